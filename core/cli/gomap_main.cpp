@@ -1,0 +1,98 @@
+// gomap: runs a scenario and prints the JSON state dump, one line per
+// operation (scenario-format.md). Exit status 1 if any command failed, 2 for
+// a usage or input error.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "invariants.h"
+#include "json_dump.h"
+#include "scenario_parse.h"
+#include "scenario_runner.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: gomap [--dumps-only] [--trace] [--check] [FILE|-]\n"
+    "  Runs a scenario (from FILE, or standard input) on the model of Go 1.14's map\n"
+    "  and prints one JSON state dump per operation.\n"
+    "  --dumps-only  print only 'dump' commands and failed commands\n"
+    "  --trace       add each operation's micro-steps to its dump\n"
+    "  --check       run the invariant checker after every operation\n";
+
+bool readAll(std::istream& in, std::string* out) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return !in.bad();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool dumpsOnly = false, withTrace = false, check = false;
+  const char* path = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--dumps-only")) dumpsOnly = true;
+    else if (!std::strcmp(argv[i], "--trace")) withTrace = true;
+    else if (!std::strcmp(argv[i], "--check")) check = true;
+    else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      std::fprintf(stderr, "gomap: unknown option %s\n%s", argv[i], kUsage);
+      return 2;
+    } else if (!path) {
+      path = argv[i];
+    } else {
+      std::fprintf(stderr, "gomap: more than one scenario file\n%s", kUsage);
+      return 2;
+    }
+  }
+  std::string text;
+  if (!path || !std::strcmp(path, "-")) {
+    readAll(std::cin, &text);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in || !readAll(in, &text)) {
+      std::fprintf(stderr, "gomap: cannot read %s: %s\n", path, std::strerror(errno));
+      return 2;
+    }
+  }
+
+  std::vector<gomap::Command> commands;
+  if (gomap::Status s = gomap::splitScenario(text, gomap::ScenarioLimits(), &commands); !s) {
+    std::printf("{\"line\":0,\"op\":\"\",\"error\":%s}\n", gomap::jsonString(s.message()).c_str());
+    return 1;
+  }
+  std::map<int, int> perLine;
+  for (const gomap::Command& c : commands) ++perLine[c.line];
+
+  gomap::ScenarioRunner runner;
+  gomap::Trace trace;
+  if (withTrace) runner.setTrace(&trace);
+  gomap::DumpOptions options;
+  options.withTrace = withTrace;
+  bool failed = false;
+  for (const gomap::Command& c : commands) {
+    gomap::Outcome o = runner.run(c, perLine[c.line] > 1);
+    if (!o.error.empty()) failed = true;
+    if (check && runner.hasMap() && o.error.empty()) {
+      std::string broken = gomap::checkInvariants(*runner.map());
+      if (!broken.empty()) {
+        o.error = "line " + std::to_string(c.line) + ": invariant broken after this command: " + broken;
+        failed = true;
+      }
+    }
+    if (!o.isOperation) continue;
+    if (dumpsOnly && !o.isDump && o.error.empty()) continue;
+    std::string line = gomap::dumpOutcome(runner.map(), o, &trace, options);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  return failed ? 1 : 0;
+}

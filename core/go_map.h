@@ -1,0 +1,294 @@
+// go_map.h — a byte-faithful model of Go 1.14.2's runtime map.
+//
+// THE DESIGN (Go's, reproduced here; see NOTICE)
+//
+// A map is a header (hmap, 48 bytes) pointing at an array of 2^B buckets. A
+// bucket holds 8 entries laid out as
+//
+//     tophash[8] | key[8] | elem[8] | overflow pointer
+//
+// all keys together, then all elems, so no padding is ever needed on a 64-bit
+// target. A key's 64-bit hash does two jobs: its low B bits choose the
+// bucket, its top byte (the "tophash", pushed up to at least 5) is cached in
+// the bucket so a probe compares one byte before it compares a whole key.
+// Tophash values 0..4 are states, not hashes: emptyRest (0: this slot and all
+// after it in the chain are empty), emptyOne (1), and, in a bucket that has
+// been moved during growth, evacuatedX/Y (2/3: moved to the low/high half)
+// and evacuatedEmpty (4).
+//
+// When a bucket's 8 slots are full, an overflow bucket is chained to it.
+// Arrays with B >= 4 are allocated with some spare buckets (the slack of the
+// allocator's size class) that are handed out as overflow buckets first.
+//
+// The map grows when a new key would push the average load over 6.5 entries
+// per bucket — the point Go's authors measured as the best trade between
+// wasted slots and long overflow chains — and, without doubling, when it has
+// about as many overflow buckets as buckets (a "same-size grow" that repacks
+// chains left holey by deletes). Growth is incremental: hashGrow only
+// allocates the new array; every later write first evacuates the old bucket
+// it is about to use plus one more, so no single insert pays for the whole
+// move. A doubling splits each old bucket into X (same index) and Y (index +
+// old size) by the hash bit that the new B adds.
+//
+// Iteration starts at a random bucket and a random slot offset, so programs
+// cannot rely on an order; it copes with a grow that is under way.
+//
+// THE MODEL
+//
+// Pinned to Go 1.14.2 for amd64/arm64/wasm (64-bit pointers), with Go 1.19's
+// few differences behind a switch. Every byte lives in a SimHeap at a 64-bit
+// address: this object holds only the heap, the hmap's address and the
+// injected inputs (hasher, hashkey, random stream, pinned hashes). Function
+// names follow runtime/map.go so the two can be read side by side. The
+// operation variant Go's compiler would pick for the key type (generic,
+// fast32, fast64, faststr) is followed, because the variants leave different
+// bytes behind (stale keys, string lengths) and take different steps.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "hashing.h"
+#include "map_type.h"
+#include "sim_heap.h"
+#include "status.h"
+#include "trace.h"
+
+namespace gomap {
+
+// Tophash states (runtime/map.go).
+constexpr uint8_t kEmptyRest = 0;
+constexpr uint8_t kEmptyOne = 1;
+constexpr uint8_t kEvacuatedX = 2;
+constexpr uint8_t kEvacuatedY = 3;
+constexpr uint8_t kEvacuatedEmpty = 4;
+constexpr uint8_t kMinTopHash = 5;
+static_assert(kEvacuatedX + 1 == kEvacuatedY,
+              "evacuate stores evacuatedX + useY, and the NaN rule reads bit 0");
+static_assert(kEmptyRest < kEmptyOne && kEmptyOne < kEvacuatedX,
+              "isEmpty(t) is t <= emptyOne");
+static_assert(kEvacuatedEmpty + 1 == kMinTopHash, "evacuated(b) is 2 <= tophash[0] < minTopHash");
+
+// hmap.flags bits.
+constexpr uint8_t kFlagIterator = 1;
+constexpr uint8_t kFlagOldIterator = 2;
+constexpr uint8_t kFlagHashWriting = 4;
+constexpr uint8_t kFlagSameSizeGrow = 8;
+
+// hmap and mapextra field offsets on a 64-bit target.
+namespace hmap {
+constexpr uint64_t count = 0, flags = 8, B = 9, noverflow = 10, hash0 = 12, buckets = 16,
+                   oldbuckets = 24, nevacuate = 32, extra = 40, size = 48;
+}
+namespace mapextra {
+constexpr uint64_t overflow = 0, oldoverflow = 8, nextOverflow = 16, size = 24;
+}
+
+constexpr uint64_t kNoCheck = ~uint64_t(0);
+
+enum class HasherKind : uint8_t { Go114, Go119, Identity };
+enum class GoVersion : uint8_t { Go114, Go119 };
+
+struct Limits {
+  uint64_t maxEntries = 1u << 21;            // 2,097,152 live keys
+  uint64_t maxStringKeyBytes = 64 * 1024;
+  uint64_t maxHeapBytes = 768ull << 20;      // the simulated heap, garbage included
+};
+
+struct MapConfig {
+  MapType type;
+  HasherKind hasher = HasherKind::Go114;
+  GoVersion version = GoVersion::Go114;
+  HashKey hashkey = kDefaultHashKey;
+  std::optional<uint32_t> seed;   // hash0; when absent it is drawn from `rand`, as Go does
+  FastRand rand;
+  int64_t hint = 0;
+  Limits limits;
+};
+
+// runtime.hiter, minus the GC-only fields. Owned by the caller.
+struct Hiter {
+  uint64_t key = 0;          // address of the current key (dereferenced), 0 when done
+  uint64_t elem = 0;
+  uint64_t buckets = 0;      // the array when iteration started
+  uint64_t bptr = 0;         // current bucket
+  uint64_t startBucket = 0;
+  uint8_t offset = 0;
+  bool wrapped = false;
+  uint8_t B = 0;
+  uint8_t i = 0;
+  uint64_t bucket = 0;
+  uint64_t checkBucket = 0;
+  bool started = false;
+};
+
+struct IterPin {
+  uint64_t startBucket;
+  uint8_t offset;
+};
+
+// Where a key lives after a lookup (addresses already dereferenced).
+struct Found {
+  bool found = false;
+  uint64_t key = 0;
+  uint64_t elem = 0;
+};
+
+class GoMap {
+ public:
+  // makemap / makemap_small. Draws hash0 from the random stream (one call,
+  // as every make does) unless the config pins it.
+  static Status create(const MapConfig& config, GoMap* out);
+
+  // --- operations; each checks its input and its limits before changing
+  // anything, so a failed call leaves every byte as it was.
+  // key and elem are the values' bytes: 8 little-endian bytes for int64 and
+  // float64, 4 for int32, N for [N]byte, the characters of a string.
+  Status set(std::string_view key, std::string_view elem);
+  Status get(std::string_view key, Found* out);
+  Status del(std::string_view key);
+  void clear();
+  // A `for range` step by step. pin replaces the random start.
+  void iterInit(Hiter* it, const std::optional<IterPin>& pin);
+  void iterNext(Hiter* it);
+
+  // From now on `key` hashes to `hash`, whatever the hasher says.
+  Status pinHash(std::string_view key, uint64_t hash);
+  // The hash this map would use for key (pins included); NaN draws randomness.
+  uint64_t hashOf(std::string_view key);
+  Status checkKey(std::string_view key) const;
+  Status checkElem(std::string_view elem) const;
+  // Headroom for `newKeys` more inserts (entries and heap), for bulk callers.
+  Status checkCapacity(uint64_t newKeys) const;
+  // set() without its per-call limit checks, for a bulk caller that passed
+  // checkCapacity for the whole batch and checkKey/checkElem for each key.
+  void setUnchecked(std::string_view key, std::string_view elem);
+
+  void setTrace(Trace* trace) { trace_ = trace; }
+  // Collects (key bytes, hash) for every key hashed, up to kHashLogLimit.
+  using HashLog = std::vector<std::pair<std::string, uint64_t>>;
+  static constexpr size_t kHashLogLimit = 4096;
+  void setHashLog(HashLog* log) { hashLog_ = log; }
+  Trace* trace() const { return trace_; }
+
+  // --- the read-only window (see inspect.h for the structured view).
+  const MapType& type() const { return config_.type; }
+  const MapConfig& config() const { return config_; }
+  const SimHeap& heap() const { return heap_; }
+  uint64_t hmapAddress() const { return h_; }
+  FastRand randState() const { return rand_; }
+
+  uint64_t count() const { return heap_.load64(h_ + hmap::count); }
+  uint8_t flags() const { return heap_.load8(h_ + hmap::flags); }
+  uint8_t B() const { return heap_.load8(h_ + hmap::B); }
+  uint16_t noverflow() const;
+  uint32_t hash0() const;
+  uint64_t buckets() const { return heap_.load64(h_ + hmap::buckets); }
+  uint64_t oldbuckets() const { return heap_.load64(h_ + hmap::oldbuckets); }
+  uint64_t nevacuate() const { return heap_.load64(h_ + hmap::nevacuate); }
+  uint64_t extra() const { return heap_.load64(h_ + hmap::extra); }
+  uint64_t nextOverflow() const;
+  bool growing() const { return oldbuckets() != 0; }
+  bool sameSizeGrow() const { return (flags() & kFlagSameSizeGrow) != 0; }
+  uint64_t noldbuckets() const;
+
+  uint8_t tophashAt(uint64_t b, int i) const { return heap_.load8(b + i); }
+  uint64_t overflowOf(uint64_t b) const { return heap_.load64(b + type().overflowOffset()); }
+  uint64_t bucketAddress(uint64_t array, uint64_t index) const {
+    return array + index * type().bucketsize;
+  }
+  // Address of the key / elem value in slot i (through the pointer if indirect).
+  uint64_t keyAt(uint64_t b, int i) const;
+  uint64_t elemAt(uint64_t b, int i) const;
+  // The key's value bytes as the API takes them (string: its characters).
+  std::string keyBytes(uint64_t keyAddr) const;
+  std::string elemBytes(uint64_t elemAddr) const;
+  // Buckets in the array (including the preallocated overflow area).
+  uint64_t arrayBuckets(uint8_t b) const;
+
+ private:
+  struct ChainStart {
+    uint64_t b;       // first bucket of the chain to probe
+    uint64_t index;   // its index in its array
+    bool old;         // in the old array
+  };
+  ChainStart chainStart(uint64_t hash, TraceFunc fn);
+
+  // runtime/map.go, by name.
+  void makeBucketArray(uint8_t b, uint64_t dirty, uint64_t* array, uint64_t* nextOverflow);
+  Found mapaccess(std::string_view key, bool forIterator);
+  uint64_t mapassign(std::string_view key);
+  void mapdelete(std::string_view key);
+  void mapclear();
+  void hashGrow();
+  void growWork(uint64_t bucket);
+  void evacuate(uint64_t oldbucket);
+  void advanceEvacuationMark(uint64_t newbit);
+  uint64_t newoverflow(uint64_t b);
+  void incrnoverflow();
+  void createOverflow();
+  void appendOverflow();
+  bool evacuated(uint64_t b) const {
+    uint8_t h = tophashAt(b, 0);
+    return h > kEmptyOne && h < kMinTopHash;
+  }
+
+  // Key handling shared by the operations.
+  uint64_t hashKey(std::string_view key, TraceFunc fn = TraceFunc::mapaccess);
+  uint64_t hashStored(uint64_t keyAddr, TraceFunc fn);
+  bool keyEqual(uint64_t storedKey, std::string_view key) const;
+  bool storedKeyIsNaN(uint64_t keyAddr) const;
+  void storeKey(uint64_t slot, std::string_view key);
+  void storeNewElem(uint64_t slot);
+  void clearDeleted(uint64_t b, int i);
+  void promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn);
+  uint64_t worstCaseWriteBytes(std::string_view key) const;
+  void reseed();
+
+  void setCount(uint64_t v) { heap_.store64(h_ + hmap::count, v); }
+  void setFlags(uint8_t v) { heap_.store8(h_ + hmap::flags, v); }
+  void setB(uint8_t v) { heap_.store8(h_ + hmap::B, v); }
+  void setNoverflow(uint16_t v);
+  void setHash0(uint32_t v);
+  void setBuckets(uint64_t v) { heap_.store64(h_ + hmap::buckets, v); }
+  void setOldbuckets(uint64_t v) { heap_.store64(h_ + hmap::oldbuckets, v); }
+  void setNevacuate(uint64_t v) { heap_.store64(h_ + hmap::nevacuate, v); }
+  void setExtraField(uint64_t field, uint64_t v);
+  uint64_t extraField(uint64_t field) const;
+  void setOverflowOf(uint64_t b, uint64_t ovf) { heap_.store64(b + type().overflowOffset(), ovf); }
+
+  void record(const TraceEvent& e) {
+    if (trace_) trace_->push(e);
+  }
+
+  MapConfig config_;
+  SimHeap heap_{0};
+  uint64_t h_ = 0;
+  FastRand rand_;
+  std::unordered_map<std::string, uint64_t> pins_;
+  Trace* trace_ = nullptr;
+  HashLog* hashLog_ = nullptr;
+};
+
+// Helpers with Go's names.
+inline uint64_t bucketShift(uint8_t b) { return uint64_t(1) << (b & 63); }
+inline uint64_t bucketMask(uint8_t b) { return bucketShift(b) - 1; }
+inline uint8_t tophash(uint64_t hash) {
+  uint8_t top = uint8_t(hash >> 56);
+  return top < kMinTopHash ? uint8_t(top + kMinTopHash) : top;
+}
+inline bool isEmpty(uint8_t t) { return t <= kEmptyOne; }
+inline bool overLoadFactor(uint64_t count, uint8_t b) {
+  // count > 8 && count > 6.5 * 2^B, in integers as Go writes it
+  return count > kBucketCnt && count > 13 * (bucketShift(b) / 2);
+}
+inline bool tooManyOverflowBuckets(uint16_t noverflow, uint8_t b) {
+  // "as many overflow buckets as buckets", capped at 2^15 since noverflow is 16 bits
+  return noverflow >= (uint64_t(1) << (b > 15 ? 15 : b));
+}
+
+}  // namespace gomap

@@ -1,0 +1,137 @@
+#include "hashing.h"
+
+#include <cstring>
+
+namespace gomap {
+namespace {
+
+constexpr uint64_t M1 = 16877499708836156737ULL;
+constexpr uint64_t M2 = 2820277070424839065ULL;
+constexpr uint64_t M3 = 9497967016996688599ULL;
+constexpr uint64_t M4 = 15839092249703872147ULL;
+
+inline uint64_t rotl31(uint64_t x) { return (x << 31) | (x >> 33); }
+inline uint64_t round114(uint64_t x, uint64_t a, uint64_t b) { return rotl31(x * a) * b; }
+
+inline uint64_t load64(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;  // both x86 and wasm are little-endian, as Go's loads are
+}
+inline uint64_t load32(const uint8_t* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The tail step of the 1.14 hash for 0..32 bytes (also the whole hash for
+// short inputs). `h` already carries the seed and length.
+uint64_t mixTail114(uint64_t h, const uint8_t* p, size_t n) {
+  if (n == 0) return h;
+  if (n < 4) {
+    h ^= uint64_t(p[0]);
+    h ^= uint64_t(p[n >> 1]) << 8;
+    h ^= uint64_t(p[n - 1]) << 16;
+    return round114(h, M1, M2);
+  }
+  if (n <= 8) {
+    h ^= load32(p);
+    h ^= load32(p + n - 4) << 32;
+    return round114(h, M1, M2);
+  }
+  if (n <= 16) {
+    h ^= load64(p);
+    h = round114(h, M1, M2);
+    h ^= load64(p + n - 8);
+    return round114(h, M1, M2);
+  }
+  for (size_t off : {size_t(0), size_t(8), n - 16, n - 8}) {
+    h ^= load64(p + off);
+    h = round114(h, M1, M2);
+  }
+  return h;
+}
+
+constexpr uint64_t W1 = 0xa0761d6478bd642fULL;
+constexpr uint64_t W2 = 0xe7037ed1a0b428dbULL;
+constexpr uint64_t W3 = 0x8ebc6af09c88c6e3ULL;
+constexpr uint64_t W4 = 0x589965cc75374cc3ULL;
+constexpr uint64_t W5 = 0x1d8e4e27c47d124fULL;
+
+// high64(a*b) ^ low64(a*b), from 32-bit halves so it also builds for wasm32
+// without relying on a 128-bit integer type.
+uint64_t mix119(uint64_t a, uint64_t b) {
+  uint64_t aLo = a & 0xffffffffu, aHi = a >> 32;
+  uint64_t bLo = b & 0xffffffffu, bHi = b >> 32;
+  uint64_t lolo = aLo * bLo, hilo = aHi * bLo, lohi = aLo * bHi, hihi = aHi * bHi;
+  uint64_t cross = (lolo >> 32) + (hilo & 0xffffffffu) + lohi;
+  uint64_t hi = hihi + (hilo >> 32) + (cross >> 32);
+  uint64_t lo = (cross << 32) | (lolo & 0xffffffffu);
+  return hi ^ lo;
+}
+
+}  // namespace
+
+uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key) {
+  uint64_t h = seed + uint64_t(n) * key[0];
+  if (n > 32) {
+    uint64_t v1 = h, v2 = seed * key[1], v3 = seed * key[2], v4 = seed * key[3];
+    while (n >= 32) {
+      v1 = round114(v1 ^ load64(p), M1, M2);
+      v2 = round114(v2 ^ load64(p + 8), M2, M3);
+      v3 = round114(v3 ^ load64(p + 16), M3, M4);
+      v4 = round114(v4 ^ load64(p + 24), M4, M1);
+      p += 32;
+      n -= 32;
+    }
+    h = v1 ^ v2 ^ v3 ^ v4;
+  }
+  h = mixTail114(h, p, n);
+  h ^= h >> 29;
+  h *= M3;
+  h ^= h >> 32;
+  return h;
+}
+
+uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
+  seed ^= key0 ^ W1;
+  if (n == 0) return seed;
+  uint64_t a, b;
+  if (n < 4) {
+    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
+    b = 0;
+  } else if (n == 4) {
+    a = b = load32(p);
+  } else if (n < 8) {
+    a = load32(p);
+    b = load32(p + n - 4);
+  } else if (n == 8) {
+    a = b = load64(p);
+  } else if (n <= 16) {
+    a = load64(p);
+    b = load64(p + n - 8);
+  } else {
+    size_t l = n;
+    if (l > 48) {
+      uint64_t s1 = seed, s2 = seed;
+      while (l > 48) {
+        seed = mix119(load64(p) ^ W2, load64(p + 8) ^ seed);
+        s1 = mix119(load64(p + 16) ^ W3, load64(p + 24) ^ s1);
+        s2 = mix119(load64(p + 32) ^ W4, load64(p + 40) ^ s2);
+        p += 48;
+        l -= 48;
+      }
+      seed ^= s1 ^ s2;
+    }
+    while (l > 16) {
+      seed = mix119(load64(p) ^ W2, load64(p + 8) ^ seed);
+      p += 16;
+      l -= 16;
+    }
+    a = load64(p + l - 16);
+    b = load64(p + l - 8);
+  }
+  return mix119(W5 ^ uint64_t(n), mix119(a ^ W2, b ^ seed));
+}
+
+}  // namespace gomap

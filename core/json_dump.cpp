@@ -1,0 +1,179 @@
+#include "json_dump.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "key_text.h"
+
+namespace gomap {
+namespace {
+
+std::string hex64(uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
+  return buf;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if invalid.
+size_t utf8Length(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char d = s[i + k];
+    if ((d >> 6) != 2) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+void appendChain(const GoMap& m, uint64_t first, std::string* out) {
+  const MapType& t = m.type();
+  *out += '[';
+  bool firstBucket = true;
+  for (uint64_t b = first; b != 0; b = m.overflowOf(b)) {
+    if (!firstBucket) *out += ',';
+    firstBucket = false;
+    *out += "{\"s\":[";
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (i) *out += ',';
+      uint8_t top = m.tophashAt(b, i);
+      *out += "{\"t\":" + std::to_string(top);
+      if (top >= kMinTopHash) {
+        *out += ",\"k\":" + jsonString(formatKey(t, m.keyBytes(m.keyAt(b, i))));
+        std::string v = formatElem(t, m.elemBytes(m.elemAt(b, i)));
+        *out += ",\"v\":" + (t.elem == ElemKind::Int64 ? v : jsonString(v));
+      }
+      *out += '}';
+    }
+    *out += "]}";
+  }
+  *out += ']';
+}
+
+void appendArray(const GoMap& m, const char* name, uint64_t array, uint64_t n, std::string* out) {
+  *out += ",\"";
+  *out += name;
+  *out += "\":[";
+  for (uint64_t i = 0; i < n; ++i) {
+    if (i) *out += ',';
+    appendChain(m, m.bucketAddress(array, i), out);
+  }
+  *out += ']';
+}
+
+void appendState(const GoMap& m, std::string* out) {
+  *out += "\"count\":" + std::to_string(m.count());
+  *out += ",\"flags\":" + std::to_string(m.flags());
+  *out += ",\"B\":" + std::to_string(m.B());
+  *out += ",\"noverflow\":" + std::to_string(m.noverflow());
+  *out += ",\"hash0\":" + std::to_string(m.hash0());
+  *out += ",\"nevacuate\":" + std::to_string(m.nevacuate());
+  if (m.buckets() != 0) appendArray(m, "buckets", m.buckets(), bucketShift(m.B()), out);
+  if (m.growing()) appendArray(m, "oldbuckets", m.oldbuckets(), m.noldbuckets(), out);
+}
+
+void appendTrace(const Trace& trace, std::string* out) {
+  *out += ",\"trace\":[";
+  bool first = true;
+  for (const TraceEvent& e : trace.events) {
+    if (!first) *out += ',';
+    first = false;
+    *out += "{\"e\":\"";
+    *out += traceKindName(e.kind);
+    *out += "\",\"fn\":\"";
+    *out += traceFuncName(e.func);
+    *out += "\"";
+    if (e.old) *out += ",\"old\":true";
+    *out += ",\"bucket\":" + std::to_string(e.bucket) + ",\"slot\":" + std::to_string(e.slot) +
+            ",\"tophash\":" + std::to_string(e.tophash);
+    if (e.address) *out += ",\"addr\":\"" + hex64(e.address) + "\"";
+    *out += ",\"value\":\"" + hex64(e.value) + "\",\"value2\":" + std::to_string(e.value2) + "}";
+  }
+  *out += ']';
+  if (trace.truncated) *out += ",\"traceTruncated\":true";
+}
+
+}  // namespace
+
+std::string jsonString(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t n = utf8Length(s, i);
+    if (n == 0) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    if (n > 1) {
+      out.append(s.data() + i, n);
+      i += n;
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += char(c);
+        }
+    }
+    ++i;
+  }
+  return out + "\"";
+}
+
+std::string dumpState(const GoMap& map) {
+  std::string out = "{";
+  appendState(map, &out);
+  return out + "}";
+}
+
+std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
+                        const DumpOptions& options) {
+  std::string out = "{\"line\":" + std::to_string(o.command->line);
+  out += ",\"op\":" + jsonString(o.command->text);
+  if (o.result) out += ",\"result\":" + jsonString(*o.result);
+  if (map) {
+    out += ',';
+    appendState(*map, &out);
+    if (!o.hashes.empty()) {
+      out += ",\"hashes\":{";
+      bool first = true;
+      for (const auto& [key, hash] : o.hashes) {
+        if (!first) out += ',';
+        first = false;
+        out += jsonString(formatKey(map->type(), key)) + ":\"" + hex64(hash) + "\"";
+      }
+      out += '}';
+    }
+  }
+  if (o.keys) {
+    out += ",\"keys\":[";
+    for (size_t i = 0; i < o.keys->size(); ++i) {
+      if (i) out += ',';
+      out += jsonString((*o.keys)[i]);
+    }
+    out += ']';
+  }
+  if (o.iterStart) {
+    out += ",\"start\":" + std::to_string(o.iterStart->startBucket) +
+           ",\"offset\":" + std::to_string(o.iterStart->offset);
+  }
+  if (options.withTrace && trace && o.error.empty()) appendTrace(*trace, &out);
+  if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
+  return out + "}";
+}
+
+}  // namespace gomap

@@ -1,0 +1,24 @@
+// The JSON state dump of scenario-format.md: one object per operation,
+// built from the bucket bytes through the read-only accessors of GoMap.
+#pragma once
+#include <string>
+
+#include "go_map.h"
+#include "scenario_runner.h"
+
+namespace gomap {
+
+struct DumpOptions {
+  bool withTrace = false;
+};
+
+// One JSON line (no trailing newline). `map` may be null (no map yet).
+std::string dumpOutcome(const GoMap* map, const Outcome& outcome, const Trace* trace,
+                        const DumpOptions& options);
+// Just the state fields, as an object, for API users.
+std::string dumpState(const GoMap& map);
+
+// JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
+std::string jsonString(std::string_view bytes);
+
+}  // namespace gomap

@@ -1,0 +1,228 @@
+#include "key_text.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+namespace gomap {
+namespace {
+
+std::string quoteForMessage(std::string_view text) {
+  std::string s(text.substr(0, 40));
+  if (text.size() > 40) s += "...";
+  return "'" + s + "'";
+}
+
+std::string bytesOf(const void* p, size_t n) { return std::string(static_cast<const char*>(p), n); }
+
+Status parseFixedBytes(std::string_view text, uint32_t n, const char* what, std::string* out) {
+  if (text.size() > n) {
+    return Status::error(std::string(what) + " " + quoteForMessage(text) + " is " +
+                         std::to_string(text.size()) + " bytes, longer than [" +
+                         std::to_string(n) + "]byte");
+  }
+  *out = std::string(text);
+  out->resize(n, '\0');
+  return Status::ok();
+}
+
+std::string trimZeros(std::string_view bytes) {
+  size_t end = bytes.size();
+  while (end > 0 && bytes[end - 1] == '\0') --end;
+  return std::string(bytes.substr(0, end));
+}
+
+bool parseFloat(std::string_view text, double* out) {
+  if (text == "NaN") return *out = std::numeric_limits<double>::quiet_NaN(), true;
+  if (text == "+Inf" || text == "Inf") return *out = HUGE_VAL, true;
+  if (text == "-Inf") return *out = -HUGE_VAL, true;
+  // Decimal only: [sign] digits [. digits] [e [sign] digits]
+  size_t i = 0, n = text.size();
+  if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+    size_t expDigits = 0;
+    while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++expDigits;
+    if (expDigits == 0) return false;
+  }
+  if (i != n) return false;
+  std::string s(text);
+  *out = std::strtod(s.c_str(), nullptr);  // overflow gives ±Inf, as Go's ParseFloat value does
+  return true;
+}
+
+}  // namespace
+
+bool parseUint64(std::string_view text, uint64_t* out) {
+  if (text.empty()) return false;
+  int base = 10;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    base = 16;
+    text.remove_prefix(2);
+  }
+  uint64_t v = 0;
+  for (char c : text) {
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (base == 16 && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (base == 16 && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return false;
+    if (v > (std::numeric_limits<uint64_t>::max() - d) / base) return false;
+    v = v * base + d;
+  }
+  *out = v;
+  return true;
+}
+
+bool parseInt64(std::string_view text, int64_t* out) {
+  bool neg = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    neg = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  uint64_t mag;
+  if (!parseUint64(text, &mag)) return false;
+  if (neg) {
+    if (mag > uint64_t(1) << 63) return false;
+    *out = int64_t(0 - mag);
+  } else {
+    if (mag > uint64_t(std::numeric_limits<int64_t>::max())) return false;
+    *out = int64_t(mag);
+  }
+  return true;
+}
+
+Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
+  switch (t.key) {
+    case KeyKind::Int64: {
+      int64_t v;
+      if (!parseInt64(text, &v)) return Status::error("key " + quoteForMessage(text) + " is not an int64");
+      *bytes = bytesOf(&v, 8);
+      return Status::ok();
+    }
+    case KeyKind::Int32: {
+      int64_t v;
+      if (!parseInt64(text, &v) || v < INT32_MIN || v > INT32_MAX) {
+        return Status::error("key " + quoteForMessage(text) + " is not an int32");
+      }
+      int32_t w = int32_t(v);
+      *bytes = bytesOf(&w, 4);
+      return Status::ok();
+    }
+    case KeyKind::Float64: {
+      double d;
+      if (!parseFloat(text, &d)) return Status::error("key " + quoteForMessage(text) + " is not a float64");
+      if (std::isnan(d)) {
+        uint64_t goNaN = 0x7FF8000000000001ULL;  // math.NaN()'s bits
+        *bytes = bytesOf(&goNaN, 8);
+      } else {
+        *bytes = bytesOf(&d, 8);
+      }
+      return Status::ok();
+    }
+    case KeyKind::String:
+      *bytes = std::string(text);
+      return Status::ok();
+    case KeyKind::Bytes:
+      return parseFixedBytes(text, t.keyTypeSize, "key", bytes);
+  }
+  return Status::error("unknown key type");
+}
+
+Status parseElem(const MapType& t, std::string_view text, std::string* bytes) {
+  if (t.elem == ElemKind::Int64) {
+    int64_t v;
+    if (!parseInt64(text, &v)) return Status::error("element " + quoteForMessage(text) + " is not an int64");
+    *bytes = bytesOf(&v, 8);
+    return Status::ok();
+  }
+  return parseFixedBytes(text, t.elemTypeSize, "element", bytes);
+}
+
+std::string formatKey(const MapType& t, std::string_view bytes) {
+  switch (t.key) {
+    case KeyKind::Int64: {
+      int64_t v;
+      std::memcpy(&v, bytes.data(), 8);
+      return std::to_string(v);
+    }
+    case KeyKind::Int32: {
+      int32_t v;
+      std::memcpy(&v, bytes.data(), 4);
+      return std::to_string(v);
+    }
+    case KeyKind::Float64: {
+      double d;
+      std::memcpy(&d, bytes.data(), 8);
+      return formatFloat(d);
+    }
+    case KeyKind::String:
+      return std::string(bytes);
+    case KeyKind::Bytes:
+      return trimZeros(bytes);
+  }
+  return "";
+}
+
+std::string formatElem(const MapType& t, std::string_view bytes) {
+  if (t.elem == ElemKind::Int64) {
+    int64_t v;
+    std::memcpy(&v, bytes.data(), 8);
+    return std::to_string(v);
+  }
+  return trimZeros(bytes);
+}
+
+std::string formatFloat(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
+  if (d == 0) return std::signbit(d) ? "-0" : "0";
+  // Shortest digits that read back as d, then Go's %v layout (strconv 'g'
+  // with shortest precision): exponent form when the decimal exponent is
+  // < -4 or >= 6, so a million prints as 1e+06, as fmt.Println does.
+  char buf[64];
+  int precision = 1;
+  for (; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  // buf is "-d.ddde+XX": split mantissa digits and exponent.
+  std::string s(buf);
+  bool neg = s[0] == '-';
+  if (neg) s.erase(0, 1);
+  size_t e = s.find('e');
+  int exp = std::atoi(s.c_str() + e + 1);
+  std::string digits;
+  for (size_t i = 0; i < e; ++i) {
+    if (s[i] != '.') digits += s[i];
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  std::string out = neg ? "-" : "";
+  if (exp < -4 || exp >= 6) {
+    out += digits[0];
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char ebuf[16];
+    std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    return out + ebuf;
+  }
+  if (exp < 0) {
+    return out + "0." + std::string(size_t(-exp - 1), '0') + digits;
+  }
+  if (size_t(exp) + 1 >= digits.size()) {
+    return out + digits + std::string(size_t(exp) + 1 - digits.size(), '0');
+  }
+  return out + digits.substr(0, size_t(exp) + 1) + "." + digits.substr(size_t(exp) + 1);
+}
+
+}  // namespace gomap

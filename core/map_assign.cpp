@@ -1,0 +1,166 @@
+// Insert and update: mapassign and its fast variants.
+#include <cstring>
+
+#include "go_map.h"
+
+namespace gomap {
+
+uint64_t GoMap::mapassign(std::string_view key) {
+  const TraceFunc fn = TraceFunc::mapassign;
+  const MapType& t = type();
+  const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
+  // The hash comes first, before the map is marked as being written.
+  const uint64_t hash = hashKey(key, fn);
+  const uint8_t top = tophash(hash);
+
+  if (buckets() == 0) {
+    setBuckets(heap_.alloc(t.bucketsize));  // a map made without a hint gets its bucket now
+    record({TraceKind::AllocFirstBucket, fn, false, 0, 0, 0, buckets()});
+  }
+
+  for (;;) {  // "again": a grow moves everything, so the probe starts over
+    uint64_t bucket = hash & bucketMask(B());
+    if (growing()) growWork(bucket);
+    uint64_t b = bucketAddress(buckets(), bucket);
+    record({TraceKind::PickBucket, fn, false, 0, top, bucket, b, hash, 0});
+
+    uint64_t insertB = 0;
+    int insertI = 0;
+    uint64_t last = b;
+    bool stop = false;
+    for (; b != 0 && !stop; b = overflowOf(b)) {
+      last = b;
+      for (int i = 0; i < kBucketCnt; ++i) {
+        uint8_t th = tophashAt(b, i);
+        bool candidate;
+        if (fastBytes) {
+          // Fast paths compare raw key bytes of every live slot.
+          candidate = !isEmpty(th);
+        } else {
+          candidate = th == top;
+          record({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top,
+                  candidate ? 1u : 0u});
+        }
+        if (!candidate) {
+          if (isEmpty(th) && insertB == 0) {
+            insertB = b;  // the first hole of the chain is where a new key goes
+            insertI = i;
+          }
+          if (th == kEmptyRest) {
+            record({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
+            stop = true;
+            break;
+          }
+          continue;
+        }
+        uint64_t k = keyAt(b, i);
+        bool eq = keyEqual(k, key);
+        record({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
+        if (!eq) continue;
+
+        // The key is already here: only its element changes, plus the key
+        // bytes where the type needs it (+0 replaced by -0; a string header).
+        record({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
+        bool rewriteKey = t.variant == Variant::Generic ? t.needKeyUpdate
+                          : t.variant == Variant::FastStr ? config_.version == GoVersion::Go119
+                                                          : false;
+        if (rewriteKey) {
+          if (t.variant == Variant::FastStr) {
+            // Go 1.19 points the header at the caller's bytes (equal bytes).
+            uint64_t data = heap_.alloc(key.size());
+            if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+            heap_.store64(k, data);
+          } else if (t.key == KeyKind::String) {
+            uint64_t data = heap_.alloc(key.size());
+            if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+            heap_.store64(k, data);
+            heap_.store64(k + 8, key.size());
+          } else {
+            std::memcpy(heap_.at(k), key.data(), key.size());
+          }
+          record({TraceKind::UpdateKey, fn, false, uint8_t(i), th, bucket, b});
+        }
+        return elemAt(b, i);
+      }
+    }
+
+    // A new key. Grow first if it would overload the map or there are too
+    // many overflow buckets, but never start a grow while one is running.
+    if (!growing() &&
+        (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()))) {
+      hashGrow();
+      continue;
+    }
+    if (insertB == 0) {
+      insertB = newoverflow(last);  // every slot of the chain is taken
+      insertI = 0;
+    }
+    storeKey(insertB + t.keyOffset(insertI), key);
+    storeNewElem(insertB + t.elemOffset(insertI));
+    heap_.store8(insertB + insertI, top);
+    setCount(count() + 1);
+    record({TraceKind::ClaimSlot, fn, false, uint8_t(insertI), top, bucket, insertB});
+    return elemAt(insertB, insertI);
+  }
+}
+
+Status GoMap::set(std::string_view key, std::string_view elem) {
+  if (Status s = checkKey(key); !s) return s;
+  if (Status s = checkElem(elem); !s) return s;
+  if (heap_.used() + worstCaseWriteBytes(key) > heap_.limit()) {
+    return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) +
+                         " MiB limit)");
+  }
+  if (count() >= config_.limits.maxEntries) {
+    // Only an update is allowed at the limit; a lookup decides without
+    // touching the map (an assign would already do evacuation work).
+    Trace* saved = trace_;
+    trace_ = nullptr;
+    bool exists = mapaccess(key, false).found;
+    trace_ = saved;
+    if (!exists) {
+      return Status::error("the map already holds " + std::to_string(count()) +
+                           " entries, the most this playground allows");
+    }
+  }
+  setUnchecked(key, elem);
+  return Status::ok();
+}
+
+void GoMap::setUnchecked(std::string_view key, std::string_view elem) {
+  uint64_t e = mapassign(key);  // the compiled code stores the element into the slot
+  std::memcpy(heap_.at(e), elem.data(), elem.size());
+}
+
+// The most one write can allocate: a doubled array, a few overflow buckets
+// for evacuation and the insert, the key's bytes and its boxes.
+uint64_t GoMap::worstCaseWriteBytes(std::string_view key) const {
+  const MapType& t = type();
+  uint64_t grow = growing() ? 0 : arrayBuckets(uint8_t(B() + 1)) * t.bucketsize + 8192;
+  return grow + 64 * uint64_t(t.bucketsize) + 2 * key.size() + 2 * 256 + 4096;
+}
+
+Status GoMap::checkCapacity(uint64_t newKeys) const {
+  if (count() + newKeys > config_.limits.maxEntries) {
+    return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
+                         std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
+  }
+  uint8_t b = B();
+  while (overLoadFactor(count() + newKeys, b)) ++b;
+  const MapType& t = type();
+  uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize : 0) +
+                    (t.indirectElem ? t.elemTypeSize : 0);
+  // Arrays up to the final size (each grow keeps the old one), plus overflow.
+  uint64_t need = 0;
+  for (uint8_t x = B(); x <= b; ++x) need += arrayBuckets(x) * t.bucketsize;
+  need += need / 4 + newKeys * perKey + (1 << 20);
+  if (heap_.used() + need > heap_.limit()) {
+    return Status::error(std::to_string(newKeys) + " more keys would need about " +
+                         std::to_string((heap_.used() + need) >> 20) +
+                         " MiB, over the simulated heap's " + std::to_string(heap_.limit() >> 20) +
+                         " MiB limit");
+  }
+  return Status::ok();
+}
+
+}  // namespace gomap

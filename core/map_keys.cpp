@@ -1,0 +1,187 @@
+// Keys and elems in bucket memory: hashing, comparing, storing, clearing.
+#include <cmath>
+#include <cstring>
+
+#include "go_map.h"
+
+namespace gomap {
+namespace {
+
+double asFloat(const uint8_t* p) {
+  double d;
+  std::memcpy(&d, p, 8);
+  return d;
+}
+
+}  // namespace
+
+uint64_t GoMap::keyAt(uint64_t b, int i) const {
+  uint64_t slot = b + type().keyOffset(i);
+  return type().indirectKey ? heap_.load64(slot) : slot;
+}
+
+uint64_t GoMap::elemAt(uint64_t b, int i) const {
+  uint64_t slot = b + type().elemOffset(i);
+  return type().indirectElem ? heap_.load64(slot) : slot;
+}
+
+std::string GoMap::keyBytes(uint64_t keyAddr) const {
+  if (type().key == KeyKind::String) {
+    uint64_t data = heap_.load64(keyAddr);
+    uint64_t len = heap_.load64(keyAddr + 8);
+    if (len == 0 || data == 0) return std::string();
+    return std::string(reinterpret_cast<const char*>(heap_.at(data)), len);
+  }
+  return std::string(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
+}
+
+std::string GoMap::elemBytes(uint64_t elemAddr) const {
+  return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
+}
+
+Status GoMap::checkKey(std::string_view key) const {
+  const MapType& t = type();
+  if (t.key == KeyKind::String) {
+    if (key.size() > config_.limits.maxStringKeyBytes) {
+      return Status::error("string key of " + std::to_string(key.size()) +
+                           " bytes is over the limit of " +
+                           std::to_string(config_.limits.maxStringKeyBytes));
+    }
+    return Status::ok();
+  }
+  if (key.size() != t.keyTypeSize) {
+    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " +
+                         t.name() + ", got " + std::to_string(key.size()));
+  }
+  return Status::ok();
+}
+
+Status GoMap::checkElem(std::string_view elem) const {
+  if (elem.size() != type().elemTypeSize) {
+    return Status::error("element must be " + std::to_string(type().elemTypeSize) +
+                         " bytes for " + type().name() + ", got " + std::to_string(elem.size()));
+  }
+  return Status::ok();
+}
+
+Status GoMap::pinHash(std::string_view key, uint64_t hash) {
+  if (Status s = checkKey(key); !s) return s;
+  pins_[std::string(key)] = hash;
+  return Status::ok();
+}
+
+uint64_t GoMap::hashOf(std::string_view key) { return hashKey(key); }
+
+// The map type's hasher applied to a key value, seeded with hash0.
+uint64_t GoMap::hashKey(std::string_view key, TraceFunc fn) {
+  if (!pins_.empty()) {
+    auto it = pins_.find(std::string(key));
+    if (it != pins_.end()) {
+      record({TraceKind::HashKey, fn, false, 0, tophash(it->second), 0, 0,
+              it->second, 1});
+      if (hashLog_ && hashLog_->size() < kHashLogLimit) hashLog_->emplace_back(key, it->second);
+      return it->second;
+    }
+  }
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(key.data());
+  uint64_t seed = hash0();
+  uint64_t h = 0;
+  if (config_.hasher == HasherKind::Identity) {
+    if (type().key == KeyKind::Int32) {
+      int32_t v;
+      std::memcpy(&v, p, 4);
+      h = uint64_t(int64_t(v));
+    } else {
+      std::memcpy(&h, p, 8);
+    }
+  } else if (type().key == KeyKind::Float64 && (asFloat(p) == 0 || std::isnan(asFloat(p)))) {
+    // f64hash: both zeros hash alike from the seed alone; a NaN takes a
+    // fresh random number every time, so it can never be found again.
+    h = asFloat(p) == 0 ? floatZeroHash(seed) : floatNaNHash(seed, rand_.next());
+  } else if (config_.hasher == HasherKind::Go114) {
+    h = memhash114(p, seed, key.size(), config_.hashkey);
+  } else {
+    h = memhash119(p, seed, key.size(), config_.hashkey[0]);
+  }
+  record({TraceKind::HashKey, fn, false, 0, tophash(h), 0, 0, h, 0});
+  if (hashLog_ && hashLog_->size() < kHashLogLimit) hashLog_->emplace_back(key, h);
+  return h;
+}
+
+uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
+  if (type().key == KeyKind::String) return hashKey(keyBytes(keyAddr), fn);
+  return hashKey(std::string_view(reinterpret_cast<const char*>(heap_.at(keyAddr)),
+                                  type().keyTypeSize), fn);
+}
+
+bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {
+  return type().key == KeyKind::Float64 && std::isnan(asFloat(heap_.at(keyAddr)));
+}
+
+bool GoMap::keyEqual(uint64_t stored, std::string_view key) const {
+  switch (type().key) {
+    case KeyKind::String: {
+      uint64_t len = heap_.load64(stored + 8);
+      if (len != key.size()) return false;
+      if (len == 0) return true;
+      return std::memcmp(heap_.at(heap_.load64(stored)), key.data(), len) == 0;
+    }
+    case KeyKind::Float64:
+      return asFloat(heap_.at(stored)) == asFloat(reinterpret_cast<const uint8_t*>(key.data()));
+    case KeyKind::Int64: {
+      uint64_t a, b;
+      std::memcpy(&a, heap_.at(stored), 8);
+      std::memcpy(&b, key.data(), 8);
+      return a == b;
+    }
+    default:
+      return std::memcmp(heap_.at(stored), key.data(), type().keyTypeSize) == 0;
+  }
+}
+
+// Writes a key value into a key slot: into a fresh object for an indirect
+// key, with freshly allocated characters for a string (the model's stand-in
+// for wherever the caller's string lived).
+void GoMap::storeKey(uint64_t slot, std::string_view key) {
+  uint64_t dst = slot;
+  if (type().indirectKey) {
+    dst = heap_.alloc(type().keyTypeSize);
+    heap_.store64(slot, dst);
+  }
+  if (type().key == KeyKind::String) {
+    uint64_t data = heap_.alloc(key.size());
+    if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+    heap_.store64(dst, data);
+    heap_.store64(dst + 8, key.size());
+  } else {
+    std::memcpy(heap_.at(dst), key.data(), key.size());
+  }
+}
+
+void GoMap::storeNewElem(uint64_t slot) {
+  if (type().indirectElem) heap_.store64(slot, heap_.alloc(type().elemTypeSize));
+}
+
+// What a delete leaves behind differs by variant (spec 4.4, 6.4, 6.5):
+// plain keys keep their stale bytes, faststr drops only the data pointer,
+// the generic path zeroes a key containing pointers; elems are always
+// cleared (the pointer of an indirect one, the bytes of an inline one).
+void GoMap::clearDeleted(uint64_t b, int i) {
+  const MapType& t = type();
+  uint64_t keySlot = b + t.keyOffset(i);
+  if (t.variant == Variant::FastStr) {
+    heap_.store64(keySlot, 0);
+  } else if (t.indirectKey) {
+    heap_.store64(keySlot, 0);
+  } else if (t.key == KeyKind::String) {
+    heap_.zero(keySlot, t.keysize);
+  }
+  uint64_t elemSlot = b + t.elemOffset(i);
+  if (t.indirectElem) {
+    heap_.store64(elemSlot, 0);
+  } else {
+    heap_.zero(elemSlot, t.elemsize);
+  }
+}
+
+}  // namespace gomap

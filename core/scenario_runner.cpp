@@ -1,0 +1,337 @@
+#include "scenario_runner.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "key_text.h"
+
+namespace gomap {
+namespace {
+
+const char* const kSetupNames[] = {"hasher", "hashkey", "seed", "rand", "hint", "version"};
+
+bool isSetup(const std::string& word) {
+  if (word.compare(0, 4, "map[") == 0) return true;
+  return std::find(std::begin(kSetupNames), std::end(kSetupNames), word) != std::end(kSetupNames);
+}
+
+Status arity(const std::vector<std::string>& t, size_t min, size_t max, const char* usage) {
+  if (t.size() < min || t.size() > max) return Status::error(std::string("usage: ") + usage);
+  return Status::ok();
+}
+
+Status parseU64(const std::string& token, const char* what, uint64_t max, uint64_t* out) {
+  if (!parseUint64(token, out)) {
+    return Status::error(std::string(what) + " '" + token.substr(0, 40) + "' is not an unsigned number");
+  }
+  if (*out > max) {
+    return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+void ScenarioRunner::setTrace(Trace* trace) {
+  trace_ = trace;
+  if (map_) map_->setTrace(trace);
+}
+
+Status ScenarioRunner::ensureMap() {
+  if (map_) return Status::ok();
+  if (config_.hasher == HasherKind::Identity && !config_.type.isIntegerKey()) {
+    return Status::error("hasher identity works only with integer keys, not " + config_.type.name());
+  }
+  GoMap m;
+  if (Status s = GoMap::create(config_, &m); !s) return s;
+  map_.emplace(std::move(m));
+  map_->setTrace(trace_);
+  return Status::ok();
+}
+
+Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
+  Outcome out;
+  out.command = &command;
+  const std::string place = commandPlace(command, lineHasMany);
+  const std::vector<std::string>& t = command.tokens;
+  if (!command.error) {
+    out.isOperation = true;
+    out.error = place + ": " + command.error.message();
+    return out;
+  }
+  if (isSetup(t[0])) {
+    Status s = runSetup(t);
+    if (!s) {
+      out.isOperation = true;  // a failed line is always reported
+      out.error = place + ": " + s.message();
+    }
+    return out;
+  }
+  out.isOperation = true;
+  if (Status s = ensureMap(); !s) {
+    out.error = place + ": " + s.message();
+    return out;
+  }
+  if (trace_) trace_->clear();
+  map_->setHashLog(&out.hashes);
+  Status s = runOperation(t, &out);
+  map_->setHashLog(nullptr);
+  if (!s) {
+    out.error = place + ": " + s.message();
+    out.hashes.clear();
+    out.result.reset();
+    out.keys.reset();
+  }
+  return out;
+}
+
+Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
+  const std::string name = t[0].compare(0, 4, "map[") == 0 ? "map" : t[0];
+  if (map_) {
+    return Status::error("set-up command '" + name + "' must come before the first operation");
+  }
+  if (std::find(setupSeen_.begin(), setupSeen_.end(), name) != setupSeen_.end()) {
+    return Status::error("'" + name + "' was already set on an earlier line");
+  }
+  MapConfig next = config_;
+  if (name == "map") {
+    if (Status s = arity(t, 1, 1, "map[K]V"); !s) return s;
+    if (Status s = parseMapType(t[0], &next.type); !s) return s;
+  } else if (name == "hasher") {
+    if (Status s = arity(t, 2, 2, "hasher go114|go119|identity"); !s) return s;
+    if (t[1] == "go114") next.hasher = HasherKind::Go114;
+    else if (t[1] == "go119") next.hasher = HasherKind::Go119;
+    else if (t[1] == "identity") next.hasher = HasherKind::Identity;
+    else return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go114, go119 or identity)");
+  } else if (name == "hashkey") {
+    if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s) return s;
+    for (size_t i = 1; i < t.size(); ++i) {
+      uint64_t w;
+      if (Status s = parseU64(t[i], "hashkey word", ~uint64_t(0), &w); !s) return s;
+      next.hashkey[i - 1] = w | 1;  // Go forces every hashkey word odd
+    }
+  } else if (name == "seed") {
+    if (Status s = arity(t, 2, 2, "seed S"); !s) return s;
+    uint64_t v;
+    if (Status s = parseU64(t[1], "seed", 0xffffffffu, &v); !s) return s;
+    next.seed = uint32_t(v);
+  } else if (name == "rand") {
+    if (Status s = arity(t, 3, 3, "rand A B"); !s) return s;
+    uint64_t a, b;
+    if (Status s = parseU64(t[1], "rand state", 0xffffffffu, &a); !s) return s;
+    if (Status s = parseU64(t[2], "rand state", 0xffffffffu, &b); !s) return s;
+    next.rand.a = uint32_t(a);
+    next.rand.b = uint32_t(b);
+  } else if (name == "hint") {
+    if (Status s = arity(t, 2, 2, "hint N"); !s) return s;
+    int64_t v;
+    if (!parseInt64(t[1], &v)) return Status::error("hint '" + t[1].substr(0, 40) + "' is not an integer");
+    next.hint = v;
+  } else if (name == "version") {
+    if (Status s = arity(t, 2, 2, "version 1.14|1.19"); !s) return s;
+    if (t[1] == "1.14") next.version = GoVersion::Go114;
+    else if (t[1] == "1.19") next.version = GoVersion::Go119;
+    else return Status::error("unknown version '" + t[1].substr(0, 40) + "' (1.14 or 1.19)");
+  }
+  config_ = next;
+  setupSeen_.push_back(name);
+  return Status::ok();
+}
+
+Status ScenarioRunner::parseKeyToken(const std::string& token, std::string* key) const {
+  if (Status s = parseKey(map_->type(), token, key); !s) return s;
+  return map_->checkKey(*key);
+}
+
+void ScenarioRunner::yieldCurrent(const Hiter& it, std::vector<std::string>* keys) const {
+  if (it.key != 0) keys->push_back(formatKey(map_->type(), map_->keyBytes(it.key)));
+}
+
+Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t,
+                                    std::optional<IterPin>* pin) const {
+  if (t.size() == 1) return Status::ok();
+  if (t.size() != 3 || t[1].compare(0, 6, "start=") != 0 || t[2].compare(0, 7, "offset=") != 0) {
+    return Status::error("usage: " + t[0] + " [start=S offset=O]");
+  }
+  uint64_t start, offset;
+  uint64_t buckets = bucketShift(map_->B());
+  if (Status s = parseU64(t[1].substr(6), "start", buckets - 1, &start); !s) {
+    return Status::error(s.message() + " (B=" + std::to_string(map_->B()) + " has " +
+                         std::to_string(buckets) + " buckets)");
+  }
+  if (Status s = parseU64(t[2].substr(7), "offset", 7, &offset); !s) return s;
+  *pin = IterPin{start, uint8_t(offset)};
+  return Status::ok();
+}
+
+Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* out) {
+  const std::string& op = t[0];
+  GoMap& m = *map_;
+  const MapType& type = m.type();
+  if (op == "set") {
+    if (Status s = arity(t, 2, 3, "set K [V]"); !s) return s;
+    std::string key, elem(type.elemTypeSize, '\0');
+    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    if (t.size() == 3) {
+      if (Status s = parseElem(type, t[2], &elem); !s) return s;
+    }
+    return m.set(key, elem);
+  }
+  if (op == "del") {
+    if (Status s = arity(t, 2, 2, "del K"); !s) return s;
+    std::string key;
+    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    return m.del(key);
+  }
+  if (op == "get") {
+    if (Status s = arity(t, 2, 2, "get K"); !s) return s;
+    std::string key;
+    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    Found f;
+    if (Status s = m.get(key, &f); !s) return s;
+    std::string zero(type.elemTypeSize, '\0');
+    out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true"
+                          : formatElem(type, zero) + " false";
+    return Status::ok();
+  }
+  if (op == "clear") {
+    if (Status s = arity(t, 1, 1, "clear"); !s) return s;
+    m.clear();
+    return Status::ok();
+  }
+  if (op == "hash") {
+    if (Status s = arity(t, 3, 3, "hash K H"); !s) return s;
+    std::string key;
+    uint64_t h;
+    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    if (Status s = parseU64(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    return m.pinHash(key, h);
+  }
+  if (op == "fill") {
+    if (Status s = arity(t, 2, 2, "fill N"); !s) return s;
+    uint64_t n;
+    if (Status s = parseU64(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    return fill(n, out);
+  }
+  if (op == "collide") {
+    if (Status s = arity(t, 3, 3, "collide I N"); !s) return s;
+    uint64_t bucket, n;
+    uint64_t buckets = bucketShift(m.B());
+    if (Status s = parseU64(t[1], "bucket", buckets - 1, &bucket); !s) {
+      return Status::error(s.message() + " (B=" + std::to_string(m.B()) + " has " +
+                           std::to_string(buckets) + " buckets)");
+    }
+    if (Status s = parseU64(t[2], "collide count", 100000, &n); !s) return s;
+    return collide(bucket, n, out);
+  }
+  if (op == "range" || op == "iter") {
+    std::optional<IterPin> pin;
+    if (Status s = parseIterPin(t, &pin); !s) return s;
+    Hiter it;
+    m.iterInit(&it, pin);
+    out->keys.emplace();
+    out->iterStart = IterPin{it.startBucket, it.offset};
+    yieldCurrent(it, &*out->keys);
+    if (op == "range") {
+      iter_ = it;
+      iterOpen_ = true;
+    } else {
+      while (it.key != 0) {
+        m.iterNext(&it);
+        yieldCurrent(it, &*out->keys);
+      }
+    }
+    if (it.key == 0) out->result = "end";
+    return Status::ok();
+  }
+  if (op == "next") {
+    if (Status s = arity(t, 1, 2, "next [N]"); !s) return s;
+    uint64_t n = 1;
+    if (t.size() == 2) {
+      if (Status s = parseU64(t[1], "next count", 1u << 24, &n); !s) return s;
+    }
+    if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
+    out->keys.emplace();
+    for (uint64_t i = 0; i < n && iter_.key != 0; ++i) {
+      m.iterNext(&iter_);
+      yieldCurrent(iter_, &*out->keys);
+    }
+    if (iter_.key == 0) out->result = "end";
+    return Status::ok();
+  }
+  if (op == "dump") {
+    if (Status s = arity(t, 1, 1, "dump"); !s) return s;
+    out->isDump = true;
+    return Status::ok();
+  }
+  return Status::error("unknown command '" + op.substr(0, 40) + "'");
+}
+
+Status ScenarioRunner::generatedKey(uint64_t n, std::string* key) const {
+  const MapType& type = map_->type();
+  std::string text = std::to_string(n);
+  if (type.key == KeyKind::String || type.key == KeyKind::Bytes) text = "k" + text;
+  return parseKey(type, text, key);
+}
+
+Status ScenarioRunner::fill(uint64_t n, Outcome* out) {
+  GoMap& m = *map_;
+  std::vector<std::string> keys(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (Status s = generatedKey(generated_ + 1 + i, &keys[i]); !s) {
+      return Status::error("cannot generate key " + std::to_string(generated_ + 1 + i) + ": " + s.message());
+    }
+  }
+  if (Status s = m.checkCapacity(n); !s) return s;
+  std::string elem(m.type().elemTypeSize, '\0');
+  for (uint64_t i = 0; i < n; ++i) {
+    if (m.type().elem == ElemKind::Int64) {
+      int64_t v = int64_t(generated_ + 1 + i);
+      std::memcpy(elem.data(), &v, 8);
+    }
+    m.setUnchecked(keys[i], elem);
+  }
+  generated_ += n;
+  (void)out;
+  return Status::ok();
+}
+
+Status ScenarioRunner::collide(uint64_t bucket, uint64_t n, Outcome* out) {
+  GoMap& m = *map_;
+  const uint64_t mask = bucketMask(m.B());
+  // Search generated keys for ones landing in `bucket`, without touching
+  // the map: no trace, no hash log.
+  Trace* savedTrace = m.trace();
+  m.setTrace(nullptr);
+  m.setHashLog(nullptr);
+  std::vector<std::string> keys;
+  uint64_t tries = 0, next = generated_;
+  const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 + 1000);
+  Status failed = Status::ok();
+  while (keys.size() < n && tries < budget) {
+    ++next;
+    ++tries;
+    std::string key;
+    if (Status s = generatedKey(next, &key); !s) {
+      failed = s;
+      break;
+    }
+    Found f;
+    (void)m.get(key, &f);
+    if (!f.found && (m.hashOf(key) & mask) == bucket) keys.push_back(std::move(key));
+  }
+  m.setTrace(savedTrace);
+  m.setHashLog(&out->hashes);
+  if (!failed) return failed;
+  if (keys.size() < n) {
+    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) +
+                         " keys for bucket " + std::to_string(bucket) + " in " + std::to_string(tries) + " tries");
+  }
+  if (Status s = m.checkCapacity(n); !s) return s;
+  std::string elem(m.type().elemTypeSize, '\0');
+  for (const std::string& key : keys) m.setUnchecked(key, elem);
+  generated_ = next;
+  return Status::ok();
+}
+
+}  // namespace gomap

@@ -1,0 +1,64 @@
+// Runs scenario commands against a GoMap: the set-up commands configure the
+// map, the first operation creates it, and every operation either succeeds
+// or fails without changing a byte (its input and limits are checked first).
+// The CLI, the wasm module and the tests all run scenarios through this.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "go_map.h"
+#include "scenario_parse.h"
+
+namespace gomap {
+
+struct Outcome {
+  const Command* command = nullptr;
+  bool isOperation = false;   // set-up lines are not operations
+  bool isDump = false;
+  std::string error;          // "line 7: why", empty on success
+  std::optional<std::string> result;
+  std::optional<std::vector<std::string>> keys;  // range, next, iter
+  std::optional<IterPin> iterStart;              // where range/iter began
+  GoMap::HashLog hashes;
+};
+
+class ScenarioRunner {
+ public:
+  explicit ScenarioRunner(Limits limits = {}) { config_.limits = limits; }
+
+  // Runs one command. `lineHasMany` only shapes the error's place.
+  Outcome run(const Command& command, bool lineHasMany = false);
+
+  bool hasMap() const { return map_.has_value(); }
+  GoMap* map() { return map_ ? &*map_ : nullptr; }
+  const GoMap* map() const { return map_ ? &*map_ : nullptr; }
+  const MapConfig& config() const { return config_; }
+  // Attach a trace to record each operation's micro-steps (cleared per op).
+  void setTrace(Trace* trace);
+  bool iteratorOpen() const { return iterOpen_; }
+  const Hiter& iterator() const { return iter_; }
+
+  // Creates the map now if it does not exist (for API users).
+  Status ensureMap();
+
+ private:
+  Status runSetup(const std::vector<std::string>& t);
+  Status runOperation(const std::vector<std::string>& t, Outcome* out);
+  Status parseKeyToken(const std::string& token, std::string* key) const;
+  Status generatedKey(uint64_t n, std::string* key) const;
+  Status fill(uint64_t n, Outcome* out);
+  Status collide(uint64_t bucket, uint64_t n, Outcome* out);
+  Status parseIterPin(const std::vector<std::string>& t, std::optional<IterPin>* pin) const;
+  void yieldCurrent(const Hiter& it, std::vector<std::string>* keys) const;
+
+  MapConfig config_;
+  std::vector<std::string> setupSeen_;
+  std::optional<GoMap> map_;
+  Trace* trace_ = nullptr;
+  Hiter iter_;
+  bool iterOpen_ = false;
+  uint64_t generated_ = 0;  // the last generated key number
+};
+
+}  // namespace gomap

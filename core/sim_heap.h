@@ -1,0 +1,61 @@
+// A simulated 64-bit heap. Every object of the map (header, bucket arrays,
+// overflow buckets, string bytes, indirect keys and elems) lives here at a
+// 64-bit address, so pointer words inside buckets are 8 bytes exactly as on
+// a 64-bit Go target, even when this code itself runs as wasm32.
+//
+// The heap is one contiguous byte vector: translating an address is an add,
+// and snapshotting the whole map is one copy. Nothing is ever freed: what Go's
+// collector would reclaim simply stays unreachable, and the memory limit
+// counts it (see liveBytes in inspect.h for what is reachable).
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace gomap {
+
+class SimHeap {
+ public:
+  // Go's amd64 heap arena starts here; addresses look familiar to readers.
+  static constexpr uint64_t kBase = 0xc000000000ULL;
+
+  explicit SimHeap(uint64_t limitBytes) : limit_(limitBytes) {}
+
+  // Zeroed object of roundupsize(size) bytes, 8-byte aligned. Returns 0 for
+  // size 0 (Go would return its shared zero-size base; we never store one).
+  // The limit is a policy the operations check before they start (so a
+  // refused operation changes nothing); alloc itself never fails.
+  uint64_t alloc(uint64_t size);
+
+  // Whether `bytes` more can be allocated without passing the limit.
+  bool headroom(uint64_t bytes) const { return used() + bytes <= limit_; }
+  uint64_t used() const { return bytes_.size(); }
+  uint64_t limit() const { return limit_; }
+  bool contains(uint64_t addr, uint64_t size) const {
+    return addr >= kBase && addr - kBase + size <= bytes_.size();
+  }
+
+  uint8_t* at(uint64_t addr) { return bytes_.data() + (addr - kBase); }
+  const uint8_t* at(uint64_t addr) const { return bytes_.data() + (addr - kBase); }
+
+  uint8_t load8(uint64_t addr) const { return *at(addr); }
+  void store8(uint64_t addr, uint8_t v) { *at(addr) = v; }
+  uint64_t load64(uint64_t addr) const {
+    uint64_t v;
+    std::memcpy(&v, at(addr), 8);
+    return v;
+  }
+  void store64(uint64_t addr, uint64_t v) { std::memcpy(at(addr), &v, 8); }
+  void zero(uint64_t addr, uint64_t size) { std::memset(at(addr), 0, size); }
+  void copy(uint64_t dst, uint64_t src, uint64_t size) {
+    std::memmove(at(dst), at(src), size);
+  }
+
+  const std::vector<uint8_t>& bytes() const { return bytes_; }
+
+ private:
+  std::vector<uint8_t> bytes_;
+  uint64_t limit_;
+};
+
+}  // namespace gomap

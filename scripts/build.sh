@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds everything `npm start` serves and `npm test` runs against:
+# the native tools (gomap), the wasm module, and the static site in dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs   # Debian's Emscripten finds acorn here
+
+build_preset() {
+  [ -f "build/$1/build.ninja" ] || cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1"
+}
+
+build_preset native-release
+if [ -f wasm/CMakeLists.txt ]; then build_preset wasm-release; fi
+if [ -f scripts/build-site.mjs ]; then node scripts/build-site.mjs; fi

@@ -1,0 +1,61 @@
+// Turning a scenario plus the oracle's run of it into the "pinned" scenario for gomap: the same
+// operations, but with every random or runtime-specific input the model cannot know made
+// explicit — the map's hash0, the real hash of every key, the iteration start the runtime drew,
+// and the concrete keys behind the oracle-only `collide` and @N references.
+
+import { splitSetup, quoteToken } from './scenario-text.mjs';
+
+export class ScenarioError extends Error {}
+
+// oracleOps: the oracle's records for the operations, in order (one per operation).
+// Returns { text, origins } where origins[i] describes pinned line i+1:
+//   { kind: 'setup' | 'pin' } or { kind: 'op', op: index into oracleOps, last: bool }.
+export function pinScenario(src, oracleOps) {
+  const { setup, ops } = splitSetup(src);
+  if (ops.length !== oracleOps.length) {
+    throw new ScenarioError(`the scenario has ${ops.length} operations but the oracle reported ` +
+      `${oracleOps.length}`);
+  }
+
+  const lines = [];
+  const origins = [];
+  const add = (text, origin) => { lines.push(text); origins.push(origin); };
+
+  // Set-up: keep the scenario's own (map type, hint), and give the model the oracle's hash0.
+  for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
+  if (oracleOps.length > 0) add(`seed ${oracleOps[0].hash0}`, { kind: 'setup' });
+
+  // Every key's real hash, pinned before the first operation. hash0 never changes in the run
+  // (the oracle undoes Go 1.19's reseeding), so one pin per key holds for the whole scenario;
+  // pinning while the map is still empty keeps gomap's dumps of these lines tiny.
+  for (const [key, hash] of collectHashes(oracleOps)) {
+    add(`hash ${quoteToken(key)} 0x${hash}`, { kind: 'pin' });
+  }
+
+  ops.forEach((c, i) => {
+    const rec = oracleOps[i];
+    let texts;
+    if (rec.expanded) texts = rec.expanded; // collide → sets of the keys found; @N → real key
+    else if (c.name === 'range' || c.name === 'iter') {
+      // The runtime's random start, replayed (spec §5.1).
+      texts = [`${c.name} start=${rec.start ?? 0} offset=${rec.offset ?? 0}`];
+    } else texts = [c.text];
+    texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
+  });
+  return { text: lines.join('\n') + '\n', origins };
+}
+
+// All keys hashed anywhere in the run, with the hash Go used. A key with two different hashes
+// would mean hash0 changed under us: the pins would be wrong, so that is an error.
+function collectHashes(oracleOps) {
+  const hashes = new Map();
+  for (const rec of oracleOps) {
+    for (const [key, hash] of Object.entries(rec.hashes ?? {})) {
+      if (hashes.has(key) && hashes.get(key) !== hash) {
+        throw new ScenarioError(`key ${JSON.stringify(key)} hashed to ${hashes.get(key)} and ${hash}`);
+      }
+      hashes.set(key, hash);
+    }
+  }
+  return hashes;
+}

@@ -1,0 +1,3 @@
+module gomaporacle
+
+go 1.19

@@ -1,0 +1,139 @@
+package main
+
+// Parsing of the scenario language (shared/spec/scenario-format.md): one command per line or
+// per ';', '#' comments, space-separated tokens, double-quoted tokens with Go-style escapes.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// command is one parsed command: its source line, its text as written, and its tokens.
+// quoted[i] tells whether args[i] was written in quotes: an unquoted @N is a reference to the
+// N-th generated key (see runner.go), a quoted "@N" is the literal text.
+type command struct {
+	line   int
+	text   string
+	args   []string
+	quoted []bool
+}
+
+// parseScenario splits a scenario into commands. A malformed line (an unterminated quote, a bad
+// escape) becomes a command with no tokens and a parse error, so the run can report it with its
+// line number and go on, as the format requires.
+func parseScenario(src string) []command {
+	var cmds []command
+	for i, raw := range strings.Split(src, "\n") {
+		line := i + 1
+		for _, piece := range splitCommands(raw) {
+			text := strings.TrimSpace(piece)
+			if text == "" {
+				continue
+			}
+			args, quoted, err := tokenize(text)
+			c := command{line: line, text: text, args: args, quoted: quoted}
+			if err != nil {
+				c.args, c.quoted = []string{parseErrorCmd, err.Error()}, []bool{false, false}
+			}
+			cmds = append(cmds, c)
+		}
+	}
+	return cmds
+}
+
+// splitCommands cuts one source line at ';' and drops a '#' comment, both only outside quotes.
+func splitCommands(raw string) []string {
+	var out []string
+	start, inQuote := 0, false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case inQuote && c == '\\':
+			i++ // the escaped byte cannot end the quote
+		case c == '"':
+			inQuote = !inQuote
+		case !inQuote && c == ';':
+			out = append(out, raw[start:i])
+			start = i + 1
+		case !inQuote && c == '#':
+			return append(out, raw[start:i])
+		}
+	}
+	return append(out, raw[start:])
+}
+
+// parseErrorCmd stands in for the name of a command that could not be tokenized.
+const parseErrorCmd = "\x00parse-error"
+
+func tokenize(text string) ([]string, []bool, error) {
+	var toks []string
+	var quoted []bool
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == ' ' || c == '\t' {
+			i++
+			continue
+		}
+		if c == '"' {
+			j := i + 1
+			for ; j < len(text) && text[j] != '"'; j++ {
+				if text[j] == '\\' {
+					j++
+				}
+			}
+			if j >= len(text) {
+				return nil, nil, fmt.Errorf("unterminated quote")
+			}
+			// Go's own unquoting implements exactly the Go-style escapes the format names.
+			s, err := strconv.Unquote(text[i : j+1])
+			if err != nil {
+				return nil, nil, fmt.Errorf("bad quoted token %s", text[i:j+1])
+			}
+			toks, quoted = append(toks, s), append(quoted, true)
+			i = j + 1
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' {
+			j++
+		}
+		toks, quoted = append(toks, text[i:j]), append(quoted, false)
+		i = j
+	}
+	return toks, quoted, nil
+}
+
+// parseInt reads a decimal or 0x-hexadecimal integer with an optional sign. (strconv's base 0
+// would also take a leading 0 as octal, which the format does not have.)
+func parseInt(s string, bits int) (int64, error) {
+	neg := strings.HasPrefix(s, "-")
+	body := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	base := 10
+	if strings.HasPrefix(body, "0x") || strings.HasPrefix(body, "0X") {
+		base, body = 16, body[2:]
+	}
+	u, err := strconv.ParseUint(body, base, 64)
+	if err != nil {
+		return 0, fmt.Errorf("not a number: %q", s)
+	}
+	limit := uint64(1) << (bits - 1)
+	if (!neg && u >= limit) || (neg && u > limit) {
+		return 0, fmt.Errorf("%s does not fit in int%d", s, bits)
+	}
+	if neg {
+		return -int64(u), nil
+	}
+	return int64(u), nil
+}
+
+func parseUint(s string, bits int) (uint64, error) {
+	body, base := s, 10
+	if strings.HasPrefix(body, "0x") || strings.HasPrefix(body, "0X") {
+		base, body = 16, body[2:]
+	}
+	u, err := strconv.ParseUint(body, base, bits)
+	if err != nil {
+		return 0, fmt.Errorf("not an unsigned %d-bit number: %q", bits, s)
+	}
+	return u, nil
+}
