@@ -36,14 +36,17 @@ type runner[K comparable, V any] struct {
 	iterDone bool
 }
 
-// Offsets inside *reflect.MapIter (Go 1.19): a 24-byte reflect.Value, then the runtime hiter.
+// Offsets inside *reflect.MapIter (Go 1.19): a 24-byte reflect.Value, then the runtime hiter
+// (spec §2.4, §10.4).
 const (
-	mapIterHiter       = 24
-	hiterT             = 16
-	hiterStartBucket   = 64
-	hiterOffset        = 72
-	collideSearchLimit = 1 << 24
+	mapIterHiter     = 24
+	hiterT           = 16
+	hiterStartBucket = 64
+	hiterOffset      = 72
 )
+
+// collide gives up after this many candidates (about 2^B tries are needed per key found).
+const collideSearchLimit = 1 << 24
 
 func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup, cmds []command) {
 	r := &runner[K, V]{kc: kc, ec: ec}
@@ -87,7 +90,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		r.noteHash(rec, k)
 		r.m[k] = v
 		if expanded {
-			rec.Expanded = []string{"set " + quoteToken(r.kc.format(k)) + strings.Join(quoteAll(args[1:]), "")}
+			rec.Expanded = []string{commandText("set", append([]string{r.kc.format(k)}, args[1:]...)...)}
 		}
 	case "del":
 		if len(args) != 1 {
@@ -101,7 +104,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		delete(r.m, k)
 		r.restoreSeed(rec)
 		if expanded {
-			rec.Expanded = []string{"del " + quoteToken(r.kc.format(k))}
+			rec.Expanded = []string{commandText("del", r.kc.format(k))}
 		}
 	case "get":
 		if len(args) != 1 {
@@ -116,7 +119,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		res := r.ec.text(v) + " " + strconv.FormatBool(ok)
 		rec.Result = &res
 		if expanded {
-			rec.Expanded = []string{"get " + quoteToken(r.kc.format(k))}
+			rec.Expanded = []string{commandText("get", r.kc.format(k))}
 		}
 	case "clear":
 		if len(args) != 0 {
@@ -284,7 +287,7 @@ func (r *runner[K, V]) collide(args []string, rec *record) error {
 		v := r.ec.collideValue(len(r.generated))
 		r.noteHash(rec, k)
 		r.m[k] = v
-		rec.Expanded = append(rec.Expanded, "set "+quoteToken(r.kc.format(k))+" "+quoteToken(r.ec.text(v)))
+		rec.Expanded = append(rec.Expanded, commandText("set", r.kc.format(k), r.ec.text(v)))
 		found++
 	}
 	return nil
@@ -402,10 +405,13 @@ func quoteToken(s string) string {
 	return b.String()
 }
 
-func quoteAll(toks []string) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = " " + quoteToken(t)
+// commandText writes a command whose tokens are given as plain text.
+func commandText(name string, toks ...string) string {
+	var b strings.Builder
+	b.WriteString(name)
+	for _, t := range toks {
+		b.WriteByte(' ')
+		b.WriteString(quoteToken(t))
 	}
-	return out
+	return b.String()
 }
