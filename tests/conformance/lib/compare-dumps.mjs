@@ -30,7 +30,7 @@ export function compareRecords(expected, got, opName) {
   // The pins must have been honoured: a key gomap hashed differently was not pinned.
   for (const [k, h] of Object.entries(expected.hashes ?? {})) {
     const g = got.hashes?.[k] ?? findByText(got.hashes, k);
-    if (g !== undefined && g.toLowerCase().replace(/^0x/, '').padStart(16, '0') !== h) differ(`hashes[${show(k)}]`, h, g);
+    if (g !== undefined && hashHex(g) !== h) differ(`hashes[${show(k)}]`, h, g);
   }
   return diffs;
 }
@@ -82,6 +82,9 @@ function normalizeResult(r) {
   const v = m[1].replace(/\u0000+$/, '');
   return m[2] === 'false' ? (v === '' || v === '0' ? 'zero false' : r) : `${v} true`;
 }
+
+// Hashes travel as 16 hex digits without prefix; accept a 0x prefix or fewer digits too.
+export const hashHex = (h) => (typeof h === 'string' ? h.toLowerCase().replace(/^0x/, '').padStart(16, '0') : h);
 
 function findByText(hashes, k) {
   if (!hashes) return undefined;

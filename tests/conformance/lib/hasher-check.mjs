@@ -4,6 +4,7 @@
 
 import { runTool } from './run-tool.mjs';
 import { quoteToken } from './scenario-text.mjs';
+import { hashHex } from './compare-dumps.mjs';
 
 // Text of i bytes following the spec's test pattern: byte j is 'a' + j mod 26.
 const pattern = (n) => Array.from({ length: n }, (_, j) => String.fromCharCode(97 + (j % 26))).join('');
@@ -57,8 +58,7 @@ export function checkHasher({ oracle, gomap, oracleEnv }) {
         for (const [key, want] of Object.entries(rec.hashes ?? {})) {
           checked++;
           const got = gomapOps[i].hashes?.[key];
-          const norm = got?.toLowerCase().replace(/^0x/, '').padStart(16, '0');
-          if (norm !== want) {
+          if (hashHex(got) !== want) {
             diffs.push(`map[${type}] hashkey0 ${head.hashkey0} seed ${seed} key ${JSON.stringify(key)}: ` +
               `expected ${want}, got ${got ?? '(absent)'}${gomapOps[i].error ? ` (error: ${gomapOps[i].error})` : ''}`);
           }
