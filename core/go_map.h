@@ -179,6 +179,11 @@ class GoMap {
   const MapType& type() const { return config_.type; }
   const MapConfig& config() const { return config_; }
   const SimHeap& heap() const { return heap_; }
+  // Journal the next operation's writes (see SimHeap) and wind them back to
+  // the state right after a trace event: heap().journalSize() at that event.
+  void startJournal() { heap_.startJournal(); }
+  void stopJournal() { heap_.stopJournal(); }
+  void rollbackTo(size_t writes) { heap_.rollbackTo(writes); }
   uint64_t hmapAddress() const { return h_; }
   FastRand randState() const { return rand_; }
 
@@ -261,8 +266,11 @@ class GoMap {
   uint64_t extraField(uint64_t field) const;
   void setOverflowOf(uint64_t b, uint64_t ovf) { heap_.store64(b + type().overflowOffset(), ovf); }
 
-  void record(const TraceEvent& e) {
-    if (trace_) trace_->push(e);
+  void record(TraceEvent e) {
+    if (trace_) {
+      e.writes = uint32_t(heap_.journalSize());
+      trace_->push(e);
+    }
   }
 
   MapConfig config_;

@@ -68,15 +68,15 @@ uint64_t GoMap::mapassign(std::string_view key) {
           if (t.variant == Variant::FastStr) {
             // Go 1.19 points the header at the caller's bytes (equal bytes).
             uint64_t data = heap_.alloc(key.size());
-            if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+            if (!key.empty()) heap_.write(data, key.data(), key.size());
             heap_.store64(k, data);
           } else if (t.key == KeyKind::String) {
             uint64_t data = heap_.alloc(key.size());
-            if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+            if (!key.empty()) heap_.write(data, key.data(), key.size());
             heap_.store64(k, data);
             heap_.store64(k + 8, key.size());
           } else {
-            std::memcpy(heap_.at(k), key.data(), key.size());
+            heap_.write(k, key.data(), key.size());
           }
           record({TraceKind::UpdateKey, fn, false, uint8_t(i), th, bucket, b});
         }
@@ -129,7 +129,7 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
 
 void GoMap::setUnchecked(std::string_view key, std::string_view elem) {
   uint64_t e = mapassign(key);  // the compiled code stores the element into the slot
-  std::memcpy(heap_.at(e), elem.data(), elem.size());
+  heap_.write(e, elem.data(), elem.size());
 }
 
 // The most one write can allocate: a doubled array, a few overflow buckets

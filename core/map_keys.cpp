@@ -150,11 +150,11 @@ void GoMap::storeKey(uint64_t slot, std::string_view key) {
   }
   if (type().key == KeyKind::String) {
     uint64_t data = heap_.alloc(key.size());
-    if (!key.empty()) std::memcpy(heap_.at(data), key.data(), key.size());
+    if (!key.empty()) heap_.write(data, key.data(), key.size());
     heap_.store64(dst, data);
     heap_.store64(dst + 8, key.size());
   } else {
-    std::memcpy(heap_.at(dst), key.data(), key.size());
+    heap_.write(dst, key.data(), key.size());
   }
 }
 

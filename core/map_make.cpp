@@ -157,13 +157,13 @@ uint16_t GoMap::noverflow() const {
   std::memcpy(&v, heap_.at(h_ + hmap::noverflow), 2);
   return v;
 }
-void GoMap::setNoverflow(uint16_t v) { std::memcpy(heap_.at(h_ + hmap::noverflow), &v, 2); }
+void GoMap::setNoverflow(uint16_t v) { heap_.write(h_ + hmap::noverflow, &v, 2); }
 uint32_t GoMap::hash0() const {
   uint32_t v;
   std::memcpy(&v, heap_.at(h_ + hmap::hash0), 4);
   return v;
 }
-void GoMap::setHash0(uint32_t v) { std::memcpy(heap_.at(h_ + hmap::hash0), &v, 4); }
+void GoMap::setHash0(uint32_t v) { heap_.write(h_ + hmap::hash0, &v, 4); }
 
 uint64_t GoMap::noldbuckets() const {
   uint8_t oldB = B();

@@ -73,6 +73,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     return out;
   }
   if (trace_) trace_->clear();
+  if (journal_) map_->startJournal();
   map_->setHashLog(&out.hashes);
   Status s = runOperation(t, &out);
   map_->setHashLog(nullptr);

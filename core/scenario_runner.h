@@ -39,6 +39,10 @@ class ScenarioRunner {
   bool iteratorOpen() const { return iterOpen_; }
   const Hiter& iterator() const { return iter_; }
 
+  // Journal each operation's heap writes from its start (see SimHeap), so a
+  // viewer can wind the last operation back to any micro-step.
+  void setJournal(bool on) { journal_ = on; }
+
   // Creates the map now if it does not exist (for API users).
   Status ensureMap();
 
@@ -56,6 +60,7 @@ class ScenarioRunner {
   std::vector<std::string> setupSeen_;
   std::optional<GoMap> map_;
   Trace* trace_ = nullptr;
+  bool journal_ = false;
   Hiter iter_;
   bool iterOpen_ = false;
   uint64_t generated_ = 0;  // the last generated key number

@@ -17,4 +17,19 @@ uint64_t SimHeap::alloc(uint64_t size) {
   return kBase + offset;
 }
 
+void SimHeap::remember(uint64_t addr, uint64_t n) {
+  const uint8_t* p = at(addr);
+  journal_.push_back({addr, n, oldBytes_.size()});
+  oldBytes_.insert(oldBytes_.end(), p, p + n);
+}
+
+void SimHeap::rollbackTo(size_t n) {
+  while (journal_.size() > n) {
+    const Write& w = journal_.back();
+    std::memcpy(bytes_.data() + (w.addr - kBase), oldBytes_.data() + w.old, w.size);
+    oldBytes_.resize(w.old);
+    journal_.pop_back();
+  }
+}
+
 }  // namespace gomap

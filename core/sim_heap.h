@@ -35,27 +35,59 @@ class SimHeap {
     return addr >= kBase && addr - kBase + size <= bytes_.size();
   }
 
-  uint8_t* at(uint64_t addr) { return bytes_.data() + (addr - kBase); }
   const uint8_t* at(uint64_t addr) const { return bytes_.data() + (addr - kBase); }
 
+  // Every write goes through here, so it can be journaled (below).
+  void write(uint64_t addr, const void* src, uint64_t n) {
+    if (journaling_) remember(addr, n);
+    std::memcpy(bytes_.data() + (addr - kBase), src, n);
+  }
+  void zero(uint64_t addr, uint64_t n) {
+    if (journaling_) remember(addr, n);
+    std::memset(bytes_.data() + (addr - kBase), 0, n);
+  }
+  void copy(uint64_t dst, uint64_t src, uint64_t n) {
+    if (journaling_) remember(dst, n);
+    std::memmove(bytes_.data() + (dst - kBase), bytes_.data() + (src - kBase), n);
+  }
   uint8_t load8(uint64_t addr) const { return *at(addr); }
-  void store8(uint64_t addr, uint8_t v) { *at(addr) = v; }
+  void store8(uint64_t addr, uint8_t v) { write(addr, &v, 1); }
   uint64_t load64(uint64_t addr) const {
     uint64_t v;
     std::memcpy(&v, at(addr), 8);
     return v;
   }
-  void store64(uint64_t addr, uint64_t v) { std::memcpy(at(addr), &v, 8); }
-  void zero(uint64_t addr, uint64_t size) { std::memset(at(addr), 0, size); }
-  void copy(uint64_t dst, uint64_t src, uint64_t size) {
-    std::memmove(at(dst), at(src), size);
+  void store64(uint64_t addr, uint64_t v) { write(addr, &v, 8); }
+
+  // The write journal: while on, every write keeps the bytes it replaced,
+  // so an operation can be wound back to any of its micro-steps (a trace
+  // event records the journal length when it happened). This is how a viewer
+  // shows the map mid-operation from the real bytes rather than a re-enactment.
+  void startJournal() {
+    journaling_ = true;
+    journal_.clear();
+    oldBytes_.clear();
   }
+  void stopJournal() { journaling_ = false; }
+  size_t journalSize() const { return journal_.size(); }
+  // Undoes the writes after the first `n`, latest first.
+  void rollbackTo(size_t n);
 
   const std::vector<uint8_t>& bytes() const { return bytes_; }
 
  private:
+  struct Write {
+    uint64_t addr;
+    uint64_t size;
+    size_t old;  // offset of the replaced bytes in oldBytes_
+  };
+  void remember(uint64_t addr, uint64_t n);
+
   std::vector<uint8_t> bytes_;
   uint64_t limit_;
+  bool journaling_ = false;
+  std::vector<Write> journal_;
+  std::vector<uint8_t> oldBytes_;
 };
 
 }  // namespace gomap

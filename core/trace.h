@@ -63,6 +63,7 @@ struct TraceEvent {
   uint64_t address = 0;  // address of the (possibly overflow) bucket
   uint64_t value = 0;    // meaning per kind, see TraceKind
   uint64_t value2 = 0;
+  uint32_t writes = 0;   // heap journal length when it happened (see SimHeap)
 };
 
 const char* traceKindName(TraceKind kind);

@@ -1,0 +1,26 @@
+// embind declarations only; behaviour lives in playground_session.cpp and
+// the friendly API in gomap.mjs.
+#include <emscripten/bind.h>
+
+#include "playground_session.h"
+
+EMSCRIPTEN_BINDINGS(gomap) {
+  using gomap::PlaygroundSession;
+  emscripten::class_<PlaygroundSession>("Session")
+      .constructor<>()
+      .function("exec", &PlaygroundSession::exec)
+      .function("runScenario", &PlaygroundSession::runScenario)
+      .function("rewind", &PlaygroundSession::rewind)
+      .function("state", &PlaygroundSession::state)
+      .function("header", &PlaygroundSession::header)
+      .function("chains", &PlaygroundSession::chains)
+      .function("checkInvariants", &PlaygroundSession::checkInvariants)
+      .function("heapPointer", &PlaygroundSession::heapPointer)
+      .function("heapSize", &PlaygroundSession::heapSize)
+      .function("heapBase", &PlaygroundSession::heapBase)
+      .function("snapshot", &PlaygroundSession::snapshot)
+      .function("restore", &PlaygroundSession::restore)
+      .function("dropSnapshot", &PlaygroundSession::dropSnapshot)
+      .function("snapshotCount", &PlaygroundSession::snapshotCount)
+      .function("setInt64Batch", &PlaygroundSession::setInt64Batch);
+}

@@ -1,0 +1,345 @@
+// The friendly JavaScript API over the embind Session (bindings.cpp).
+// It turns values into scenario commands, parses the JSON the module returns
+// and never lets a bad input reach the module: every method returns a result
+// object ({ ok: false, error } on failure) and the map is left as it was.
+//
+// Lifetimes: a Uint8Array view of the simulated heap is only handed out
+// inside withHeap(fn) and is invalid once fn returns (any later call may
+// grow wasm memory). Everything else returned is a plain copy.
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const MAX_TEXT = 4 << 20;
+
+function fail(error) {
+  return { ok: false, error };
+}
+
+// A scenario token: always quoted, with the escapes scenario-format.md defines.
+export function quoteToken(text) {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+function checkText(what, text) {
+  if (typeof text !== 'string') return `${what} must be a string, got ${describe(text)}`;
+  if (text.length > MAX_TEXT) return `${what} is ${text.length} characters; the limit is ${MAX_TEXT}`;
+  if (LONE_SURROGATE.test(text)) return `${what} contains a lone UTF-16 surrogate, which is not text`;
+  return null;
+}
+
+function describe(v) {
+  if (v === null) return 'null';
+  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+  return typeof v;
+}
+
+// Go's text for a float64 key, as the scenario language reads it.
+function floatToken(v) {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (Object.is(v, -0)) return '-0';
+  return String(v);
+}
+
+export class GoMapModule {
+  constructor(module) {
+    this.module = module;
+  }
+
+  // A new, empty session. Call free() when done.
+  createMap(options = {}) {
+    return GoMap.create(this, options);
+  }
+}
+
+export class GoMap {
+  static create(owner, options) {
+    const map = new GoMap(owner);
+    const setup = [];
+    const add = (name, value, check) => {
+      if (value === undefined) return null;
+      const err = check(value);
+      if (err) return `${name}: ${err}`;
+      setup.push(`${name} ${value}`);
+      return null;
+    };
+    const isUint = (max) => (v) =>
+      (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max) ||
+      (typeof v === 'bigint' && v >= 0n && BigInt(max) >= v) ? null : `must be an integer from 0 to ${max}`;
+    const errors = [
+      options.mapType === undefined ? null
+        : (checkText('mapType', options.mapType) ?? (/^map\[[^\s;#"]+$/.test(options.mapType) ? (setup.push(options.mapType), null) : 'mapType must look like map[K]V')),
+      add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
+      add('seed', options.seed, isUint(0xffffffff)),
+      add('hint', options.hint, (v) => Number.isSafeInteger(v) ? null : 'must be a safe integer'),
+      add('version', options.version, (v) => ['1.14', '1.19'].includes(v) ? null : 'must be "1.14" or "1.19"'),
+    ].filter(Boolean);
+    if (options.hashkey !== undefined) {
+      const words = Array.isArray(options.hashkey) ? options.hashkey : null;
+      if (!words || words.length < 1 || words.length > 4 ||
+          words.some((w) => !((typeof w === 'bigint' && w >= 0n && w < 1n << 64n) || (Number.isSafeInteger(w) && w >= 0)))) {
+        errors.push('hashkey: must be 1 to 4 unsigned integers (BigInt for 64-bit words)');
+      } else {
+        setup.push('hashkey ' + words.map(String).join(' '));
+      }
+    }
+    if (options.rand !== undefined) {
+      const r = options.rand;
+      if (!Array.isArray(r) || r.length !== 2 || r.some((w) => isUint(0xffffffff)(w))) {
+        errors.push('rand: must be two integers from 0 to 4294967295');
+      } else {
+        setup.push(`rand ${r[0]} ${r[1]}`);
+      }
+    }
+    if (errors.length) {
+      map.free();
+      return fail(errors.join('; '));
+    }
+    if (setup.length) {
+      const outcomes = map.run(setup.join('\n'));
+      const bad = outcomes.find((o) => o.error);
+      if (bad) {
+        map.free();
+        return fail(bad.error);
+      }
+    }
+    return { ok: true, map };
+  }
+
+  constructor(owner) {
+    this.module = owner.module;
+    this.session = new owner.module.Session();
+    this.lastEvents = [];
+  }
+
+  free() {
+    if (this.session) {
+      this.session.delete();
+      this.session = null;
+    }
+  }
+
+  #live() {
+    if (!this.session) throw new Error('this GoMap was freed');
+    return this.session;
+  }
+
+  // Runs scenario text; returns one outcome per command (see wasm/README.md).
+  run(text, { trace = false } = {}) {
+    const err = checkText('scenario', text);
+    if (err) return [{ line: 0, op: '', error: err }];
+    const outcomes = JSON.parse(this.#live().exec(text, trace));
+    const last = outcomes[outcomes.length - 1];
+    this.lastEvents = trace && last && last.events ? last.events : [];
+    return outcomes;
+  }
+
+  // The gomap CLI's JSON lines for a whole scenario, parsed.
+  runScenario(text, { dumpsOnly = false, trace = false } = {}) {
+    const err = checkText('scenario', text);
+    if (err) return [{ line: 0, op: '', error: err }];
+    const out = this.#live().runScenario(text, dumpsOnly, trace);
+    return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  }
+
+  #one(command, trace) {
+    const [o] = this.run(command, { trace });
+    if (!o) return fail('nothing ran');
+    if (o.error) return { ...o, ok: false };
+    return { ...o, ok: true };
+  }
+
+  #keyToken(key) {
+    const type = this.header().type.name;
+    const keyType = type.slice(4, type.indexOf(']', type.startsWith('map[[') ? type.indexOf(']') + 1 : 4));
+    if (keyType === 'string' || keyType.endsWith('byte')) {
+      const err = checkText('key', key);
+      return err ? { error: err } : { token: quoteToken(key) };
+    }
+    if (keyType === 'float64') {
+      if (typeof key !== 'number') return { error: `key must be a number for ${type}, got ${describe(key)}` };
+      return { token: floatToken(key) };
+    }
+    if (typeof key === 'bigint') return { token: key.toString() };
+    if (typeof key !== 'number' || !Number.isSafeInteger(key)) {
+      return { error: `key must be a safe integer or a BigInt for ${type}, got ${describe(key)}` };
+    }
+    return { token: String(key) };
+  }
+
+  #valueToken(value) {
+    const type = this.header().type.name;
+    if (value === undefined) return { token: '' };
+    if (type.endsWith(']int64')) {
+      if (typeof value === 'bigint') return { token: value.toString() };
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        return { error: `value must be a safe integer or a BigInt for ${type}, got ${describe(value)}` };
+      }
+      return { token: String(value) };
+    }
+    const err = checkText('value', value);
+    return err ? { error: err } : { token: quoteToken(value) };
+  }
+
+  set(key, value, { trace = false } = {}) {
+    const k = this.#keyToken(key);
+    if (k.error) return fail(k.error);
+    const v = this.#valueToken(value);
+    if (v.error) return fail(v.error);
+    return this.#one(`set ${k.token} ${v.token}`.trim(), trace);
+  }
+
+  get(key, { trace = false } = {}) {
+    const k = this.#keyToken(key);
+    if (k.error) return fail(k.error);
+    const o = this.#one(`get ${k.token}`, trace);
+    if (!o.ok) return o;
+    const found = o.result.endsWith(' true');
+    return { ...o, found, value: o.result.slice(0, o.result.lastIndexOf(' ')) };
+  }
+
+  delete(key, { trace = false } = {}) {
+    const k = this.#keyToken(key);
+    if (k.error) return fail(k.error);
+    return this.#one(`del ${k.token}`, trace);
+  }
+
+  clear({ trace = false } = {}) {
+    return this.#one('clear', trace);
+  }
+
+  pinHash(key, hash) {
+    const k = this.#keyToken(key);
+    if (k.error) return fail(k.error);
+    if (typeof hash !== 'bigint' || hash < 0n || hash >= 1n << 64n) return fail('hash must be a BigInt from 0 to 2^64-1');
+    return this.#one(`hash ${k.token} ${hash}`, false);
+  }
+
+  fill(n) {
+    if (!Number.isSafeInteger(n) || n < 0) return fail(`fill count must be a non-negative integer, got ${describe(n)}`);
+    return this.#one(`fill ${n}`, false);
+  }
+
+  collide(bucket, n) {
+    if (!Number.isSafeInteger(bucket) || bucket < 0) return fail('bucket must be a non-negative integer');
+    if (!Number.isSafeInteger(n) || n < 0) return fail('count must be a non-negative integer');
+    return this.#one(`collide ${bucket} ${n}`, false);
+  }
+
+  #pin(cmd, pin) {
+    if (!pin) return cmd;
+    const { start, offset } = pin;
+    if (!Number.isSafeInteger(start) || start < 0 || !Number.isInteger(offset) || offset < 0 || offset > 7) {
+      return null;
+    }
+    return `${cmd} start=${start} offset=${offset}`;
+  }
+
+  // A whole for-range loop; pin = { start, offset } replaces the random start.
+  iterate(pin, { trace = false } = {}) {
+    const cmd = this.#pin('iter', pin);
+    return cmd ? this.#one(cmd, trace) : fail('pin must be { start: bucket, offset: 0..7 }');
+  }
+
+  // Opens an iterator (yields the first key) ...
+  range(pin, { trace = false } = {}) {
+    const cmd = this.#pin('range', pin);
+    return cmd ? this.#one(cmd, trace) : fail('pin must be { start: bucket, offset: 0..7 }');
+  }
+
+  // ... and advances it.
+  next(n = 1, { trace = false } = {}) {
+    if (!Number.isSafeInteger(n) || n < 1) return fail('next count must be a positive integer');
+    return this.#one(`next ${n}`, trace);
+  }
+
+  // m[k] = v for many int64 pairs in one call (map[int64]int64 only).
+  setInt64Batch(keys, values) {
+    if (!(keys instanceof BigInt64Array) || !(values instanceof BigInt64Array)) {
+      return fail('keys and values must be BigInt64Arrays');
+    }
+    if (keys.length !== values.length) return fail('keys and values differ in length');
+    const m = this.module;
+    const bytes = keys.length * 8;
+    const kp = m._malloc(Math.max(bytes, 8));
+    const vp = m._malloc(Math.max(bytes, 8));
+    try {
+      m.HEAPU8.set(new Uint8Array(keys.buffer, keys.byteOffset, bytes), kp);
+      m.HEAPU8.set(new Uint8Array(values.buffer, values.byteOffset, bytes), vp);
+      const err = this.#live().setInt64Batch(kp, vp, keys.length);
+      return err ? fail(err) : { ok: true };
+    } finally {
+      m._free(kp);
+      m._free(vp);
+    }
+  }
+
+  // Events of the last traced call.
+  get events() {
+    return this.lastEvents;
+  }
+
+  // Winds the last traced command back to the state right after an event
+  // (pass event.writes). Run anything else to move on.
+  rewind(writes) {
+    if (!Number.isSafeInteger(writes) || writes < 0) return fail('writes must be a non-negative integer');
+    const err = this.#live().rewind(writes);
+    return err ? fail(err) : { ok: true };
+  }
+
+  header() {
+    return JSON.parse(this.#live().header());
+  }
+
+  state() {
+    return JSON.parse(this.#live().state());
+  }
+
+  chains(old, from, count) {
+    return JSON.parse(this.#live().chains(Boolean(old), from, count));
+  }
+
+  checkInvariants() {
+    return this.#live().checkInvariants();
+  }
+
+  // fn(view, baseAddress): view covers the simulated heap from baseAddress;
+  // it is valid only while fn runs.
+  withHeap(fn) {
+    const s = this.#live();
+    const ptr = s.heapPointer();
+    const size = s.heapSize();
+    const view = new Uint8Array(this.module.HEAPU8.buffer, ptr, size);
+    return fn(view, s.heapBase());
+  }
+
+  heapCopy() {
+    return this.withHeap((view) => view.slice());
+  }
+
+  // A snapshot of the whole session; restore() brings it back (any number
+  // of times); free() releases it.
+  snapshot() {
+    const s = this.#live();
+    const id = s.snapshot();
+    return {
+      id,
+      restore: () => s.restore(id),
+      free: () => s.dropSnapshot(id),
+    };
+  }
+
+  snapshotCount() {
+    return this.#live().snapshotCount();
+  }
+}

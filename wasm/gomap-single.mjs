@@ -1,0 +1,9 @@
+// Entry point: the wasm inlined, for pages opened from file:// and offline.
+import createGoMapModule from './gomap_wasm_single.mjs';
+import { GoMapModule } from './gomap-api.mjs';
+
+export { GoMap, GoMapModule, quoteToken } from './gomap-api.mjs';
+
+export async function loadGoMap() {
+  return new GoMapModule(await createGoMapModule({}));
+}

@@ -1,0 +1,108 @@
+// Types for the Go Map Playground JavaScript API (gomap.mjs, gomap-single.mjs).
+// Hand-written: Debian's Emscripten 3.1.6 has no --emit-tsd.
+
+export type Failure = { ok: false; error: string };
+
+/** One executed command, as the module reports it. */
+export interface Outcome {
+  line: number;
+  op: string;
+  operation?: boolean;
+  result?: string;
+  keys?: string[];
+  start?: number;
+  offset?: number;
+  hashes?: Record<string, string>;
+  events?: TraceEvent[];
+  eventsTruncated?: boolean;
+  error?: string;
+}
+
+export type Result<T = {}> = ({ ok: true } & Outcome & T) | Failure;
+
+/** A micro-step of an operation (core/trace.h). */
+export interface TraceEvent {
+  e: string;          // hashKey, pickBucket, compareTophash, claimSlot, evacuateEntry, ...
+  fn: string;         // the runtime function: mapassign, evacuate, ...
+  old: boolean;       // on the old bucket array
+  bucket: number;
+  slot: number;
+  tophash: number;
+  addr: string;       // bucket address, hex
+  value: string;      // kind-specific, hex
+  value2: number;
+  writes: number;     // pass to rewind() to see the map right after this step
+}
+
+export interface Header {
+  type: { name: string; keysize: number; elemsize: number; bucketsize: number;
+          indirectKey: boolean; indirectElem: boolean; hasPointers: boolean; variant: string };
+  hasher: 'go114' | 'go119' | 'identity';
+  version: '1.14' | '1.19';
+  created: boolean;
+  hmap?: string; count?: number; flags?: number; B?: number; noverflow?: number; hash0?: number;
+  buckets?: string; oldbuckets?: string; nevacuate?: number; extra?: string; nextOverflow?: string;
+  arrayBuckets?: number; heapUsed?: number;
+  iterator?: { done: boolean; startBucket: number; offset: number; B: number; bucket: number;
+               i: number; wrapped: boolean; bptr: string; buckets: string; checkBucket: string; key?: string };
+}
+
+/** A bucket of a chain, read from its bytes. k/v are null where no key is readable. */
+export interface BucketView { addr: string; t: number[]; k: (string | null)[]; v: (string | null)[]; overflow: string }
+export type Chain = BucketView[];
+
+export interface State {
+  header: Header;
+  buckets?: Chain[];
+  oldbuckets?: Chain[];
+  spare?: { total: number; unused: number };
+}
+
+export interface MapOptions {
+  mapType?: string;                 // "map[string]int64" (default)
+  hasher?: 'go114' | 'go119' | 'identity';
+  seed?: number;                    // hash0
+  hashkey?: (number | bigint)[];    // 1 to 4 words
+  rand?: [number, number];          // fastrand state
+  hint?: number;
+  version?: '1.14' | '1.19';
+}
+
+export type Key = string | number | bigint;
+export interface Pin { start: number; offset: number }
+export interface Snapshot { id: number; restore(): boolean; free(): void }
+
+export declare class GoMap {
+  run(text: string, options?: { trace?: boolean }): Outcome[];
+  runScenario(text: string, options?: { dumpsOnly?: boolean; trace?: boolean }): object[];
+  set(key: Key, value?: number | bigint | string, options?: { trace?: boolean }): Result;
+  get(key: Key, options?: { trace?: boolean }): Result<{ found: boolean; value: string }>;
+  delete(key: Key, options?: { trace?: boolean }): Result;
+  clear(options?: { trace?: boolean }): Result;
+  pinHash(key: Key, hash: bigint): Result;
+  fill(n: number): Result;
+  collide(bucket: number, n: number): Result;
+  iterate(pin?: Pin, options?: { trace?: boolean }): Result;
+  range(pin?: Pin, options?: { trace?: boolean }): Result;
+  next(n?: number, options?: { trace?: boolean }): Result;
+  setInt64Batch(keys: BigInt64Array, values: BigInt64Array): { ok: true } | Failure;
+  readonly events: TraceEvent[];
+  rewind(writes: number): { ok: true } | Failure;
+  header(): Header;
+  state(): State;
+  chains(old: boolean, from: number, count: number): Chain[];
+  checkInvariants(): string;
+  /** view is valid only while fn runs. */
+  withHeap<T>(fn: (view: Uint8Array, baseAddress: number) => T): T;
+  heapCopy(): Uint8Array;
+  snapshot(): Snapshot;
+  snapshotCount(): number;
+  free(): void;
+}
+
+export declare class GoMapModule {
+  createMap(options?: MapOptions): { ok: true; map: GoMap } | Failure;
+}
+
+export declare function loadGoMap(): Promise<GoMapModule>;
+export declare function quoteToken(text: string): string;
