@@ -45,6 +45,7 @@
 // bytes behind (stale keys, string lengths) and take different steps.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,7 +161,11 @@ class GoMap {
   Status pinHash(std::string_view key, uint64_t hash);
   // The hash this map would use for key (pins included); NaN draws randomness.
   uint64_t hashOf(std::string_view key);
-  Status checkKey(std::string_view key) const;
+  Status checkKey(std::string_view key) const {
+    if (type().key != KeyKind::String && key.size() == type().keyTypeSize) return Status::ok();
+    return checkKeySlow(key);
+  }
+  Status checkKeySlow(std::string_view key) const;
   Status checkElem(std::string_view elem) const;
   // Headroom for `newKeys` more inserts (entries and heap), for bulk callers.
   Status checkCapacity(uint64_t newKeys) const;
@@ -207,8 +212,14 @@ class GoMap {
     return array + index * type().bucketsize;
   }
   // Address of the key / elem value in slot i (through the pointer if indirect).
-  uint64_t keyAt(uint64_t b, int i) const;
-  uint64_t elemAt(uint64_t b, int i) const;
+  uint64_t keyAt(uint64_t b, int i) const {
+    uint64_t slot = b + type().keyOffset(i);
+    return type().indirectKey ? heap_.load64(slot) : slot;
+  }
+  uint64_t elemAt(uint64_t b, int i) const {
+    uint64_t slot = b + type().elemOffset(i);
+    return type().indirectElem ? heap_.load64(slot) : slot;
+  }
   // The key's value bytes as the API takes them (string: its characters).
   std::string keyBytes(uint64_t keyAddr) const;
   std::string elemBytes(uint64_t elemAddr) const;
@@ -221,7 +232,27 @@ class GoMap {
     uint64_t index;   // its index in its array
     bool old;         // in the old array
   };
+  template <bool kTraced>
   ChainStart chainStart(uint64_t hash, TraceFunc fn);
+  // Each probing operation is compiled twice, with and without recording,
+  // so that an untraced map pays nothing for the trace.
+  template <bool kTraced>
+  Found mapaccessImpl(std::string_view key, bool forIterator);
+  struct SlotRef {
+    uint64_t b;  // 0 when not found
+    int i;
+  };
+  SlotRef scanFast64(uint64_t first, std::string_view key) const;
+  template <bool kTraced>
+  uint64_t mapassignImpl(std::string_view key);
+  template <bool kTraced>
+  void mapdeleteImpl(std::string_view key);
+  template <bool kTraced>
+  void removeAt(uint64_t bOrig, uint64_t b, int i, uint64_t bucket);
+  template <bool kTraced>
+  void note(const TraceEvent& e) {
+    if constexpr (kTraced) record(e);
+  }
 
   // runtime/map.go, by name.
   void makeBucketArray(uint8_t b, uint64_t dirty, uint64_t* array, uint64_t* nextOverflow);
@@ -243,9 +274,43 @@ class GoMap {
   }
 
   // Key handling shared by the operations.
-  uint64_t hashKey(std::string_view key, TraceFunc fn = TraceFunc::mapaccess);
+  uint64_t hashKey(std::string_view key, TraceFunc fn = TraceFunc::mapaccess) {
+    // The common case — no pins, nothing recording, an 8-byte integer key
+    // under Go 1.14's hash — takes the inlined memhash64.
+    if (fastHash8_ && !trace_ && !hashLog_ && pins_.empty()) {
+      return memhash114_8(reinterpret_cast<const uint8_t*>(key.data()), hash0(), config_.hashkey[0]);
+    }
+    return hashKeySlow(key, fn);
+  }
+  uint64_t hashKeySlow(std::string_view key, TraceFunc fn);
   uint64_t hashStored(uint64_t keyAddr, TraceFunc fn);
-  bool keyEqual(uint64_t storedKey, std::string_view key) const;
+  bool keyEqual(uint64_t stored, std::string_view key) const {
+    const uint8_t* p = heap_.at(stored);
+    switch (type().key) {
+      case KeyKind::Int64: {
+        uint64_t a, b;
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, key.data(), 8);
+        return a == b;
+      }
+      case KeyKind::String: {
+        uint64_t len, data;
+        std::memcpy(&len, p + 8, 8);
+        if (len != key.size()) return false;
+        if (len == 0) return true;
+        std::memcpy(&data, p, 8);
+        return std::memcmp(heap_.at(data), key.data(), len) == 0;
+      }
+      case KeyKind::Float64: {
+        double a, b;  // ==, not bytes: +0 equals -0 and NaN equals nothing
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, key.data(), 8);
+        return a == b;
+      }
+      default:
+        return std::memcmp(p, key.data(), type().keyTypeSize) == 0;
+    }
+  }
   bool storedKeyIsNaN(uint64_t keyAddr) const;
   void storeKey(uint64_t slot, std::string_view key);
   void storeNewElem(uint64_t slot);
@@ -280,6 +345,7 @@ class GoMap {
   std::unordered_map<std::string, uint64_t> pins_;
   Trace* trace_ = nullptr;
   HashLog* hashLog_ = nullptr;
+  bool fastHash8_ = false;  // int64 or [8]byte keys with the go114 hasher
 };
 
 // Helpers with Go's names.

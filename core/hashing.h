@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 namespace gomap {
 
@@ -13,6 +14,21 @@ using HashKey = std::array<uint64_t, 4>;
 // Go 1.14 runtime/hash64.go fallback (spec 7.2). Only the first word of
 // hashkey matters for n <= 32; all four for longer inputs.
 uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key);
+
+// memhash114 for exactly 8 bytes (memhash64), inlined for the hot path.
+inline uint64_t memhash114_8(const uint8_t* p, uint64_t seed, uint64_t key0) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  uint64_t h = seed + 8 * key0;
+  h ^= v;  // the low and high 32-bit loads of the 4..8-byte case, together
+  h *= 16877499708836156737ULL;
+  h = (h << 31) | (h >> 33);
+  h *= 2820277070424839065ULL;
+  h ^= h >> 29;
+  h *= 9497967016996688599ULL;
+  h ^= h >> 32;
+  return h;
+}
 
 // Go 1.17-1.23 wyhash-style fallback (spec 7.4). Uses hashkey[0] only.
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0);

@@ -7,26 +7,43 @@ namespace gomap {
 
 // Where a probe for `hash` starts: its bucket in the new array, or the old
 // bucket feeding it while that one has not been evacuated yet.
+template <bool kTraced>
 GoMap::ChainStart GoMap::chainStart(uint64_t hash, TraceFunc fn) {
   uint64_t m = bucketMask(B());
   uint64_t index = hash & m;
   uint64_t b = bucketAddress(buckets(), index);
-  record({TraceKind::PickBucket, fn, false, 0, tophash(hash), index, b, hash, 0});
+  note<kTraced>({TraceKind::PickBucket, fn, false, 0, tophash(hash), index, b, hash, 0});
   if (uint64_t old = oldbuckets(); old != 0) {
     if (!sameSizeGrow()) m >>= 1;
     uint64_t oldIndex = hash & m;
     uint64_t ob = bucketAddress(old, oldIndex);
     bool done = evacuated(ob);
-    record({TraceKind::CheckOldBucket, fn, true, 0, 0, oldIndex, ob, done ? 1u : 0u, 0});
+    note<kTraced>({TraceKind::CheckOldBucket, fn, true, 0, 0, oldIndex, ob, done ? 1u : 0u, 0});
     if (!done) return {ob, oldIndex, true};
   }
   return {b, index, false};
 }
 
-Found GoMap::mapaccess(std::string_view key, bool forIterator) {
+// The untraced fast64 probe on raw bytes; fast64 keys are always inline.
+GoMap::SlotRef GoMap::scanFast64(uint64_t first, std::string_view key) const {
+  uint64_t want;
+  std::memcpy(&want, key.data(), 8);
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      uint64_t k;
+      std::memcpy(&k, p + kDataOffset + 8 * i, 8);
+      if (k == want && !isEmpty(p[i])) return {b, i};
+    }
+  }
+  return {};
+}
+
+template <bool kTraced>
+Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
   const TraceFunc fn = forIterator ? TraceFunc::mapiternext : TraceFunc::mapaccess;
   if (count() == 0) {
-    record({TraceKind::NotFound, fn});
+    note<kTraced>({TraceKind::NotFound, fn});
     return {};
   }
   // mapaccessK (iteration) is always the generic function.
@@ -51,16 +68,16 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
       uint64_t k = keyAt(b, i);
       if (heap_.load64(k + 8) != key.size() || isEmpty(th)) {
         if (th == kEmptyRest) {
-          record({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, 0, b});
+          note<kTraced>({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, 0, b});
           break;
         }
         continue;
       }
       if (key.size() < 32) {
         bool eq = keyEqual(k, key);
-        record({TraceKind::CompareKey, fn, false, uint8_t(i), th, 0, b, eq ? 1u : 0u});
+        note<kTraced>({TraceKind::CompareKey, fn, false, uint8_t(i), th, 0, b, eq ? 1u : 0u});
         if (eq) {
-          record({TraceKind::Found, fn, false, uint8_t(i), th, 0, b});
+          note<kTraced>({TraceKind::Found, fn, false, uint8_t(i), th, 0, b});
           return {true, k, elemAt(b, i)};
         }
         continue;
@@ -69,7 +86,7 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
       const char* want = key.data();
       size_t n = key.size();
       bool screened = std::memcmp(stored, want, 4) == 0 && std::memcmp(stored + n - 4, want + n - 4, 4) == 0;
-      record({TraceKind::CompareKey, fn, false, uint8_t(i), th, 0, b, screened ? 1u : 0u, 1});
+      note<kTraced>({TraceKind::CompareKey, fn, false, uint8_t(i), th, 0, b, screened ? 1u : 0u, 1});
       if (!screened) continue;
       if (candidate >= 0) {
         needHash = true;  // two candidates: hashing is cheaper than comparing both
@@ -79,22 +96,30 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
     }
     if (!needHash) {
       if (candidate >= 0 && keyEqual(keyAt(b, candidate), key)) {
-        record({TraceKind::Found, fn, false, uint8_t(candidate), tophashAt(b, candidate), 0, b});
+        note<kTraced>({TraceKind::Found, fn, false, uint8_t(candidate), tophashAt(b, candidate), 0, b});
         return {true, keyAt(b, candidate), elemAt(b, candidate)};
       }
-      record({TraceKind::NotFound, fn});
+      note<kTraced>({TraceKind::NotFound, fn});
       return {};
     }
   }
 
   if (hashed) {
     uint64_t hash = hashKey(key, fn);
-    start = chainStart(hash, fn);
+    start = chainStart<kTraced>(hash, fn);
     top = tophash(hash);
   } else {
-    record({TraceKind::SkipHash, fn, false, 0, 0, 0, start.b});
+    note<kTraced>({TraceKind::SkipHash, fn, false, 0, 0, 0, start.b});
   }
 
+  if constexpr (!kTraced) {
+    // mapaccess2_fast64 exactly: every slot of the chain, key word first.
+    if (variant == Variant::Fast64) {
+      SlotRef r = scanFast64(start.b, key);
+      if (r.b == 0) return {};
+      return {true, keyAt(r.b, r.i), elemAt(r.b, r.i)};
+    }
+  }
   for (uint64_t b = start.b; b != 0; b = overflowOf(b)) {
     for (int i = 0; i < kBucketCnt; ++i) {
       uint8_t th = tophashAt(b, i);
@@ -102,34 +127,38 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
         // Fast 32/64-bit lookups ignore tophash and never stop early.
         if (isEmpty(th)) continue;
         bool eq = keyEqual(keyAt(b, i), key);
-        record({TraceKind::CompareKey, fn, start.old, uint8_t(i), th, start.index, b, eq ? 1u : 0u});
+        note<kTraced>({TraceKind::CompareKey, fn, start.old, uint8_t(i), th, start.index, b, eq ? 1u : 0u});
         if (!eq) continue;
       } else {
         bool match = th == top;
         if (variant == Variant::FastStr) {
           match = match && heap_.load64(keyAt(b, i) + 8) == key.size();
         }
-        record({TraceKind::CompareTophash, fn, start.old, uint8_t(i), th, start.index, b, top,
+        note<kTraced>({TraceKind::CompareTophash, fn, start.old, uint8_t(i), th, start.index, b, top,
                 match ? 1u : 0u});
         if (!match) {
           // Generic lookups stop at emptyRest; faststr scans the whole chain.
           if (th == kEmptyRest && variant == Variant::Generic) {
-            record({TraceKind::StopAtEmptyRest, fn, start.old, uint8_t(i), th, start.index, b});
-            record({TraceKind::NotFound, fn});
+            note<kTraced>({TraceKind::StopAtEmptyRest, fn, start.old, uint8_t(i), th, start.index, b});
+            note<kTraced>({TraceKind::NotFound, fn});
             return {};
           }
           continue;
         }
         bool eq = keyEqual(keyAt(b, i), key);
-        record({TraceKind::CompareKey, fn, start.old, uint8_t(i), th, start.index, b, eq ? 1u : 0u});
+        note<kTraced>({TraceKind::CompareKey, fn, start.old, uint8_t(i), th, start.index, b, eq ? 1u : 0u});
         if (!eq) continue;
       }
-      record({TraceKind::Found, fn, start.old, uint8_t(i), th, start.index, b});
+      note<kTraced>({TraceKind::Found, fn, start.old, uint8_t(i), th, start.index, b});
       return {true, keyAt(b, i), elemAt(b, i)};
     }
   }
-  record({TraceKind::NotFound, fn});
+  note<kTraced>({TraceKind::NotFound, fn});
   return {};
+}
+
+Found GoMap::mapaccess(std::string_view key, bool forIterator) {
+  return trace_ ? mapaccessImpl<true>(key, forIterator) : mapaccessImpl<false>(key, forIterator);
 }
 
 Status GoMap::get(std::string_view key, Found* out) {

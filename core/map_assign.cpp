@@ -5,7 +5,8 @@
 
 namespace gomap {
 
-uint64_t GoMap::mapassign(std::string_view key) {
+template <bool kTraced>
+uint64_t GoMap::mapassignImpl(std::string_view key) {
   const TraceFunc fn = TraceFunc::mapassign;
   const MapType& t = type();
   const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
@@ -15,14 +16,14 @@ uint64_t GoMap::mapassign(std::string_view key) {
 
   if (buckets() == 0) {
     setBuckets(heap_.alloc(t.bucketsize));  // a map made without a hint gets its bucket now
-    record({TraceKind::AllocFirstBucket, fn, false, 0, 0, 0, buckets()});
+    note<kTraced>({TraceKind::AllocFirstBucket, fn, false, 0, 0, 0, buckets()});
   }
 
   for (;;) {  // "again": a grow moves everything, so the probe starts over
     uint64_t bucket = hash & bucketMask(B());
     if (growing()) growWork(bucket);
     uint64_t b = bucketAddress(buckets(), bucket);
-    record({TraceKind::PickBucket, fn, false, 0, top, bucket, b, hash, 0});
+    note<kTraced>({TraceKind::PickBucket, fn, false, 0, top, bucket, b, hash, 0});
 
     uint64_t insertB = 0;
     int insertI = 0;
@@ -38,7 +39,7 @@ uint64_t GoMap::mapassign(std::string_view key) {
           candidate = !isEmpty(th);
         } else {
           candidate = th == top;
-          record({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top,
+          note<kTraced>({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top,
                   candidate ? 1u : 0u});
         }
         if (!candidate) {
@@ -47,7 +48,7 @@ uint64_t GoMap::mapassign(std::string_view key) {
             insertI = i;
           }
           if (th == kEmptyRest) {
-            record({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
+            note<kTraced>({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
             stop = true;
             break;
           }
@@ -55,12 +56,12 @@ uint64_t GoMap::mapassign(std::string_view key) {
         }
         uint64_t k = keyAt(b, i);
         bool eq = keyEqual(k, key);
-        record({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
+        note<kTraced>({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
         if (!eq) continue;
 
         // The key is already here: only its element changes, plus the key
         // bytes where the type needs it (+0 replaced by -0; a string header).
-        record({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
+        note<kTraced>({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
         bool rewriteKey = t.variant == Variant::Generic ? t.needKeyUpdate
                           : t.variant == Variant::FastStr ? config_.version == GoVersion::Go119
                                                           : false;
@@ -78,7 +79,7 @@ uint64_t GoMap::mapassign(std::string_view key) {
           } else {
             heap_.write(k, key.data(), key.size());
           }
-          record({TraceKind::UpdateKey, fn, false, uint8_t(i), th, bucket, b});
+          note<kTraced>({TraceKind::UpdateKey, fn, false, uint8_t(i), th, bucket, b});
         }
         return elemAt(b, i);
       }
@@ -99,9 +100,13 @@ uint64_t GoMap::mapassign(std::string_view key) {
     storeNewElem(insertB + t.elemOffset(insertI));
     heap_.store8(insertB + insertI, top);
     setCount(count() + 1);
-    record({TraceKind::ClaimSlot, fn, false, uint8_t(insertI), top, bucket, insertB});
+    note<kTraced>({TraceKind::ClaimSlot, fn, false, uint8_t(insertI), top, bucket, insertB});
     return elemAt(insertB, insertI);
   }
+}
+
+uint64_t GoMap::mapassign(std::string_view key) {
+  return trace_ ? mapassignImpl<true>(key) : mapassignImpl<false>(key);
 }
 
 Status GoMap::set(std::string_view key, std::string_view elem) {

@@ -3,11 +3,27 @@
 
 namespace gomap {
 
-void GoMap::mapdelete(std::string_view key) {
+// The key at slot i of bucket b (chain starting at bOrig) goes: its bytes
+// cleared as the variant does, emptyOne, then emptyRest if it ended the chain.
+template <bool kTraced>
+void GoMap::removeAt(uint64_t bOrig, uint64_t b, int i, uint64_t bucket) {
+  const TraceFunc fn = TraceFunc::mapdelete;
+  const uint8_t th = tophashAt(b, i);
+  note<kTraced>({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
+  clearDeleted(b, i);
+  heap_.store8(b + i, kEmptyOne);
+  note<kTraced>({TraceKind::MarkEmptyOne, fn, false, uint8_t(i), kEmptyOne, bucket, b});
+  promoteEmptyRest(bOrig, b, i, fn);
+  setCount(count() - 1);
+  if (count() == 0 && config_.version == GoVersion::Go119) reseed();
+}
+
+template <bool kTraced>
+void GoMap::mapdeleteImpl(std::string_view key) {
   const TraceFunc fn = TraceFunc::mapdelete;
   const MapType& t = type();
   if (count() == 0) {
-    record({TraceKind::NotFound, fn});
+    note<kTraced>({TraceKind::NotFound, fn});
     return;  // nothing at all happens: no hash, no evacuation work
   }
   const uint64_t hash = hashKey(key, fn);
@@ -15,9 +31,16 @@ void GoMap::mapdelete(std::string_view key) {
   const uint64_t bucket = hash & bucketMask(B());
   if (growing()) growWork(bucket);  // even when the key turns out to be absent
   const uint64_t bOrig = bucketAddress(buckets(), bucket);
-  record({TraceKind::PickBucket, fn, false, 0, top, bucket, bOrig, hash, 0});
+  note<kTraced>({TraceKind::PickBucket, fn, false, 0, top, bucket, bOrig, hash, 0});
   const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
 
+  if constexpr (!kTraced) {
+    if (t.variant == Variant::Fast64) {
+      SlotRef r = scanFast64(bOrig, key);
+      if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
+      return;
+    }
+  }
   for (uint64_t b = bOrig; b != 0; b = overflowOf(b)) {
     for (int i = 0; i < kBucketCnt; ++i) {
       uint8_t th = tophashAt(b, i);
@@ -26,31 +49,29 @@ void GoMap::mapdelete(std::string_view key) {
       } else {
         bool match = th == top;
         if (t.variant == Variant::FastStr) match = match && heap_.load64(keyAt(b, i) + 8) == key.size();
-        record({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, match ? 1u : 0u});
+        note<kTraced>({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, match ? 1u : 0u});
         if (!match) {
           if (th == kEmptyRest && t.variant == Variant::Generic) {
-            record({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
-            record({TraceKind::NotFound, fn});
+            note<kTraced>({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
+            note<kTraced>({TraceKind::NotFound, fn});
             return;
           }
           continue;
         }
       }
       bool eq = keyEqual(keyAt(b, i), key);
-      record({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
+      note<kTraced>({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
       if (!eq) continue;
 
-      record({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
-      clearDeleted(b, i);
-      heap_.store8(b + i, kEmptyOne);
-      record({TraceKind::MarkEmptyOne, fn, false, uint8_t(i), kEmptyOne, bucket, b});
-      promoteEmptyRest(bOrig, b, i, fn);
-      setCount(count() - 1);
-      if (count() == 0 && config_.version == GoVersion::Go119) reseed();
+      removeAt<kTraced>(bOrig, b, i, bucket);
       return;
     }
   }
-  record({TraceKind::NotFound, fn});
+  note<kTraced>({TraceKind::NotFound, fn});
+}
+
+void GoMap::mapdelete(std::string_view key) {
+  trace_ ? mapdeleteImpl<true>(key) : mapdeleteImpl<false>(key);
 }
 
 // If slot i of bucket b is now the last live position of its chain, it and

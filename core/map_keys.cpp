@@ -15,16 +15,6 @@ double asFloat(const uint8_t* p) {
 
 }  // namespace
 
-uint64_t GoMap::keyAt(uint64_t b, int i) const {
-  uint64_t slot = b + type().keyOffset(i);
-  return type().indirectKey ? heap_.load64(slot) : slot;
-}
-
-uint64_t GoMap::elemAt(uint64_t b, int i) const {
-  uint64_t slot = b + type().elemOffset(i);
-  return type().indirectElem ? heap_.load64(slot) : slot;
-}
-
 std::string GoMap::keyBytes(uint64_t keyAddr) const {
   if (type().key == KeyKind::String) {
     uint64_t data = heap_.load64(keyAddr);
@@ -39,7 +29,7 @@ std::string GoMap::elemBytes(uint64_t elemAddr) const {
   return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
 }
 
-Status GoMap::checkKey(std::string_view key) const {
+Status GoMap::checkKeySlow(std::string_view key) const {
   const MapType& t = type();
   if (t.key == KeyKind::String) {
     if (key.size() > config_.limits.maxStringKeyBytes) {
@@ -73,7 +63,7 @@ Status GoMap::pinHash(std::string_view key, uint64_t hash) {
 uint64_t GoMap::hashOf(std::string_view key) { return hashKey(key); }
 
 // The map type's hasher applied to a key value, seeded with hash0.
-uint64_t GoMap::hashKey(std::string_view key, TraceFunc fn) {
+uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
   if (!pins_.empty()) {
     auto it = pins_.find(std::string(key));
     if (it != pins_.end()) {
@@ -116,27 +106,6 @@ uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
 
 bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {
   return type().key == KeyKind::Float64 && std::isnan(asFloat(heap_.at(keyAddr)));
-}
-
-bool GoMap::keyEqual(uint64_t stored, std::string_view key) const {
-  switch (type().key) {
-    case KeyKind::String: {
-      uint64_t len = heap_.load64(stored + 8);
-      if (len != key.size()) return false;
-      if (len == 0) return true;
-      return std::memcmp(heap_.at(heap_.load64(stored)), key.data(), len) == 0;
-    }
-    case KeyKind::Float64:
-      return asFloat(heap_.at(stored)) == asFloat(reinterpret_cast<const uint8_t*>(key.data()));
-    case KeyKind::Int64: {
-      uint64_t a, b;
-      std::memcpy(&a, heap_.at(stored), 8);
-      std::memcpy(&b, key.data(), 8);
-      return a == b;
-    }
-    default:
-      return std::memcmp(heap_.at(stored), key.data(), type().keyTypeSize) == 0;
-  }
 }
 
 // Writes a key value into a key slot: into a fresh object for an indirect

@@ -11,6 +11,8 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   m.config_ = config;
   m.heap_ = SimHeap(config.limits.maxHeapBytes);
   m.rand_ = config.rand;
+  m.fastHash8_ = config.hasher == HasherKind::Go114 && config.type.key != KeyKind::Float64 &&
+                 config.type.keyTypeSize == 8 && config.type.key != KeyKind::String;
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 
   // makemap: a hint whose bucket bytes would not fit in memory is treated as

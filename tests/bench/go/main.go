@@ -1,0 +1,158 @@
+// The real Go runtime map, timed the way tests/bench/core_bench.cpp times
+// the model: same operations, same keys, best of three, one JSON line each.
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"time"
+)
+
+func best(n int, body func()) float64 {
+	bestNs := 1e300
+	for rep := 0; rep < 3; rep++ {
+		runtime.GC()
+		t0 := time.Now()
+		body()
+		ns := float64(time.Since(t0).Nanoseconds()) / float64(n)
+		if ns < bestNs {
+			bestNs = ns
+		}
+	}
+	return bestNs
+}
+
+func emit(key string, n int, op string, ns float64) {
+	fmt.Printf("{\"impl\":\"go\",\"key\":\"%s\",\"n\":%d,\"op\":\"%s\",\"ns\":%.2f}\n", key, n, op, ns)
+}
+
+var sink int64
+
+func benchInt(n int) {
+	keys := make([]int64, n)
+	absent := make([]int64, n)
+	for i := range keys {
+		keys[i] = int64(i)
+		absent[i] = int64(i + 4*n)
+	}
+	emit("int64", n, "insert", best(n, func() {
+		m := make(map[int64]int64)
+		for _, k := range keys {
+			m[k] = 1
+		}
+		sink += int64(len(m))
+	}))
+	m := make(map[int64]int64)
+	for _, k := range keys {
+		m[k] = 1
+	}
+	emit("int64", n, "hit", best(n, func() {
+		for _, k := range keys {
+			sink += m[k]
+		}
+	}))
+	emit("int64", n, "miss", best(n, func() {
+		for _, k := range absent {
+			sink += m[k]
+		}
+	}))
+	emit("int64", n, "iterate", best(n, func() {
+		for k, v := range m {
+			sink += k + v
+		}
+	}))
+	bestNs := 1e300
+	for rep := 0; rep < 3; rep++ {
+		d := make(map[int64]int64)
+		for _, k := range keys {
+			d[k] = 1
+		}
+		t0 := time.Now()
+		for _, k := range keys {
+			delete(d, k)
+		}
+		if ns := float64(time.Since(t0).Nanoseconds()) / float64(n); ns < bestNs {
+			bestNs = ns
+		}
+	}
+	emit("int64", n, "delete", bestNs)
+}
+
+func benchString(n int) {
+	keys := make([]string, n)
+	absent := make([]string, n)
+	for i := range keys {
+		keys[i] = "key" + strconv.Itoa(i)
+		absent[i] = "key" + strconv.Itoa(i+4*n)
+	}
+	emit("string", n, "insert", best(n, func() {
+		m := make(map[string]int64)
+		for _, k := range keys {
+			m[k] = 1
+		}
+		sink += int64(len(m))
+	}))
+	m := make(map[string]int64)
+	for _, k := range keys {
+		m[k] = 1
+	}
+	emit("string", n, "hit", best(n, func() {
+		for _, k := range keys {
+			sink += m[k]
+		}
+	}))
+	emit("string", n, "miss", best(n, func() {
+		for _, k := range absent {
+			sink += m[k]
+		}
+	}))
+	emit("string", n, "iterate", best(n, func() {
+		for _, v := range m {
+			sink += v
+		}
+	}))
+	bestNs := 1e300
+	for rep := 0; rep < 3; rep++ {
+		d := make(map[string]int64)
+		for _, k := range keys {
+			d[k] = 1
+		}
+		t0 := time.Now()
+		for _, k := range keys {
+			delete(d, k)
+		}
+		if ns := float64(time.Since(t0).Nanoseconds()) / float64(n); ns < bestNs {
+			bestNs = ns
+		}
+	}
+	emit("string", n, "delete", bestNs)
+}
+
+func main() {
+	sizes := []int{1000, 100000, 1000000}
+	if len(os.Args) > 1 && os.Args[1] == "--quick" {
+		sizes = []int{1000, 100000}
+	}
+	for _, n := range sizes {
+		benchInt(n)
+		benchString(n)
+	}
+	// Memory: what the runtime allocates for a map of n int64 keys.
+	for _, n := range sizes {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		m := make(map[int64]int64)
+		for i := 0; i < n; i++ {
+			m[int64(i)] = 1
+		}
+		runtime.ReadMemStats(&after)
+		fmt.Printf("{\"impl\":\"go\",\"key\":\"int64\",\"n\":%d,\"op\":\"memory\",\"allocated\":%d}\n", n, after.TotalAlloc-before.TotalAlloc)
+		sink += int64(len(m))
+	}
+	if sink == 42 {
+		fmt.Fprintln(os.Stderr, "")
+	}
+}
