@@ -162,7 +162,10 @@ class GoMap {
   // The hash this map would use for key (pins included); NaN draws randomness.
   uint64_t hashOf(std::string_view key);
   Status checkKey(std::string_view key) const {
-    if (type().key != KeyKind::String && key.size() == type().keyTypeSize) return Status::ok();
+    if (type().key == KeyKind::String ? key.size() <= config_.limits.maxStringKeyBytes
+                                      : key.size() == type().keyTypeSize) {
+      return Status::ok();
+    }
     return checkKeySlow(key);
   }
   Status checkKeySlow(std::string_view key) const;
@@ -243,6 +246,16 @@ class GoMap {
     int i;
   };
   SlotRef scanFast64(uint64_t first, std::string_view key) const;
+  // mapassign_fast64's probe on raw bytes (untraced): the existing slot of
+  // `key`, else the first hole (or none) and the chain's last bucket.
+  struct AssignProbe {
+    SlotRef existing{0, 0};
+    SlotRef hole{0, 0};
+    uint64_t last = 0;
+  };
+  AssignProbe probeFast64(uint64_t first, std::string_view key) const;
+  // mapaccess2_faststr's hashed probe on raw bytes (untraced).
+  SlotRef scanFastStr(uint64_t first, std::string_view key, uint8_t top) const;
   template <bool kTraced>
   uint64_t mapassignImpl(std::string_view key);
   template <bool kTraced>
@@ -277,8 +290,10 @@ class GoMap {
   uint64_t hashKey(std::string_view key, TraceFunc fn = TraceFunc::mapaccess) {
     // The common case — no pins, nothing recording, an 8-byte integer key
     // under Go 1.14's hash — takes the inlined memhash64.
-    if (fastHash8_ && !trace_ && !hashLog_ && pins_.empty()) {
-      return memhash114_8(reinterpret_cast<const uint8_t*>(key.data()), hash0(), config_.hashkey[0]);
+    if (plainGo114_ && !trace_ && !hashLog_ && pins_.empty()) {
+      const uint8_t* p = reinterpret_cast<const uint8_t*>(key.data());
+      return key.size() == 8 ? memhash114_8(p, hash0(), config_.hashkey[0])
+                             : memhash114(p, hash0(), key.size(), config_.hashkey);
     }
     return hashKeySlow(key, fn);
   }
@@ -315,7 +330,7 @@ class GoMap {
   void storeKey(uint64_t slot, std::string_view key);
   void storeNewElem(uint64_t slot);
   void clearDeleted(uint64_t b, int i);
-  void promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn);
+  void promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, uint64_t bucket);
   uint64_t worstCaseWriteBytes(std::string_view key) const;
   void reseed();
 
@@ -345,7 +360,7 @@ class GoMap {
   std::unordered_map<std::string, uint64_t> pins_;
   Trace* trace_ = nullptr;
   HashLog* hashLog_ = nullptr;
-  bool fastHash8_ = false;  // int64 or [8]byte keys with the go114 hasher
+  bool plainGo114_ = false;  // the go114 hasher on a key hashed as plain memory (not a float)
 };
 
 // Helpers with Go's names.

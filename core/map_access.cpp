@@ -39,6 +39,21 @@ GoMap::SlotRef GoMap::scanFast64(uint64_t first, std::string_view key) const {
   return {};
 }
 
+GoMap::SlotRef GoMap::scanFastStr(uint64_t first, std::string_view key, uint8_t top) const {
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (p[i] != top) continue;
+      uint64_t len, data;
+      std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
+      if (len != key.size()) continue;
+      std::memcpy(&data, p + kDataOffset + 16 * i, 8);
+      if (len == 0 || std::memcmp(heap_.at(data), key.data(), len) == 0) return {b, i};
+    }
+  }
+  return {};
+}
+
 template <bool kTraced>
 Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
   const TraceFunc fn = forIterator ? TraceFunc::mapiternext : TraceFunc::mapaccess;
@@ -114,8 +129,8 @@ Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
 
   if constexpr (!kTraced) {
     // mapaccess2_fast64 exactly: every slot of the chain, key word first.
-    if (variant == Variant::Fast64) {
-      SlotRef r = scanFast64(start.b, key);
+    if (variant == Variant::Fast64 || (variant == Variant::FastStr && hashed)) {
+      SlotRef r = variant == Variant::Fast64 ? scanFast64(start.b, key) : scanFastStr(start.b, key, top);
       if (r.b == 0) return {};
       return {true, keyAt(r.b, r.i), elemAt(r.b, r.i)};
     }

@@ -5,6 +5,30 @@
 
 namespace gomap {
 
+GoMap::AssignProbe GoMap::probeFast64(uint64_t first, std::string_view key) const {
+  AssignProbe r;
+  uint64_t want;
+  std::memcpy(&want, key.data(), 8);
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    r.last = b;
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (isEmpty(p[i])) {
+        if (r.hole.b == 0) r.hole = {b, i};
+        if (p[i] == kEmptyRest) return r;
+        continue;
+      }
+      uint64_t k;
+      std::memcpy(&k, p + kDataOffset + 8 * i, 8);
+      if (k == want) {
+        r.existing = {b, i};
+        return r;
+      }
+    }
+  }
+  return r;
+}
+
 template <bool kTraced>
 uint64_t GoMap::mapassignImpl(std::string_view key) {
   const TraceFunc fn = TraceFunc::mapassign;
@@ -29,6 +53,16 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
     int insertI = 0;
     uint64_t last = b;
     bool stop = false;
+    if constexpr (!kTraced) {
+      if (t.variant == Variant::Fast64) {
+        AssignProbe probe = probeFast64(b, key);
+        if (probe.existing.b != 0) return elemAt(probe.existing.b, probe.existing.i);
+        insertB = probe.hole.b;
+        insertI = probe.hole.i;
+        last = probe.last;
+        stop = true;  // the probe covered the chain
+      }
+    }
     for (; b != 0 && !stop; b = overflowOf(b)) {
       last = b;
       for (int i = 0; i < kBucketCnt; ++i) {

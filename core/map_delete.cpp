@@ -13,7 +13,7 @@ void GoMap::removeAt(uint64_t bOrig, uint64_t b, int i, uint64_t bucket) {
   clearDeleted(b, i);
   heap_.store8(b + i, kEmptyOne);
   note<kTraced>({TraceKind::MarkEmptyOne, fn, false, uint8_t(i), kEmptyOne, bucket, b});
-  promoteEmptyRest(bOrig, b, i, fn);
+  promoteEmptyRest(bOrig, b, i, fn, bucket);
   setCount(count() - 1);
   if (count() == 0 && config_.version == GoVersion::Go119) reseed();
 }
@@ -35,8 +35,8 @@ void GoMap::mapdeleteImpl(std::string_view key) {
   const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
 
   if constexpr (!kTraced) {
-    if (t.variant == Variant::Fast64) {
-      SlotRef r = scanFast64(bOrig, key);
+    if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
+      SlotRef r = t.variant == Variant::Fast64 ? scanFast64(bOrig, key) : scanFastStr(bOrig, key, top);
       if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
       return;
     }
@@ -77,8 +77,7 @@ void GoMap::mapdelete(std::string_view key) {
 // If slot i of bucket b is now the last live position of its chain, it and
 // the run of emptyOne slots right before it (across overflow buckets, back
 // to the chain's first slot) become emptyRest, so later probes stop early.
-void GoMap::promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn) {
-  uint64_t bucket = (bOrig - buckets()) / type().bucketsize;
+void GoMap::promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, uint64_t bucket) {
   if (i == kBucketCnt - 1) {
     uint64_t next = overflowOf(b);
     if (next != 0 && tophashAt(next, 0) != kEmptyRest) return;

@@ -91,8 +91,8 @@ void GoMap::evacuate(uint64_t oldbucket) {
         }
         heap_.store8(d.b + d.i, top);
         // Indirect slots move their pointers; the boxed objects stay put.
-        heap_.copy(d.b + t.keyOffset(d.i), b + t.keyOffset(i), t.keysize);
-        heap_.copy(d.b + t.elemOffset(d.i), b + t.elemOffset(i), t.elemsize);
+        heap_.copySlot(d.b + t.keyOffset(d.i), b + t.keyOffset(i), t.keysize);
+        heap_.copySlot(d.b + t.elemOffset(d.i), b + t.elemOffset(i), t.elemsize);
         record({TraceKind::EvacuateEntry, fn, true, uint8_t(i), top, oldbucket, b, d.index,
                 uint64_t(d.i) | uint64_t(useY) << 8});
         ++d.i;

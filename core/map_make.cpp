@@ -10,9 +10,9 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   GoMap m;
   m.config_ = config;
   m.heap_ = SimHeap(config.limits.maxHeapBytes);
+  m.heap_.reserveForGrowth();
   m.rand_ = config.rand;
-  m.fastHash8_ = config.hasher == HasherKind::Go114 && config.type.key != KeyKind::Float64 &&
-                 config.type.keyTypeSize == 8 && config.type.key != KeyKind::String;
+  m.plainGo114_ = config.hasher == HasherKind::Go114 && config.type.key != KeyKind::Float64;
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 
   // makemap: a hint whose bucket bytes would not fit in memory is treated as

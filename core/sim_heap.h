@@ -21,6 +21,18 @@ class SimHeap {
 
   explicit SimHeap(uint64_t limitBytes) : limit_(limitBytes) {}
 
+  // Reserves address space up front so growing the heap rarely moves it
+  // (a move copies every byte). Native builds reserve generously: the OS
+  // backs untouched pages with nothing. Under wasm, memory is real, so the
+  // reservation stays small and the vector doubles as usual.
+  void reserveForGrowth() {
+#if defined(__EMSCRIPTEN__) || UINTPTR_MAX == 0xffffffffu
+    bytes_.reserve(64 * 1024);
+#else
+    bytes_.reserve(limit_ < (256ull << 20) ? limit_ : (256ull << 20));
+#endif
+  }
+
   // Zeroed object of roundupsize(size) bytes, 8-byte aligned. Returns 0 for
   // size 0 (Go would return its shared zero-size base; we never store one).
   // The limit is a policy the operations check before they start (so a
@@ -49,6 +61,14 @@ class SimHeap {
   void copy(uint64_t dst, uint64_t src, uint64_t n) {
     if (journaling_) remember(dst, n);
     std::memmove(bytes_.data() + (dst - kBase), bytes_.data() + (src - kBase), n);
+  }
+  // copy() for a key or elem slot; the common 8-byte slot is one word.
+  void copySlot(uint64_t dst, uint64_t src, uint64_t n) {
+    if (n == 8) {
+      store64(dst, load64(src));
+    } else {
+      copy(dst, src, n);
+    }
   }
   uint8_t load8(uint64_t addr) const { return *at(addr); }
   void store8(uint64_t addr, uint8_t v) { write(addr, &v, 1); }

@@ -64,6 +64,17 @@ void benchCore(bool strings, size_t n) {
           gomap::GoMap m = newMap(strings);
           for (auto& k : keys) m.setUnchecked(k, elem);
         }));
+  // The same inserts with a trace recording every micro-step, cleared per
+  // operation as the scenario runner does.
+  print("core-traced", key, n, "insert", nsPerOp(n, [&] {
+          gomap::GoMap m = newMap(strings);
+          gomap::Trace trace;
+          m.setTrace(&trace);
+          for (auto& k : keys) {
+            trace.clear();
+            m.setUnchecked(k, elem);
+          }
+        }));
   gomap::GoMap m = newMap(strings);
   for (auto& k : keys) m.setUnchecked(k, elem);
   volatile uint64_t sink = 0;
