@@ -23,4 +23,5 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .function("dropSnapshot", &PlaygroundSession::dropSnapshot)
       .function("snapshotCount", &PlaygroundSession::snapshotCount)
       .function("setInt64Batch", &PlaygroundSession::setInt64Batch);
+  emscripten::function("allocatedBytes", &gomap::allocatedBytes);
 }

@@ -56,6 +56,11 @@ export class GoMapModule {
     this.module = module;
   }
 
+  // Bytes held by the module's allocator (for leak checks).
+  allocatedBytes() {
+    return this.module.allocatedBytes();
+  }
+
   // A new, empty session. Call free() when done.
   createMap(options = {}) {
     return GoMap.create(this, options);

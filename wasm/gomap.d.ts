@@ -101,6 +101,7 @@ export declare class GoMap {
 }
 
 export declare class GoMapModule {
+  allocatedBytes(): number;
   createMap(options?: MapOptions): { ok: true; map: GoMap } | Failure;
 }
 

@@ -3,6 +3,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
+#include <malloc.h>
 
 #include "invariants.h"
 #include "json_dump.h"
@@ -93,6 +94,8 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
 }
 
 }  // namespace
+
+double allocatedBytes() { return double(mallinfo().uordblks); }
 
 PlaygroundSession::PlaygroundSession() { runner_.setTrace(nullptr); }
 

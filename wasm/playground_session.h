@@ -12,6 +12,10 @@
 
 namespace gomap {
 
+// Bytes the process's allocator has handed out and not taken back (for leak
+// tests: the same after a create/use/free cycle as before it).
+double allocatedBytes();
+
 class PlaygroundSession {
  public:
   PlaygroundSession();

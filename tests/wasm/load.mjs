@@ -1,0 +1,21 @@
+// Loads the wasm build the way an application does, for the node tests.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const buildDir = fileURLToPath(new URL('../../build/wasm-release/wasm/', import.meta.url));
+export const gomapCli = fileURLToPath(new URL('../../build/native-release/gomap', import.meta.url));
+
+export async function loadModule() {
+  const entry = new URL('gomap.mjs', `file://${buildDir}`);
+  if (!existsSync(fileURLToPath(entry))) {
+    throw new Error(`wasm build missing at ${buildDir}: run npm run build`);
+  }
+  const { loadGoMap } = await import(entry.href);
+  return loadGoMap();
+}
+
+export function newMap(gomap, options) {
+  const r = gomap.createMap(options);
+  if (!r.ok) throw new Error(r.error);
+  return r.map;
+}
