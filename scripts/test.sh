@@ -31,9 +31,7 @@ build_and_ctest() {
 
 suite "build (native-release, wasm, site)" bash scripts/build.sh
 suite "core unit tests (Catch2, native-debug)" build_and_ctest native-debug
-if [ "${GOMAP_SKIP_ASAN:-}" != 1 ] && grep -q native-asan scripts/test.sh; then
-  suite "core unit tests (Catch2, AddressSanitizer + UBSan)" build_and_ctest native-asan
-fi
+suite "core unit tests (Catch2, AddressSanitizer + UBSan)" build_and_ctest native-asan
 if [ -f wasm/CMakeLists.txt ]; then
   suite "core unit tests (Catch2 compiled to wasm, under node)" build_and_ctest wasm-release
 fi
@@ -43,6 +41,7 @@ fi
 if [ -f tests/conformance/run.mjs ]; then
   suite "conformance against the Go runtime" node tests/conformance/run.mjs
 fi
+suite "fuzzing the core (libFuzzer + ASan/UBSan, ${FUZZ_SECONDS:-60} s)" bash scripts/fuzz.sh
 if [ -f tests/e2e/run.mjs ]; then
   suite "browser end-to-end (Playwright + Chromium)" node tests/e2e/run.mjs
 fi

@@ -1,0 +1,196 @@
+// libFuzzer target: the fuzzer's bytes become a map type and a run of
+// operations. After every operation the invariant checker runs, and the
+// map's contents (read back by a full iteration) must equal a plain model
+// with Go's semantics — std::unordered_map, with float keys compared as Go
+// compares them (+0 == -0, NaN never equal to anything).
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "go_map.h"
+#include "invariants.h"
+#include "key_text.h"
+
+namespace {
+
+struct Reader {
+  const uint8_t* p;
+  size_t n;
+  uint8_t next() {
+    if (n == 0) return 0;
+    --n;
+    return *p++;
+  }
+  bool done() const { return n == 0; }
+};
+
+const char* const kTypes[] = {"map[int64]int64",  "map[int32]int64",        "map[string]int64",
+                              "map[float64]int64", "map[[4]byte]int64",     "map[[200]byte][200]byte",
+                              "map[string][130]byte", "map[[12]byte][3]byte"};
+
+[[noreturn]] void fail(const std::string& why) {
+  std::fprintf(stderr, "fuzz: %s\n", why.c_str());
+  std::abort();
+}
+
+// The key bytes for a small key number; a small domain makes updates and
+// deletes of present keys common.
+std::string keyFor(const gomap::MapType& t, uint8_t code) {
+  std::string text;
+  switch (t.key) {
+    case gomap::KeyKind::Float64: {
+      static const char* const kSpecial[] = {"0", "-0", "NaN", "+Inf", "-Inf", "0.5", "-1e300"};
+      text = code % 16 < 7 ? kSpecial[code % 16] : std::to_string(int(code) - 100);
+      break;
+    }
+    case gomap::KeyKind::String: case gomap::KeyKind::Bytes:
+      text = "k" + std::to_string(code % 100);
+      break;
+    default:
+      text = std::to_string(int(code) - 60);
+  }
+  std::string bytes;
+  if (!gomap::parseKey(t, text, &bytes)) fail("key text rejected: " + text);
+  return bytes;
+}
+
+// What Go's == makes the same key: +0 and -0 share one entry.
+std::string canonical(const gomap::MapType& t, std::string bytes) {
+  if (t.key == gomap::KeyKind::Float64) {
+    double d;
+    std::memcpy(&d, bytes.data(), 8);
+    if (d == 0) d = 0.0;
+    std::memcpy(bytes.data(), &d, 8);
+  }
+  return bytes;
+}
+
+bool isNaNKey(const gomap::MapType& t, const std::string& bytes) {
+  if (t.key != gomap::KeyKind::Float64) return false;
+  double d;
+  std::memcpy(&d, bytes.data(), 8);
+  return std::isnan(d);
+}
+
+struct Model {
+  std::unordered_map<std::string, std::string> entries;  // canonical key -> elem
+  std::map<std::string, int> nanElems;                     // NaN entries never match: a multiset
+  size_t size() const {
+    size_t n = entries.size();
+    for (auto& [e, c] : nanElems) n += size_t(c);
+    return n;
+  }
+};
+
+void compareContents(gomap::GoMap& m, const Model& model) {
+  const gomap::MapType& t = m.type();
+  if (m.count() != model.size()) {
+    fail("count " + std::to_string(m.count()) + " but the model has " + std::to_string(model.size()));
+  }
+  std::unordered_map<std::string, std::string> seen;
+  std::map<std::string, int> nans;
+  gomap::Hiter it;
+  gomap::Trace* saved = m.trace();
+  m.iterInit(&it, gomap::IterPin{0, 0});
+  while (it.key != 0) {
+    std::string k = m.keyBytes(it.key);
+    std::string e = m.elemBytes(it.elem);
+    if (isNaNKey(t, k)) {
+      ++nans[e];
+    } else if (!seen.emplace(canonical(t, k), e).second) {
+      fail("iteration yielded a key twice: " + gomap::formatKey(t, k));
+    }
+    m.iterNext(&it);
+  }
+  m.setTrace(saved);
+  if (seen != model.entries) fail("contents differ from the model");
+  if (nans != model.nanElems) fail("NaN entries differ from the model");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  Reader in{data, size};
+  gomap::MapConfig cfg;
+  gomap::parseMapType(kTypes[in.next() % 8], &cfg.type);
+  uint8_t mode = in.next();
+  if (mode % 3 == 1 && cfg.type.isIntegerKey()) cfg.hasher = gomap::HasherKind::Identity;
+  if (mode % 5 == 2) cfg.version = gomap::GoVersion::Go119;
+  cfg.hint = in.next() % 3 == 0 ? in.next() : 0;
+  cfg.rand.a = 0x1234u + in.next();
+  gomap::GoMap m;
+  if (!gomap::GoMap::create(cfg, &m)) return 0;
+  const gomap::MapType& t = m.type();
+  Model model;
+  gomap::Trace trace;
+  int ops = 0;
+  while (!in.done() && ops++ < 400) {
+    uint8_t op = in.next();
+    uint8_t code = in.next();
+    std::string key = keyFor(t, code);
+    std::string elem(t.elemTypeSize, char(in.next()));
+    bool traced = op & 0x80;
+    m.setTrace(traced ? &trace : nullptr);
+    trace.clear();
+    switch (op % 8) {
+      case 0: case 1: case 2: {  // set
+        if (!m.set(key, elem)) fail("set refused");
+        if (isNaNKey(t, key)) {
+          ++model.nanElems[elem];
+        } else {
+          model.entries[canonical(t, key)] = elem;
+        }
+        break;
+      }
+      case 3: case 4: {  // delete
+        if (!m.del(key)) fail("del refused");
+        if (!isNaNKey(t, key)) model.entries.erase(canonical(t, key));
+        break;
+      }
+      case 5: {  // lookup
+        gomap::Found f;
+        if (!m.get(key, &f)) fail("get refused");
+        auto it = model.entries.find(canonical(t, key));
+        bool expected = !isNaNKey(t, key) && it != model.entries.end();
+        if (f.found != expected) fail("get found=" + std::to_string(f.found) + " for " + gomap::formatKey(t, key));
+        if (f.found && m.elemBytes(f.elem) != it->second) fail("get returned the wrong element");
+        break;
+      }
+      case 6: {  // a burst of new keys, to reach growth and overflow
+        for (int i = 0; i < code % 40; ++i) {
+          std::string k = keyFor(t, uint8_t(code + i * 7));
+          if (!m.set(k, elem)) fail("set refused");
+          if (isNaNKey(t, k)) {
+            ++model.nanElems[elem];
+          } else {
+            model.entries[canonical(t, k)] = elem;
+          }
+        }
+        break;
+      }
+      case 7:
+        if (code % 8 == 0) {
+          m.clear();
+          model.entries.clear();
+          model.nanElems.clear();
+        } else {
+          // a partial iteration, which sets the iterator flags that steer NaNs
+          gomap::Hiter it;
+          m.iterInit(&it, std::nullopt);
+          for (int i = 0; i < code % 5 && it.key != 0; ++i) m.iterNext(&it);
+        }
+        break;
+    }
+    m.setTrace(nullptr);
+    std::string broken = gomap::checkInvariants(m);
+    if (!broken.empty()) fail("after op " + std::to_string(ops) + ": " + broken);
+    compareContents(m, model);
+  }
+  return 0;
+}
