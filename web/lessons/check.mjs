@@ -1,0 +1,194 @@
+// Shared by the playground and tests/web/lessons.test.mjs: turn a lesson into
+// one scenario, and check a step's `expect` against the state dumps that the
+// step's commands produced (the JSON lines of `gomap --trace`, see
+// /work/shared/spec/scenario-format.md). No dependencies, no DOM.
+
+// Every key an `expect` may use. Anything else is a mistake in the lesson.
+export const EXPECT_KEYS = [
+  'count', 'B', 'flags', 'noverflow', 'nevacuate', 'hash0', // header fields, equal
+  'growing',        // true while oldbuckets exist
+  'buckets',        // number of primary buckets (0 while none is allocated)
+  'oldbuckets',     // number of old primary buckets (0 when not growing)
+  'result',         // `result` of the last command (get: "V true"; next/iter: "end")
+  'keys',           // `keys` of the last command
+  'yielded',        // `keys` of all the step's commands, concatenated
+  'start', 'offset', // where the step's last range/iter started
+  'slots', 'oldslots',       // {"b.c.s": tophash}
+  'entries', 'oldentries',   // {"b.c.s": "key"} or {"b.c.s": ["key", value]}
+  'chains', 'oldchains',     // {"b": number of buckets in that chain}
+  'hashes',         // {"key": "16 hex digits"}, from any of the step's commands
+  'events',         // trace patterns that occur, in this order, in the step
+  'noEvents',       // trace patterns that occur nowhere in the step
+  'bucketsize',     // bytes between buckets, measured from pickBucket addresses
+];
+
+// Split a lesson into the text of one scenario. Returns the text and, for
+// every step, the range of scenario lines its ops occupy (1-based, inclusive),
+// so a dump can be given back to the step whose line it carries.
+export function lessonScenario(lesson) {
+  const lines = lesson.setup.split('\n');
+  const steps = [];
+  for (const step of lesson.steps) {
+    const first = lines.length + 1;
+    lines.push(...step.ops.split('\n'));
+    steps.push({ first, last: lines.length });
+  }
+  return { text: lines.join('\n') + '\n', steps };
+}
+
+// Group dumps (parsed JSON objects, in output order) by step.
+export function dumpsByStep(ranges, dumps) {
+  return ranges.map(({ first, last }) => dumps.filter((d) => d.line >= first && d.line <= last));
+}
+
+function slotOf(dump, which, where) {
+  const parts = where.split('.').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0)) {
+    return { error: `bad slot address "${where}" (want bucket.chain.slot)` };
+  }
+  const [b, c, s] = parts;
+  const chain = dump[which]?.[b];
+  if (!chain) return { error: `${which}[${b}] does not exist` };
+  const bucket = chain[c];
+  if (!bucket) return { error: `${which}[${b}] has no bucket at chain position ${c}` };
+  const slot = bucket.s[s];
+  if (!slot) return { error: `${which}[${b}] bucket ${c} has no slot ${s}` };
+  return { slot };
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+// Does one trace event match a pattern? Pattern fields: e, fn, old, bucket,
+// slot, tophash, value (number, or hex string as printed), value2.
+export function eventMatches(ev, pattern) {
+  for (const [k, want] of Object.entries(pattern)) {
+    if (k === 'old') {
+      if ((ev.old === true) !== want) return false;
+    } else if (k === 'value') {
+      const got = BigInt('0x' + ev.value);
+      if (typeof want === 'string' ? got !== BigInt('0x' + want) : got !== BigInt(want)) return false;
+    } else if (ev[k] !== want) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Check one step. `dumps` are the dumps of the step's commands, in order; the
+// last one is the state the step ends in. Returns a list of failure messages.
+export function checkExpect(expect, dumps) {
+  const failures = [];
+  const fail = (msg) => failures.push(msg);
+  if (dumps.length === 0) return ['the step produced no dump'];
+  const last = dumps[dumps.length - 1];
+  const events = dumps.flatMap((d) => d.trace ?? []);
+
+  for (const [key, want] of Object.entries(expect)) {
+    switch (key) {
+      case 'count': case 'B': case 'flags': case 'noverflow': case 'nevacuate': case 'hash0':
+        if (last[key] !== want) fail(`${key}: expected ${want}, got ${last[key]}`);
+        break;
+      case 'start': case 'offset': {
+        const began = dumps.filter((d) => d.start !== undefined).pop();
+        if (began?.[key] !== want) fail(`${key}: expected ${want}, got ${began?.[key]}`);
+        break;
+      }
+      case 'result':
+        if (last.result !== want) fail(`result: expected ${JSON.stringify(want)}, got ${JSON.stringify(last.result)}`);
+        break;
+      case 'growing': {
+        const got = Array.isArray(last.oldbuckets);
+        if (got !== want) fail(`growing: expected ${want}, got ${got}`);
+        break;
+      }
+      case 'buckets': case 'oldbuckets': {
+        const got = last[key]?.length ?? 0;
+        if (got !== want) fail(`${key}: expected ${want} primary buckets, got ${got}`);
+        break;
+      }
+      case 'keys':
+        if (!same(last.keys, want)) fail(`keys: expected ${JSON.stringify(want)}, got ${JSON.stringify(last.keys)}`);
+        break;
+      case 'yielded': {
+        const got = dumps.flatMap((d) => d.keys ?? []);
+        if (!same(got, want)) fail(`yielded: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+        break;
+      }
+      case 'slots': case 'oldslots': {
+        const which = key === 'slots' ? 'buckets' : 'oldbuckets';
+        for (const [where, t] of Object.entries(want)) {
+          const { slot, error } = slotOf(last, which, where);
+          if (error) fail(`${key} ${where}: ${error}`);
+          else if (slot.t !== t) fail(`${key} ${where}: expected tophash ${t}, got ${slot.t}`);
+        }
+        break;
+      }
+      case 'entries': case 'oldentries': {
+        const which = key === 'entries' ? 'buckets' : 'oldbuckets';
+        for (const [where, entry] of Object.entries(want)) {
+          const { slot, error } = slotOf(last, which, where);
+          if (error) { fail(`${key} ${where}: ${error}`); continue; }
+          const [k, v] = Array.isArray(entry) ? entry : [entry];
+          if (slot.k !== k) fail(`${key} ${where}: expected key ${JSON.stringify(k)}, got ${JSON.stringify(slot.k)} (tophash ${slot.t})`);
+          if (Array.isArray(entry) && slot.v !== v) fail(`${key} ${where}: expected value ${JSON.stringify(v)}, got ${JSON.stringify(slot.v)}`);
+        }
+        break;
+      }
+      case 'chains': case 'oldchains': {
+        const which = key === 'chains' ? 'buckets' : 'oldbuckets';
+        for (const [b, n] of Object.entries(want)) {
+          const got = last[which]?.[Number(b)]?.length;
+          if (got !== n) fail(`${key} ${b}: expected a chain of ${n} bucket(s), got ${got}`);
+        }
+        break;
+      }
+      case 'hashes': {
+        const seen = Object.assign({}, ...dumps.map((d) => d.hashes ?? {}));
+        for (const [k, h] of Object.entries(want)) {
+          if (seen[k] !== h) fail(`hashes ${k}: expected ${h}, got ${seen[k]}`);
+        }
+        break;
+      }
+      case 'events': {
+        let i = 0;
+        for (const pattern of want) {
+          while (i < events.length && !eventMatches(events[i], pattern)) i++;
+          if (i === events.length) { fail(`events: no ${JSON.stringify(pattern)} (in order) in the step's trace`); break; }
+          i++;
+        }
+        break;
+      }
+      case 'noEvents':
+        for (const pattern of want) {
+          const hit = events.find((ev) => eventMatches(ev, pattern));
+          if (hit) fail(`noEvents: ${JSON.stringify(pattern)} occurred: ${JSON.stringify(hit)}`);
+        }
+        break;
+      case 'bucketsize': {
+        // Pair up pickBucket events of one bucket array: a grow starts a new array.
+        const groups = [[]];
+        for (const ev of events) {
+          if (ev.e === 'growStart') groups.push([]);
+          else if (ev.e === 'pickBucket' && !ev.old && ev.addr) groups[groups.length - 1].push(ev);
+        }
+        const sizes = new Set();
+        for (const picks of groups) {
+          for (const a of picks) {
+            for (const b of picks) {
+              if (a.bucket > b.bucket) {
+                const diff = BigInt('0x' + a.addr) - BigInt('0x' + b.addr);
+                sizes.add(Number(diff / BigInt(a.bucket - b.bucket)));
+              }
+            }
+          }
+        }
+        if (sizes.size === 0) fail('bucketsize: the step never picks two different buckets of one array');
+        else if (sizes.size > 1 || !sizes.has(want)) fail(`bucketsize: expected ${want}, measured ${[...sizes].join(', ')}`);
+        break;
+      }
+      default:
+        fail(`unknown expect key "${key}"`);
+    }
+  }
+  return failures;
+}

@@ -1,0 +1,29 @@
+// The guided tutorial, in reading order. Each lesson is a module of its own
+// (see README.md for the format); the playground and the test import this list.
+import bucketChoice from './bucket-choice.mjs';
+import realHash from './real-hash.mjs';
+import tophash from './tophash.mjs';
+import firstBucket from './first-bucket.mjs';
+import overflow from './overflow.mjs';
+import growth from './growth.mjs';
+import del from './delete.mjs';
+import sameSizeGrow from './same-size-grow.mjs';
+import iteration from './iteration.mjs';
+import floatKeys from './float-keys.mjs';
+import bigKeys from './big-keys.mjs';
+
+export const lessons = [
+  bucketChoice,
+  realHash,
+  tophash,
+  firstBucket,
+  overflow,
+  growth,
+  del,
+  sameSizeGrow,
+  iteration,
+  floatKeys,
+  bigKeys,
+];
+
+export default lessons;
