@@ -1,0 +1,55 @@
+// Reading a whole bucket array straight from the simulated heap, for maps
+// too big to pass through JSON: per bucket, how many live entries its chain
+// holds, how long the chain is, and (for an old array) whether it has been
+// evacuated. Layout per spec §2.3: tophash[8] at the start of a bucket, the
+// overflow pointer in its last 8 bytes, little-endian.
+import { MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from './tophash.mjs';
+
+export const addr = (hex) => (hex ? parseInt(hex, 16) : 0);
+
+/**
+ * @param {import('../../wasm/gomap').GoMap} map
+ * @param {{ array: number, n: number, bucketsize: number }} which
+ * @returns {{ live: Uint16Array, chain: Uint8Array, evacuated: Uint8Array,
+ *             liveTotal: number, overflowTotal: number }}
+ */
+export function scanArray(map, { array, n, bucketsize }) {
+  const live = new Uint16Array(n);
+  const chain = new Uint8Array(n);
+  const evacuated = new Uint8Array(n);
+  let liveTotal = 0;
+  let overflowTotal = 0;
+  map.withHeap((view, base) => {
+    const dv = new DataView(view.buffer, view.byteOffset, view.byteLength);
+    for (let i = 0; i < n; i++) {
+      let b = array + i * bucketsize;
+      const first = b - base;
+      const t0 = view[first];
+      evacuated[i] = t0 >= EVACUATED_X && t0 <= EVACUATED_EMPTY ? 1 : 0;
+      let len = 0;
+      let count = 0;
+      // Chains are short; the cap only guards against a corrupted link.
+      while (b !== 0 && len < 255) {
+        const off = b - base;
+        if (off < 0 || off + bucketsize > view.length) break;
+        for (let s = 0; s < 8; s++) if (view[off + s] >= MIN_TOP_HASH) count++;
+        len++;
+        const p = off + bucketsize - 8;
+        b = dv.getUint32(p, true) + dv.getUint32(p + 4, true) * 2 ** 32;
+      }
+      live[i] = count;
+      chain[i] = len;
+      liveTotal += count;
+      overflowTotal += len - 1;
+    }
+  });
+  return { live, chain, evacuated, liveTotal, overflowTotal };
+}
+
+/** Chain length → number of chains of that length. */
+export function chainHistogram(chain) {
+  const hist = [];
+  for (const len of chain) hist[len] = (hist[len] ?? 0) + 1;
+  for (let i = 0; i < hist.length; i++) hist[i] ??= 0;
+  return hist;
+}

@@ -1,0 +1,445 @@
+// The player: one map session, its history, and a cursor on the timeline.
+// Every moment it shows is the map's real bytes at that moment: the player
+// restores the nearest keyframe, replays the operations after it, re-runs
+// the current operation with a trace and winds the heap back to the chosen
+// micro-step (GoMap.rewind). Renderers then read the session as usual.
+//
+// No DOM here; the page, the element and node tests all drive it alike.
+import { History } from './history.mjs';
+import { KeyframeStore } from './keyframes.mjs';
+import { commandName, isSetupCommand, splitScenario } from './scenario-text.mjs';
+import { ChunkPlanner } from './bulk.mjs';
+
+// Roughly how fast a snapshot copies the heap; a keyframe is worth taking
+// once replaying from the previous one would take longer than copying.
+const SNAPSHOT_BYTES_PER_MS = 4e6;
+// Operations whose micro-steps would be too many to show one by one run
+// untraced and play as a single step.
+const MAX_TRACED_INSERTS = 32;
+const MAX_TRACED_SLOTS = 4096;
+// The replay of many operations goes to the core in pieces (its scenario
+// text limits are 50,000 lines and 4 MiB).
+const REPLAY_BATCH = 5000;
+const EVENT_CACHE_OPS = 64;
+const MAX_REPLAY_OPS = 64;
+
+export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
+  const lines = [];
+  if (mapType) lines.push(mapType);
+  if (hasher) lines.push(`hasher ${hasher}`);
+  if (seed !== undefined && seed !== null && seed !== '') lines.push(`seed ${seed}`);
+  if (hint) lines.push(`hint ${hint}`);
+  if (version) lines.push(`version ${version}`);
+  return lines;
+}
+
+function stripPlace(message) {
+  return String(message ?? '').replace(/^line \d+(, command \d+)?: /, '');
+}
+
+export class Player {
+  /**
+   * @param {import('../../wasm/gomap').GoMapModule} gomap
+   * @param {string[]} setup set-up lines ("map[string]int64", "seed 7", ...)
+   * @returns {{ ok: true, player: Player } | { ok: false, error: string, line?: number }}
+   */
+  static create(gomap, setup = [], options = {}) {
+    const made = gomap.createMap({});
+    if (!made.ok) return made;
+    const map = made.map;
+    if (setup.length) {
+      const outcomes = map.run(setup.join('\n'));
+      const bad = outcomes.find((o) => o.error);
+      if (bad) {
+        map.free();
+        return { ok: false, error: stripPlace(bad.error), line: bad.line };
+      }
+    }
+    return { ok: true, player: new Player(gomap, map, setup, options) };
+  }
+
+  /**
+   * Builds a new player from scenario text: set-up lines first, then every
+   * operation in turn (large fills in chunks, yielding between them).
+   * On any error the new player is discarded and the errors are returned,
+   * so the caller's current map stays as it was.
+   */
+  static async load(gomap, text, { onProgress, yieldToEventLoop, signal, options } = {}) {
+    const commands = splitScenario(text);
+    const setup = [];
+    let i = 0;
+    while (i < commands.length && isSetupCommand(commands[i].text)) setup.push(commands[i++]);
+    const made = Player.create(gomap, setup.map((c) => c.text), options);
+    if (!made.ok) {
+      const line = made.line ? setup[made.line - 1]?.line : setup[0]?.line;
+      return { ok: false, errors: [{ line: line ?? 1, message: made.error }] };
+    }
+    const player = made.player;
+    const errors = [];
+    const ops = commands.slice(i);
+    for (let n = 0; n < ops.length; n++) {
+      if (signal?.aborted) break;
+      const c = ops[n];
+      const bulk = Player.bulkCount(c.text);
+      const r = bulk !== null
+        ? await player.fill(bulk, { yieldToEventLoop, signal, onProgress: (f) => onProgress?.((n + f) / ops.length) })
+        : player.perform(c.text);
+      if (!r.ok) errors.push({ line: c.line, message: r.error });
+      onProgress?.((n + 1) / ops.length);
+      if (yieldToEventLoop && n % 50 === 49) await yieldToEventLoop();
+    }
+    if (errors.length || signal?.aborted) {
+      player.free();
+      return { ok: false, errors, aborted: !!signal?.aborted };
+    }
+    player.toEnd();
+    return { ok: true, player };
+  }
+
+  /** The N of a `fill N` large enough to run in chunks, else null. */
+  static bulkCount(command) {
+    const m = /^fill\s+(\d+)\s*$/.exec(command.trim());
+    return m && Number(m[1]) > 2000 ? Number(m[1]) : null;
+  }
+
+  constructor(gomap, map, setup, { budgetBytes, maxKeyframes } = {}) {
+    this.gomap = gomap;
+    this.map = map;
+    this.setup = setup;
+    this.history = new History();
+    this.keyframes = new KeyframeStore({
+      budgetBytes,
+      maxCount: maxKeyframes,
+      replayMs: (a, b) => this.history.replayMs(a, b),
+    });
+    this.position = 0;
+    this.clean = 0;        // the session holds the map before op `clean`; -1 when wound back
+    this.journal = null;   // { op, writes }: the session's last traced op and where it stands
+    this.events = new Map(); // op → events, most recently used last
+    this.variant = map.header().type.variant;
+    this.keyframes.add(0, map.snapshot(), 4096);
+  }
+
+  free() {
+    this.keyframes.clear();
+    this.map.free();
+  }
+
+  get total() {
+    return this.history.total;
+  }
+
+  get atHead() {
+    return this.position === this.total - 1;
+  }
+
+  /** Setup lines plus one line per operation: the whole history as text. */
+  scenarioText() {
+    return [...this.setup, ...this.history.ops.map((o) => o.command)].join('\n');
+  }
+
+  // ---- doing things ----------------------------------------------------
+
+  /**
+   * Appends one operation after the one shown (later ones are discarded)
+   * and moves the cursor to its first step.
+   * @returns {{ ok: true, op: number } | { ok: false, error: string }}
+   */
+  perform(command) {
+    const text = command.trim();
+    if (splitScenario(text).length !== 1) return { ok: false, error: 'Give one command at a time.' };
+    if (isSetupCommand(text)) {
+      return { ok: false, error: `Set-up command '${commandName(text)}' must come before the first operation.` };
+    }
+    const j = this.#branch();
+    this.#ensureBefore(j);
+    this.#offerKeyframe(j);
+    const traced = this.#traceable(text);
+    const t0 = performance.now();
+    const outcomes = this.map.run(text, { trace: traced });
+    const ms = performance.now() - t0;
+    const o = outcomes[outcomes.length - 1];
+    if (!o || o.error) {
+      // The core leaves the map as it was; restoring the keyframe also undoes
+      // the one side effect an error can have (the first op creating the map).
+      if (this.keyframes.has(j)) this.keyframes.atOrBefore(j).snap.restore();
+      this.journal = null;
+      return { ok: false, error: stripPlace(o?.error ?? 'nothing ran') };
+    }
+    const events = traced && !o.eventsTruncated ? (o.events ?? []) : null;
+    this.history.push({
+      command: o.op,
+      kind: commandName(o.op),
+      traced: events !== null,
+      eventCount: events ? events.length : 0,
+      ms,
+      outcome: pickOutcome(o),
+      after: this.#summary(),
+    });
+    if (events) this.#cacheEvents(j, events);
+    this.clean = j + 1;
+    this.journal = events ? { op: j, writes: Infinity } : null;
+    this.position = this.history.position(j, 0);
+    return { ok: true, op: j };
+  }
+
+  /**
+   * fill N in chunks, yielding between them so the page stays responsive.
+   * Recorded as one operation, `fill N` (identical keys and bytes as a
+   * single fill: generated keys continue from the last one).
+   */
+  async fill(n, { onProgress, yieldToEventLoop, signal, chunkMs = 25 } = {}) {
+    const j = this.#branch();
+    this.#ensureBefore(j);
+    this.#offerKeyframe(j);
+    let done = 0;
+    let ms = 0;
+    let error = null;
+    const planner = new ChunkPlanner(n, { targetMs: chunkMs });
+    for (let size = planner.next(); size > 0; size = planner.next()) {
+      if (signal?.aborted) break;
+      const t0 = performance.now();
+      const [o] = this.map.run(`fill ${size}`);
+      const took = performance.now() - t0;
+      planner.took(took);
+      ms += took;
+      if (o.error) {
+        error = stripPlace(o.error);
+        break;
+      }
+      done += size;
+      onProgress?.(done / n);
+      if (yieldToEventLoop) await yieldToEventLoop();
+    }
+    if (done === 0) {
+      this.journal = null;
+      return error ? { ok: false, error } : { ok: false, error: 'The fill was cancelled.' };
+    }
+    this.history.push({
+      command: `fill ${done}`,
+      kind: 'fill',
+      traced: false,
+      eventCount: 0,
+      ms,
+      outcome: {},
+      after: this.#summary(),
+    });
+    this.clean = j + 1;
+    this.journal = null;
+    this.#offerKeyframe(j + 1);
+    this.position = this.history.position(j, 0);
+    return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
+      : { ok: true, op: j, done, cancelled: done < n };
+  }
+
+  // ---- moving the cursor -------------------------------------------------
+
+  /** Shows timeline position p (clamped): the map's bytes as they were then. */
+  seek(p) {
+    this.#materialize(Math.max(0, Math.min(this.total - 1, Math.round(p))));
+    return this.frame();
+  }
+
+  #materialize(position) {
+    const { op: j, step: k } = this.history.locate(position);
+    if (j < 0) this.#ensureBefore(0);
+    else if (k >= this.history.ops[j].eventCount) this.#ensureBefore(j + 1);
+    else this.#windTo(j, k);
+    this.position = position;
+  }
+
+  stepForward() { return this.seek(this.position + 1); }
+  stepBack() { return this.seek(this.position - 1); }
+  toStart() { return this.seek(0); }
+  toEnd() { return this.seek(this.total - 1); }
+
+  /** To the done step of the next operation (or of this one if mid-way). */
+  nextOp() {
+    const { op } = this.history.locate(this.position);
+    const here = this.history.donePosition(op);
+    return this.seek(here > this.position ? here : this.history.donePosition(op + 1));
+  }
+
+  prevOp() {
+    const { op } = this.history.locate(this.position);
+    return this.seek(this.history.donePosition(op - 1));
+  }
+
+  /** What is being shown: which op, which step, and its event. */
+  frame() {
+    const { op: j, step: k } = this.history.locate(this.position);
+    const base = { position: this.position, total: this.total, variant: this.variant };
+    if (j < 0) return { ...base, op: -1, step: 0, stepCount: 1, phase: 'origin', event: null, events: null };
+    const op = this.history.ops[j];
+    const events = op.traced ? this.eventsOf(j) : null;
+    const phase = k >= op.eventCount ? 'done' : 'event';
+    return {
+      ...base,
+      op: j,
+      step: k,
+      stepCount: op.eventCount + 1,
+      phase,
+      command: op.command,
+      kind: op.kind,
+      traced: op.traced,
+      outcome: op.outcome,
+      event: phase === 'event' ? events[k] : null,
+      events,
+    };
+  }
+
+  /** Op j's events, re-created by a traced run if no longer cached. */
+  eventsOf(j) {
+    const op = this.history.ops[j];
+    if (!op?.traced) return null;
+    const cached = this.events.get(j);
+    if (cached) {
+      this.events.delete(j);
+      this.events.set(j, cached);
+      return cached;
+    }
+    this.#ensureBefore(j);
+    const [o] = this.map.run(op.command, { trace: true });
+    this.#cacheEvents(j, o.events);
+    this.clean = j + 1;
+    this.journal = { op: j, writes: Infinity };
+    // The session moved; put it back where the cursor is.
+    this.#materialize(this.position);
+    return o.events;
+  }
+
+  /**
+   * The keys a loop has yielded up to this moment: the `iter` being shown,
+   * or the open `range` loop (its first key plus every `next` since).
+   * @returns {{ kind: 'iter'|'range', from: number, keys: string[] } | null}
+   */
+  yieldedKeys() {
+    const { op: j, step: k } = this.history.locate(this.position);
+    if (j < 0) return null;
+    const ops = this.history.ops;
+    const upTo = (n, keys) => {
+      const op = ops[n];
+      if (n !== j || k >= op.eventCount) return keys;
+      const yielded = op.traced ? this.eventsOf(n).slice(0, k + 1).filter((e) => e.e === 'iterYield').length : 0;
+      return keys.slice(0, yielded);
+    };
+    if (ops[j].kind === 'iter') return { kind: 'iter', from: j, keys: upTo(j, ops[j].outcome.keys ?? []) };
+    let i = j;
+    while (i >= 0 && ops[i].kind !== 'range') i--;
+    if (i < 0) return null;
+    const keys = [];
+    for (let n = i; n <= j; n++) {
+      if (ops[n].kind === 'range' || ops[n].kind === 'next') keys.push(...upTo(n, ops[n].outcome.keys ?? []));
+    }
+    return { kind: 'range', from: i, keys };
+  }
+
+  // ---- the session behind the cursor --------------------------------------
+
+  // Discards the operations after the one shown; returns the new op's index.
+  #branch() {
+    const { op } = this.history.locate(this.position);
+    const keep = op < 0 ? 0 : op + 1;
+    if (keep < this.history.length) {
+      this.history.truncate(keep);
+      this.keyframes.dropAfter(keep);
+      for (const j of [...this.events.keys()]) if (j >= keep) this.events.delete(j);
+      if (this.journal && this.journal.op >= keep) this.journal = null;
+      if (this.clean > keep) this.clean = -1;
+    }
+    return keep;
+  }
+
+  // Puts the session at the map before op j, not wound back.
+  #ensureBefore(j) {
+    if (this.clean === j) return;
+    const kf = this.keyframes.atOrBefore(j);
+    kf.snap.restore();
+    const from = kf.index;
+    for (let a = from; a < j; a += REPLAY_BATCH) {
+      const b = Math.min(j, a + REPLAY_BATCH);
+      const text = this.history.ops.slice(a, b).map((o) => o.command).join('\n');
+      const bad = this.map.run(text).find((o) => o.error);
+      if (bad) throw new Error(`replaying op ${a + bad.line - 1} failed: ${bad.error}`);
+    }
+    this.clean = j;
+    this.journal = null;
+    if (from < j) this.#offerKeyframe(j);
+  }
+
+  // Shows step k of op j: the session runs op j traced and winds back.
+  #windTo(j, k) {
+    let events = this.events.get(j);
+    if (events && this.journal?.op === j && this.journal.writes >= events[k].writes) {
+      this.map.rewind(events[k].writes);
+    } else {
+      this.#ensureBefore(j);
+      const [o] = this.map.run(this.history.ops[j].command, { trace: true });
+      if (o.error || !o.events) throw new Error(`re-running op ${j} failed: ${o.error}`);
+      events = o.events;
+      this.#cacheEvents(j, events);
+      this.map.rewind(events[k].writes);
+    }
+    this.journal = { op: j, writes: events[k].writes };
+    this.clean = -1;
+  }
+
+  // A keyframe before op j when replaying from the previous one would cost
+  // more than copying the heap, or would replay many operations. The session
+  // must be at the map before op j. Taking one ends the last op's journal.
+  #offerKeyframe(j) {
+    if (this.keyframes.has(j)) return;
+    const bytes = (this.map.header().heapUsed ?? 0) + 4096;
+    const prev = this.keyframes.atOrBefore(j);
+    const gap = this.history.replayMs(prev.index, Math.min(j, this.history.length));
+    if (gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS) return;
+    this.keyframes.add(j, this.map.snapshot(), bytes);
+    this.journal = null;
+  }
+
+  #traceable(command) {
+    const name = commandName(command);
+    const args = command.trim().split(/\s+/);
+    if (name === 'fill') return Number(args[1]) <= MAX_TRACED_INSERTS;
+    if (name === 'collide') return Number(args[2]) <= MAX_TRACED_INSERTS;
+    if (name === 'dump') return false;
+    if (name === 'range' || name === 'next' || name === 'iter') {
+      const h = this.map.header();
+      if (!h.created) return true;
+      const slots = ((2 ** h.B) + (h.noverflow ?? 0)) * 8 * (h.oldbuckets !== '0' ? 2 : 1);
+      return slots <= MAX_TRACED_SLOTS;
+    }
+    return true;
+  }
+
+  #cacheEvents(j, events) {
+    this.events.delete(j);
+    this.events.set(j, events);
+    while (this.events.size > EVENT_CACHE_OPS) this.events.delete(this.events.keys().next().value);
+  }
+
+  #summary() {
+    const h = this.map.header();
+    return {
+      count: h.count ?? 0,
+      B: h.B ?? 0,
+      noverflow: h.noverflow ?? 0,
+      heapUsed: h.heapUsed ?? 0,
+      growing: !!h.oldbuckets && h.oldbuckets !== '0',
+    };
+  }
+}
+
+function pickOutcome(o) {
+  const out = {};
+  if (o.result !== undefined) out.result = o.result;
+  if (o.keys) out.keys = o.keys;
+  if (o.start !== undefined) out.start = o.start;
+  if (o.offset !== undefined) out.offset = o.offset;
+  if (o.hashes) {
+    // Enough to name the keys an op hashed; a big fill logs thousands.
+    const entries = Object.entries(o.hashes);
+    out.hashes = Object.fromEntries(entries.slice(0, 256));
+  }
+  return out;
+}
