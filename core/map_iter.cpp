@@ -48,6 +48,12 @@ void GoMap::iterNext(Hiter* it) {
   uint64_t b = it->bptr;
   int i = it->i;
   uint64_t checkBucket = it->checkBucket;
+  // For the trace: the bucket being read (the counter already points past
+  // it) and whether it belongs to the old array — either because this
+  // iteration started mid-grow and reads an unevacuated old bucket, or
+  // because a grow began after it started and its snapshot became old.
+  auto visiting = [&] { return (bucket == 0 ? bucketShift(it->B) : bucket) - 1; };
+  auto onOld = [&] { return checkBucket != kNoCheck || it->buckets != buckets(); };
 
   for (;;) {
     if (b == 0) {
@@ -76,7 +82,8 @@ void GoMap::iterNext(Hiter* it) {
         b = bucketAddress(it->buckets, bucket);
         checkBucket = kNoCheck;
       }
-      record({TraceKind::IterBucket, fn, readOld, 0, 0, bucket, b, checkBucket});
+      record({TraceKind::IterBucket, fn, readOld || it->buckets != buckets(), 0, 0, bucket, b,
+              checkBucket});
       ++bucket;
       if (bucket == bucketShift(it->B)) {
         bucket = 0;
@@ -89,7 +96,7 @@ void GoMap::iterNext(Hiter* it) {
       const int slot = (i + it->offset) & (kBucketCnt - 1);
       const uint8_t top = tophashAt(b, slot);
       if (isEmpty(top) || top == kEvacuatedEmpty) {
-        record({TraceKind::IterSkip, fn, false, uint8_t(slot), top, bucket, b, 0});
+        record({TraceKind::IterSkip, fn, onOld(), uint8_t(slot), top, visiting(), b, 0});
         continue;
       }
       uint64_t k = keyAt(b, slot);
@@ -103,7 +110,7 @@ void GoMap::iterNext(Hiter* it) {
           elsewhere = (checkBucket >> (it->B - 1)) != uint64_t(top & 1);
         }
         if (elsewhere) {
-          record({TraceKind::IterSkip, fn, true, uint8_t(slot), top, bucket, b, 1});
+          record({TraceKind::IterSkip, fn, onOld(), uint8_t(slot), top, visiting(), b, 1});
           continue;
         }
       }
@@ -114,7 +121,7 @@ void GoMap::iterNext(Hiter* it) {
         // current value, or nothing if the key was deleted meanwhile.
         Found live = mapaccess(keyBytes(k), true);
         if (!live.found) {
-          record({TraceKind::IterSkip, fn, true, uint8_t(slot), top, bucket, b, 2});
+          record({TraceKind::IterSkip, fn, onOld(), uint8_t(slot), top, visiting(), b, 2});
           continue;
         }
         key = live.key;
@@ -126,7 +133,7 @@ void GoMap::iterNext(Hiter* it) {
       it->bptr = b;
       it->i = uint8_t(i + 1);
       it->checkBucket = checkBucket;
-      record({TraceKind::IterYield, fn, false, uint8_t(slot), top, bucket, b});
+      record({TraceKind::IterYield, fn, onOld(), uint8_t(slot), top, visiting(), b});
       return;
     }
     b = overflowOf(b);

@@ -38,8 +38,10 @@ enum class TraceKind : uint8_t {
   PromoteEmptyRest, // slot turned into emptyRest (back-propagation)
   ClearMap,         // mapclear
   IterStart,        // value = startBucket, value2 = offset
-  IterBucket,       // iterator visits bucket (old = reads the old bucket, value = checkBucket)
-  IterSkip,         // slot skipped: value 0 empty, 1 belongs to the other half, 2 deleted
+  IterBucket,       // the iterator moves to bucket (an index of its own array); old = it
+                    // reads the old array (address: the bucket read); value = checkBucket
+  IterSkip,         // slot skipped: value 0 empty, 1 belongs to the other half, 2 deleted;
+                    // bucket = the bucket being visited, old = read from the old array
   IterYield,        // slot yielded
   IterWrap,         // bucket index wrapped to 0
   IterEnd,
