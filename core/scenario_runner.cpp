@@ -68,6 +68,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     return out;
   }
   out.isOperation = true;
+  const bool creates = !map_;
   if (Status s = ensureMap(); !s) {
     out.error = place + ": " + s.message();
     return out;
@@ -82,6 +83,9 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     out.hashes.clear();
     out.result.reset();
     out.keys.reset();
+    // "No map yet" is part of the state a failed command leaves alone;
+    // keeping the map would refuse every set-up line after it.
+    if (creates) map_.reset();
   }
   return out;
 }
