@@ -140,6 +140,31 @@ std::string dumpState(const GoMap& map) {
   return out + "}";
 }
 
+void appendOutcomeFields(const GoMap* map, const Outcome& o, std::string* out) {
+  if (map && !o.hashes.empty()) {
+    *out += ",\"hashes\":{";
+    bool first = true;
+    for (const auto& [key, hash] : o.hashes) {
+      if (!first) *out += ',';
+      first = false;
+      *out += jsonString(formatKey(map->type(), key)) + ":\"" + hex64(hash) + "\"";
+    }
+    *out += '}';
+  }
+  if (o.keys) {
+    *out += ",\"keys\":[";
+    for (size_t i = 0; i < o.keys->size(); ++i) {
+      if (i) *out += ',';
+      *out += jsonString((*o.keys)[i]);
+    }
+    *out += ']';
+  }
+  if (o.iterStart) {
+    *out += ",\"start\":" + std::to_string(o.iterStart->startBucket) +
+            ",\"offset\":" + std::to_string(o.iterStart->offset);
+  }
+}
+
 std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
                         const DumpOptions& options) {
   std::string out = "{\"line\":" + std::to_string(o.command->line);
@@ -148,29 +173,8 @@ std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
   if (map) {
     out += ',';
     appendState(*map, &out);
-    if (!o.hashes.empty()) {
-      out += ",\"hashes\":{";
-      bool first = true;
-      for (const auto& [key, hash] : o.hashes) {
-        if (!first) out += ',';
-        first = false;
-        out += jsonString(formatKey(map->type(), key)) + ":\"" + hex64(hash) + "\"";
-      }
-      out += '}';
-    }
   }
-  if (o.keys) {
-    out += ",\"keys\":[";
-    for (size_t i = 0; i < o.keys->size(); ++i) {
-      if (i) out += ',';
-      out += jsonString((*o.keys)[i]);
-    }
-    out += ']';
-  }
-  if (o.iterStart) {
-    out += ",\"start\":" + std::to_string(o.iterStart->startBucket) +
-           ",\"offset\":" + std::to_string(o.iterStart->offset);
-  }
+  appendOutcomeFields(map, o, &out);
   if (options.withTrace && trace && o.error.empty()) appendTrace(*trace, &out);
   if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
   return out + "}";

@@ -15,6 +15,9 @@ struct DumpOptions {
 // One JSON line (no trailing newline). `map` may be null (no map yet).
 std::string dumpOutcome(const GoMap* map, const Outcome& outcome, const Trace* trace,
                         const DumpOptions& options);
+// An outcome's own fields (hashes, keys, start/offset), each with a leading
+// comma, for callers that shape the rest of the object themselves.
+void appendOutcomeFields(const GoMap* map, const Outcome& outcome, std::string* out);
 // Just the state fields, as an object, for API users.
 std::string dumpState(const GoMap& map);
 

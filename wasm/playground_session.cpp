@@ -112,30 +112,7 @@ std::string PlaygroundSession::outcomeJson(const Outcome& o, bool withEvents) co
   out += ",\"operation\":";
   out += o.isOperation ? "true" : "false";
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
-  if (o.keys) {
-    out += ",\"keys\":[";
-    for (size_t i = 0; i < o.keys->size(); ++i) {
-      if (i) out += ',';
-      out += jsonString((*o.keys)[i]);
-    }
-    out += ']';
-  }
-  if (o.iterStart) {
-    out += ",\"start\":" + std::to_string(o.iterStart->startBucket) +
-           ",\"offset\":" + std::to_string(o.iterStart->offset);
-  }
-  if (!o.hashes.empty() && runner_.map()) {
-    out += ",\"hashes\":{";
-    bool first = true;
-    for (const auto& [key, hash] : o.hashes) {
-      if (!first) out += ',';
-      first = false;
-      char buf[24];
-      std::snprintf(buf, sizeof buf, "%016" PRIx64, hash);
-      out += jsonString(formatKey(runner_.map()->type(), key)) + ":\"" + buf + "\"";
-    }
-    out += '}';
-  }
+  appendOutcomeFields(runner_.map(), o, &out);
   if (withEvents && o.error.empty()) appendEvents(trace_, &out);
   if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
   return out + "}";
