@@ -1,0 +1,248 @@
+// The playground's state and its flows: one Player (the map, its history
+// and the cursor), what performing an operation does, playing, bulk work,
+// loading a scenario, and drawing everything for the current moment.
+// Controls (controls.mjs, transport.mjs) call into this; the panels it
+// draws live in panels.mjs.
+import { Player, setupLines } from '../player/player.mjs';
+import { yieldToEventLoop } from '../player/bulk.mjs';
+import { describeFrame } from './describe.mjs';
+import { Panels } from './panels.mjs';
+
+export class App {
+  /**
+   * @param {object} gomap the loaded module
+   * @param {{ viz: HTMLElement, els: Record<string, HTMLElement> }} ui
+   */
+  constructor(gomap, { viz, els }) {
+    this.gomap = gomap;
+    this.viz = viz;
+    this.els = els;
+    this.player = null;
+    this.playing = false;
+    this.speed = 8;
+    this.timer = 0;
+    this.busy = false;
+    this.historyVersion = 0;
+    this.shownVersion = -1;
+    this.listeners = new Set();
+    this.panels = new Panels(els);
+    viz.addEventListener('gomap-window', () => this.render({ animate: false, follow: false }));
+  }
+
+  /** Called after every render with the frame (controls refresh their state). */
+  onRender(fn) {
+    this.listeners.add(fn);
+  }
+
+  // ---- maps ------------------------------------------------------------
+
+  /** A new, empty map from set-up lines; the old one is dropped. */
+  newMap(setup) {
+    const r = Player.create(this.gomap, setup);
+    if (!r.ok) return r;
+    this.#swap(r.player);
+    this.announce(`New map: ${setup.join(', ') || 'map[string]int64'}.`);
+    return r;
+  }
+
+  #swap(player) {
+    this.pause();
+    const old = this.player;
+    this.player = player;
+    this.viz.player = player;
+    this.viz.windowFrom = 0;
+    old?.free();
+    this.historyVersion++;
+    this.render({ animate: false });
+  }
+
+  /**
+   * Replays scenario text into a new map. On errors the current map stays.
+   * @returns {Promise<{ ok: boolean, errors?: {line: number, message: string}[] }>}
+   */
+  async loadScenario(text, { onProgress } = {}) {
+    this.pause();
+    const controller = new AbortController();
+    this.bulkAbort = controller;
+    this.setBusy(true);
+    try {
+      const r = await Player.load(this.gomap, text, { onProgress, yieldToEventLoop, signal: controller.signal });
+      if (!r.ok) return r;
+      this.#swap(r.player);
+      this.announce(`Scenario loaded: ${r.player.history.length} operations.`);
+      return r;
+    } finally {
+      this.setBusy(false);
+      this.bulkAbort = null;
+    }
+  }
+
+  // ---- operations --------------------------------------------------------
+
+  /**
+   * Performs one command after the moment shown, then plays its micro-steps.
+   * @returns {{ ok: boolean, error?: string }}
+   */
+  perform(command) {
+    if (this.busy) return { ok: false, error: 'Wait for the running fill to finish.' };
+    this.pause();
+    const discarding = this.player.history.length - 1 > this.player.history.locate(this.player.position).op;
+    const r = this.player.perform(command);
+    if (!r.ok) {
+      this.announce(r.error);
+      return r;
+    }
+    this.historyVersion++;
+    const op = this.player.history.ops[r.op];
+    if (discarding) this.announce('The operations after the moment shown were replaced by this one.');
+    if (op.traced) {
+      this.render({ animate: false });
+      this.play();
+    } else {
+      this.player.seek(this.player.history.donePosition(r.op));
+      this.render({ animate: false, announce: true });
+    }
+    return r;
+  }
+
+  /** fill N in chunks with a progress bar; the page stays responsive. */
+  async fill(n, { onProgress } = {}) {
+    if (this.busy) return { ok: false, error: 'A fill is already running.' };
+    if (Player.bulkCount(`fill ${n}`) === null) return this.perform(`fill ${n}`);
+    this.pause();
+    const controller = new AbortController();
+    this.bulkAbort = controller;
+    this.setBusy(true);
+    try {
+      const r = await this.player.fill(n, { onProgress, yieldToEventLoop, signal: controller.signal });
+      if (r.op !== undefined) {
+        this.historyVersion++;
+        this.player.seek(this.player.history.donePosition(r.op));
+        this.render({ animate: false, announce: true });
+      }
+      return r;
+    } finally {
+      this.setBusy(false);
+      this.bulkAbort = null;
+    }
+  }
+
+  cancelBulk() {
+    this.bulkAbort?.abort();
+  }
+
+  setBusy(busy) {
+    this.busy = busy;
+    document.getElementById('app')?.setAttribute('aria-busy', String(busy));
+    for (const fn of this.listeners) fn({ busy });
+  }
+
+  // ---- the cursor ----------------------------------------------------------
+
+  seek(position, options = {}) {
+    if (!this.player || this.busy) return;
+    const before = this.player.position;
+    this.player.seek(position);
+    this.render({ animate: Math.abs(this.player.position - before) === 1, ...options });
+  }
+
+  step(delta) {
+    this.pause();
+    this.seek(this.player.position + delta, { announce: true });
+  }
+
+  stepOp(delta) {
+    this.pause();
+    if (delta > 0) this.player.nextOp();
+    else this.player.prevOp();
+    this.render({ animate: false, announce: true });
+  }
+
+  toStart() {
+    this.pause();
+    this.seek(0, { announce: true });
+  }
+
+  toEnd() {
+    this.pause();
+    this.seek(this.player.total - 1, { announce: true });
+  }
+
+  play() {
+    if (!this.player || this.busy) return;
+    if (this.player.atHead) this.player.seek(this.player.history.stepStart[Math.max(0, this.player.history.length - 1)] ?? 0);
+    this.playing = true;
+    this.#schedule();
+    for (const fn of this.listeners) fn({ playing: true });
+  }
+
+  pause() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = 0;
+    if (!this.playing) return;
+    this.playing = false;
+    for (const fn of this.listeners) fn({ playing: false });
+    if (this.player) this.render({ animate: false, announce: true, follow: false });
+  }
+
+  togglePlay() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(stepsPerSecond) {
+    this.speed = stepsPerSecond;
+  }
+
+  #schedule() {
+    this.timer = setTimeout(() => {
+      this.timer = 0;
+      if (!this.playing) return;
+      if (this.player.atHead) {
+        this.pause();
+        return;
+      }
+      this.player.seek(this.player.position + 1);
+      const f = this.player.frame();
+      this.render({ animate: true, announce: f.phase === 'done' });
+      this.#schedule();
+    }, 1000 / this.speed);
+  }
+
+  // ---- drawing -------------------------------------------------------------
+
+  /**
+   * Draws the current moment: the map, the narration, the panels.
+   * @param {{ animate?: boolean, announce?: boolean, follow?: boolean }} options
+   */
+  render({ animate = false, announce = false, follow = true } = {}) {
+    const p = this.player;
+    if (!p) return;
+    const shown = this.viz.show({ animate, follow });
+    const { model, frame } = shown;
+    const d = describeFrame(p, frame, model);
+    this.els.stepCount.textContent = d.counter;
+    this.els.stepFn.hidden = !d.fn;
+    this.els.stepFn.textContent = d.fn ?? '';
+    this.els.narration.textContent = d.text;
+    this.panels.update(p, frame, model);
+    if (announce) this.announce(`${d.fn ? `${d.fn}: ` : ''}${d.text}`);
+    const historyChanged = this.shownVersion !== this.historyVersion;
+    this.shownVersion = this.historyVersion;
+    for (const fn of this.listeners) fn({ frame, model, historyChanged });
+    return shown;
+  }
+
+  announce(text) {
+    const live = this.els.announcer;
+    // Re-setting the same text would not be read again; a trailing space
+    // toggles it.
+    live.textContent = live.textContent === text ? `${text} ` : text;
+  }
+
+  scenarioText() {
+    return this.player?.scenarioText() ?? '';
+  }
+}
+
+export { setupLines };

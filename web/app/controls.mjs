@@ -1,0 +1,270 @@
+// The forms on the left: the map's set-up and presets, single operations,
+// fill and collide, iteration, and the scenario box. Every field is checked
+// before anything runs; a bad value gets a message next to it and the map
+// stays as it was.
+import { keyToken, valueToken, countValue, seedValue, isIntegerKey, parseMapType } from '../player/inputs.mjs';
+import { tokenize, splitScenario, isSetupCommand } from '../player/scenario-text.mjs';
+import { setupLines } from '../player/player.mjs';
+import { showError, clearError, showBoxError } from './field-errors.mjs';
+import { PRESETS } from './presets.mjs';
+import { h } from '../render/dom.mjs';
+
+const $ = (id) => document.getElementById(id);
+const MAX_FILL = 2_000_000;
+
+const PLACEHOLDER = { string: 'apple', int64: '42', int32: '7', float64: '1.5 or NaN', '[4]byte': 'abcd', '[16]byte': 'sixteen bytes', '[200]byte': 'a big key' };
+
+export function wireControls(app, { lessons = [] } = {}) {
+  const keyType = $('key-type');
+  const elemType = $('elem-type');
+  const hasher = $('hasher');
+  const seed = $('seed');
+  const hint = $('hint');
+  const version = $('version');
+  const key = $('key');
+  const value = $('value');
+  const scenario = $('scenario');
+
+  const mapType = () => app.player?.map.header().type.name ?? `map[${keyType.value}]${elemType.value}`;
+
+  // ---- set-up ----
+  function readSetup() {
+    let ok = true;
+    const mt = `map[${keyType.value}]${elemType.value}`;
+    const s = seedValue(seed.value);
+    if (s.error) {
+      showError(seed, s.error);
+      ok = false;
+    } else clearError(seed);
+    if (hasher.value === 'identity' && !isIntegerKey(mt)) {
+      showError(hasher, 'The identity hasher uses the key\'s own bits as its hash, so it needs int64 or int32 keys.');
+      ok = false;
+    } else clearError(hasher);
+    let hintValue = 0;
+    if (hint.value.trim()) {
+      const hv = countValue(hint.value, { max: 1 << 21, what: 'hint' });
+      if (hv.error) {
+        showError(hint, hv.error);
+        ok = false;
+      } else {
+        clearError(hint);
+        hintValue = hv.value;
+      }
+    } else clearError(hint);
+    if (!ok) return null;
+    return setupLines({
+      mapType: mt,
+      hasher: hasher.value === 'go114' ? undefined : hasher.value,
+      seed: s.value,
+      hint: hintValue || undefined,
+      version: version.value === '1.14' ? undefined : version.value,
+    });
+  }
+
+  $('setup-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const lines = readSetup();
+    if (!lines) return;
+    const r = app.newMap(lines);
+    if (!r.ok) showError(seed, r.error);
+  });
+  for (const el of [keyType, elemType]) el.addEventListener('change', () => { key.placeholder = PLACEHOLDER[keyType.value] ?? ''; });
+  key.placeholder = PLACEHOLDER[keyType.value];
+
+  // Reflects a map's set-up in the form (after a scenario or preset).
+  function showSetup(lines) {
+    for (const line of lines) {
+      const t = tokenize(line);
+      const mt = parseMapType(t[0]);
+      if (mt) {
+        const k = t[0].slice(4, t[0].indexOf(']', t[0].startsWith('map[[') ? 5 : 4) + (t[0].startsWith('map[[') ? 1 : 0));
+        const e = t[0].slice(4 + k.length + 1);
+        if ([...keyType.options].some((o) => o.value === k)) keyType.value = k;
+        if ([...elemType.options].some((o) => o.value === e)) elemType.value = e;
+      }
+      if (t[0] === 'hasher') hasher.value = t[1];
+      if (t[0] === 'seed') seed.value = t[1];
+      if (t[0] === 'hint') hint.value = t[1];
+      if (t[0] === 'version') version.value = t[1];
+    }
+    if (!lines.some((l) => l.startsWith('hasher'))) hasher.value = 'go114';
+    if (!lines.some((l) => l.startsWith('seed'))) seed.value = '';
+    if (!lines.some((l) => l.startsWith('hint'))) hint.value = '';
+    if (!lines.some((l) => l.startsWith('version'))) version.value = '1.14';
+    key.placeholder = PLACEHOLDER[keyType.value] ?? '';
+  }
+
+  // ---- presets and lessons ----
+  const preset = $('preset');
+  const group = (label, items) => h('optgroup', { label }, items.map((p) => h('option', { value: p.id, text: p.title })));
+  const all = new Map(PRESETS.map((p) => [p.id, p.text]));
+  preset.append(group('Playground', PRESETS));
+  if (lessons.length) {
+    preset.append(group('Lessons', lessons));
+    for (const l of lessons) all.set(l.id, l.text);
+  }
+  preset.addEventListener('change', async () => {
+    const text = all.get(preset.value);
+    if (!text) return;
+    scenario.value = text;
+    await runScenario();
+    preset.value = '';
+  });
+
+  // ---- single operations ----
+  function op(kind) {
+    const mt = mapType();
+    const k = keyToken(mt, key.value);
+    if (k.error) {
+      showError(key, k.error);
+      return;
+    }
+    clearError(key);
+    let cmd = `${kind} ${k.token}`;
+    if (kind === 'set') {
+      const v = valueToken(mt, value.value);
+      if (v.error) {
+        showError(value, v.error);
+        return;
+      }
+      clearError(value);
+      if (v.token) cmd += ` ${v.token}`;
+    }
+    const r = app.perform(cmd);
+    if (!r.ok) showError(key, r.error);
+    else if (kind === 'set') suggestNextKey(mt);
+  }
+
+  // After an insert, offer the next key in a series (k9 → k10, 41 → 42).
+  function suggestNextKey(mt) {
+    const m = /^(.*?)(\d+)$/.exec(key.value);
+    const t = parseMapType(mt);
+    if (!m || !t || t.key.kind === 'float64') return;
+    key.value = `${m[1]}${BigInt(m[2]) + 1n}`;
+    if (/^\d+$/.test(value.value)) value.value = String(Number(value.value) + 1);
+  }
+
+  $('ops-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    op('set');
+  });
+  for (const b of document.querySelectorAll('#ops-form [data-op]')) {
+    if (b.type === 'button') b.addEventListener('click', () => op(b.dataset.op));
+  }
+
+  // ---- fill / collide / clear ----
+  const fillN = $('fill-n');
+  const progress = $('bulk-progress');
+  const bar = $('bulk-bar');
+  const barText = $('bulk-text');
+  $('bulk-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const n = countValue(fillN.value, { min: 1, max: MAX_FILL, what: 'number of keys' });
+    if (n.error) {
+      showError(fillN, n.error);
+      return;
+    }
+    clearError(fillN);
+    progress.hidden = false;
+    bar.value = 0;
+    barText.textContent = `0 of ${n.value.toLocaleString('en-US')}`;
+    let last = 0;
+    const r = await app.fill(n.value, {
+      onProgress: (f) => {
+        bar.value = f;
+        const now = performance.now();
+        if (now - last > 250 || f === 1) {
+          last = now;
+          barText.textContent = `${Math.round(f * n.value).toLocaleString('en-US')} of ${n.value.toLocaleString('en-US')}`;
+        }
+      },
+    });
+    progress.hidden = true;
+    if (!r.ok) showError(fillN, r.error);
+  });
+  $('bulk-cancel').addEventListener('click', () => app.cancelBulk());
+
+  const collideN = $('collide-n');
+  const collideB = $('collide-bucket');
+  $('collide-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const header = app.player.map.header();
+    const buckets = header.created && header.buckets !== '0' ? 2 ** header.B : 1;
+    const n = countValue(collideN.value, { min: 1, max: 10000, what: 'number of keys' });
+    const b = countValue(collideB.value, { min: 0, max: buckets - 1, what: 'bucket' });
+    const bad = n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now)`] : null;
+    for (const f of [collideN, collideB]) f.removeAttribute('aria-invalid');
+    if (bad) {
+      bad[0].setAttribute('aria-invalid', 'true');
+      showBoxError('collide-error', bad[1]);
+      return;
+    }
+    showBoxError('collide-error', '');
+    const r = app.perform(`collide ${b.value} ${n.value}`);
+    if (!r.ok) showBoxError('collide-error', r.error);
+  });
+  $('clear-btn').addEventListener('click', () => app.perform('clear'));
+
+  // ---- iteration ----
+  const iterError = (r) => showBoxError('iter-error', r.ok ? '' : r.error);
+  $('range-btn').addEventListener('click', () => iterError(app.perform('range')));
+  $('next-btn').addEventListener('click', () => iterError(app.perform('next')));
+  $('iter-btn').addEventListener('click', () => iterError(app.perform('iter')));
+
+  // ---- scenario box ----
+  async function runScenario() {
+    const text = scenario.value;
+    showBoxError('scenario-error', '');
+    scenario.removeAttribute('aria-invalid');
+    const bulky = splitScenario(text).some((c) => /^fill\s+\d{5,}/.test(c.text));
+    if (bulky) {
+      progress.hidden = false;
+      bar.value = 0;
+      barText.textContent = 'Running the scenario…';
+    }
+    const r = await app.loadScenario(text, { onProgress: (f) => { bar.value = f; } });
+    progress.hidden = true;
+    if (!r.ok) {
+      scenario.setAttribute('aria-invalid', 'true');
+      const box = $('scenario-error');
+      box.replaceChildren(
+        h('p', { text: r.aborted ? 'Cancelled; the map is as it was.' : 'Nothing was changed; the scenario has errors:' }),
+        h('ul', {}, (r.errors ?? []).slice(0, 20).map((e) => h('li', { text: `line ${e.line}: ${e.message}` }))),
+      );
+      return;
+    }
+    showSetup(splitScenario(text).filter((c) => isSetupCommand(c.text)).map((c) => c.text));
+  }
+  $('scenario-run').addEventListener('click', runScenario);
+  $('scenario-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(scenario.value);
+      app.announce('Scenario copied.');
+    } catch {
+      scenario.select();
+      app.announce('Select and copy the scenario text.');
+    }
+  });
+
+  // Keep the box in step with the history, and enable what makes sense now.
+  app.onRender(({ historyChanged, model, busy }) => {
+    if (historyChanged) scenario.value = app.scenarioText();
+    if (model) {
+      const it = model.header.iterator;
+      $('next-btn').disabled = !it || it.done;
+    }
+    if (busy !== undefined) {
+      for (const f of document.querySelectorAll('.controls button, .controls input, .controls select, .controls textarea')) {
+        if (f.id === 'bulk-cancel') continue;
+        if (busy) {
+          f.dataset.wasDisabled = f.disabled ? '1' : '';
+          f.disabled = true;
+        } else {
+          f.disabled = f.dataset.wasDisabled === '1';
+        }
+      }
+    }
+  });
+
+  return { showSetup };
+}

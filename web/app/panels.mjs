@@ -1,0 +1,52 @@
+// The panels beside the map: the hash of the key in play, the iterator,
+// stats over time and the table view. Each reads the moment on screen.
+import { HashView } from '../render/hash-view.mjs';
+import { IterView } from '../render/iter-view.mjs';
+import { StatsView } from '../render/stats-view.mjs';
+import { TableView } from '../render/table-view.mjs';
+import { describeBucket } from '../render/map-model.mjs';
+import { mapStats } from '../player/stats.mjs';
+import { hashFocus, keyIsText } from './describe.mjs';
+
+export class Panels {
+  constructor(els) {
+    this.els = els;
+    this.hash = new HashView();
+    this.iter = new IterView();
+    this.stats = new StatsView();
+    this.table = new TableView();
+    els.hashView.append(this.hash.root);
+    els.iteratorView.append(this.iter.root);
+    els.statsView.append(this.stats.root);
+    els.tableView.append(this.table.root);
+    this.tableShown = false;
+    els.tableToggle.addEventListener('click', () => {
+      this.tableShown = !this.tableShown;
+      els.tableToggle.setAttribute('aria-expanded', String(this.tableShown));
+      els.tableToggle.textContent = this.tableShown ? 'Hide table' : 'Show table';
+      els.tableView.hidden = !this.tableShown;
+      if (this.tableShown && this.last) this.table.update(this.last);
+    });
+  }
+
+  update(player, frame, model) {
+    this.last = model;
+    this.hash.update(hashFocus(player, frame, model));
+    const yielded = player.yieldedKeys();
+    const it = model.header.iterator ?? null;
+    const showIter = !!(yielded || it);
+    this.els.iteratorCard.hidden = !showIter;
+    if (showIter) {
+      this.iter.update({
+        it,
+        yielded,
+        event: frame.event,
+        keyIsText: keyIsText(model.header),
+        where: (a) => describeBucket(model, a),
+      });
+    }
+    const currentOp = frame.op;
+    this.stats.update(mapStats(player.map, model.header), player.history.ops, currentOp);
+    if (this.tableShown) this.table.update(model);
+  }
+}

@@ -1,0 +1,52 @@
+// Ready-made scenarios, in the same language as the scenario box. Each
+// sets up a map and brings it to an interesting moment; the last
+// operation is the one to step through. The guided lessons (web/lessons)
+// are offered beside these, each as one scenario.
+
+export const PRESETS = [
+  {
+    id: 'first-grow',
+    title: 'The first grow (9th key)',
+    text: 'map[int64]int64\nseed 1\nfill 8\nset 9 9  # the 9th key overloads one bucket: B 0 → 1',
+  },
+  {
+    id: 'evacuation',
+    title: 'Evacuation, step by step (B 2 → 3)',
+    text: 'map[string]int64\nseed 7\nfill 26\nset apple 1  # grow starts; two old buckets evacuated\nset banana 2\ndel k5',
+  },
+  {
+    id: 'empty-rest',
+    title: 'emptyOne and emptyRest',
+    text: 'map[int64]int64\nseed 3\nhint 9\ncollide 0 10  # one bucket and an overflow bucket\ndel 1\ndel 3\ndel 2',
+  },
+  {
+    id: 'overflow-pool',
+    title: 'Overflow chains and the preallocated pool',
+    text: 'map[int64]int64\nseed 5\nhint 53  # B=4, with 2 spare overflow buckets\ncollide 3 12\ncollide 7 9\ncollide 7 8',
+  },
+  {
+    id: 'iterate-grow',
+    title: 'Iterating while the map grows',
+    text: 'map[string]int64\nseed 9\nfill 52\nrange start=3 offset=2\nnext 4\nset grow 1  # a grow starts under the loop\nnext 6',
+  },
+  {
+    id: 'nan',
+    title: 'NaN keys never meet',
+    text: 'map[float64]int64\nseed 4\nset NaN 1\nset NaN 2\nset NaN 3\nget NaN\nset -0 1\nset 0 2',
+  },
+  {
+    id: 'identity',
+    title: 'Identity hasher: watch the bits',
+    text: 'map[int64]int64\nhasher identity\nset 5 1\nset 13 1  # 13 = 0b1101: low bit 1 → bucket 1\nset 72057594037927936 1  # 2^56: top byte 0x01, tophash 0x06',
+  },
+  {
+    id: 'big',
+    title: 'B=8: about 1,600 keys',
+    text: 'map[string]int64\nseed 1\nfill 1600\nset hello 1',
+  },
+  {
+    id: 'million',
+    title: 'A million inserts',
+    text: 'map[int64]int64\nseed 1\nfill 1000000\nset 0 1',
+  },
+];

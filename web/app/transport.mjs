@@ -1,0 +1,100 @@
+// The player's controls: buttons, speed, the timeline, and the keyboard.
+// Space plays or pauses, ←/→ step one micro-step, Shift+←/→ a whole
+// operation, Home/End jump to the ends — unless focus is in a field or a
+// control that uses those keys itself.
+import { icon } from './icons.mjs';
+
+const $ = (id) => document.getElementById(id);
+
+function ownsKeys(el) {
+  if (!el || el === document.body) return false;
+  if (el.closest('input, textarea, select, [contenteditable], [role="grid"], [role="slider"]')) return true;
+  return false;
+}
+
+export function wireTransport(app) {
+  const playBtn = $('play');
+  const timeline = $('timeline');
+  const timelineText = $('timeline-text');
+  $('to-start').addEventListener('click', () => app.toStart());
+  $('to-end').addEventListener('click', () => app.toEnd());
+  $('step-back').addEventListener('click', () => app.step(-1));
+  $('step-forward').addEventListener('click', () => app.step(1));
+  $('prev-op').addEventListener('click', () => app.stepOp(-1));
+  $('next-op').addEventListener('click', () => app.stepOp(1));
+  playBtn.addEventListener('click', () => app.togglePlay());
+  const speed = $('speed');
+  speed.addEventListener('change', () => app.setSpeed(Number(speed.value)));
+  app.setSpeed(Number(speed.value));
+
+  // Scrubbing: only the latest position matters, once per frame.
+  let pending = null;
+  timeline.addEventListener('input', () => {
+    app.pause();
+    const first = pending === null;
+    pending = Number(timeline.value);
+    if (first) {
+      requestAnimationFrame(() => {
+        const p = pending;
+        pending = null;
+        app.seek(p, { follow: true });
+      });
+    }
+  });
+  timeline.addEventListener('change', () => app.seek(Number(timeline.value), { announce: true }));
+
+  document.addEventListener('keydown', (ev) => {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const target = ev.target;
+    const onButton = target?.closest?.('button, a, summary');
+    switch (ev.key) {
+      case ' ':
+        if (onButton || ownsKeys(target)) return;
+        ev.preventDefault();
+        app.togglePlay();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (ownsKeys(target)) return;
+        ev.preventDefault();
+        if (ev.shiftKey) app.stepOp(ev.key === 'ArrowLeft' ? -1 : 1);
+        else app.step(ev.key === 'ArrowLeft' ? -1 : 1);
+        break;
+      case 'Home':
+      case 'End':
+        if (ownsKeys(target)) return;
+        ev.preventDefault();
+        if (ev.key === 'Home') app.toStart();
+        else app.toEnd();
+        break;
+      default:
+    }
+  });
+
+  app.onRender(({ frame, playing, busy }) => {
+    if (playing !== undefined) {
+      playBtn.replaceChildren(icon(playing ? 'pause' : 'play'));
+      playBtn.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+      playBtn.title = playing ? 'Pause (Space)' : 'Play (Space)';
+      playBtn.classList.toggle('is-playing', playing);
+    }
+    if (busy !== undefined) {
+      for (const id of ['to-start', 'to-end', 'step-back', 'step-forward', 'prev-op', 'next-op', 'play']) $(id).disabled = busy;
+      timeline.disabled = busy;
+    }
+    if (frame) {
+      timeline.max = String(frame.total - 1);
+      timeline.value = String(frame.position);
+      const label = `moment ${frame.position} of ${frame.total - 1}`;
+      timeline.setAttribute('aria-valuetext', label);
+      timelineText.textContent = `${frame.position} / ${frame.total - 1}`;
+      $('step-back').disabled = frame.position === 0;
+      $('to-start').disabled = frame.position === 0;
+      $('prev-op').disabled = frame.position === 0;
+      const atEnd = frame.position === frame.total - 1;
+      $('step-forward').disabled = atEnd;
+      $('to-end').disabled = atEnd;
+      $('next-op').disabled = atEnd;
+    }
+  });
+}
