@@ -192,7 +192,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     const buckets = header.created && header.buckets !== '0' ? 2 ** header.B : 1;
     const n = countValue(collideN.value, { min: 1, max: 10000, what: 'number of keys' });
     const b = countValue(collideB.value, { min: 0, max: buckets - 1, what: 'bucket' });
-    const bad = n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now)`] : null;
+    const bad = n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error.replace(/\.$/, '')} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now).`] : null;
     for (const f of [collideN, collideB]) f.removeAttribute('aria-invalid');
     if (bad) {
       bad[0].setAttribute('aria-invalid', 'true');

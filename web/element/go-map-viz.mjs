@@ -21,7 +21,7 @@ import { PoolView } from '../render/pool-view.mjs';
 import { OverviewView } from '../render/overview.mjs';
 import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
 import { marksFor } from '../render/highlights.mjs';
-import { measureMoves, playMoves } from '../render/flip.mjs';
+import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { prefersReducedMotion } from '../render/dom.mjs';
 
@@ -192,13 +192,14 @@ export class GoMapViz extends HTMLElement {
     if (!this.#built) this.#build();
     const p = this.#player;
     if (!p) return null;
+    landAll(this.layer);
     const frame = p.frame();
-    // For big maps the detailed window follows the step's bucket.
+    // For big maps the detailed window follows the bucket the step is about.
     const header0 = p.map.header();
     const n = header0.created ? 2 ** header0.B : 0;
-    if (follow && frame.event && n > 512) {
-      const b = frame.event.old ? null : frame.event.bucket;
-      if (b !== null && (b < this.#windowFrom || b >= this.#windowFrom + WINDOW_BUCKETS)) {
+    if (follow && n > 512) {
+      const b = focusBucket(frame);
+      if (b !== null && b < n && (b < this.#windowFrom || b >= this.#windowFrom + WINDOW_BUCKETS)) {
         this.#windowFrom = b - (b % WINDOW_BUCKETS);
       }
     }
@@ -307,6 +308,14 @@ export class GoMapViz extends HTMLElement {
     // Kept on purpose: moving the element re-connects it with its state. A
     // standalone player is freed only when replaced.
   }
+}
+
+// The new-array bucket index a moment is about: the current event's, or at
+// an operation's end the bucket its last claim or find happened in.
+function focusBucket(frame) {
+  if (frame.event) return frame.event.old ? null : frame.event.bucket;
+  const last = [...(frame.events ?? [])].reverse().find((e) => (e.e === 'claimSlot' || e.e === 'found') && !e.old);
+  return last ? last.bucket : null;
 }
 
 /** Defines <go-map-viz> once, however many times this module is imported. */

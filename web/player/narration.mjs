@@ -158,7 +158,7 @@ function sentence(e, ctx, fn) {
         : `Zero the element and mark slot ${e.slot} emptyOne (0x01): empty, but later slots may still be live. The key's bytes stay behind, unread.`;
     case 'promoteEmptyRest':
       return ctx.prev?.e === 'promoteEmptyRest'
-        ? `Slot ${e.slot} before it was emptyOne too, so it also becomes emptyRest.`
+        ? `The slot before it, slot ${e.slot}, was emptyOne too, so it also becomes emptyRest.`
         : `Nothing live follows slot ${e.slot}, so it becomes emptyRest (0x00): later searches can stop here.`;
     case 'clearMap':
       return `mapclear zeroes the whole bucket array and forgets overflow buckets and any grow in progress; B stays the same, count is 0.`;

@@ -7,6 +7,12 @@
 import { h, prefersReducedMotion } from './dom.mjs';
 
 const MAX_FLIGHTS = 24;
+const flights = new WeakMap(); // layer → its running animations
+
+/** Lands every key still in the air over this layer (the next step is about to draw). */
+export function landAll(layer) {
+  for (const anim of [...(flights.get(layer) ?? [])]) anim.finish();
+}
 
 /** Before the DOM changes: where do the keys that are about to move sit now? */
 export function measureMoves(prevCells, nextLocs, dups) {
@@ -24,6 +30,8 @@ export function measureMoves(prevCells, nextLocs, dups) {
 
 /** After the DOM changed: fly each moved key from where it was to its cell. */
 export function playMoves(moves, cellFor, layer) {
+  if (!flights.has(layer)) flights.set(layer, new Set());
+  const flying = flights.get(layer);
   for (const m of moves) {
     const target = cellFor(m.loc);
     if (!target) continue;
@@ -39,7 +47,9 @@ export function playMoves(moves, cellFor, layer) {
       [{ transform: `translate(${dx}px, ${dy}px)`, opacity: 0.95 }, { transform: 'translate(0, 0)', opacity: 1 }],
       { duration: 520, easing: 'cubic-bezier(.3,.7,.2,1)' },
     );
+    flying.add(anim);
     const done = () => {
+      flying.delete(anim);
       ghost.remove();
       target.classList.remove('arriving');
     };

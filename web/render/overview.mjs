@@ -29,8 +29,15 @@ export class OverviewView {
       role: old ? 'img' : 'slider',
       'aria-label': old ? 'overview of the old bucket array' : 'overview of the bucket array; arrow keys move the window shown in detail',
     }, this.canvas, this.window);
-    this.caption = h('p', { class: 'overview-caption' });
-    this.root = h('figure', { class: `overview ${old ? 'overview-old' : 'overview-new'}` }, this.frame, this.caption);
+    this.caption = h('figcaption', { class: 'overview-caption' });
+    const swatch = (name, label) => h('li', {}, h('span', { class: `ov-swatch`, dataset: { c: name } }), label);
+    this.legend = h('ul', { class: 'overview-legend', 'aria-hidden': 'true' },
+      h('li', { class: 'ov-ramp' }, h('span', { class: 'ov-ramp-bar' }), 'entries per bucket: 0 → 8'),
+      swatch('overflow', 'has overflow buckets'),
+      old ? swatch('evacuated', 'evacuated') : null);
+    this.root = h('figure', { class: `overview ${old ? 'overview-old' : 'overview-new'}` },
+      h('div', { class: 'overview-title', text: old ? 'oldbuckets, zoomed out' : 'buckets, zoomed out' }),
+      this.frame, this.caption, this.legend);
     this.colors = null;
     this.n = 0;
     this.perCell = 1;

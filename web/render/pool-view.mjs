@@ -4,6 +4,8 @@
 // ones say which chain took them, nextOverflow points at the next free one.
 import { h, clear } from './dom.mjs';
 
+const MAX_BOXES = 48;
+
 export class PoolView {
   constructor() {
     this.summary = h('p', { class: 'pool-summary' });
@@ -19,9 +21,17 @@ export class PoolView {
     const key = pool.buckets.map((b) => `${b.used ? 1 : 0}${b.chain}${b.next ? 'n' : ''}`).join() + [...(marks?.buckets.keys() ?? [])].join();
     if (key === this.key) return;
     this.key = key;
-    this.summary.textContent = `${pool.total} preallocated after the primary buckets; ${pool.unused} unused.`;
+    this.summary.textContent = `${pool.total.toLocaleString('en-US')} preallocated after the primary buckets; ${pool.unused.toLocaleString('en-US')} unused.`;
     clear(this.list);
-    const shown = pool.buckets.slice(0, 256);
+    if (pool.total > MAX_BOXES) {
+      // Too many to draw one by one: how far nextOverflow has got.
+      const used = pool.total - pool.unused;
+      const fill = h('span', { class: 'pool-meter-fill' });
+      fill.style.width = `${(used / pool.total) * 100}%`;
+      this.list.append(h('li', { class: 'pool-meter', title: `${used} handed out, nextOverflow at the next one` }, fill));
+      return;
+    }
+    const shown = pool.buckets;
     for (const b of shown) {
       const label = b.used ? (b.chain !== null ? `→ ${b.chain}` : 'used') : 'free';
       const li = h('li', {
@@ -30,6 +40,5 @@ export class PoolView {
       }, label);
       this.list.append(li);
     }
-    if (pool.buckets.length > shown.length) this.list.append(h('li', { class: 'pool-more', text: `+${pool.buckets.length - shown.length} more` }));
   }
 }

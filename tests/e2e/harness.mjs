@@ -1,0 +1,190 @@
+// What every browser flow needs: the site served on a free localhost port,
+// Debian's Chromium driven by playwright-core, a page that records console
+// errors, readers for what the page shows, and the gomap CLI as an
+// independent oracle for what the map should be.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS = join(ROOT, 'tests/e2e/screenshots');
+const CLI = process.env.GOMAP_CLI ?? join(ROOT, 'build/native-release/gomap');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** scripts/serve.mjs on dist/, resolved once it listens. */
+export async function startServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), join(ROOT, 'dist')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error('server did not start')), 10000);
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('http://')) {
+        clearTimeout(timer);
+        res();
+      }
+    });
+    child.on('exit', (code) => rej(new Error(`server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gomap-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 1000 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh page on the playground, ready, with its console errors collected. */
+export async function openPage(env, { viewport, colorScheme, reducedMotion } = {}) {
+  const page = await env.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  if (colorScheme || reducedMotion) await page.emulateMedia({ colorScheme, reducedMotion });
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  await page.goto(env.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  page.consoleErrors = errors;
+  return page;
+}
+
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), ...options });
+}
+
+/** The bucket arrays as drawn: per array, per chain, per bucket, the cells' tophash and key. */
+export function shownArrays(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('go-map-viz').shadowRoot;
+    const read = (sel) => {
+      const arr = root.querySelector(sel);
+      if (!arr || arr.closest('[hidden]') || arr.hidden) return null;
+      return [...arr.querySelectorAll('.chain')].map((chain) => ({
+        index: Number(chain.dataset.index),
+        buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((c) => ({
+          t: Number(c.dataset.t),
+          k: c.dataset.k ?? null,
+          text: c.querySelector('.k').textContent,
+        }))),
+      }));
+    };
+    return { buckets: read('.array-new'), oldbuckets: read('.array-old') };
+  });
+}
+
+/** The header fields as drawn. */
+export function shownHeader(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('go-map-viz').shadowRoot;
+    const out = {};
+    for (const f of root.querySelectorAll('.field')) {
+      const name = [...f.classList].find((c) => c.startsWith('field-') && c !== 'field-value')?.slice(6);
+      const dd = f.querySelector('dd');
+      out[name] = name === 'flags' ? dd.firstChild.textContent : dd.textContent;
+    }
+    return out;
+  });
+}
+
+/** The map's own state at this moment, read from the page's session. */
+export function coreState(page) {
+  return page.evaluate(() => window.goMapPlayground.app.player.map.state());
+}
+
+/**
+ * Checks that drawn chains equal a dump's (the CLI's {s:[{t,k}]} chains or
+ * state()'s {t:[], k:[]} buckets). Returns a list of differences.
+ */
+export function compareChains(shown, expected, what) {
+  const diffs = [];
+  if (!expected) {
+    if (shown) diffs.push(`${what}: drawn but absent in the map`);
+    return diffs;
+  }
+  if (!shown) return [`${what}: not drawn`];
+  const byIndex = new Map(shown.map((c) => [c.index, c]));
+  expected.forEach((chain, i) => {
+    const got = byIndex.get(i);
+    if (!got) {
+      diffs.push(`${what}[${i}] not drawn`);
+      return;
+    }
+    if (got.buckets.length !== chain.length) diffs.push(`${what}[${i}]: ${got.buckets.length} buckets drawn, ${chain.length} in the map`);
+    chain.forEach((b, pos) => {
+      for (let s = 0; s < 8; s++) {
+        const t = b.s ? b.s[s].t : b.t[s];
+        const k = b.s ? (b.s[s].k ?? null) : (t >= 5 ? b.k[s] : null);
+        const cell = got.buckets[pos]?.[s];
+        if (!cell) continue;
+        if (cell.t !== t) diffs.push(`${what}[${i}].${pos}.${s}: tophash ${cell.t} drawn, ${t} in the map`);
+        if (t >= 5 && cell.k !== String(k)) diffs.push(`${what}[${i}].${pos}.${s}: key ${cell.k} drawn, ${k} in the map`);
+      }
+    });
+  });
+  return diffs;
+}
+
+/** Drawn vs the page's own map.state() at this moment. */
+export async function drawnEqualsState(page) {
+  const [shown, state] = await Promise.all([shownArrays(page), coreState(page)]);
+  return [
+    ...compareChains(shown.buckets, state.buckets, 'buckets'),
+    ...compareChains(shown.oldbuckets, state.oldbuckets, 'oldbuckets'),
+  ];
+}
+
+/** Runs scenario text through the gomap CLI; returns its JSON lines. */
+export function cliDumps(text) {
+  const out = execFileSync(CLI, ['-'], { input: text, maxBuffer: 1 << 30 });
+  return String(out).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** The page's scenario box text (the whole history). */
+export function scenarioText(page) {
+  return page.locator('#scenario').inputValue();
+}
+
+/** Waits until the player has stopped playing. */
+export async function pause(page) {
+  await page.evaluate(() => window.goMapPlayground.app.pause());
+}
+
+export function frame(page) {
+  return page.evaluate(() => {
+    const f = window.goMapPlayground.app.player.frame();
+    return { position: f.position, total: f.total, op: f.op, step: f.step, phase: f.phase, e: f.event?.e ?? null, kind: f.kind ?? null };
+  });
+}
