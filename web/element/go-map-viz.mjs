@@ -155,8 +155,11 @@ export class GoMapViz extends HTMLElement {
         return;
       }
       if (!r.ok) {
-        setText(this.message, r.errors.map((e) => `line ${e.line}: ${e.message}`).join('\n'));
-        this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors: r.errors } }));
+        // Lines of the ops attribute, not of the set-up put before it.
+        // (line 0: one of the map-type, hasher or seed attributes).
+        const errors = r.errors.map((e) => ({ ...e, line: Math.max(0, e.line - setup.length) }));
+        setText(this.message, errors.map((e) => `${e.line ? `ops line ${e.line}` : 'attributes'}: ${e.message}`).join('\n'));
+        this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors } }));
         return;
       }
       if (this.#ownPlayer && this.#player) this.#player.free();

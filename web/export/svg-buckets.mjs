@@ -2,10 +2,10 @@
 // bucket of 8 slots with its overflow buckets to the right, linked by
 // arrows; while growing, the old array stands to the left with the
 // evacuation mark (nevacuate) on its rows.
-import { el, fragment } from './xml.mjs';
+import { el, fragment, printable } from './xml.mjs';
 import { slotLook, STATE_NAMES, SAMPLE_TOPHASH } from './palette.mjs';
 import { fitText } from './fit-text.mjs';
-import { MONO, textWidth, flow } from './measure.mjs';
+import { MONO, SANS, textWidth, flow } from './measure.mjs';
 import { EVACUATED_X, EVACUATED_EMPTY, MIN_TOP_HASH, hex2 } from '../player/tophash.mjs';
 
 const SLOT_W = 58;
@@ -37,12 +37,13 @@ function slot(b, s, x, y, where, colors) {
   return el('g', {},
     el('title', {}, tip),
     el('rect', { x, y, width: SLOT_W, height: SLOT_H, rx: 3, fill: look.fill, stroke: look.stroke, 'stroke-width': live ? 1.5 : 1, 'stroke-dasharray': look.dash }),
-    el('text', { x: x + 4, y: y + 12, 'font-family': MONO, 'font-size': 10, fill: look.ink }, hex2(t)),
-    el('text', { x: x + SLOT_W - 4, y: y + 12, 'font-size': 10, 'text-anchor': 'end', fill: look.ink, 'font-weight': 'bold' }, look.glyph),
+    // Fonts come from the array's group: monospace, 10px.
+    el('text', { x: x + 4, y: y + 12, fill: look.ink }, hex2(t)),
+    el('text', { x: x + SLOT_W - 4, y: y + 12, 'text-anchor': 'end', fill: look.ink, 'font-weight': 'bold', 'font-family': SANS }, look.glyph),
     key === null ? null : el('text', {
-      x: x + SLOT_W / 2, y: y + SLOT_H - 9, 'font-family': MONO, 'font-size': 10, 'text-anchor': 'middle',
+      x: x + SLOT_W / 2, y: y + SLOT_H - 9, 'text-anchor': 'middle',
       fill: live ? look.ink : colors.muted, 'font-style': live ? null : 'italic',
-    }, fitText(key, KEY_COLUMNS)));
+    }, fitText(printable(key), KEY_COLUMNS)));
 }
 
 function bucket(b, x, y, where, colors) {
@@ -74,12 +75,12 @@ export function arrayBlock(chains, { old, caption, nevacuate }, colors) {
   const labelW = Math.ceil(textWidth(`${old ? '✓' : ''}${Math.max(0, chains.length - 1)}`, 11)) + 10;
   const longest = chains.reduce((m, c) => Math.max(m, c.length), 1);
   const width = labelW + longest * (BUCKET_W + LINK_W) - LINK_W;
-  const parts = [el('text', { x: 0, y: 15, 'font-size': 13, 'font-weight': 'bold', fill: colors.text }, caption)];
+  const parts = [el('text', { x: 0, y: 15, 'font-family': SANS, 'font-size': 13, 'font-weight': 'bold', fill: colors.text }, caption)];
   chains.forEach((chain, i) => {
     const y = CAPTION_H + i * ROW_H;
     const evacuated = old && isEvacuated(chain);
     parts.push(el('text', {
-      x: labelW - 6, y: y + BUCKET_H / 2 + 4, 'font-family': MONO, 'font-size': 11, 'text-anchor': 'end',
+      x: labelW - 6, y: y + BUCKET_H / 2 + 4, 'font-size': 11, 'text-anchor': 'end',
       fill: evacuated ? colors.muted : colors.text,
     }, `${evacuated ? '✓' : ''}${i}`));
     chain.forEach((b, j) => {
@@ -94,10 +95,10 @@ export function arrayBlock(chains, { old, caption, nevacuate }, colors) {
     // one evacuation will take in order.
     const y = CAPTION_H + nevacuate * ROW_H - 4;
     parts.push(el('path', { d: `M0 ${y}H${width}`, stroke: colors.accent, 'stroke-width': 2, 'stroke-dasharray': '6 3' }));
-    parts.push(el('text', { x: width, y: y - 3, 'font-size': 10, 'text-anchor': 'end', fill: colors.accent, 'font-weight': 'bold' },
+    parts.push(el('text', { x: width, y: y - 3, 'font-family': SANS, 'text-anchor': 'end', fill: colors.accent, 'font-weight': 'bold' },
       `nevacuate = ${nevacuate}`));
   }
-  return { markup: fragment(...parts), width, height: CAPTION_H + chains.length * ROW_H };
+  return { markup: el('g', { 'font-family': MONO, 'font-size': 10 }, ...parts), width, height: CAPTION_H + chains.length * ROW_H };
 }
 
 /** The slot states with their look, for the detailed picture. */

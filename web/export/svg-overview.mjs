@@ -103,6 +103,6 @@ export function overviewLegend(colors, maxWidth, { growing }) {
     if (it.mark) parts.push(el('rect', { x, y: y + 2, width: 7, height: 7, fill: colors.overflow }));
     parts.push(el('text', { x: x + 20, y: y + 14, 'font-size': 11, 'font-family': i < 9 ? MONO : null, fill: colors.text }, it.text));
   });
-  const head = el('text', { x: 0, y: 0, 'font-size': 11, fill: colors.muted }, 'live entries per chain:');
-  return { markup: fragment(head, el('g', { transform: 'translate(0 6)' }, ...parts)), width: laid.width, height: laid.height + 6 };
+  const head = el('text', { x: 0, y: 11, 'font-size': 11, fill: colors.muted }, 'Live entries per chain:');
+  return { markup: fragment(head, el('g', { transform: 'translate(0 18)' }, ...parts)), width: laid.width, height: laid.height + 18 };
 }

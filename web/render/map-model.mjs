@@ -7,6 +7,7 @@ import { addr } from '../player/heap-scan.mjs';
 
 export const DETAIL_MAX_BUCKETS = 512;
 export const WINDOW_BUCKETS = 32;
+export const POOL_BOXES = 48;
 
 /** full (key and value inline) → keys → compact (tophash only) → overview. */
 export function densityFor(nBuckets) {
@@ -72,13 +73,16 @@ function readPool(header, index) {
   const base = addr(header.buckets);
   const next = addr(header.nextOverflow);
   const firstFree = next ? (next - base) / bs - n : total;
-  const buckets = [];
+  const pool = { total, unused: total - Math.min(total, firstFree), buckets: null };
+  // A big pool is drawn as a meter; only a small one bucket by bucket.
+  if (total > POOL_BOXES) return pool;
+  pool.buckets = [];
   for (let i = 0; i < total; i++) {
     const a = (base + (n + i) * bs).toString(16);
     const where = index.get(a);
-    buckets.push({ addr: a, used: i < firstFree, chain: where ? where.index : null, next: next && i === firstFree });
+    pool.buckets.push({ addr: a, used: i < firstFree, chain: where ? where.index : null, next: next && i === firstFree });
   }
-  return { total, unused: total - Math.min(total, firstFree), buckets };
+  return pool;
 }
 
 /** Where a bucket address sits, in words: "bucket 3", "overflow 1 of bucket 3". */

@@ -4,8 +4,6 @@
 // ones say which chain took them, nextOverflow points at the next free one.
 import { h, clear } from './dom.mjs';
 
-const MAX_BOXES = 48;
-
 export class PoolView {
   constructor() {
     this.summary = h('p', { class: 'pool-summary' });
@@ -18,12 +16,14 @@ export class PoolView {
   update(pool, marks) {
     this.root.hidden = !pool;
     if (!pool) return;
-    const key = pool.buckets.map((b) => `${b.used ? 1 : 0}${b.chain}${b.next ? 'n' : ''}`).join() + [...(marks?.buckets.keys() ?? [])].join();
+    const key = pool.buckets
+      ? pool.buckets.map((b) => `${b.used ? 1 : 0}${b.chain}${b.next ? 'n' : ''}`).join() + [...(marks?.buckets.keys() ?? [])].join()
+      : `${pool.total}/${pool.unused}`;
     if (key === this.key) return;
     this.key = key;
     this.summary.textContent = `${pool.total.toLocaleString('en-US')} preallocated after the primary buckets; ${pool.unused.toLocaleString('en-US')} unused.`;
     clear(this.list);
-    if (pool.total > MAX_BOXES) {
+    if (!pool.buckets) {
       // Too many to draw one by one: how far nextOverflow has got.
       const used = pool.total - pool.unused;
       const fill = h('span', { class: 'pool-meter-fill' });
