@@ -188,3 +188,9 @@ export function frame(page) {
     return { position: f.position, total: f.total, op: f.op, step: f.step, phase: f.phase, e: f.event?.e ?? null, kind: f.kind ?? null };
   });
 }
+
+/** To the end of the history with the End key (harmless if already there). */
+export async function toEnd(page) {
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('End');
+}

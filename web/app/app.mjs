@@ -8,6 +8,8 @@ import { yieldToEventLoop } from '../player/bulk.mjs';
 import { describeFrame } from './describe.mjs';
 import { Panels } from './panels.mjs';
 
+const BATCH = new Set(['fill', 'collide', 'iter']);
+
 export class App {
   /**
    * @param {object} gomap the loaded module
@@ -95,7 +97,9 @@ export class App {
     this.historyVersion++;
     const op = this.player.history.ops[r.op];
     if (discarding) this.announce('The operations after the moment shown were replaced by this one.');
-    if (op.traced) {
+    // A single-key operation plays its micro-steps; a batch (fill, collide,
+    // a whole loop) shows its result, and can be stepped through backwards.
+    if (op.traced && !BATCH.has(op.kind) && op.eventCount <= 400) {
       this.render({ animate: false });
       this.play();
     } else {

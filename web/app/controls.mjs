@@ -107,8 +107,13 @@ export function wireControls(app, { lessons = [] } = {}) {
     const text = all.get(preset.value);
     if (!text) return;
     scenario.value = text;
-    await runScenario();
+    const ok = await runScenario();
     preset.value = '';
+    // A preset stops just before its last operation, ready to be played.
+    if (ok && app.player.history.length > 1) {
+      app.seek(app.player.history.donePosition(app.player.history.length - 2));
+      app.announce('Preset loaded. Press Play or the right arrow to watch its last operation.');
+    }
   });
 
   // ---- single operations ----
@@ -231,9 +236,10 @@ export function wireControls(app, { lessons = [] } = {}) {
         h('p', { text: r.aborted ? 'Cancelled; the map is as it was.' : 'Nothing was changed; the scenario has errors:' }),
         h('ul', {}, (r.errors ?? []).slice(0, 20).map((e) => h('li', { text: `line ${e.line}: ${e.message}` }))),
       );
-      return;
+      return false;
     }
     showSetup(splitScenario(text).filter((c) => isSetupCommand(c.text)).map((c) => c.text));
+    return true;
   }
   $('scenario-run').addEventListener('click', runScenario);
   $('scenario-copy').addEventListener('click', async () => {

@@ -17,7 +17,8 @@ export const PRESETS = [
   {
     id: 'empty-rest',
     title: 'emptyOne and emptyRest',
-    text: 'map[int64]int64\nseed 3\nhint 9\ncollide 0 10  # one bucket and an overflow bucket\ndel 1\ndel 3\ndel 2',
+    text: 'map[int64]int64\nseed 3\nhint 9\ncollide 0 10  # bucket 0 and an overflow bucket\ndel 32\ndel 29  # the overflow bucket is empty: emptyRest\n' +
+      'del 8  # a hole in the middle: emptyOne\ndel 23\ndel 21\ndel 20\ndel 11  # emptyRest runs back over the hole',
   },
   {
     id: 'overflow-pool',

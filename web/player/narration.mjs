@@ -165,9 +165,11 @@ function sentence(e, ctx, fn) {
     case 'iterStart':
       return `mapiterinit picks a random start: bucket ${num(e.value)}, and within every bucket it begins at slot ${e.value2} and wraps around.`;
     case 'iterBucket':
-      return e.old
-        ? `Next bucket, ${e.bucket}: it started during a grow and old bucket ${e.bucket & (ctx.noldbuckets - 1)} is not evacuated yet, so the iterator reads the old bucket and keeps only keys that belong to bucket ${e.bucket}.`
-        : `The iterator moves to bucket ${e.bucket}.`;
+      if (e.old && e.value !== 'ffffffffffffffff') {
+        return `Next bucket, ${e.bucket}. The loop started during a grow and old bucket ${e.bucket & (ctx.noldbuckets - 1)} is not evacuated yet, so the iterator reads the old bucket and keeps only the keys that belong to bucket ${e.bucket}.`;
+      }
+      if (e.old) return `Next bucket, ${e.bucket}, of the array the loop started on: the map has grown since, so that array is now oldbuckets.`;
+      return `The iterator moves to bucket ${e.bucket}.`;
     case 'iterSkip':
       if (e.value === '1') return `Slot ${e.slot} belongs to the other half of the split: skipped here, it is yielded with its own bucket.`;
       if (e.value === '2') return `Slot ${e.slot}'s key was deleted since it was evacuated: skipped.`;

@@ -151,9 +151,11 @@ export class BucketArrayView {
       // Live slots show key and element; empty ones their state's name; an
       // evacuated slot of a pointer-free bucket still holds its old key's
       // bytes, shown faded.
-      const stale = (t === EVACUATED_X || t === EVACUATED_Y) && key !== null;
+      // Deleted numeric keys keep their bytes too (read by map-model).
+      const staleKey = (t === EVACUATED_X || t === EVACUATED_Y) && key !== null ? key : (b.stale?.[s] ?? null);
+      const stale = staleKey !== null;
       const kShown = live ? (key ?? '') : slotState(t).short;
-      const vShown = live ? (b.v[s] ?? '') : stale ? key : '';
+      const vShown = live ? (b.v[s] ?? '') : stale ? staleKey : '';
       if (c.kShown !== kShown) {
         c.k.textContent = kShown;
         c.kShown = kShown;
@@ -164,7 +166,7 @@ export class BucketArrayView {
         c.v.classList.toggle('stale', stale);
       }
       c.value = b.v[s];
-      c.storedKey = key;
+      c.storedKey = live ? key : staleKey;
     }
   }
 

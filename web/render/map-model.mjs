@@ -39,6 +39,7 @@ export function readModel(map, { windowFrom = 0, windowSize = WINDOW_BUCKETS, de
     const s = map.state();
     newChains = s.buckets;
     oldChains = growing ? s.oldbuckets : null;
+    readStaleKeys(map, header, [newChains, oldChains]);
   } else {
     newFrom = Math.max(0, Math.min(n - windowSize, windowFrom));
     newChains = map.chains(false, newFrom, Math.min(windowSize, n));
@@ -83,6 +84,46 @@ function readPool(header, index) {
     pool.buckets.push({ addr: a, used: i < firstFree, chain: where ? where.index : null, next: next && i === firstFree });
   }
   return pool;
+}
+
+// A deleted key of a pointer-free type keeps its bytes in the slot (only
+// the element is zeroed, spec §4.4): the dump leaves them out, so read them
+// from the heap, for the numeric key types, and only where they are not
+// all zero (a slot never written holds zeros).
+const STALE_READERS = {
+  int64: (dv, o) => dv.getBigInt64(o, true).toString(),
+  int32: (dv, o) => String(dv.getInt32(o, true)),
+  float64: (dv, o) => {
+    const v = dv.getFloat64(o, true);
+    if (Number.isNaN(v)) return 'NaN';
+    if (v === Infinity) return '+Inf';
+    if (v === -Infinity) return '-Inf';
+    return Object.is(v, -0) ? '-0' : String(v);
+  },
+};
+
+function readStaleKeys(map, header, arrays) {
+  const kind = /^map\[(int64|int32|float64)\]/.exec(header.type.name)?.[1];
+  if (!kind || header.type.hasPointers || header.type.indirectKey) return;
+  const read = STALE_READERS[kind];
+  const ks = header.type.keysize;
+  map.withHeap((view, base) => {
+    const dv = new DataView(view.buffer, view.byteOffset, view.byteLength);
+    for (const chains of arrays) {
+      for (const chain of chains ?? []) {
+        for (const b of chain) {
+          const at = addr(b.addr) - base + 8;
+          for (let s = 0; s < 8; s++) {
+            if (b.t[s] > 1 || b.k[s] !== null) continue; // only emptyRest/emptyOne slots
+            let zero = true;
+            for (let i = 0; i < ks; i++) if (view[at + s * ks + i] !== 0) zero = false;
+            if (zero) continue;
+            (b.stale ??= [])[s] = read(dv, at + s * ks);
+          }
+        }
+      }
+    }
+  });
 }
 
 /** Where a bucket address sits, in words: "bucket 3", "overflow 1 of bucket 3". */

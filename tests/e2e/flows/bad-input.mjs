@@ -1,7 +1,7 @@
 // Bad input in any field is refused with a message next to the field, and
 // the map stays exactly as it was. A key full of HTML is shown as text.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, coreState } from '../harness.mjs';
+import { openPage, screenshot, coreState, toEnd } from '../harness.mjs';
 
 export const name = 'bad inputs are refused and HTML keys are text';
 
@@ -19,7 +19,7 @@ export async function run(env) {
   const key = page.getByLabel('Key', { exact: true });
   await key.fill('1');
   await page.getByRole('button', { name: 'Insert' }).click();
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   const before = JSON.stringify(await coreState(page));
   const history = () => page.evaluate(() => window.goMapPlayground.app.player.history.length);
   const ops = await history();
@@ -75,7 +75,7 @@ export async function run(env) {
   const evil = '<img src=x onerror="window.__xss=1"><b>bold</b>';
   await key.fill(evil);
   await page.getByRole('button', { name: 'Insert' }).click();
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   const drawn = await page.evaluate(() => {
     const root = document.querySelector('go-map-viz').shadowRoot;
     const cell = [...root.querySelectorAll('.slot')].find((c) => c.dataset.k);

@@ -2,7 +2,7 @@
 // slots turn emptyOne, then emptyRest as nothing live follows them —
 // back-propagating over earlier emptyOne slots. Checked against the CLI.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, shownArrays, cliDumps, scenarioText, compareChains, pause } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownArrays, cliDumps, scenarioText, compareChains, pause, toEnd } from '../harness.mjs';
 
 export const name = 'delete into emptyRest';
 
@@ -15,7 +15,7 @@ async function del(page, key) {
   await page.getByLabel('Key', { exact: true }).fill(key);
   await page.getByRole('button', { name: 'Delete' }).click();
   await pause(page);
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   assert.deepEqual(await drawnEqualsState(page), []);
 }
 
@@ -29,7 +29,7 @@ export async function run(env) {
   await page.getByLabel('Bucket', { exact: true }).fill('0');
   await page.getByRole('button', { name: 'Collide' }).click();
   await pause(page);
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   let c = await chain0(page);
   assert.equal(c.length, 2, 'ten keys in one bucket need an overflow bucket');
   const keys = c.flat().filter((s) => s.t >= 5).map((s) => s.k);

@@ -3,7 +3,7 @@
 // the map's bytes, an old array appears beside the new one, entries move
 // to X and Y, and nevacuate advances.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, shownArrays, shownHeader, cliDumps, scenarioText, compareChains, pause, frame } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownArrays, shownHeader, cliDumps, scenarioText, compareChains, pause, frame, toEnd } from '../harness.mjs';
 
 export const name = 'insert until growth and watch evacuation step by step';
 
@@ -14,7 +14,7 @@ export async function run(env) {
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByLabel('Fill with N keys').fill('26');
   await page.getByRole('button', { name: 'Fill', exact: true }).click();
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   assert.equal((await shownHeader(page)).B, '2');
   assert.deepEqual(await drawnEqualsState(page), []);
 

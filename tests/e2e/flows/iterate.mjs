@@ -2,7 +2,7 @@
 // key by key: the cursor is drawn on the slot just yielded and the keys
 // equal what the CLI's replay of the same scenario yields.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, cliDumps, scenarioText, pause } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, cliDumps, scenarioText, pause, toEnd } from '../harness.mjs';
 
 export const name = 'iterate during growth';
 
@@ -15,11 +15,11 @@ export async function run(env) {
   assert.ok(growing, 'the map should be growing');
   await page.getByRole('button', { name: 'Start range' }).click();
   await pause(page);
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   for (let i = 0; i < 5; i++) {
     await page.getByRole('button', { name: 'Next key' }).click();
     await pause(page);
-    await page.getByRole('button', { name: 'To the end' }).click();
+    await toEnd(page);
     assert.deepEqual(await drawnEqualsState(page), []);
   }
   // Insert during the loop, then continue.
@@ -28,7 +28,7 @@ export async function run(env) {
   await pause(page);
   await page.getByRole('button', { name: 'Next key' }).click();
   await pause(page);
-  await page.getByRole('button', { name: 'To the end' }).click();
+  await toEnd(page);
   const card = page.getByRole('region', { name: 'Iterator' });
   await card.waitFor();
   const listed = await card.locator('.iter-keys li').allTextContents();

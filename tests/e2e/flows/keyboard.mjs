@@ -54,7 +54,7 @@ export async function run(env) {
   // A phone, dark, without motion.
   const phone = await openPage(env, { viewport: { width: 375, height: 812 }, colorScheme: 'dark', reducedMotion: 'reduce' });
   await phone.getByLabel('Presets').selectOption({ label: 'emptyOne and emptyRest' });
-  await phone.waitForFunction(() => window.goMapPlayground.app.player.history.length === 4);
+  await phone.waitForFunction(() => window.goMapPlayground.app.player.history.length === 8);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await phone.getByRole('button', { name: 'Previous operation' }).click();
