@@ -12,7 +12,7 @@ import { h } from '../render/dom.mjs';
 const $ = (id) => document.getElementById(id);
 const MAX_FILL = 2_000_000;
 
-const PLACEHOLDER = { string: 'apple', int64: '42', int32: '7', float64: '1.5 or NaN', '[4]byte': 'abcd', '[16]byte': 'sixteen bytes', '[200]byte': 'a big key' };
+const PLACEHOLDER = { string: 'fig', int64: '42', int32: '7', float64: '1.5 or NaN', '[4]byte': 'abcd', '[16]byte': 'sixteen bytes', '[200]byte': 'a big key' };
 
 export function wireControls(app, { lessons = [] } = {}) {
   const keyType = $('key-type');

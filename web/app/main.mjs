@@ -9,6 +9,7 @@ import { installIcons } from './icons.mjs';
 import { lessonScenario } from '../lessons/check.mjs';
 
 const $ = (id) => document.getElementById(id);
+const WELCOME = 'map[string]int64\nset apple 1\nset banana 2\nset cherry 3\nset date 4\nset elderberry 5';
 
 async function lessonPresets() {
   try {
@@ -46,8 +47,9 @@ async function main() {
   wireTransport(app);
   const lessons = await lessonPresets();
   wireControls(app, { lessons });
-  const r = app.newMap(['map[string]int64']);
-  if (!r.ok) throw new Error(r.error);
+  // A few fruit to start with, so the first view already shows a bucket.
+  const r = await app.loadScenario(WELCOME);
+  if (!r.ok) app.newMap(['map[string]int64']);
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
   window.goMapPlayground = { app, gomap };
