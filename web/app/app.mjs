@@ -3,7 +3,7 @@
 // loading a scenario, and drawing everything for the current moment.
 // Controls (controls.mjs, transport.mjs) call into this; the panels it
 // draws live in panels.mjs.
-import { Player, setupLines } from '../player/player.mjs';
+import { Player } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 import { describeFrame } from './describe.mjs';
 import { Panels } from './panels.mjs';
@@ -249,4 +249,3 @@ export class App {
   }
 }
 
-export { setupLines };

@@ -40,6 +40,7 @@ export class GoMapViz extends HTMLElement {
 
   #built = false;
   #pending = false;
+  #needsLoad = true;
   #player = null;
   #ownPlayer = false;
   #loadToken = 0;
@@ -67,8 +68,6 @@ export class GoMapViz extends HTMLElement {
     if (name !== 'step' && name !== 'view') this.#needsLoad = true;
     this.#schedule();
   }
-
-  #needsLoad = true;
 
   /** A Player driven by the page; the element then only draws. */
   get player() {

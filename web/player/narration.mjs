@@ -120,9 +120,9 @@ function sentence(e, ctx, fn) {
     case 'allocFirstBucket':
       return `The map has no bucket array yet (make allocates it lazily): allocate one bucket at 0x${e.addr}.`;
     case 'overflowPrealloc':
-      return `Every slot of the chain is taken: newoverflow hands out the next preallocated overflow bucket (0x${e.addr}) and links it after 0x${e.value}.`;
+      return `Every slot of the chain is taken: newoverflow hands out the next preallocated overflow bucket (0x${e.addr}), to be linked after the chain's last bucket (0x${e.value}).`;
     case 'overflowFresh':
-      return `Every slot of the chain is taken and no preallocated bucket is left: newoverflow allocates a new overflow bucket at 0x${e.addr} and links it after 0x${e.value}.`;
+      return `Every slot of the chain is taken and no preallocated bucket is left: newoverflow allocates a new overflow bucket at 0x${e.addr}, to be linked after the chain's last bucket (0x${e.value}).`;
     case 'countOverflow':
       return e.value2 === 1
         ? `incrnoverflow: noverflow is now ${num(e.value)}.`

@@ -78,11 +78,6 @@ export class BucketArrayView {
     return this.cellsByLoc.get(loc)?.el ?? null;
   }
 
-  /** Every cell as { t, k } per chain, for tests comparing with a dump. */
-  rowsForTest() {
-    return [...this.rows.values()].map((r) => r.buckets.map((b) => b.cells.map((c) => ({ t: c.t, k: c.keyText }))));
-  }
-
   #row(index, chain) {
     const addrs = chain.map((b) => b.addr).join(',');
     let row = this.rows.get(index);
