@@ -109,7 +109,7 @@ export class GoMapViz extends HTMLElement {
     this.oldOverview = new OverviewView({ old: true });
     this.overviews = h('div', { class: 'overviews' }, this.oldOverview.root, this.newOverview.root);
     this.arrays = h('div', { class: 'arrays' }, this.oldArray.root, this.newArray.root);
-    this.inspect = h('p', { class: 'inspect', 'aria-hidden': 'true' });
+    this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
     this.message = h('p', { class: 'viz-message', role: 'status' });
     this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
     this.legend = h('ul', { class: 'legend', 'aria-label': 'slot states' },
@@ -122,6 +122,8 @@ export class GoMapViz extends HTMLElement {
       this.arrays.addEventListener(type, (ev) => this.#inspectCell(ev.target.closest?.('.slot')));
     }
     this.arrays.addEventListener('pointerleave', () => this.#inspectCell(null));
+    this.arrays.addEventListener('focusout', () => this.#inspectCell(null));
+    this.arrays.addEventListener('scroll', () => this.#inspectCell(null), { passive: true });
   }
 
   #schedule() {
@@ -286,10 +288,12 @@ export class GoMapViz extends HTMLElement {
     }
   }
 
+  // The slot under the pointer or the keyboard focus, in words, in a
+  // tooltip beside it (compact cells show only the tophash).
   #inspectCell(cell) {
     const rec = cell?._gomap;
     if (!rec) {
-      setText(this.inspect, '');
+      this.inspect.hidden = true;
       return;
     }
     const st = slotState(rec.t);
@@ -303,6 +307,12 @@ export class GoMapViz extends HTMLElement {
     const text = parts.join(' · ');
     setText(this.inspect, text);
     rec.el.setAttribute('aria-label', text);
+    this.inspect.hidden = false;
+    const r = rec.el.getBoundingClientRect();
+    const tip = this.inspect.getBoundingClientRect();
+    const left = Math.max(4, Math.min(window.innerWidth - tip.width - 4, r.left + r.width / 2 - tip.width / 2));
+    const above = r.top - tip.height - 6;
+    Object.assign(this.inspect.style, { left: `${left}px`, top: `${above > 4 ? above : r.bottom + 6}px` });
     this.dispatchEvent(new CustomEvent('gomap-inspect', { detail: { slot: { ...rec, el: undefined, th: undefined, k: undefined, v: undefined } } }));
   }
 
