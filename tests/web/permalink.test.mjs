@@ -196,7 +196,10 @@ test('the encoder refuses what the decoder would not read back exactly', () => {
   assert.throws(() => encodeState({ hashkey: 'nope' }), RangeError);
   // 30,000 characters that each take nine once encoded: the link limit.
   assert.throws(() => encodeState({ ops: `set "${'é'.repeat(30000)}" 1` }), (e) => e instanceof RangeError && /too long for a link/.test(e.message));
+  assert.throws(() => encodeState({ seed: 7, ops: 'seed 8; set a 1' }), /line 1 sets seed, which seed sets too/);
   assert.equal(encodeState({ hasher: 'identity', mapType: 'map[int32]int64' }), 'v=1&type=map[int32]int64&hasher=identity');
+  assert.equal(encodeState({ hasher: 'identity', ops: 'map[int64]int64; set 1 1' }),
+    'v=1&type=map[string]int64&hasher=identity&ops=map[int64]int64;+set+1+1', 'a scenario may choose its own type');
   assert.equal(encodeState({ ops: 'set a 1\r\nset b 2' }), 'v=1&type=map[string]int64&ops=set+a+1%0Aset+b+2');
 });
 

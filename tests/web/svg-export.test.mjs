@@ -187,7 +187,8 @@ test('hostile keys cannot break or inject into the SVG', async () => {
     assert.ok(tips.includes(JSON.stringify('</text><script>alert(1)</script>')));
     assert.ok(tips.includes(JSON.stringify('"><svg onload=alert(1)>')));
     // Control and bidi characters are shown as escapes, never raw.
-    assert.ok(shown.includes('\\x00\\x01\\x1f…') || shown.includes('\\x00\\x01\\x1f\\x7f'), shown);
+    assert.ok(shown.includes('\\x00\\x01…'), 'cut to fit, escapes and all');
+    assert.ok(tips.includes('"\\u0000\\u0001\\u001f\\x7f"'), 'whole in the tooltip');
     assert.ok(tips.includes('bidi \\u202e reversed'));
     assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/);
     // A 300-character key is cut in the slot and in the tooltip.
@@ -203,7 +204,7 @@ test('keys that are not valid XML text (lone surrogates, U+FFFE) come out as esc
   };
   const root = checkDocument(stateToSvg(state));
   const shown = texts(root).join('\n');
-  for (const s of ['\\ud800', 'a\\ufffeb', '\\udc00\\x00']) assert.ok(shown.includes(s), s);
+  for (const s of ['\\ud800', 'a\\ufffeb', '\\udc00\\x…']) assert.ok(shown.includes(s), s);
 });
 
 test('every slot state has its own colour, glyph and legend entry', () => {
@@ -293,7 +294,7 @@ test('above 2^10 buckets a compact overview replaces the slots', async () => {
   const paths = [...walk(root)].filter((n) => n.name === 'path' && n.attrs.d.startsWith('M'));
   const widthOf = (d) => [...d.matchAll(/h(\d+)v/g)].reduce((s, m) => s + (Number(m[1]) + 1) / 10, 0);
   const cells = paths.filter((p) => !/h5v5h-5z/.test(p.attrs.d)).reduce((s, p) => s + widthOf(p.attrs.d), 0);
-  assert.equal(Math.round(cells), 2048);
+  assert.equal(Math.round(cells), 2048 + (state.oldbuckets?.length ?? 0));
 });
 
 test('maps with no bucket array yet still export', async () => {

@@ -1,0 +1,126 @@
+// Snippets for sharing a state (a link, a <go-map-viz> element, an iframe)
+// and the element's side of the same grammar: its attributes read through
+// the URL's field parsers, with the same fallbacks and warnings.
+//
+// The element has attributes for the fields a page author is likely to
+// write (map-type, hasher, seed, ops, step, autoplay, speed, controls, view,
+// theme). The rarer set-up fields (hashkey, rand, hint, version) travel as
+// set-up lines at the head of `ops`, which the scenario language allows, so
+// the element needs no attribute for them.
+import { FIELDS, isDefault } from './fields.mjs';
+import { encodeState } from './fragment.mjs';
+import { setupLinesOf } from './setup-lines.mjs';
+import { Warnings, finish, newState, readField } from './read-fields.mjs';
+import { isSetupCommand, splitScenario } from '../player/scenario-text.mjs';
+
+const ELEMENT_ORDER = ['mapType', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme'];
+const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
+const FOLDED = new Set(['hashkey', 'rand', 'hint', 'version']);
+
+/** Text for a double-quoted HTML attribute value (or element content). */
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"'\n\t]/g, (c) => ({
+    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+    // Character references keep a multi-line scenario on one snippet line;
+    // the parser turns them back into the newline and tab they stand for.
+    '\n': '&#10;', '\t': '&#9;',
+  })[c]);
+}
+
+/**
+ * The element's attributes for a state, in a fixed order, defaults left out
+ * (map-type is always written). autoplay, a boolean attribute, has the
+ * value '' when on.
+ * @returns {[string, string][]}
+ */
+export function elementAttributes(state) {
+  const s = { ...newState(), ...state };
+  const folded = setupLinesOf(Object.fromEntries(FIELDS.map((f) => [f.name, FOLDED.has(f.name) ? s[f.name] : f.def])));
+  const out = [];
+  for (const name of ELEMENT_ORDER) {
+    const field = FIELD[name];
+    let v = s[name];
+    if (name === 'ops') {
+      v = [...folded, v ?? ''].filter((l) => l !== '').join('\n');
+      if (v) out.push(['ops', v]);
+      continue;
+    }
+    if (name !== 'mapType' && isDefault(field, v)) continue;
+    out.push([field.attr, name === 'autoplay' ? '' : field.format(v)]);
+  }
+  return out;
+}
+
+/**
+ * The element's attributes → a validated state.
+ * @param {(name: string) => string | null} getAttr usually el.getAttribute.bind(el)
+ * @returns {{ ok: true, state: object, warnings: { field: string|null, message: string }[] }}
+ */
+export function parseElementAttributes(getAttr) {
+  const state = newState();
+  const warnings = new Warnings();
+  for (const field of FIELDS) {
+    if (!field.attr) continue;
+    const raw = getAttr(field.attr);
+    if (raw === null || raw === undefined) continue;
+    if (field.name === 'autoplay') {
+      // HTML's rule for boolean attributes: present means on, whatever the
+      // value, as for <video autoplay>. Say so when the value suggests
+      // the author meant the opposite.
+      state.autoplay = true;
+      if (/^\s*(false|0|no|off)\s*$/i.test(String(raw))) {
+        warnings.add('autoplay', 'autoplay: a boolean attribute is on whenever it is present, even as autoplay="false"; remove it to turn autoplay off');
+      }
+      continue;
+    }
+    readField(state, field, raw, field.attr, warnings);
+  }
+  finish(state, warnings, (f) => f.attr ?? f.key);
+  return { ok: true, state, warnings: warnings.done() };
+}
+
+/** An absolute http(s) or file URL without its fragment, or a TypeError. */
+function baseUrl(raw, what) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TypeError(`${what} must be an absolute URL, got ${JSON.stringify(String(raw)).slice(0, 80)}`);
+  }
+  if (!['http:', 'https:', 'file:'].includes(url.protocol)) throw new TypeError(`${what} must be an http(s) or file URL`);
+  url.hash = '';
+  return url.href;
+}
+
+function operationCount(ops) {
+  return splitScenario(ops ?? '').filter((c) => !isSetupCommand(c.text)).length;
+}
+
+/**
+ * Three ways to share a state.
+ * link: the playground at this state. element: the <script> that defines
+ * <go-map-viz> and the element with the state's attributes. iframe: the
+ * embed page with the state in its fragment.
+ * Throws what encodeState throws (a state that cannot be shared), and a
+ * TypeError for a URL that is not absolute http(s)/file.
+ * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: object,
+ *           width?: number, height?: number, title?: string }} options
+ * @returns {{ link: string, element: string, iframe: string }}
+ */
+export function embedSnippets({ pageUrl, elementScriptUrl, embedPageUrl, state, width = 720, height = 560, title }) {
+  const fragment = encodeState(state);
+  const s = { ...newState(), ...state };
+  const link = `${baseUrl(pageUrl, 'pageUrl')}#${fragment}`;
+  const attrs = elementAttributes(s)
+    .map(([name, value]) => (name === 'autoplay' ? ' autoplay' : ` ${name}="${escapeHtml(value)}"`))
+    .join('');
+  const element = `<script type="module" src="${escapeHtml(baseUrl(elementScriptUrl, 'elementScriptUrl'))}"></script>\n` +
+    `<go-map-viz${attrs}></go-map-viz>`;
+  const n = operationCount(s.ops);
+  const label = title ?? `Go map playground: ${s.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
+  const w = Math.max(200, Math.min(4000, Math.round(Number(width) || 720)));
+  const h = Math.max(150, Math.min(4000, Math.round(Number(height) || 560)));
+  const iframe = `<iframe src="${escapeHtml(`${baseUrl(embedPageUrl, 'embedPageUrl')}#${fragment}`)}" ` +
+    `title="${escapeHtml(label)}" width="${w}" height="${h}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  return { link, element, iframe };
+}

@@ -1,0 +1,195 @@
+// The one grammar of a shared playground state. The URL fragment, the
+// attributes of <go-map-viz> and the iframe's fragment all go through this
+// table: each field has its URL key, its attribute name (if the element has
+// one), its default, a parser from text (the only way in) and a formatter to
+// the canonical text (the only way out). A parser returns { value } or
+// { error: 'what was wrong' }; it never throws and never evaluates anything.
+import { parseMapType } from '../player/inputs.mjs';
+import { checkFreeText } from './text-rules.mjs';
+
+// The core's own limits (core/README.md): seeds and rand words are uint32,
+// hashkey words uint64, at most 2^21 live entries (a hint beyond that only
+// asks for memory), trace events per operation 1,000,000, scenario lines
+// 50,000 (so no more operations than that).
+const U32 = 0xffffffffn;
+const U64 = (1n << 64n) - 1n;
+export const MAX_HINT = 1 << 21;
+export const MAX_OP = 50000;
+export const MAX_MICRO = 1000000;
+// A shared scenario is at most this many UTF-16 units; larger ones are not
+// meant for links (fill and collide make big maps in one line).
+export const MAX_OPS_TEXT = 65536;
+
+export const HASHERS = ['go114', 'go119', 'identity'];
+export const VERSIONS = ['1.14', '1.19'];
+export const VIEWS = ['buckets', 'table', 'both'];
+export const THEMES = ['auto', 'light', 'dark'];
+export const CONTROLS = ['full', 'minimal', 'none'];
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 120;
+
+/** Decimal, or hex with 0x; no sign, no spaces inside. → BigInt or an error. */
+function unsigned(raw, max) {
+  let v;
+  if (/^0[xX][0-9a-fA-F]{1,16}$/.test(raw)) v = BigInt(raw);
+  else if (/^[0-9]{1,20}$/.test(raw)) v = BigInt(raw);
+  else return { error: 'is not an unsigned number (decimal, or hex like 0x1f)' };
+  if (v > max) return { error: `is over the limit of ${max}` };
+  return { value: v };
+}
+
+function oneOf(list) {
+  return (raw) => (list.includes(raw) ? { value: raw } : { error: `is not one of ${list.join(', ')}` });
+}
+
+function numberList(raw, { min, max, wordMax }) {
+  const parts = raw.split(',');
+  if (parts.length < min || parts.length > max) {
+    return { error: min === max ? `needs exactly ${min} numbers separated by commas` : `needs ${min} to ${max} numbers separated by commas` };
+  }
+  const out = [];
+  for (const p of parts) {
+    const r = unsigned(p.trim(), wordMax);
+    if (r.error) return { error: `word ${out.length + 1} ${r.error}` };
+    out.push(r.value);
+  }
+  return { value: out };
+}
+
+const hex = (v) => `0x${v.toString(16)}`;
+
+/**
+ * The step the player shows: `N` is the map after the N-th operation (0 is
+ * the map before any), `N.M` is micro-step M (from 0) of the N-th operation.
+ * null, written `end` or left out, is the last step there is.
+ */
+function parseStep(raw) {
+  if (raw === 'end' || raw === '') return { value: null };
+  const m = /^(0|[1-9][0-9]{0,5})(?:\.(0|[1-9][0-9]{0,6}))?$/.exec(raw);
+  if (!m) return { error: 'is not N or N.M (whole numbers, no leading zeros), nor end' };
+  const op = Number(m[1]);
+  const micro = m[2] === undefined ? null : Number(m[2]);
+  if (op > MAX_OP) return { error: `names operation ${op}; a scenario has at most ${MAX_OP}` };
+  if (micro !== null && op === 0) return { error: 'names a micro-step of step 0, which is the map before any operation' };
+  if (micro !== null && micro > MAX_MICRO) return { error: `names micro-step ${micro}; an operation has at most ${MAX_MICRO}` };
+  return { value: { op, micro } };
+}
+
+function formatStep(step) {
+  if (step === null || step === undefined) return 'end';
+  return step.micro === null || step.micro === undefined ? `${step.op}` : `${step.op}.${step.micro}`;
+}
+
+function parseSpeed(raw) {
+  if (!/^[0-9]{1,6}(\.[0-9]{1,2})?$/.test(raw)) return { error: 'is not a number of steps per second like 8 or 0.5' };
+  const v = Number(raw);
+  if (v < MIN_SPEED || v > MAX_SPEED) return { error: `must be between ${MIN_SPEED} and ${MAX_SPEED} steps per second` };
+  return { value: v };
+}
+
+function parseBool(raw) {
+  if (raw === '1' || raw === 'true') return { value: true };
+  if (raw === '0' || raw === 'false') return { value: false };
+  return { error: 'is not 1 or 0' };
+}
+
+/**
+ * name: the state's property. key: in the URL. attr: on the element.
+ * scalar: surrounding spaces are trimmed (never for the scenario text).
+ * max: the longest raw text looked at; longer is refused unread.
+ */
+export const FIELDS = [
+  {
+    name: 'mapType', key: 'type', attr: 'map-type', def: 'map[string]int64', max: 40, scalar: true,
+    parse: (raw) => (parseMapType(raw) ? { value: raw }
+      : { error: 'is not map[K]V with K one of int64, int32, string, float64, [N]byte and V one of int64, [N]byte (1 ≤ N ≤ 256)' }),
+    format: (v) => v,
+  },
+  { name: 'hasher', key: 'hasher', attr: 'hasher', def: 'go114', max: 16, scalar: true, parse: oneOf(HASHERS), format: (v) => v },
+  {
+    name: 'seed', key: 'seed', attr: 'seed', def: null, max: 24, scalar: true,
+    parse: (raw) => {
+      const r = unsigned(raw, U32);
+      return r.error ? r : { value: Number(r.value) };
+    },
+    format: (v) => String(v),
+  },
+  {
+    name: 'hashkey', key: 'hashkey', attr: null, def: null, max: 100, scalar: true,
+    parse: (raw) => numberList(raw, { min: 1, max: 4, wordMax: U64 }),
+    format: (v) => v.map((w) => hex(BigInt(w))).join(','),
+  },
+  {
+    name: 'rand', key: 'rand', attr: null, def: null, max: 50, scalar: true,
+    parse: (raw) => {
+      const r = numberList(raw, { min: 2, max: 2, wordMax: U32 });
+      return r.error ? r : { value: r.value.map(Number) };
+    },
+    format: (v) => v.map(String).join(','),
+  },
+  {
+    name: 'hint', key: 'hint', attr: null, def: 0, max: 24, scalar: true,
+    parse: (raw) => {
+      const r = unsigned(raw, BigInt(MAX_HINT));
+      return r.error ? r : { value: Number(r.value) };
+    },
+    format: (v) => String(v),
+  },
+  { name: 'version', key: 'version', attr: null, def: '1.14', max: 8, scalar: true, parse: oneOf(VERSIONS), format: (v) => v },
+  {
+    name: 'ops', key: 'ops', attr: 'ops', def: '', max: MAX_OPS_TEXT, scalar: false,
+    parse: (raw) => {
+      const r = checkFreeText(raw, { max: MAX_OPS_TEXT });
+      return r.error ? r : { value: r.text, notes: r.notes };
+    },
+    format: (v) => v,
+  },
+  { name: 'step', key: 'step', attr: 'step', def: null, max: 20, scalar: true, parse: parseStep, format: formatStep },
+  { name: 'view', key: 'view', attr: 'view', def: 'buckets', max: 16, scalar: true, parse: oneOf(VIEWS), format: (v) => v },
+  { name: 'theme', key: 'theme', attr: 'theme', def: 'auto', max: 16, scalar: true, parse: oneOf(THEMES), format: (v) => v },
+  { name: 'speed', key: 'speed', attr: 'speed', def: 8, max: 16, scalar: true, parse: parseSpeed, format: (v) => String(v) },
+  // On the element autoplay is a boolean attribute (present = on), read by
+  // the attribute parser itself; in a URL it is autoplay=1.
+  { name: 'autoplay', key: 'autoplay', attr: 'autoplay', def: false, max: 8, scalar: true, parse: parseBool, format: (v) => (v ? '1' : '0') },
+  { name: 'controls', key: 'controls', attr: 'controls', def: 'full', max: 16, scalar: true, parse: oneOf(CONTROLS), format: (v) => v },
+];
+
+export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+
+export const DEFAULT_STATE = Object.freeze(Object.fromEntries(FIELDS.map((f) => [f.name, f.def])));
+
+/** Left out of a URL or snippet: the value a reader would assume anyway. */
+export function isDefault(field, value) {
+  if (value === undefined || value === null) return true;
+  if (field.def === null) return false;
+  return field.format(value) === field.format(field.def);
+}
+
+/**
+ * Runs one field's parser on raw text.
+ * @returns {{ value, notes: string[] } | { error: string }}
+ */
+export function parseField(field, raw) {
+  if (typeof raw !== 'string') return { error: 'is not text' };
+  if (raw.length > field.max) return { error: `is ${raw.length} characters long; the limit is ${field.max}` };
+  const r = field.parse(field.scalar ? raw.trim() : raw);
+  return r.error ? { error: r.error } : { value: r.value, notes: r.notes ?? [] };
+}
+
+/**
+ * Checks that fields agree with each other once all are read: the identity
+ * hasher hashes integer keys only (the core refuses the others). mapType is
+ * the type the map will really have (a scenario may set it itself).
+ * Fixes the state in place and returns warnings.
+ */
+export function crossCheck(state, mapType = state.mapType) {
+  const warnings = [];
+  if (state.hasher === 'identity') {
+    const t = parseMapType(mapType);
+    if (t && t.key.kind !== 'int64' && t.key.kind !== 'int32') {
+      state.hasher = 'go114';
+      warnings.push({ field: 'hasher', message: `identity hashes integer keys only, not the keys of ${mapType}; using go114` });
+    }
+  }
+  return warnings;
+}

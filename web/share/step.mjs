@@ -1,0 +1,31 @@
+// The step in a link (`N` or `N.M`, see fields.mjs) and the player's
+// timeline position (web/player/history.mjs), which counts every
+// micro-step of every operation from 0. Links name operations, not
+// positions, so a link stays right if an operation's micro-steps are
+// counted differently later.
+
+/**
+ * The step a player frame shows; null when it is the last step, so a link
+ * made at the end opens at the end.
+ * @param {{ op: number, step: number, phase: string, position: number, total: number }} frame
+ */
+export function stepOfFrame(frame) {
+  if (frame.position >= frame.total - 1) return null;
+  if (frame.op < 0) return { op: 0, micro: null };
+  if (frame.phase === 'done') return { op: frame.op + 1, micro: null };
+  return { op: frame.op + 1, micro: frame.step };
+}
+
+/**
+ * The timeline position of a step, clamped to the history: an operation
+ * past the last one is the last step, a micro-step past an operation's
+ * last one is that operation's done step.
+ * @param {{ op: number, micro: number|null } | null} step
+ * @param {import('../player/history.mjs').History} history
+ */
+export function positionOfStep(step, history) {
+  const last = history.total - 1;
+  if (step === null || step === undefined || step.op > history.length) return last;
+  if (step.op === 0) return 0;
+  return history.position(step.op - 1, step.micro ?? -1);
+}
