@@ -1,0 +1,69 @@
+// The DOM-free parts under the drawing: the model read from the map, the
+// heap scan used for big maps, and where each step's highlights land.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule } from './wasm-module.mjs';
+import { Player } from '../../web/player/player.mjs';
+import { scanArray, addr, chainHistogram } from '../../web/player/heap-scan.mjs';
+import { readModel, describeBucket } from '../../web/render/map-model.mjs';
+import { marksFor } from '../../web/render/highlights.mjs';
+
+let gomap;
+before(async () => { gomap = await loadModule(); });
+
+test('the heap scan counts what the JSON state shows', () => {
+  const { map } = gomap.createMap({ mapType: 'map[string]int64', seed: 3 });
+  map.run('fill 900; collide 5 20');
+  const h = map.header();
+  const s = map.state();
+  const scan = scanArray(map, { array: addr(h.buckets), n: 2 ** h.B, bucketsize: h.type.bucketsize });
+  s.buckets.forEach((chain, i) => {
+    assert.equal(scan.chain[i], chain.length, `chain ${i}`);
+    assert.equal(scan.live[i], chain.flatMap((b) => b.t).filter((t) => t >= 5).length, `live ${i}`);
+  });
+  // While growing, the entries not yet evacuated are in the old array.
+  let old = 0;
+  if (h.oldbuckets !== '0') {
+    const o = scanArray(map, { array: addr(h.oldbuckets), n: s.oldbuckets.length, bucketsize: h.type.bucketsize });
+    old = o.liveTotal;
+    s.oldbuckets.forEach((chain, i) => assert.equal(o.evacuated[i], chain[0].t[0] >= 2 && chain[0].t[0] <= 4 ? 1 : 0));
+  }
+  assert.equal(scan.liveTotal + old, h.count);
+  const hist = chainHistogram(scan.chain);
+  assert.equal(hist.reduce((a, b) => a + b, 0), 2 ** h.B);
+  map.free();
+});
+
+test('deleted numeric keys show their stale bytes; never-written slots do not', () => {
+  const { map } = gomap.createMap({ mapType: 'map[int64]int64', seed: 1 });
+  map.run('set 77 1; set 78 2; del 77');
+  const model = readModel(map);
+  const b = model.newArray.chains[0][0];
+  const deleted = b.t.findIndex((t) => t === 1 || t === 0);
+  assert.equal(b.stale?.[deleted], '77');
+  assert.ok(b.stale.filter(Boolean).length === 1);
+  map.free();
+});
+
+test('every highlight of every step lands on a bucket that is drawn', async () => {
+  const { player } = await Player.load(gomap,
+    'map[int64]int64\nseed 4\nhint 53\ncollide 3 12\nfill 70\nrange\nset 5000 1\nnext 3\ndel 9\nget 10\nclear');
+  for (let p = 1; p < player.total; p++) {
+    const f = player.seek(p);
+    const model = readModel(player.map);
+    const m = marksFor(f, model, model.header.iterator);
+    for (const key of m.cells.keys()) {
+      const a = key.split(':')[0];
+      assert.ok(model.index.has(a), `step ${f.step} of "${f.command}" (${f.event?.e}) marks ${key}, not drawn`);
+    }
+    for (const a of m.buckets.keys()) {
+      const drawn = model.index.has(a) || model.pool?.buckets?.some((b) => b.addr === a);
+      // A bucket just allocated is not linked yet, so it may not be drawn.
+      if (!drawn) assert.ok(['overflowFresh', 'overflowPrealloc'].includes(f.event?.e), `${f.event?.e} marks ${a}`);
+    }
+    if (f.event?.addr && f.event.addr !== '0' && model.index.has(f.event.addr)) {
+      assert.match(describeBucket(model, f.event.addr), /bucket \d+/);
+    }
+  }
+  player.free();
+});
