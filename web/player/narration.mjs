@@ -67,8 +67,9 @@ function sentence(e, ctx, fn) {
       return `The map has a single bucket, so ${fn} skips hashing and compares keys directly.`;
     case 'pickBucket': {
       const B = ctx.B;
-      const bits = B > 0 ? `the low ${B} bit${B === 1 ? '' : 's'} of the hash (${(Number(hexOf(e.value) & ((1n << BigInt(B)) - 1n))).toString(2).padStart(B, '0')})` : 'B is 0, so';
-      return B > 0 ? `${cap(bits)} pick bucket ${e.bucket}.` : `B is 0: there is only bucket 0.`;
+      if (B === 0) return `B is 0: there is only bucket 0.`;
+      const bits = (Number(hexOf(e.value) & ((1n << BigInt(B)) - 1n))).toString(2).padStart(B, '0');
+      return B === 1 ? `The low bit of the hash, ${bits}, picks bucket ${e.bucket}.` : `The low ${B} bits of the hash, ${bits}, pick bucket ${e.bucket}.`;
     }
     case 'checkOldBucket':
       return e.value === '1'
@@ -185,10 +186,6 @@ function sentence(e, ctx, fn) {
     default:
       return `${e.e}.`;
   }
-}
-
-function cap(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

@@ -51,7 +51,7 @@ export class HashView {
       ? `Top byte 0x${hex2(p.topByte)} is below 5 (0–4 mark empty and evacuated slots), so the tophash is 0x${hex2(p.topByte)} + 5 = 0x${hex2(p.tophash)}.`
       : `Top byte 0x${hex2(p.topByte)} is the tophash stored in the slot.`);
     if (p.B === 0) fact('bucket', 'B is 0: one bucket, no bits needed to choose it.');
-    else fact('bucket', `Low ${p.B} bit${p.B === 1 ? '' : 's'} ${p.bits.slice(64 - p.B)} choose bucket ${p.bucket} of ${2 ** p.B}.`);
+    else fact('bucket', p.B === 1 ? `The low bit, ${p.bits.slice(63)}, chooses bucket ${p.bucket} of 2.` : `The low ${p.B} bits, ${p.bits.slice(64 - p.B)}, choose bucket ${p.bucket} of ${2 ** p.B}.`);
     if (p.xyBit !== null) {
       fact('xy', `While the map doubles, bit ${p.xyBit} = ${p.half === 'Y' ? 1 : 0}: old bucket ${p.oldBucket} sends this key to ${p.half} (new bucket ${p.bucket}).`);
     } else if (p.oldBucket !== null) {
