@@ -82,6 +82,8 @@ export async function openPage(env, { viewport, colorScheme, reducedMotion } = {
 
 export async function screenshot(page, name, options = {}) {
   mkdirSync(SHOTS, { recursive: true });
+  // Sticky panels would be drawn where the scroll left them, mid-page.
+  if (options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), ...options });
 }
 
