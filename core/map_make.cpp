@@ -91,14 +91,16 @@ uint64_t GoMap::newoverflow(uint64_t b) {
       setOverflowOf(ovf, 0);
       setExtraField(mapextra::nextOverflow, 0);
     }
-    record({TraceKind::OverflowPrealloc, TraceFunc::newoverflow, false, 0, 0, 0, ovf, b});
   } else {
     ovf = heap_.alloc(type().bucketsize);
-    record({TraceKind::OverflowFresh, TraceFunc::newoverflow, false, 0, 0, 0, ovf, b});
   }
+  // Linked before it is counted (Go counts first; nothing observes the
+  // difference) so that the step that names the new bucket shows it chained.
+  setOverflowOf(b, ovf);
+  record({next != 0 ? TraceKind::OverflowPrealloc : TraceKind::OverflowFresh,
+          TraceFunc::newoverflow, false, 0, 0, 0, ovf, b});
   incrnoverflow();
   if (!type().bucketHasPointers) appendOverflow();
-  setOverflowOf(b, ovf);
   return ovf;
 }
 

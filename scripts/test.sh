@@ -38,6 +38,9 @@ fi
 if compgen -G "tests/wasm/*.test.mjs" >/dev/null; then
   suite "wasm API (node:test)" node --test tests/wasm/
 fi
+if compgen -G "tests/web/*.test.mjs" >/dev/null; then
+  suite "web player, lessons, sharing (node:test)" node --test tests/web/
+fi
 if [ -f tests/conformance/run.mjs ]; then
   suite "conformance against the Go runtime" node tests/conformance/run.mjs
 fi

@@ -273,7 +273,8 @@ double PlaygroundSession::heapSize() const {
 }
 
 int PlaygroundSession::snapshot() {
-  reattach();
+  // The copy carries the journal too, so the last traced command can still
+  // be rewound after a snapshot is taken.
   int id = nextSnapshot_++;
   snapshots_.emplace(id, runner_);
   return id;
