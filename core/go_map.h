@@ -254,6 +254,8 @@ class GoMap {
     uint64_t last = 0;
   };
   AssignProbe probeFast64(uint64_t first, std::string_view key) const;
+  AssignProbe probeFastStr(uint64_t first, std::string_view key, uint8_t top) const;
+  void rewriteStringData(uint64_t keyAddr, std::string_view key);
   // mapaccess2_faststr's hashed probe on raw bytes (untraced).
   SlotRef scanFastStr(uint64_t first, std::string_view key, uint8_t top) const;
   template <bool kTraced>

@@ -29,6 +29,38 @@ GoMap::AssignProbe GoMap::probeFast64(uint64_t first, std::string_view key) cons
   return r;
 }
 
+GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, std::string_view key, uint8_t top) const {
+  AssignProbe r;
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    r.last = b;
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (p[i] != top) {
+        if (isEmpty(p[i]) && r.hole.b == 0) r.hole = {b, i};
+        if (p[i] == kEmptyRest) return r;
+        continue;
+      }
+      uint64_t len, data;
+      std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
+      if (len != key.size()) continue;
+      std::memcpy(&data, p + kDataOffset + 16 * i, 8);
+      if (len == 0 || std::memcmp(heap_.at(data), key.data(), len) == 0) {
+        r.existing = {b, i};
+        return r;
+      }
+    }
+  }
+  return r;
+}
+
+// Go 1.19's mapassign_faststr points an existing key's header at the
+// caller's bytes (equal bytes, a new pointer).
+void GoMap::rewriteStringData(uint64_t keyAddr, std::string_view key) {
+  uint64_t data = heap_.alloc(key.size());
+  if (!key.empty()) heap_.write(data, key.data(), key.size());
+  heap_.store64(keyAddr, data);
+}
+
 template <bool kTraced>
 uint64_t GoMap::mapassignImpl(std::string_view key) {
   const TraceFunc fn = TraceFunc::mapassign;
@@ -54,9 +86,14 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
     uint64_t last = b;
     bool stop = false;
     if constexpr (!kTraced) {
-      if (t.variant == Variant::Fast64) {
-        AssignProbe probe = probeFast64(b, key);
-        if (probe.existing.b != 0) return elemAt(probe.existing.b, probe.existing.i);
+      if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
+        AssignProbe probe = t.variant == Variant::Fast64 ? probeFast64(b, key) : probeFastStr(b, key, top);
+        if (probe.existing.b != 0) {
+          if (t.variant == Variant::FastStr && config_.version == GoVersion::Go119) {
+            rewriteStringData(keyAt(probe.existing.b, probe.existing.i), key);
+          }
+          return elemAt(probe.existing.b, probe.existing.i);
+        }
         insertB = probe.hole.b;
         insertI = probe.hole.i;
         last = probe.last;
@@ -101,14 +138,9 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
                                                           : false;
         if (rewriteKey) {
           if (t.variant == Variant::FastStr) {
-            // Go 1.19 points the header at the caller's bytes (equal bytes).
-            uint64_t data = heap_.alloc(key.size());
-            if (!key.empty()) heap_.write(data, key.data(), key.size());
-            heap_.store64(k, data);
+            rewriteStringData(k, key);
           } else if (t.key == KeyKind::String) {
-            uint64_t data = heap_.alloc(key.size());
-            if (!key.empty()) heap_.write(data, key.data(), key.size());
-            heap_.store64(k, data);
+            rewriteStringData(k, key);  // the generic path copies the whole header
             heap_.store64(k + 8, key.size());
           } else {
             heap_.write(k, key.data(), key.size());

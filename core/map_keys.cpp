@@ -99,9 +99,14 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
 }
 
 uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
-  if (type().key == KeyKind::String) return hashKey(keyBytes(keyAddr), fn);
-  return hashKey(std::string_view(reinterpret_cast<const char*>(heap_.at(keyAddr)),
-                                  type().keyTypeSize), fn);
+  const char* p = reinterpret_cast<const char*>(heap_.at(keyAddr));
+  uint64_t n = type().keyTypeSize;
+  if (type().key == KeyKind::String) {
+    uint64_t data = heap_.load64(keyAddr);
+    n = heap_.load64(keyAddr + 8);
+    p = n == 0 ? "" : reinterpret_cast<const char*>(heap_.at(data));
+  }
+  return hashKey(std::string_view(p, n), fn);  // a view: hashing allocates nothing
 }
 
 bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {

@@ -11,7 +11,15 @@ uint64_t SimHeap::alloc(uint64_t size) {
   uint64_t rounded = roundupsize(size);
   uint64_t offset = bytes_.size();
   if (bytes_.capacity() < offset + rounded) {
-    bytes_.reserve(std::max<uint64_t>(offset + rounded, bytes_.capacity() * 2));
+    // Growing moves every byte, so grow fourfold: fewer moves as a map grows.
+    uint64_t want = std::max<uint64_t>(offset + rounded, bytes_.capacity() * 4);
+#if !defined(__EMSCRIPTEN__) && UINTPTR_MAX > 0xffffffffu
+    // A big map natively: reserve address space to the limit (or 256 MiB)
+    // at once; untouched pages cost nothing and the heap never moves again.
+    // Under wasm, reserved memory is real memory, so it keeps growing 4x.
+    if (want > (1u << 20)) want = std::max<uint64_t>(want, std::min<uint64_t>(limit_, 256ull << 20));
+#endif
+    bytes_.reserve(want);
   }
   bytes_.resize(offset + rounded);  // resize zero-fills, as Go's allocator does
   return kBase + offset;

@@ -21,17 +21,9 @@ class SimHeap {
 
   explicit SimHeap(uint64_t limitBytes) : limit_(limitBytes) {}
 
-  // Reserves address space up front so growing the heap rarely moves it
-  // (a move copies every byte). Native builds reserve generously: the OS
-  // backs untouched pages with nothing. Under wasm, memory is real, so the
-  // reservation stays small and the vector doubles as usual.
-  void reserveForGrowth() {
-#if defined(__EMSCRIPTEN__) || UINTPTR_MAX == 0xffffffffu
-    bytes_.reserve(64 * 1024);
-#else
-    bytes_.reserve(limit_ < (256ull << 20) ? limit_ : (256ull << 20));
-#endif
-  }
+  // A first reservation small enough for the allocator to recycle between
+  // maps (a fresh large mapping costs a page fault per page touched).
+  void reserveForGrowth() { bytes_.reserve(64 * 1024); }
 
   // Zeroed object of roundupsize(size) bytes, 8-byte aligned. Returns 0 for
   // size 0 (Go would return its shared zero-size base; we never store one).

@@ -19,9 +19,21 @@ constexpr std::array<uint32_t, 66> kClassSizes = {
 constexpr uint64_t kMaxSmallSize = 32768;
 constexpr uint64_t kPageSize = 8192;
 
+// Small sizes by table, as the runtime's size_to_class8 does: index (size+7)/8.
+struct SmallTable {
+  uint16_t bySize8[1024 / 8 + 1];
+  SmallTable() {
+    for (uint64_t i = 0; i <= 1024 / 8; ++i) {
+      bySize8[i] = uint16_t(*std::lower_bound(kClassSizes.begin(), kClassSizes.end(), i * 8));
+    }
+  }
+};
+const SmallTable kSmall;
+
 }  // namespace
 
 uint64_t roundupsize(uint64_t size) {
+  if (size <= 1024) return kSmall.bySize8[(size + 7) / 8];
   if (size < kMaxSmallSize) {
     return *std::lower_bound(kClassSizes.begin(), kClassSizes.end(), size);
   }
