@@ -24,6 +24,7 @@ import { marksFor } from '../render/highlights.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { prefersReducedMotion } from '../render/dom.mjs';
+import { styleURL } from '../render/style-url.mjs';
 
 const ATTRS = { 'map-type': 'mapType', hasher: 'hasher', seed: 'seed', ops: 'ops', step: 'step', view: 'view' };
 const STATES = [
@@ -99,8 +100,7 @@ export class GoMapViz extends HTMLElement {
   #build() {
     this.#built = true;
     const root = this.attachShadow({ mode: 'open' });
-    const base = new URL('../styles/', import.meta.url);
-    for (const sheet of ['tokens.css', 'map.css']) root.append(h('link', { rel: 'stylesheet', href: new URL(sheet, base).href }));
+    for (const sheet of ['tokens.css', 'map.css']) root.append(h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
     this.headerView = new HeaderView();
     this.poolView = new PoolView();
     this.newArray = new BucketArrayView({ old: false });
