@@ -30,7 +30,10 @@ size_t utf8Length(std::string_view s, size_t i) {
   return n;
 }
 
-void appendChain(const GoMap& m, uint64_t first, std::string* out) {
+// An overflow bucket taken from the array's preallocated spares carries
+// "spare": its index in the array, so a reader can tell it from a fresh one.
+void appendChain(const GoMap& m, uint64_t first, uint64_t array, uint64_t primaries,
+                 uint64_t total, std::string* out) {
   const MapType& t = m.type();
   *out += '[';
   bool firstBucket = true;
@@ -49,18 +52,25 @@ void appendChain(const GoMap& m, uint64_t first, std::string* out) {
       }
       *out += '}';
     }
-    *out += "]}";
+    *out += ']';
+    uint64_t bs = t.bucketsize;
+    if (b >= array + primaries * bs && b < array + total * bs) {
+      *out += ",\"spare\":" + std::to_string((b - array) / bs);
+    }
+    *out += '}';
   }
   *out += ']';
 }
 
-void appendArray(const GoMap& m, const char* name, uint64_t array, uint64_t n, std::string* out) {
+void appendArray(const GoMap& m, const char* name, uint64_t array, uint8_t arrayB, std::string* out) {
+  const uint64_t n = bucketShift(arrayB);
+  const uint64_t total = m.arrayBuckets(arrayB);
   *out += ",\"";
   *out += name;
   *out += "\":[";
   for (uint64_t i = 0; i < n; ++i) {
     if (i) *out += ',';
-    appendChain(m, m.bucketAddress(array, i), out);
+    appendChain(m, m.bucketAddress(array, i), array, n, total, out);
   }
   *out += ']';
 }
@@ -72,8 +82,13 @@ void appendState(const GoMap& m, std::string* out) {
   *out += ",\"noverflow\":" + std::to_string(m.noverflow());
   *out += ",\"hash0\":" + std::to_string(m.hash0());
   *out += ",\"nevacuate\":" + std::to_string(m.nevacuate());
-  if (m.buckets() != 0) appendArray(m, "buckets", m.buckets(), bucketShift(m.B()), out);
-  if (m.growing()) appendArray(m, "oldbuckets", m.oldbuckets(), m.noldbuckets(), out);
+  if (uint64_t next = m.nextOverflow(); next != 0) {
+    *out += ",\"nextOverflow\":" + std::to_string((next - m.buckets()) / m.type().bucketsize);
+  }
+  if (m.buckets() != 0) appendArray(m, "buckets", m.buckets(), m.B(), out);
+  if (m.growing()) {
+    appendArray(m, "oldbuckets", m.oldbuckets(), uint8_t(m.sameSizeGrow() ? m.B() : m.B() - 1), out);
+  }
 }
 
 void appendTrace(const Trace& trace, std::string* out) {

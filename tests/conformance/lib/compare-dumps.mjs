@@ -2,7 +2,9 @@
 // field by field, down to every slot. Returns human-readable differences ("where: expected X,
 // got Y"); an empty list means the states agree.
 
-const SCALARS = ['count', 'flags', 'B', 'noverflow', 'hash0', 'nevacuate'];
+// nextOverflow: which preallocated spare bucket the current array hands out next (absent
+// when none remain), so taking a spare and allocating a fresh bucket are told apart.
+const SCALARS = ['count', 'flags', 'B', 'noverflow', 'hash0', 'nevacuate', 'nextOverflow'];
 
 export function compareRecords(expected, got, opName) {
   const diffs = [];
@@ -47,6 +49,8 @@ function compareArray(name, e, g, differ) {
     const cg = g[i];
     if (ce.length !== cg.length) differ(`${name}[${i}] chain length`, ce.length, cg.length);
     for (let b = 0; b < Math.min(ce.length, cg.length); b++) {
+      // Which spare (by index in the array) an overflow bucket is, or none for a fresh one.
+      if (ce[b].spare !== cg[b].spare) differ(`${name}[${i}] bucket ${b} spare`, ce[b].spare, cg[b].spare);
       for (let s = 0; s < 8; s++) {
         const se = ce[b].s[s];
         const sg = cg[b].s?.[s];

@@ -17,7 +17,8 @@ type slotJSON struct {
 }
 
 type bucketJSON struct {
-	S [bucketCnt]slotJSON `json:"s"`
+	S     [bucketCnt]slotJSON `json:"s"`
+	Spare *int                `json:"spare,omitempty"` // index in its array when taken from the preallocated spares
 }
 
 type record struct {
@@ -30,6 +31,7 @@ type record struct {
 	Noverflow  uint16            `json:"noverflow"`
 	Hash0      uint32            `json:"hash0"`
 	Nevacuate  uint64            `json:"nevacuate"`
+	NextOverflow *int            `json:"nextOverflow,omitempty"` // index of the next unused spare bucket
 	Buckets    [][]bucketJSON    `json:"buckets,omitempty"`
 	Oldbuckets [][]bucketJSON    `json:"oldbuckets,omitempty"`
 	Hashes     map[string]string `json:"hashes,omitempty"`

@@ -322,24 +322,34 @@ func (r *runner[K, V]) snapshot(rec *record) {
 	h := r.h
 	rec.Count, rec.Flags, rec.B, rec.Noverflow, rec.Hash0, rec.Nevacuate =
 		h.count, h.flags, h.B, h.noverflow, h.hash0, uint64(h.nevacuate)
+	if h.extra != nil {
+		if next := *(*uintptr)(unsafe.Add(h.extra, 16)); next != 0 { // mapextra.nextOverflow
+			i := int((next - uintptr(h.buckets)) / uintptr(r.t.bucketsize))
+			rec.NextOverflow = &i
+		}
+	}
 	if h.buckets != nil {
-		rec.Buckets = r.chainsJSON(h.buckets, 1<<h.B)
+		rec.Buckets = r.chainsJSON(h.buckets, h.B)
 	}
 	if h.oldbuckets != nil {
-		n := 1 << h.B
+		oldB := h.B
 		if h.flags&hmapSameSizeGrow == 0 {
-			n /= 2
+			oldB--
 		}
-		rec.Oldbuckets = r.chainsJSON(h.oldbuckets, n)
+		rec.Oldbuckets = r.chainsJSON(h.oldbuckets, oldB)
 	}
 }
 
-func (r *runner[K, V]) chainsJSON(base unsafe.Pointer, n int) [][]bucketJSON {
-	chains := readChains[K, V](r.t, base, n)
+func (r *runner[K, V]) chainsJSON(base unsafe.Pointer, B uint8) [][]bucketJSON {
+	n := 1 << B
+	chains, addrs := readChains[K, V](r.t, base, n)
 	js := make([][]bucketJSON, n)
 	for i, chain := range chains {
 		js[i] = make([]bucketJSON, len(chain))
 		for j := range chain {
+			if idx := spareIndex(addrs[i][j], uintptr(base), B, uintptr(r.t.bucketsize)); idx >= 0 {
+				js[i][j].Spare = &idx
+			}
 			for s, slot := range chain[j] {
 				js[i][j].S[s].T = slot.top
 				if slot.top >= minTopHash {

@@ -94,11 +94,13 @@ type slotView[K comparable, V any] struct {
 }
 
 // readChains walks n primary buckets of the array at base and their overflow links.
-func readChains[K comparable, V any](t *maptype, base unsafe.Pointer, n int) [][][bucketCnt]slotView[K, V] {
+func readChains[K comparable, V any](t *maptype, base unsafe.Pointer, n int) ([][][bucketCnt]slotView[K, V], [][]uintptr) {
 	chains := make([][][bucketCnt]slotView[K, V], n)
+	addrs := make([][]uintptr, n)
 	size := uintptr(t.bucketsize)
 	for i := 0; i < n; i++ {
 		for b := unsafe.Add(base, uintptr(i)*size); b != nil; b = *(*unsafe.Pointer)(unsafe.Add(b, size-8)) {
+			addrs[i] = append(addrs[i], uintptr(b))
 			var slots [bucketCnt]slotView[K, V]
 			for j := 0; j < bucketCnt; j++ {
 				s := &slots[j]
@@ -119,5 +121,44 @@ func readChains[K comparable, V any](t *maptype, base unsafe.Pointer, n int) [][
 			chains[i] = append(chains[i], slots)
 		}
 	}
-	return chains
+	return chains, addrs
+}
+
+// The allocator's size classes below 32 KiB (Go 1.19's; its extra 24-byte class never
+// matters for a bucket array), to know how many buckets, spares included, an array of
+// 2^B buckets really holds — the same rule as the runtime's makeBucketArray.
+var sizeClasses = []uintptr{8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224,
+	240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280,
+	1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912,
+	8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576,
+	27264, 28672, 32768}
+
+func arrayBuckets(B uint8, bucketsize uintptr) uintptr {
+	n := uintptr(1) << B
+	if B < 4 {
+		return n
+	}
+	n += uintptr(1) << (B - 4)
+	bytes := n * bucketsize
+	up := (bytes + 8191) / 8192 * 8192
+	if bytes < 32768 {
+		for _, c := range sizeClasses {
+			if c >= bytes {
+				up = c
+				break
+			}
+		}
+	}
+	return up / bucketsize
+}
+
+// spareIndex is the index of bucket addr in the array at base (2^B primaries) when it is one
+// of the array's preallocated spare buckets, else -1.
+func spareIndex(addr, base uintptr, B uint8, bucketsize uintptr) int {
+	lo := base + (uintptr(1)<<B)*bucketsize
+	hi := base + arrayBuckets(B, bucketsize)*bucketsize
+	if addr >= lo && addr < hi {
+		return int((addr - base) / bucketsize)
+	}
+	return -1
 }
