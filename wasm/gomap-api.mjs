@@ -24,7 +24,11 @@ export function quoteToken(text) {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
+    // C1 controls and bidi overrides are escaped too, so a token never hides
+    // or reorders the text around it where a scenario is shown.
+    else if ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+      out += '\\u' + c.toString(16).padStart(4, '0');
+    } else out += ch;
   }
   return out + '"';
 }

@@ -30,42 +30,38 @@ func emit(key string, n int, op string, ns float64) {
 
 var sink int64
 
-func benchInt(n int) {
-	keys := make([]int64, n)
-	absent := make([]int64, n)
-	for i := range keys {
-		keys[i] = int64(i)
-		absent[i] = int64(i + 4*n)
-	}
-	emit("int64", n, "insert", best(n, func() {
-		m := make(map[int64]int64)
+// benchMap times one key type; int64 and string keys run the same code.
+func benchMap[K comparable](name string, keys, absent []K) {
+	n := len(keys)
+	emit(name, n, "insert", best(n, func() {
+		m := make(map[K]int64)
 		for _, k := range keys {
 			m[k] = 1
 		}
 		sink += int64(len(m))
 	}))
-	m := make(map[int64]int64)
+	m := make(map[K]int64)
 	for _, k := range keys {
 		m[k] = 1
 	}
-	emit("int64", n, "hit", best(n, func() {
+	emit(name, n, "hit", best(n, func() {
 		for _, k := range keys {
 			sink += m[k]
 		}
 	}))
-	emit("int64", n, "miss", best(n, func() {
+	emit(name, n, "miss", best(n, func() {
 		for _, k := range absent {
 			sink += m[k]
 		}
 	}))
-	emit("int64", n, "iterate", best(n, func() {
-		for k, v := range m {
-			sink += k + v
+	emit(name, n, "iterate", best(n, func() {
+		for _, v := range m {
+			sink += v
 		}
 	}))
 	bestNs := 1e300
 	for rep := 0; rep < 3; rep++ {
-		d := make(map[int64]int64)
+		d := make(map[K]int64)
 		for _, k := range keys {
 			d[k] = 1
 		}
@@ -77,7 +73,17 @@ func benchInt(n int) {
 			bestNs = ns
 		}
 	}
-	emit("int64", n, "delete", bestNs)
+	emit(name, n, "delete", bestNs)
+}
+
+func benchInt(n int) {
+	keys := make([]int64, n)
+	absent := make([]int64, n)
+	for i := range keys {
+		keys[i] = int64(i)
+		absent[i] = int64(i + 4*n)
+	}
+	benchMap("int64", keys, absent)
 }
 
 func benchString(n int) {
@@ -87,47 +93,7 @@ func benchString(n int) {
 		keys[i] = "key" + strconv.Itoa(i)
 		absent[i] = "key" + strconv.Itoa(i+4*n)
 	}
-	emit("string", n, "insert", best(n, func() {
-		m := make(map[string]int64)
-		for _, k := range keys {
-			m[k] = 1
-		}
-		sink += int64(len(m))
-	}))
-	m := make(map[string]int64)
-	for _, k := range keys {
-		m[k] = 1
-	}
-	emit("string", n, "hit", best(n, func() {
-		for _, k := range keys {
-			sink += m[k]
-		}
-	}))
-	emit("string", n, "miss", best(n, func() {
-		for _, k := range absent {
-			sink += m[k]
-		}
-	}))
-	emit("string", n, "iterate", best(n, func() {
-		for _, v := range m {
-			sink += v
-		}
-	}))
-	bestNs := 1e300
-	for rep := 0; rep < 3; rep++ {
-		d := make(map[string]int64)
-		for _, k := range keys {
-			d[k] = 1
-		}
-		t0 := time.Now()
-		for _, k := range keys {
-			delete(d, k)
-		}
-		if ns := float64(time.Since(t0).Nanoseconds()) / float64(n); ns < bestNs {
-			bestNs = ns
-		}
-	}
-	emit("string", n, "delete", bestNs)
+	benchMap("string", keys, absent)
 }
 
 func main() {
