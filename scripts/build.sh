@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything `npm start` serves and `npm test` runs against:
-# the native tools (gomap), the wasm module, and the static site in dist/.
+# the native tools (gomap), the wasm module, the static site in dist/ and
+# its one-file offline copy (dist/go-map-playground-offline.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs   # Debian's Emscripten finds acorn here
@@ -13,3 +14,4 @@ build_preset() {
 build_preset native-release
 if [ -f wasm/CMakeLists.txt ]; then build_preset wasm-release; fi
 if [ -f scripts/build-site.mjs ]; then node scripts/build-site.mjs; fi
+if [ -f scripts/build-offline.mjs ]; then node scripts/build-offline.mjs; fi
