@@ -23,6 +23,7 @@ export class App {
     this.playing = false;
     this.speed = 8;
     this.timer = 0;
+    this.route = null;    // while a lesson step plays: the positions it visits
     this.busy = false;
     this.historyVersion = 0;
     this.shownVersion = -1;
@@ -172,9 +173,14 @@ export class App {
     this.seek(this.player.total - 1, { announce: true });
   }
 
-  play() {
+  /**
+   * Plays from the moment shown to the end; with `route` (a lesson step:
+   * the timeline positions to visit, in order) it visits those and stops.
+   */
+  play({ route = null } = {}) {
     if (!this.player || this.busy) return;
-    if (this.player.atHead) this.player.seek(this.player.history.stepStart[Math.max(0, this.player.history.length - 1)] ?? 0);
+    this.route = route;
+    if (!route && this.player.atHead) this.player.seek(this.player.history.stepStart[Math.max(0, this.player.history.length - 1)] ?? 0);
     this.playing = true;
     this.#schedule();
     for (const fn of this.listeners) fn({ playing: true });
@@ -183,6 +189,7 @@ export class App {
   pause() {
     if (this.timer) clearTimeout(this.timer);
     this.timer = 0;
+    this.route = null;
     if (!this.playing) return;
     this.playing = false;
     for (const fn of this.listeners) fn({ playing: false });
@@ -202,13 +209,15 @@ export class App {
     this.timer = setTimeout(() => {
       this.timer = 0;
       if (!this.playing) return;
-      if (this.player.atHead) {
+      const p = this.player.position;
+      const next = this.route ? this.route.find((q) => q > p) : (this.player.atHead ? undefined : p + 1);
+      if (next === undefined) {
         this.pause();
         return;
       }
-      this.player.seek(this.player.position + 1);
+      this.player.seek(next);
       const f = this.player.frame();
-      this.render({ animate: true, announce: f.phase === 'done' });
+      this.render({ animate: next === p + 1, announce: f.phase === 'done' });
       this.#schedule();
     }, 1000 / this.speed);
   }
