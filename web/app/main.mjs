@@ -7,14 +7,14 @@ import { wireControls } from './controls.mjs';
 import { wireTransport } from './transport.mjs';
 import { installIcons } from './icons.mjs';
 import { lessonScenario } from '../lessons/check.mjs';
+import { wireLessons } from '../lessons-ui/lessons-ui.mjs';
 
 const $ = (id) => document.getElementById(id);
 const WELCOME = 'map[string]int64\nset apple 1\nset banana 2\nset cherry 3\nset date 4\nset elderberry 5';
 
-async function lessonPresets() {
+async function loadLessons() {
   try {
-    const { lessons } = await import('../lessons/index.mjs');
-    return lessons.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
+    return (await import('../lessons/index.mjs')).lessons;
   } catch {
     return []; // the lessons are optional; the playground works without them
   }
@@ -45,14 +45,19 @@ async function main() {
   }
   const app = new App(gomap, { viz: els.viz, els });
   wireTransport(app);
-  const lessons = await lessonPresets();
-  wireControls(app, { lessons });
-  // A few fruit to start with, so the first view already shows a bucket.
-  const r = await app.loadScenario(WELCOME);
-  if (!r.ok) app.newMap(['map[string]int64']);
+  const lessonList = await loadLessons();
+  const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
+  const controls = wireControls(app, { lessons });
+  const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
+  // A link to a lesson (#lesson=<id>&step=<n>) opens it; otherwise a few
+  // fruit to start with, so the first view already shows a bucket.
+  if (!(await tour?.openFragment(location.hash))) {
+    const r = await app.loadScenario(WELCOME);
+    if (!r.ok) app.newMap(['map[string]int64']);
+  }
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
-  window.goMapPlayground = { app, gomap };
+  window.goMapPlayground = { app, gomap, lessons: tour };
   document.documentElement.dataset.ready = 'true';
 }
 
