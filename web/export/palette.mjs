@@ -1,5 +1,6 @@
 // Colours for the exported picture, the same Okabe–Ito based tokens as
-// web/styles/tokens.css (copied, since an export carries no stylesheet).
+// web/styles/tokens-light.css and tokens-dark.css (copied, since an export
+// carries no stylesheet).
 // No state is told by colour alone: each has a label (the glyph the page
 // uses, from player/tophash.mjs) and its own border style.
 import { slotState, MIN_TOP_HASH } from '../player/tophash.mjs';
