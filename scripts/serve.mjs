@@ -26,6 +26,10 @@ const server = createServer(async (req, res) => {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': csp,
       'Cache-Control': 'no-cache',
+      // go-map-viz.js may be embedded by pages on other sites: module
+      // scripts and the wasm fetch are CORS requests. Nothing here is
+      // private and no cookie is ever set, so any origin may read it.
+      'Access-Control-Allow-Origin': '*',
     });
     res.end(body);
   } catch (err) {

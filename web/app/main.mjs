@@ -5,9 +5,12 @@ import '../element/go-map-viz.mjs';
 import { App } from './app.mjs';
 import { wireControls } from './controls.mjs';
 import { wireTransport } from './transport.mjs';
-import { installIcons } from './icons.mjs';
+import { installIcons } from '../render/icons.mjs';
 import { lessonScenario } from '../lessons/check.mjs';
 import { wireLessons } from '../lessons-ui/lessons-ui.mjs';
+import { PermalinkSync } from './permalink.mjs';
+import { wireShareDialog } from './share-dialog.mjs';
+import { wireExport } from './export-actions.mjs';
 
 const $ = (id) => document.getElementById(id);
 const WELCOME = 'map[string]int64\nset apple 1\nset banana 2\nset cherry 3\nset date 4\nset elderberry 5';
@@ -49,12 +52,20 @@ async function main() {
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
   const controls = wireControls(app, { lessons });
   const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
-  // A link to a lesson (#lesson=<id>&step=<n>) opens it; otherwise a few
-  // fruit to start with, so the first view already shows a bucket.
-  if (!(await tour?.openFragment(location.hash))) {
+  // While a lesson is open its own fragment is the link to it.
+  const link = new PermalinkSync(app, {
+    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, paused: () => Boolean(tour?.lesson),
+  });
+  wireShareDialog(app, () => link.currentState());
+  wireExport(app);
+  // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
+  // (#v=1&type=…) its map and step; otherwise a few fruit to start with,
+  // so the first view already shows a bucket.
+  if (!(await tour?.openFragment(location.hash)) && !(await link.open())) {
     const r = await app.loadScenario(WELCOME);
     if (!r.ok) app.newMap(['map[string]int64']);
   }
+  link.start();
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
   window.goMapPlayground = { app, gomap, lessons: tour };

@@ -2,7 +2,7 @@
 // Space plays or pauses, ←/→ step one micro-step, Shift+←/→ a whole
 // operation, Home/End jump to the ends — unless focus is in a field or a
 // control that uses those keys itself.
-import { icon } from './icons.mjs';
+import { icon } from '../render/icons.mjs';
 
 const $ = (id) => document.getElementById(id);
 

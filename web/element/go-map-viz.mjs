@@ -3,30 +3,37 @@
 // for big maps a zoomed-out overview with a detailed window.
 //
 // Two ways to use it:
-//  - a page that runs its own Player sets `el.player = player` and calls
-//    `el.show({ animate })` after each move of the cursor (the playground);
-//  - on its own, with attributes: <go-map-viz map-type="map[string]int64"
-//    seed="7" ops="fill 20; del k3" step="end"></go-map-viz> loads the module,
-//    plays the ops and shows the chosen step.
-// Attributes are mirrored by properties (mapType, hasher, seed, ops, step,
-// view); changes are batched in a microtask. Moving the element in the
-// document keeps its state (connectedCallback is idempotent).
-// Events: `gomap-window` { from } when the overview window moves,
-// `gomap-inspect` { slot } when a slot is hovered or focused,
-// `gomap-ready` { player } after a standalone load, `gomap-error` { errors }.
+//  - on its own, from attributes, as a blog post embeds it:
+//      <go-map-viz map-type="map[int64]int64" seed="7" ops="fill 20; del 3"
+//                  step="2" controls="minimal"></go-map-viz>
+//    It loads the map module once per page, replays the scenario into its
+//    own Player and shows the chosen step (README: "Embedding");
+//  - driven by a page that runs its own Player (the playground): the page
+//    sets `el.player = player` and calls `el.show({ animate })` after each
+//    move of the cursor; the element then only draws.
+// Attributes are read with web/share's grammar (settings.mjs) and mirrored
+// by typed properties; changes are batched in a microtask. Moving the
+// element in the document keeps its map (connectedCallback is idempotent).
+// Events: `ready`, `step-change`, `gomap-error`, `gomap-window`,
+// `gomap-inspect` (all CustomEvents; go-map-viz.d.ts types their detail).
 import { h, setText } from '../render/dom.mjs';
 import { BucketArrayView } from '../render/bucket-array.mjs';
 import { HeaderView } from '../render/header-view.mjs';
 import { PoolView } from '../render/pool-view.mjs';
 import { OverviewView } from '../render/overview.mjs';
+import { TableView } from '../render/table-view.mjs';
 import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
 import { marksFor } from '../render/highlights.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { prefersReducedMotion } from '../render/dom.mjs';
-import { styleURL } from '../render/style-url.mjs';
+import { positionOfStep, stepOfFrame } from '../share/permalink.mjs';
+import { describeFrame } from '../app/describe.mjs';
+import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings } from './settings.mjs';
+import { DEFAULT_MODULE_SRC, buildPlayer, loadModule } from './standalone.mjs';
+import { Playback } from './playback.mjs';
+import { VizControls } from './viz-controls.mjs';
 
-const ATTRS = { 'map-type': 'mapType', hasher: 'hasher', seed: 'seed', ops: 'ops', step: 'step', view: 'view' };
 const STATES = [
   ['s-live', '8f', 'live', 'a key lives here; the byte is the top of its hash'],
   ['s-rest', '00', 'emptyRest', 'empty, and so is the rest of the chain'],
@@ -35,38 +42,76 @@ const STATES = [
   ['s-y', '03', 'evacuatedY', 'moved to the Y half'],
   ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
 ];
+const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
+const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
+
+/** The step-change detail for a frame (see go-map-viz.d.ts). */
+function stepDetail(frame, playing) {
+  const step = stepOfFrame(frame);
+  return {
+    step: step === null ? 'end' : step.micro === null ? `${step.op}` : `${step.op}.${step.micro}`,
+    position: frame.position,
+    total: frame.total,
+    op: frame.op + 1,
+    micro: frame.phase === 'event' ? frame.step : null,
+    phase: frame.phase,
+    command: frame.command ?? null,
+    playing,
+  };
+}
 
 export class GoMapViz extends HTMLElement {
-  static observedAttributes = Object.keys(ATTRS);
+  static observedAttributes = OBSERVED;
 
   #built = false;
   #pending = false;
-  #needsLoad = true;
   #player = null;
   #ownPlayer = false;
   #loadToken = 0;
   #windowFrom = 0;
   #lastCells = new Map();
   #lastPosition = null;
-
-  constructor() {
-    super();
-    for (const [attr, prop] of Object.entries(ATTRS)) {
-      Object.defineProperty(this, prop, {
-        get: () => this.getAttribute(attr),
-        set: (v) => (v === null || v === undefined ? this.removeAttribute(attr) : this.setAttribute(attr, String(v))),
-      });
-    }
-  }
+  #emittedPosition = null;
+  #emittedPlayer = null;
+  #attrVersion = 0;
+  #settingsVersion = -1;
+  #settings = null;
+  #warnings = [];
+  #loadedWith = null;   // the settings the own player was built from
+  #shownStep;           // the step setting last sought to
+  #shownAutoplay = false;
+  #playback = new Playback();
+  #resumeOnConnect = false;
 
   connectedCallback() {
     if (!this.#built) this.#build();
-    if (!this.#player && (this.hasAttribute('ops') || this.hasAttribute('map-type'))) this.#schedule();
+    // Properties set before the element was defined shadow the accessors.
+    for (const prop of Object.values(PROPERTY_OF)) {
+      if (Object.prototype.hasOwnProperty.call(this, prop)) {
+        const v = this[prop];
+        delete this[prop];
+        this[prop] = v;
+      }
+    }
+    if (this.#resumeOnConnect) {
+      this.#resumeOnConnect = false;
+      this.#play({ fromStart: false });
+    }
+    if (!this.#player) this.#schedule();
+  }
+
+  disconnectedCallback() {
+    // The map is kept on purpose: moving the element re-connects it with
+    // its state. Only a running playback stops, and resumes on return.
+    if (this.#playback.playing) {
+      this.#playback.stop();
+      this.#resumeOnConnect = true;
+    }
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
-    if (name !== 'step' && name !== 'view') this.#needsLoad = true;
+    this.#attrVersion++;
     this.#schedule();
   }
 
@@ -77,10 +122,13 @@ export class GoMapViz extends HTMLElement {
 
   set player(p) {
     if (this.#ownPlayer && this.#player && this.#player !== p) this.#player.free();
+    this.#playback.stop();
+    this.#loadToken++;
     this.#player = p;
     this.#ownPlayer = false;
-    this.#needsLoad = false;
+    this.#loadedWith = null;
     this.#lastCells = new Map();
+    if (this.#built) this.#applyDisplay();
   }
 
   /** First bucket of the detailed window (big maps). */
@@ -97,26 +145,72 @@ export class GoMapViz extends HTMLElement {
     return this.lastModel ?? null;
   }
 
+  /** Problems with the attributes, as shown in the element's note. */
+  get warnings() {
+    return this.#warnings.map((w) => ({ ...w }));
+  }
+
+  /** The step drawn now, in the attribute's grammar (`N`, `N.M` or `end`); null before a map is drawn. */
+  get currentStep() {
+    return this.#player ? stepDetail(this.#player.frame(), false).step : null;
+  }
+
+  /** Whether the element's own playback is running. */
+  get playing() {
+    return this.#playback.playing;
+  }
+
+  play() {
+    this.#play({ fromStart: false });
+  }
+
+  pause() {
+    this.#pause();
+  }
+
+  // The settings in use, re-read once per change of the attributes, so a
+  // property reads back what was just set. A refused value keeps the one
+  // in use before (settings.mjs).
+  #settingsNow() {
+    if (this.#settingsVersion !== this.#attrVersion || !this.#settings) {
+      const r = readSettings((n) => this.getAttribute(n), this.#settings, import.meta.url);
+      this.#settings = r.settings;
+      this.#warnings = r.warnings;
+      this.#settingsVersion = this.#attrVersion;
+    }
+    return this.#settings;
+  }
+
   #build() {
     this.#built = true;
     const root = this.attachShadow({ mode: 'open' });
-    for (const sheet of ['tokens.css', 'map.css']) root.append(h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
+    const base = new URL('../styles/', import.meta.url);
+    for (const sheet of SHEETS) root.append(h('link', { rel: 'stylesheet', href: new URL(sheet, base).href }));
+    // The dark palette applies by the theme setting: by the system's
+    // preference (auto), always (dark) or never (light).
+    this.darkSheet = h('link', { rel: 'stylesheet', href: new URL('tokens-dark.css', base).href, media: DARK_MEDIA.auto });
+    root.append(this.darkSheet);
     this.headerView = new HeaderView();
     this.poolView = new PoolView();
     this.newArray = new BucketArrayView({ old: false });
     this.oldArray = new BucketArrayView({ old: true });
     this.newOverview = new OverviewView({ old: false, onSelect: (from) => this.#selectWindow(from) });
     this.oldOverview = new OverviewView({ old: true });
+    this.tableView = new TableView();
     this.overviews = h('div', { class: 'overviews' }, this.oldOverview.root, this.newOverview.root);
     this.arrays = h('div', { class: 'arrays' }, this.oldArray.root, this.newArray.root);
     this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
+    this.note = h('div', { class: 'viz-note', role: 'status', hidden: true });
     this.message = h('p', { class: 'viz-message', role: 'status' });
     this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
+    this.controlBar = new VizControls((command, arg) => this.#command(command, arg));
     this.legend = h('ul', { class: 'legend', 'aria-label': 'slot states' },
       STATES.map(([cls, hex, name, what]) => h('li', { title: what },
         h('span', { class: `slot swatch ${cls}` }, h('span', { class: 'th', text: hex })), ` ${name}`)));
+    this.pictures = h('div', { class: 'pictures' }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
+    this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
     this.body = h('div', { class: 'viz', part: 'viz' },
-      this.headerView.root, this.message, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend, this.layer);
+      this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
     root.append(this.body);
     for (const type of ['pointerover', 'focusin']) {
       this.arrays.addEventListener(type, (ev) => this.#inspectCell(ev.target.closest?.('.slot')));
@@ -131,54 +225,162 @@ export class GoMapViz extends HTMLElement {
     this.#pending = true;
     queueMicrotask(() => {
       this.#pending = false;
-      if (!this.isConnected) return;
-      if (this.#needsLoad && (this.hasAttribute('ops') || this.hasAttribute('map-type'))) this.#loadStandalone();
-      else if (this.#player) {
-        if (this.#ownPlayer) this.#seekAttr();
-        this.show({ animate: false });
-      }
+      if (this.isConnected) this.#update();
     });
   }
 
-  async #loadStandalone() {
-    this.#needsLoad = false;
-    const token = ++this.#loadToken;
-    setText(this.message, 'Loading…');
-    try {
-      const src = this.getAttribute('module-src') ?? new URL('../wasm/gomap.mjs', import.meta.url).href;
-      const [{ loadGoMap }, { Player, setupLines }] = await Promise.all([import(src), import('../player/player.mjs')]);
-      GoMapViz.module ??= loadGoMap();
-      const gomap = await GoMapViz.module;
-      const setup = setupLines({ mapType: this.mapType ?? undefined, hasher: this.hasher ?? undefined, seed: this.seed ?? undefined });
-      const r = await Player.load(gomap, [...setup, this.ops ?? ''].join('\n'));
-      if (token !== this.#loadToken) {
-        r.player?.free();
-        return;
-      }
-      if (!r.ok) {
-        // Lines of the ops attribute, not of the set-up put before it.
-        // (line 0: one of the map-type, hasher or seed attributes).
-        const errors = r.errors.map((e) => ({ ...e, line: Math.max(0, e.line - setup.length) }));
-        setText(this.message, errors.map((e) => `${e.line ? `ops line ${e.line}` : 'attributes'}: ${e.message}`).join('\n'));
-        this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors } }));
-        return;
-      }
-      if (this.#ownPlayer && this.#player) this.#player.free();
-      this.#player = r.player;
-      this.#ownPlayer = true;
-      setText(this.message, '');
-      this.#seekAttr();
-      this.show({ animate: false });
-      this.dispatchEvent(new CustomEvent('gomap-ready', { detail: { player: r.player } }));
-    } catch (err) {
-      setText(this.message, `The map module could not be loaded: ${err.message}`);
+  // Reads the attributes and does what changed: rebuild the map, seek,
+  // start or stop playing, or only redraw.
+  #update() {
+    const settings = this.#settingsNow();
+    this.#showWarnings();
+    this.#applyDisplay();
+    const pageDriven = this.#player && !this.#ownPlayer;
+    if (pageDriven) {
+      this.show({ animate: false, follow: false });
+      return;
     }
+    if (!SHARED_ATTRS.some((a) => this.hasAttribute(a))) return;
+    this.#playback.speed = settings.speed;
+    if (needsReload(this.#loadedWith, settings)) {
+      this.#load(settings);
+      return;
+    }
+    if (!this.#player) return;
+    const stepText = propertyValue(settings, 'step');
+    if (stepText !== this.#shownStep) {
+      this.#shownStep = stepText;
+      this.#pause();
+      this.#player.seek(positionOfStep(settings.step, this.#player.history));
+    }
+    if (settings.autoplay !== this.#shownAutoplay) {
+      this.#shownAutoplay = settings.autoplay;
+      if (settings.autoplay) this.#play({ fromStart: settings.step === null });
+      else this.#pause();
+    }
+    this.#draw({ animate: false });
   }
 
-  #seekAttr() {
-    const step = this.step;
-    if (step === null || step === 'end') this.#player.toEnd();
-    else if (/^\d+$/.test(step)) this.#player.seek(Number(step));
+  #showWarnings() {
+    const list = this.#warnings;
+    this.note.hidden = list.length === 0;
+    if (!list.length) {
+      this.note.replaceChildren();
+      return;
+    }
+    // Text nodes only: a hostile value is shown as the characters it is.
+    this.note.replaceChildren(
+      h('p', { text: list.length === 1 ? 'One attribute was not used as written:' : 'Some attributes were not used as written:' }),
+      h('ul', {}, list.map((w) => h('li', { text: w.message }))));
+  }
+
+  // Theme, view and controls: how the map is shown, not which map.
+  #applyDisplay() {
+    const s = this.#settingsNow();
+    const pageDriven = this.#player && !this.#ownPlayer;
+    this.darkSheet.media = DARK_MEDIA[s.theme] ?? DARK_MEDIA.auto;
+    this.body.dataset.theme = s.theme;
+    this.body.dataset.view = s.view;
+    this.body.classList.toggle('is-standalone', !pageDriven);
+    this.pictures.hidden = s.view === 'table';
+    this.tableBox.hidden = s.view === 'buckets';
+    this.controlBar.setMode(pageDriven ? 'none' : s.controls);
+  }
+
+  async #load(settings) {
+    this.#loadedWith = settings;
+    const token = ++this.#loadToken;
+    this.#playback.stop();
+    setText(this.message, this.#player ? 'Loading the new scenario…' : 'Loading…');
+    let r;
+    try {
+      const gomap = await loadModule(settings.moduleSrc ?? DEFAULT_MODULE_SRC);
+      if (token !== this.#loadToken) return;
+      r = await buildPlayer(gomap, settings);
+    } catch (err) {
+      if (token === this.#loadToken) setText(this.message, `The map module could not be loaded: ${err?.message ?? err}`);
+      return;
+    }
+    if (token !== this.#loadToken) {
+      r.player?.free();
+      return;
+    }
+    if (!r.ok) {
+      // The map on screen (if any) stays as it was.
+      setText(this.message, r.errors.slice(0, 20).map((e) => `${e.line ? `ops line ${e.line}` : 'set-up'}: ${e.message}`).join('\n'));
+      this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors: r.errors } }));
+      return;
+    }
+    if (this.#ownPlayer && this.#player) this.#player.free();
+    this.#player = r.player;
+    this.#ownPlayer = true;
+    this.#lastCells = new Map();
+    this.#lastPosition = null;
+    this.#windowFrom = 0;
+    setText(this.message, '');
+    this.#applyDisplay();
+    const s = this.#settings;
+    this.#shownStep = propertyValue(s, 'step');
+    this.#shownAutoplay = s.autoplay;
+    r.player.seek(positionOfStep(s.step, r.player.history));
+    this.#draw({ animate: false, quiet: true });
+    this.dispatchEvent(new CustomEvent('ready', { detail: { ...stepDetail(r.player.frame(), false), operations: r.player.history.length } }));
+    if (s.autoplay) this.#play({ fromStart: s.step === null });
+  }
+
+  // ---- the element's own playback (standalone) -----------------------------
+
+  #command(command, arg) {
+    const p = this.#player;
+    if (!p || !this.#ownPlayer) return;
+    if (command === 'play') {
+      if (this.#playback.playing) this.#pause();
+      else this.#play({ fromStart: p.atHead });
+      return;
+    }
+    this.#pause();
+    const to = { 'to-start': 0, 'step-back': p.position - 1, 'step-forward': p.position + 1, 'to-end': p.total - 1, seek: arg }[command];
+    if (to === undefined) return;
+    const before = p.position;
+    p.seek(to);
+    this.#draw({ animate: Math.abs(p.position - before) === 1 });
+  }
+
+  #play({ fromStart }) {
+    const p = this.#player;
+    if (!p || !this.#ownPlayer || !this.isConnected) return;
+    if (fromStart || p.atHead) p.seek(0);
+    this.#playback.speed = this.#settingsNow().speed;
+    this.#playback.start(() => {
+      if (!this.#player || this.#player !== p || p.atHead) {
+        this.#draw({ animate: false });
+        return false;
+      }
+      p.seek(p.position + 1);
+      this.#draw({ animate: true });
+      if (!p.atHead) return true;
+      queueMicrotask(() => this.#draw({ animate: false }));
+      return false;
+    });
+    this.#draw({ animate: false });
+  }
+
+  #pause() {
+    if (!this.#playback.playing) return;
+    this.#playback.stop();
+    if (this.#player) this.#draw({ animate: false });
+  }
+
+  // Draws the moment and refreshes the element's controls.
+  #draw({ animate, quiet = false }) {
+    const shown = this.show({ animate, follow: true, quiet });
+    if (!shown || this.controlBar.mode === 'none') return;
+    const d = describeFrame(this.#player, shown.frame, shown.model);
+    this.controlBar.update(shown.frame, {
+      playing: this.#playback.playing,
+      counter: `${shown.frame.position} / ${shown.frame.total - 1}`,
+      narration: `${d.counter}${d.fn ? ` · ${d.fn}` : ''}: ${d.text}`,
+    });
   }
 
   #selectWindow(from) {
@@ -189,10 +391,11 @@ export class GoMapViz extends HTMLElement {
 
   /**
    * Draws the player's current moment.
-   * @param {{ animate?: boolean, follow?: boolean }} options animate: fly moved
-   *   keys to their new cells; follow: scroll the step's bucket into view.
+   * @param {{ animate?: boolean, follow?: boolean, quiet?: boolean }} options
+   *   animate: fly moved keys to their new cells; follow: scroll the step's
+   *   bucket into view; quiet: no step-change event for this moment.
    */
-  show({ animate = true, follow = true } = {}) {
+  show({ animate = true, follow = true, quiet = false } = {}) {
     if (!this.#built) this.#build();
     const p = this.#player;
     if (!p) return null;
@@ -207,7 +410,7 @@ export class GoMapViz extends HTMLElement {
         this.#windowFrom = b - (b % WINDOW_BUCKETS);
       }
     }
-    const model = readModel(p.map, { windowFrom: this.#windowFrom, density: this.view ?? 'auto' });
+    const model = readModel(p.map, { windowFrom: this.#windowFrom, density: this.#settingsNow().density });
     this.#windowFrom = model.newArray?.from ?? 0;
     this.lastModel = model;
     const marks = marksFor(frame, model, model.header.iterator);
@@ -270,6 +473,12 @@ export class GoMapViz extends HTMLElement {
     this.#lastPosition = frame.position;
     if (moves.length) playMoves(moves, (loc) => this.newArray.cell(loc) ?? this.oldArray.cell(loc), this.layer);
     if (follow && marks.focus) this.#scrollTo(marks.focus);
+    if (!this.tableBox.hidden) this.tableView.update(model);
+    if (frame.position !== this.#emittedPosition || p !== this.#emittedPlayer) {
+      this.#emittedPosition = frame.position;
+      this.#emittedPlayer = p;
+      if (!quiet) this.dispatchEvent(new CustomEvent('step-change', { detail: stepDetail(frame, this.#playback.playing) }));
+    }
     return { model, marks, frame };
   }
 
@@ -316,9 +525,24 @@ export class GoMapViz extends HTMLElement {
     this.dispatchEvent(new CustomEvent('gomap-inspect', { detail: { slot: { ...rec, el: undefined, th: undefined, k: undefined, v: undefined } } }));
   }
 
-  disconnectedCallback() {
-    // Kept on purpose: moving the element re-connects it with its state. A
-    // standalone player is freed only when replaced.
+  // Typed property mirrors of the attributes (mapType, hasher, seed, ops,
+  // step, view, theme, speed, autoplay, controls, density, moduleSrc): a
+  // getter gives the value in use, a setter writes the attribute.
+  static {
+    for (const [attr, prop] of Object.entries(PROPERTY_OF)) {
+      Object.defineProperty(this.prototype, prop, {
+        configurable: true,
+        enumerable: true,
+        get() {
+          return propertyValue(this.#settingsNow(), prop);
+        },
+        set(value) {
+          const text = attributeText(prop, value);
+          if (text === null) this.removeAttribute(attr);
+          else this.setAttribute(attr, text);
+        },
+      });
+    }
   }
 }
 

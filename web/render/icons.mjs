@@ -1,6 +1,6 @@
 // Small SVG icons for the player's buttons, drawn in currentColor so they
 // follow the theme. Inline SVG needs no font and no network.
-import { svg } from '../render/dom.mjs';
+import { svg } from './dom.mjs';
 
 const PATHS = {
   'to-start': { fill: 'M5 5h2.2v14H5zM19 5.5v13L9 12z' },

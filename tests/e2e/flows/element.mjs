@@ -25,7 +25,7 @@ export async function run(env) {
     el.setAttribute('map-type', 'map[int64]int64');
     el.setAttribute('seed', '5');
     el.setAttribute('ops', o);
-    window.__ready = new Promise((res) => el.addEventListener('gomap-ready', res, { once: true }));
+    window.__ready = new Promise((res) => el.addEventListener('ready', res, { once: true }));
     for (const id of ['host-a', 'host-b']) {
       const host = document.createElement('section');
       host.id = id;
@@ -52,7 +52,7 @@ export async function run(env) {
   // A new ops attribute replays.
   await page.evaluate(() => {
     const el = document.getElementById('embedded');
-    window.__ready = new Promise((res) => el.addEventListener('gomap-ready', res, { once: true }));
+    window.__ready = new Promise((res) => el.addEventListener('ready', res, { once: true }));
     el.ops = 'fill 3';
   });
   await page.evaluate(() => window.__ready);

@@ -1,0 +1,131 @@
+// The playground's URL fragment is its permalink: it carries the whole
+// state (map type, hasher, seed, the scenario, the step shown, the speed)
+// in web/share's grammar, is rewritten as the user works (replaceState, at
+// most a few times a second, so the back button is not flooded), and is
+// read when the page opens or the fragment is edited. A hostile or broken
+// fragment can only produce text: its problems are listed in a notice,
+// and a scenario that does not run leaves the page on its usual start.
+import { decodeState, encodeState, positionOfStep, toScenarioText } from '../share/permalink.mjs';
+import { stateOfPlayer } from './link-state.mjs';
+import { h } from '../render/dom.mjs';
+
+const WRITE_EVERY_MS = 300;
+
+export class PermalinkSync {
+  /**
+   * @param {import('./app.mjs').App} app
+   * @param {{ notice: HTMLElement, speedSelect: HTMLSelectElement, showSetup: (lines: string[]) => void,
+   *           paused?: () => boolean }} ui paused: true while another part of the page owns the fragment
+   */
+  constructor(app, { notice, speedSelect, showSetup, paused = () => false }) {
+    this.app = app;
+    this.paused = paused;
+    this.notice = notice;
+    this.speedSelect = speedSelect;
+    this.showSetup = showSetup;
+    this.timer = 0;
+    /** Why the address bar has no state now (a scenario too long for a link), or null. */
+    this.problem = null;
+  }
+
+  /** The state on screen, for the link and the Share dialog. */
+  currentState() {
+    return stateOfPlayer(this.app.player, { speed: this.app.speed });
+  }
+
+  /** Keeps the fragment in step with the page from now on. */
+  start() {
+    this.app.onRender(() => this.schedule());
+    this.speedSelect.addEventListener('change', () => this.schedule());
+    window.addEventListener('hashchange', () => this.open());
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = 0;
+      // A running fill has no settled state yet; write once it is done.
+      if (this.app.busy || !this.app.player) this.schedule();
+      else this.write();
+    }, WRITE_EVERY_MS);
+  }
+
+  write() {
+    if (this.paused()) return;
+    let target;
+    try {
+      target = `#${encodeState(this.currentState())}`;
+      this.problem = null;
+    } catch (err) {
+      // No link can hold this state; an old fragment would be a lie.
+      target = '';
+      this.problem = String(err?.message ?? err);
+    }
+    if (target === location.hash || (target === '' && !location.hash)) return;
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${target}`);
+    } catch {
+      // Some file:// pages refuse replaceState; the address then stays as it was.
+    }
+  }
+
+  /**
+   * Opens the state in the fragment, if there is one.
+   * @returns {Promise<boolean>} true if the page now shows the link's state
+   */
+  async open() {
+    const hash = location.hash;
+    // An in-page anchor (the skip link's #map-view) is not a state, and a
+    // lesson's fragment (#lesson=…) belongs to the lessons (web/lessons-ui).
+    if (hash.length <= 1 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
+    if (/^#(?:[^&]*&)*lesson=/.test(hash)) return false;
+    const r = decodeState(hash);
+    if (!r.ok) {
+      this.showNotice('This link could not be opened:', [r.error]);
+      return false;
+    }
+    const loaded = await this.app.loadScenario(toScenarioText(r.state));
+    if (!loaded.ok) {
+      const lines = (loaded.errors ?? []).slice(0, 10).map((e) => `line ${e.line}: ${e.message}`);
+      this.showNotice('The scenario in this link did not run, so nothing of it was used:', [...r.warnings.map((w) => w.message), ...lines]);
+      return false;
+    }
+    this.showSetup(this.app.player.setup);
+    this.#setSpeed(r.state.speed);
+    this.app.seek(positionOfStep(r.state.step, this.app.player.history), { announce: true });
+    this.showNotice('Some of this link was not used:', r.warnings.map((w) => w.message));
+    return true;
+  }
+
+  #setSpeed(speed) {
+    const value = String(speed);
+    if (![...this.speedSelect.options].some((o) => o.value === value)) {
+      this.speedSelect.append(h('option', { value, text: `${value} steps/s` }));
+    }
+    this.speedSelect.value = value;
+    this.app.setSpeed(speed);
+  }
+
+  /** Problems as a list of text (never markup), with a button to dismiss them. */
+  showNotice(title, messages) {
+    const box = this.notice;
+    if (!messages.length) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    const dismiss = h('button', { type: 'button', class: 'notice-dismiss', text: 'Dismiss' });
+    dismiss.addEventListener('click', () => this.showNotice('', []));
+    box.replaceChildren(h('p', { text: title }), h('ul', {}, messages.map((m) => h('li', { text: m }))), dismiss);
+    box.hidden = false;
+  }
+}
+
+function decodeURIComponentSafe(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,102 @@
+// What <go-map-viz>'s attributes mean. The shared fields (map-type, hasher,
+// seed, ops, step, view, theme, speed, autoplay, controls) go through
+// web/share's parseElementAttributes, so an attribute reads exactly like
+// the same key in a permalink or an iframe's fragment. Two attributes are
+// the element's own: `density` (how much each cell shows; `auto` picks by
+// size) and `module-src` (where the map module is, same origin only).
+//
+// A refused value never changes what is on screen: the setting keeps the
+// value it had (the default, the first time), and the refusal becomes a
+// warning the element shows as text. No value is ever evaluated, and the
+// only one used as a URL (module-src) must stay on the element's origin.
+import { parseElementAttributes, DEFAULT_STATE, FIELDS } from '../share/permalink.mjs';
+
+export const DENSITIES = ['auto', 'full', 'keys', 'compact', 'overview'];
+const SHARED = FIELDS.filter((f) => f.attr);
+export const SHARED_ATTRS = SHARED.map((f) => f.attr);
+/** Attributes that change which map is built (the rest only change how it is shown). */
+export const LOAD_FIELDS = ['mapType', 'hasher', 'seed', 'ops'];
+export const OBSERVED = [...SHARED_ATTRS, 'density', 'module-src'];
+
+/** attribute → property, camelCase */
+export const PROPERTY_OF = Object.fromEntries([...SHARED.map((f) => [f.attr, f.name]), ['density', 'density'], ['module-src', 'moduleSrc']]);
+
+const DEFAULTS = { ...DEFAULT_STATE, density: 'auto', moduleSrc: null };
+
+function excerpt(text) {
+  const s = String(text);
+  return JSON.stringify(s.length > 24 ? `${s.slice(0, 24)}…` : s);
+}
+
+/** module-src: an http(s) URL on the element's own origin, or any file URL beside a file page. */
+function readModuleSrc(raw, base) {
+  let url;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return { error: 'is not a URL' };
+  }
+  const home = new URL(base);
+  const sameHttp = /^https?:$/.test(url.protocol) && url.origin === home.origin;
+  const bothFiles = url.protocol === 'file:' && home.protocol === 'file:';
+  if (!sameHttp && !bothFiles) return { error: `must be on the element's own origin (${home.protocol === 'file:' ? 'a file URL' : home.origin})` };
+  return { value: url.href };
+}
+
+/**
+ * Reads the attributes into the settings in use.
+ * @param {(name: string) => string | null} getAttr
+ * @param {object | null} previous the settings in use before (null at first)
+ * @param {string} base the element module's URL (for module-src)
+ * @returns {{ settings: object, warnings: { field: string|null, message: string }[] }}
+ */
+export function readSettings(getAttr, previous, base) {
+  const before = previous ?? DEFAULTS;
+  const r = parseElementAttributes(getAttr);
+  const settings = { ...DEFAULTS, ...r.state };
+  const warnings = [...r.warnings];
+  const warned = new Set(r.warnings.map((w) => w.field));
+  for (const f of SHARED) {
+    // The grammar fell back to the default: the value was refused, so the
+    // one in use stays. (A field can also carry a note while its value is
+    // used: autoplay="false", bidirectional controls in ops.)
+    const raw = getAttr(f.attr);
+    const refused = raw !== null && raw !== undefined && warned.has(f.name) && settings[f.name] === DEFAULT_STATE[f.name];
+    if (refused) settings[f.name] = before[f.name];
+  }
+  const density = getAttr('density');
+  if (density !== null && density !== undefined) {
+    const d = String(density).trim();
+    if (DENSITIES.includes(d)) settings.density = d;
+    else {
+      settings.density = before.density;
+      warnings.push({ field: 'density', message: `density: ${excerpt(d)} is not one of ${DENSITIES.join(', ')}; using ${settings.density}` });
+    }
+  }
+  const src = getAttr('module-src');
+  if (src !== null && src !== undefined) {
+    const m = readModuleSrc(String(src), base);
+    if (m.error) warnings.push({ field: 'moduleSrc', message: `module-src: ${m.error}; using the module beside the element` });
+    else settings.moduleSrc = m.value;
+  }
+  return { settings, warnings };
+}
+
+/** True when the settings build a different map than the ones in use. */
+export function needsReload(a, b) {
+  return !a || LOAD_FIELDS.some((k) => a[k] !== b[k]);
+}
+
+/** The text a property setter writes into its attribute (null removes it). */
+export function attributeText(prop, value) {
+  if (value === null || value === undefined) return null;
+  if (prop === 'autoplay') return value === false || value === 'false' ? null : '';
+  return String(value);
+}
+
+/** How a setting reads from its property: the value in use, typed. */
+export function propertyValue(settings, prop) {
+  const v = settings[prop];
+  if (prop === 'step') return v === null ? 'end' : v.micro === null ? `${v.op}` : `${v.op}.${v.micro}`;
+  return v;
+}

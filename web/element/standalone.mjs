@@ -1,0 +1,38 @@
+// A standalone <go-map-viz> builds its own map: the map module is loaded
+// once per page (per module URL) and shared by every element, each of
+// which then owns one Player, so several elements on a page are as
+// independent as several maps in one Go program.
+import { Player } from '../player/player.mjs';
+import { yieldToEventLoop } from '../player/bulk.mjs';
+import { setupLinesOf, toScenarioText } from '../share/permalink.mjs';
+
+const modules = new Map();
+
+/** The map module beside this one (dist/wasm/gomap.mjs). */
+export const DEFAULT_MODULE_SRC = new URL('../wasm/gomap.mjs', import.meta.url).href;
+
+/** The loaded map module for a URL; one load per page however many elements ask. */
+export function loadModule(src = DEFAULT_MODULE_SRC) {
+  if (!modules.has(src)) {
+    const loading = import(src).then((m) => m.loadGoMap());
+    // A failed load may be retried by the next element that asks.
+    loading.catch(() => modules.delete(src));
+    modules.set(src, loading);
+  }
+  return modules.get(src);
+}
+
+/**
+ * Replays the settings' scenario into a new Player.
+ * Errors carry the line of the `ops` attribute they are on (0: one of the
+ * set-up attributes, map-type, hasher or seed).
+ * @returns {Promise<{ ok: true, player: Player } | { ok: false, errors: { line: number, message: string }[] }>}
+ */
+export async function buildPlayer(gomap, settings, { signal } = {}) {
+  const setup = setupLinesOf(settings).length;
+  const r = await Player.load(gomap, toScenarioText(settings), { yieldToEventLoop, signal });
+  if (r.ok) return r;
+  const errors = (r.errors ?? []).map((e) => ({ line: Math.max(0, e.line - setup), message: e.message }));
+  if (!errors.length) errors.push({ line: 0, message: r.aborted ? 'the load was replaced by a newer one' : 'the scenario did not run' });
+  return { ok: false, errors };
+}

@@ -1,0 +1,61 @@
+// The embed page (embed.html): one <go-map-viz> whose state is the URL
+// fragment, in the permalink grammar (web/share). Meant for an <iframe> on
+// any site: it stores nothing (no cookies, no storage), reports its height
+// to the host page (height.mjs), and shows a bad fragment's problems as
+// text beside the map it could still make.
+import { define } from '../element/go-map-viz.mjs';
+import { SHARED_ATTRS } from '../element/settings.mjs';
+import { decodeState, elementAttributes, encodeState } from '../share/permalink.mjs';
+import { h } from '../render/dom.mjs';
+import { reportHeight } from './height.mjs';
+
+define();
+const $ = (id) => document.getElementById(id);
+const viz = $('viz');
+const notes = $('notes');
+const open = $('open-link');
+const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
+
+function showNotes(title, messages) {
+  notes.hidden = messages.length === 0;
+  notes.replaceChildren(...(messages.length ? [h('p', { text: title }), h('ul', {}, messages.map((m) => h('li', { text: m })))] : []));
+}
+
+function operationCount(text) {
+  return text ? text.split(/[\n;]/).filter((l) => l.trim() && !l.trim().startsWith('#')).length : 0;
+}
+
+function apply() {
+  const r = decodeState(location.hash);
+  if (!r.ok) {
+    // Nothing in this link can be trusted: no map, only the reason.
+    for (const a of SHARED_ATTRS) viz.removeAttribute(a);
+    viz.hidden = true;
+    open.hidden = true;
+    showNotes('This embedded map cannot be shown:', [r.error]);
+    document.title = 'Go map playground (embedded): a link that cannot be read';
+    return;
+  }
+  viz.hidden = false;
+  showNotes('Some of the link was not used:', r.warnings.map((w) => w.message));
+  const attrs = elementAttributes(r.state);
+  for (const a of SHARED_ATTRS) if (!attrs.some(([name]) => name === a)) viz.removeAttribute(a);
+  for (const [name, value] of attrs) viz.setAttribute(name, value);
+  $('dark-tokens').media = DARK_MEDIA[r.state.theme] ?? DARK_MEDIA.auto;
+  document.documentElement.dataset.theme = r.state.theme;
+  const n = operationCount(r.state.ops);
+  document.title = `Go map playground (embedded): ${r.state.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
+  // The link to the full playground carries the state as read, re-encoded,
+  // so nothing of the raw fragment reaches an href.
+  try {
+    open.href = new URL(`./#${encodeState(r.state)}`, location.href).href;
+    open.hidden = false;
+  } catch {
+    open.hidden = true;
+  }
+}
+
+apply();
+window.addEventListener('hashchange', apply);
+reportHeight(window, document.body);
+document.documentElement.dataset.ready = 'true';
