@@ -1,0 +1,105 @@
+// The one-file offline playground (dist/go-map-playground-offline.html),
+// as a teacher would use it: opened from file:// in a browser with the
+// network off and every non-file request refused. Nothing may leave the
+// file; the map works (insert, step back and forth, drawn = bytes); a
+// lesson opens from the address and plays with its narration and claims.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ROOT, SHOTS, drawnEqualsState, shownHeader, frame } from '../harness.mjs';
+import lessons from '../../../web/lessons/index.mjs';
+import { stepPlayed, checkStep } from '../lesson-steps.mjs';
+
+export const name = 'offline single file from file:// with the network off';
+
+const FILE = join(ROOT, 'dist/go-map-playground-offline.html');
+// What a page may load without the network: itself, and what it holds inline.
+const LOCAL = /^(data|blob|about):/;
+
+export async function run() {
+  assert.ok(existsSync(FILE), `${FILE} is missing: node scripts/build-offline.mjs`);
+  const fileUrl = pathToFileURL(FILE).href;
+  // A browser of its own: the shared one is a persistent context, which
+  // cannot be started offline.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const context = await browser.newContext({ offline: true, viewport: { width: 1440, height: 1000 } });
+  const refused = [];
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || LOCAL.test(url)) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.consoleErrors = errors;
+  page.close = async () => browser.close();
+  try {
+    await useOffline(page, fileUrl, requests, refused);
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  return page;
+}
+
+async function useOffline(page, fileUrl, requests, refused) {
+
+  // Straight into a lesson: the address carries it.
+  const lesson = lessons.find((l) => l.id === 'delete');
+  await page.goto(`${fileUrl}#lesson=${lesson.id}&step=1`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.getByLabel('Playback speed').selectOption('60');
+  await stepPlayed(page, lesson.id, 0);
+  await checkStep(page, lesson, 0);
+  for (let k = 1; k < 4; k++) {
+    await page.getByRole('button', { name: /^Next step/ }).click();
+    await stepPlayed(page, lesson.id, k);
+    await checkStep(page, lesson, k);
+    assert.deepEqual(await drawnEqualsState(page), [], `step ${k + 1}: drawn = the map`);
+  }
+  await page.screenshot({ path: join(SHOTS, 'offline-lesson.png') });
+  // The shadow root's styles came inline too.
+  const styled = await page.evaluate(() => {
+    const root = document.querySelector('go-map-viz').shadowRoot;
+    const links = [...root.querySelectorAll('link[rel="stylesheet"]')];
+    return { links: links.length, data: links.every((l) => l.href.startsWith('data:')), border: getComputedStyle(root.querySelector('.slot')).borderTopStyle };
+  });
+  assert.ok(styled.links > 0 && styled.data, 'the map\'s stylesheets are data: URLs');
+  assert.notEqual(styled.border, 'none', 'the map\'s styles apply');
+
+  // The playground itself: a new map, an insert played out, a step back.
+  await page.getByRole('button', { name: 'Close lesson' }).click();
+  await page.getByLabel('Key type').selectOption('string');
+  await page.getByLabel('Hasher').selectOption('go114'); // the lesson left identity, which needs integer keys
+  await page.getByLabel('Seed (hash0)').fill('7');
+  await page.getByRole('button', { name: 'New map' }).click();
+  for (const key of ['alpha', 'beta', 'gamma']) {
+    await page.getByLabel('Key', { exact: true }).fill(key);
+    await page.getByRole('button', { name: 'Insert' }).click();
+    await page.waitForFunction(() => !window.goMapPlayground.app.playing);
+  }
+  assert.equal((await shownHeader(page)).count, '3');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('ArrowLeft');
+  const f = await frame(page);
+  assert.equal(f.phase, 'event', 'one micro-step back is inside the last insert');
+  assert.deepEqual(await drawnEqualsState(page), []);
+  await page.keyboard.press('End');
+  assert.deepEqual(await drawnEqualsState(page), []);
+
+  const left = requests.filter((u) => u !== fileUrl && !u.startsWith(`${fileUrl}#`) && !LOCAL.test(u));
+  assert.deepEqual(left, [], 'requests other than the file itself');
+  assert.deepEqual(refused, [], 'requests refused by the offline route');
+}
