@@ -32,6 +32,10 @@ export function wireLessons(app, { lessons, showSetup }) {
     head.hidden = lessonOpen && !listOpen;
     section.classList.toggle('is-open', lessonOpen && !listOpen);
     toggle.setAttribute('aria-expanded', String(listOpen));
+    for (const item of list.querySelectorAll('.lesson-item')) {
+      if (item.dataset.lesson === tour.lesson?.id) item.setAttribute('aria-current', 'true');
+      else item.removeAttribute('aria-current');
+    }
     toggle.textContent = listOpen
       ? (lessonOpen ? 'Back to the lesson' : 'Hide lessons')
       : (lessonOpen ? 'All lessons' : `Show the ${lessons.length} lessons`);
