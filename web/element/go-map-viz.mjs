@@ -27,10 +27,11 @@ import { marksFor } from '../render/highlights.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { prefersReducedMotion } from '../render/dom.mjs';
+import { styleURL } from '../render/style-url.mjs';
 import { positionOfStep, stepOfFrame } from '../share/permalink.mjs';
 import { describeFrame } from '../app/describe.mjs';
 import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings } from './settings.mjs';
-import { DEFAULT_MODULE_SRC, buildPlayer, loadModule } from './standalone.mjs';
+import { buildPlayer, loadModule } from './standalone.mjs';
 import { Playback } from './playback.mjs';
 import { VizControls } from './viz-controls.mjs';
 
@@ -184,11 +185,10 @@ export class GoMapViz extends HTMLElement {
   #build() {
     this.#built = true;
     const root = this.attachShadow({ mode: 'open' });
-    const base = new URL('../styles/', import.meta.url);
-    for (const sheet of SHEETS) root.append(h('link', { rel: 'stylesheet', href: new URL(sheet, base).href }));
+    for (const sheet of SHEETS) root.append(h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
     // The dark palette applies by the theme setting: by the system's
     // preference (auto), always (dark) or never (light).
-    this.darkSheet = h('link', { rel: 'stylesheet', href: new URL('tokens-dark.css', base).href, media: DARK_MEDIA.auto });
+    this.darkSheet = h('link', { rel: 'stylesheet', href: styleURL('tokens-dark.css'), media: DARK_MEDIA.auto });
     root.append(this.darkSheet);
     this.headerView = new HeaderView();
     this.poolView = new PoolView();
@@ -294,7 +294,7 @@ export class GoMapViz extends HTMLElement {
     setText(this.message, this.#player ? 'Loading the new scenario…' : 'Loading…');
     let r;
     try {
-      const gomap = await loadModule(settings.moduleSrc ?? DEFAULT_MODULE_SRC);
+      const gomap = await loadModule(settings.moduleSrc);
       if (token !== this.#loadToken) return;
       r = await buildPlayer(gomap, settings);
     } catch (err) {

@@ -2,24 +2,29 @@
 // once per page (per module URL) and shared by every element, each of
 // which then owns one Player, so several elements on a page are as
 // independent as several maps in one Go program.
+import { loadGoMap } from '../wasm/gomap.mjs';
 import { Player } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 import { setupLinesOf, toScenarioText } from '../share/permalink.mjs';
 
 const modules = new Map();
+const BUILT_IN = 'built-in';
 
-/** The map module beside this one (dist/wasm/gomap.mjs). */
-export const DEFAULT_MODULE_SRC = new URL('../wasm/gomap.mjs', import.meta.url).href;
-
-/** The loaded map module for a URL; one load per page however many elements ask. */
-export function loadModule(src = DEFAULT_MODULE_SRC) {
-  if (!modules.has(src)) {
-    const loading = import(src).then((m) => m.loadGoMap());
+/**
+ * The loaded map module; one load per page however many elements ask.
+ * src: a module-src URL (settings.mjs checked it), or null for the module
+ * beside the element, imported statically so that a bundler (the offline
+ * single file) can swap it for its inlined twin.
+ */
+export function loadModule(src = null) {
+  const key = src ?? BUILT_IN;
+  if (!modules.has(key)) {
+    const loading = src === null ? loadGoMap() : import(src).then((m) => m.loadGoMap());
     // A failed load may be retried by the next element that asks.
-    loading.catch(() => modules.delete(src));
-    modules.set(src, loading);
+    loading.catch(() => modules.delete(key));
+    modules.set(key, loading);
   }
-  return modules.get(src);
+  return modules.get(key);
 }
 
 /**
