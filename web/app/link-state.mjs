@@ -35,3 +35,26 @@ export function stateOfPlayer(player, { speed } = {}) {
   if (speed !== undefined && speed !== null) state.speed = speed;
   return state;
 }
+
+// Fields that decide which map a link makes (the rest decide how it is shown).
+const MAP_FIELDS = new Set(['mapType', 'hasher', 'seed', 'hashkey', 'rand', 'hint', 'version', 'ops']);
+
+function atDefault(field, value) {
+  if (value === null || value === undefined) return field.def === null;
+  return field.def !== null && field.format(value) === field.format(field.def);
+}
+
+/**
+ * The warnings of a decoded link that refused part of its map: a field the
+ * link set, whose value was not taken (the decoder fell back to the
+ * default). Such a link would make another map than its author's, so the
+ * page does not open it. Notes about values that were taken (bidirectional
+ * controls kept in the scenario), unknown keys and display fields (step,
+ * speed, view, theme…) do not count.
+ * @param {string} fragment the raw fragment, with or without '#'
+ * @param {{ state: object, warnings: { field: string|null, message: string }[] }} decoded decodeState()'s answer
+ */
+export function refusedMapFields(fragment, decoded) {
+  const keys = new Set(String(fragment).replace(/^#/, '').split('&').map((p) => (p.includes('=') ? p.slice(0, p.indexOf('=')) : p)));
+  return decoded.warnings.filter((w) => MAP_FIELDS.has(w.field) && keys.has(FIELD[w.field].key) && atDefault(FIELD[w.field], decoded.state[w.field]));
+}

@@ -6,7 +6,7 @@
 // fragment can only produce text: its problems are listed in a notice,
 // and a scenario that does not run leaves the page on its usual start.
 import { decodeState, encodeState, positionOfStep, toScenarioText } from '../share/permalink.mjs';
-import { stateOfPlayer } from './link-state.mjs';
+import { refusedMapFields, stateOfPlayer } from './link-state.mjs';
 import { h } from '../render/dom.mjs';
 
 const WRITE_EVERY_MS = 300;
@@ -35,6 +35,7 @@ export class PermalinkSync {
 
   /** Keeps the fragment in step with the page from now on. */
   start() {
+    this.started = true;
     this.app.onRender(() => this.schedule());
     this.speedSelect.addEventListener('change', () => this.schedule());
     window.addEventListener('hashchange', () => this.open());
@@ -81,21 +82,28 @@ export class PermalinkSync {
     if (hash.length <= 1 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
     if (/^#(?:[^&]*&)*lesson=/.test(hash)) return false;
     const r = decodeState(hash);
-    if (!r.ok) {
-      this.showNotice('This link could not be opened:', [r.error]);
-      return false;
-    }
+    if (!r.ok) return this.#refuse('This link could not be opened:', [r.error]);
+    // A link that lost part of its map would show another map than its
+    // author's; the map on screen stays, and the notice says why.
+    const refused = refusedMapFields(hash, r);
+    if (refused.length) return this.#refuse('This link was not opened; it describes its map wrongly:', r.warnings.map((w) => w.message));
     const loaded = await this.app.loadScenario(toScenarioText(r.state));
     if (!loaded.ok) {
       const lines = (loaded.errors ?? []).slice(0, 10).map((e) => `line ${e.line}: ${e.message}`);
-      this.showNotice('The scenario in this link did not run, so nothing of it was used:', [...r.warnings.map((w) => w.message), ...lines]);
-      return false;
+      return this.#refuse('The scenario in this link did not run, so nothing of it was used:', [...r.warnings.map((w) => w.message), ...lines]);
     }
     this.showSetup(this.app.player.setup);
     this.#setSpeed(r.state.speed);
     this.app.seek(positionOfStep(r.state.step, this.app.player.history), { announce: true });
     this.showNotice('Some of this link was not used:', r.warnings.map((w) => w.message));
     return true;
+  }
+
+  // The map on screen stays; the address goes back to saying so.
+  #refuse(title, messages) {
+    this.showNotice(title, messages);
+    if (this.started) this.schedule();
+    return false;
   }
 
   #setSpeed(speed) {
