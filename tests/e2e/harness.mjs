@@ -63,9 +63,15 @@ export async function launchBrowser() {
   };
 }
 
-/** A fresh page on the playground, ready, with its console errors collected. */
-export async function openPage(env, { viewport, colorScheme, reducedMotion } = {}) {
+/**
+ * A fresh page on the playground, ready, with its console errors collected.
+ * path: what follows the site's URL (a fragment, embed.html#…); traps: the
+ * tripwires of installTraps(), set before the page's first script runs;
+ * ready: false for a page that is not the playground.
+ */
+export async function openPage(env, { viewport, colorScheme, reducedMotion, path = '', traps = false, ready = true } = {}) {
   const page = await env.context.newPage();
+  if (traps) await installTraps(page);
   if (viewport) await page.setViewportSize(viewport);
   if (colorScheme || reducedMotion) await page.emulateMedia({ colorScheme, reducedMotion });
   const errors = [];
@@ -74,10 +80,59 @@ export async function openPage(env, { viewport, colorScheme, reducedMotion } = {
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  await page.goto(env.url);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.goto(env.url + path);
+  if (ready) await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
   page.consoleErrors = errors;
   return page;
+}
+
+/**
+ * Tripwires in every frame of a page, before any of its scripts: alert,
+ * confirm, prompt and print count into window.__pwned (as would a payload
+ * that sets it), CSP violations are listed in window.__csp, and every
+ * touch of cookies, localStorage, sessionStorage or indexedDB counts into
+ * window.__storage. Browser dialogs are recorded and dismissed.
+ */
+export async function installTraps(page) {
+  await page.addInitScript(() => {
+    window.__pwned = 0;
+    window.__csp = [];
+    window.__storage = 0;
+    for (const fn of ['alert', 'confirm', 'prompt', 'print']) window[fn] = () => { window.__pwned++; };
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+    const count = (target, name, proto) => {
+      const d = Object.getOwnPropertyDescriptor(proto, name) ?? Object.getOwnPropertyDescriptor(target, name);
+      if (!d?.get) return;
+      Object.defineProperty(target, name, {
+        configurable: true,
+        get() { window.__storage++; return d.get.call(target); },
+        set: d.set ? (v) => { window.__storage++; d.set.call(target, v); } : undefined,
+      });
+    };
+    for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) count(window, name, Window.prototype);
+    count(document, 'cookie', Document.prototype);
+  });
+  page.dialogs = [];
+  page.on('dialog', (d) => {
+    page.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+}
+
+/** What the tripwires caught, frame by frame (installTraps). */
+export async function trapsFired(page) {
+  const out = [];
+  for (const f of page.frames()) {
+    const r = await f.evaluate(() => ({ pwned: window.__pwned, csp: window.__csp, storage: window.__storage })).catch(() => null);
+    if (!r) continue;
+    if (r.pwned) out.push(`${f.url()}: script ran (${r.pwned})`);
+    if (r.csp?.length) out.push(`${f.url()}: CSP violations: ${r.csp.join('; ')}`);
+    if (r.storage) out.push(`${f.url()}: cookies or storage touched ${r.storage} times`);
+  }
+  for (const d of page.dialogs ?? []) out.push(`dialog opened: ${d}`);
+  return out;
 }
 
 export async function screenshot(page, name, options = {}) {
@@ -195,4 +250,39 @@ export function frame(page) {
 export async function toEnd(page) {
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('End');
+}
+
+/**
+ * A host page on another site: tests/e2e/fixtures served from
+ * http://localhost:<port>/ while the playground is on 127.0.0.1, with
+ * __DIST__ in its files replaced by the playground's URL. It sends its own
+ * strict CSP, which lets in exactly what embedding the element needs from
+ * the playground's origin.
+ */
+export async function startHostServer(distUrl) {
+  const { createServer: createHttp } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const dist = new URL(distUrl).origin;
+  const csp = `default-src 'self'; script-src 'self' ${dist} 'wasm-unsafe-eval'; style-src 'self' ${dist}; ` +
+    `connect-src 'self' ${dist}; frame-src ${dist}; img-src 'self' data: blob:`;
+  const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const dir = join(ROOT, 'tests/e2e/fixtures');
+  const server = createHttp(async (req, res) => {
+    const name = new URL(req.url, 'http://x').pathname.slice(1) || 'host.html';
+    const ext = name.slice(name.lastIndexOf('.'));
+    if (!/^[a-z-]+\.(html|mjs|css)$/.test(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const text = (await readFile(join(dir, name), 'utf8')).replaceAll('__DIST__', distUrl);
+      res.writeHead(200, { 'Content-Type': types[ext], 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache' });
+      res.end(text);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const port = await freePort();
+  await new Promise((res) => server.listen(port, '127.0.0.1', res));
+  return { url: `http://localhost:${port}/`, stop: () => server.close() };
 }

@@ -185,7 +185,19 @@ export class GoMapViz extends HTMLElement {
   #build() {
     this.#built = true;
     const root = this.attachShadow({ mode: 'open' });
-    for (const sheet of SHEETS) root.append(h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
+    // Until its sheets are in, the shadow content stays hidden: unstyled,
+    // it would flash up several times its size on the host page (and an
+    // embed page would report that height). A sheet that fails still counts.
+    const links = SHEETS.map((sheet) => h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
+    let waiting = links.length;
+    const settle = () => {
+      if (--waiting === 0) this.body.hidden = false;
+    };
+    for (const link of links) {
+      link.addEventListener('load', settle, { once: true });
+      link.addEventListener('error', settle, { once: true });
+    }
+    root.append(...links);
     // The dark palette applies by the theme setting: by the system's
     // preference (auto), always (dark) or never (light).
     this.darkSheet = h('link', { rel: 'stylesheet', href: styleURL('tokens-dark.css'), media: DARK_MEDIA.auto });
@@ -197,7 +209,7 @@ export class GoMapViz extends HTMLElement {
     this.newOverview = new OverviewView({ old: false, onSelect: (from) => this.#selectWindow(from) });
     this.oldOverview = new OverviewView({ old: true });
     this.tableView = new TableView();
-    this.overviews = h('div', { class: 'overviews' }, this.oldOverview.root, this.newOverview.root);
+    this.overviews = h('div', { class: 'overviews', hidden: true }, this.oldOverview.root, this.newOverview.root);
     this.arrays = h('div', { class: 'arrays' }, this.oldArray.root, this.newArray.root);
     this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
     this.note = h('div', { class: 'viz-note', role: 'status', hidden: true });
@@ -207,9 +219,9 @@ export class GoMapViz extends HTMLElement {
     this.legend = h('ul', { class: 'legend', 'aria-label': 'slot states' },
       STATES.map(([cls, hex, name, what]) => h('li', { title: what },
         h('span', { class: `slot swatch ${cls}` }, h('span', { class: 'th', text: hex })), ` ${name}`)));
-    this.pictures = h('div', { class: 'pictures' }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
+    this.pictures = h('div', { class: 'pictures', hidden: true }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
-    this.body = h('div', { class: 'viz', part: 'viz' },
+    this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
       this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
     root.append(this.body);
     for (const type of ['pointerover', 'focusin']) {
@@ -282,9 +294,12 @@ export class GoMapViz extends HTMLElement {
     this.body.dataset.theme = s.theme;
     this.body.dataset.view = s.view;
     this.body.classList.toggle('is-standalone', !pageDriven);
-    this.pictures.hidden = s.view === 'table';
-    this.tableBox.hidden = s.view === 'buckets';
-    this.controlBar.setMode(pageDriven ? 'none' : s.controls);
+    // Nothing of the map shows before there is a map: empty overviews and
+    // pool would make the element tall for a moment.
+    this.pictures.hidden = s.view === 'table' || !this.lastModel;
+    this.tableBox.hidden = s.view === 'buckets' || !this.lastModel;
+    this.headerView.root.hidden = !this.lastModel;
+    this.controlBar.setMode(pageDriven || !this.lastModel ? 'none' : s.controls);
   }
 
   async #load(settings) {
@@ -413,6 +428,7 @@ export class GoMapViz extends HTMLElement {
     const model = readModel(p.map, { windowFrom: this.#windowFrom, density: this.#settingsNow().density });
     this.#windowFrom = model.newArray?.from ?? 0;
     this.lastModel = model;
+    this.#applyDisplay();
     const marks = marksFor(frame, model, model.header.iterator);
     const moving = animate && this.#lastPosition !== null && Math.abs(frame.position - this.#lastPosition) === 1;
     // Where will each live key be drawn? (new array wins over old)

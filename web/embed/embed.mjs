@@ -57,5 +57,8 @@ function apply() {
 
 apply();
 window.addEventListener('hashchange', apply);
-reportHeight(window, document.body);
+const resend = reportHeight(window, document.body);
+// After the content changed; a timeout, because these fire mid-render.
+for (const type of ['ready', 'step-change', 'gomap-error']) viz.addEventListener(type, () => setTimeout(resend, 0));
+window.addEventListener('load', resend);
 document.documentElement.dataset.ready = 'true';

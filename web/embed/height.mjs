@@ -27,8 +27,12 @@ export function heightMessage(height) {
 
 /**
  * Reports the height of `box` to the parent window, now and on every change.
+ * A browser may pause rendering (and so ResizeObserver) in a cross-origin
+ * iframe that is off screen, so the page also calls the returned function
+ * whenever it knows its content changed; measuring forces a layout.
  * @param {Window} win the embed page's window
  * @param {HTMLElement} box what decides the page's height (the body)
+ * @returns {() => void} sends the height now if it changed
  */
 export function reportHeight(win, box) {
   const parent = win.parent;
@@ -49,8 +53,5 @@ export function reportHeight(win, box) {
   };
   win.addEventListener('message', onMessage);
   send(false);
-  return () => {
-    observer.disconnect();
-    win.removeEventListener('message', onMessage);
-  };
+  return () => send(false);
 }
