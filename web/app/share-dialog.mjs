@@ -7,11 +7,11 @@ import { h } from '../render/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 
-function snippetField(id, label, { multiline }) {
+function snippetField(id, label, { multiline, copyLabel }) {
   const field = multiline
     ? h('textarea', { id, readonly: true, rows: 4, spellcheck: 'false' })
     : h('input', { id, readonly: true, spellcheck: 'false' });
-  const copy = h('button', { type: 'button', 'aria-label': `Copy: ${label}`, text: 'Copy' });
+  const copy = h('button', { type: 'button', 'aria-label': copyLabel, text: 'Copy' });
   const row = h('div', { class: 'share-field' }, h('label', { for: id, text: label }), h('div', { class: 'with-button' }, field, copy));
   return { field, copy, row };
 }
@@ -32,9 +32,9 @@ export function siteUrls(href) {
  * @param {() => object} currentState the state to share (link-state.mjs)
  */
 export function wireShareDialog(app, currentState) {
-  const link = snippetField('share-link', 'Link to this moment', { multiline: false });
-  const element = snippetField('share-element', 'Element: the script, then the tag', { multiline: true });
-  const iframe = snippetField('share-iframe', 'iframe', { multiline: true });
+  const link = snippetField('share-link', 'Link to this moment', { multiline: false, copyLabel: 'Copy the link' });
+  const element = snippetField('share-element', 'Element: the script, then the tag', { multiline: true, copyLabel: 'Copy the element' });
+  const iframe = snippetField('share-iframe', 'iframe', { multiline: true, copyLabel: 'Copy the iframe' });
   const problem = h('p', { class: 'field-error', role: 'alert' });
   const close = h('button', { type: 'submit', class: 'primary', text: 'Close' });
   const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title' },

@@ -1,0 +1,153 @@
+// Permalinks and exports: work in the page, take the address, open it in a
+// new page: the same bytes at the same step. The Share dialog's element
+// and iframe snippets show that same moment on other pages. Export gives a
+// well-formed SVG, a PNG of the right size (and within canvas limits for a
+// big map) and the scenario with the dump as JSON. All under the strict CSP.
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openPage, installTraps, trapsFired, drawnEqualsState, toEnd, SHOTS } from '../harness.mjs';
+
+export const name = 'permalink round trip, Share and Embed snippets, SVG/PNG/JSON export';
+
+const moment = (page) => page.evaluate(() => {
+  const p = window.goMapPlayground.app.player;
+  return { state: JSON.stringify(p.map.state()), position: p.position, scenario: p.scenarioText() };
+});
+
+async function downloaded(page, button) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
+}
+
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function parseSvg(page, text) {
+  return page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      title: doc.querySelector('title')?.textContent,
+      texts: [...doc.querySelectorAll('text')].map((x) => x.textContent),
+      scripts: doc.querySelectorAll('script, foreignObject, [onload], [onerror]').length,
+      external: [...doc.querySelectorAll('*')].some((e) => [...e.attributes].some((a) => /href$/.test(a.name) && !a.value.startsWith('#'))),
+    };
+  }, text);
+}
+
+export async function run(env) {
+  const page = await openPage(env, { traps: true });
+  // Some work: a seeded int64 map, a fill, an insert, a delete, then a few
+  // micro-steps back into the delete, at another speed.
+  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Seed (hash0)').fill('7');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByLabel('Fill with N keys').fill('40');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  const key = page.getByLabel('Key', { exact: true });
+  await key.fill('1000');
+  await page.getByRole('button', { name: 'Insert' }).click();
+  await key.fill('3');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByLabel('Playback speed').selectOption('20');
+  await toEnd(page);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /&step=3\.\d+&speed=20$/.test(location.hash), null, { timeout: 5000 });
+  const url = page.url();
+  assert.match(url, /#v=1&type=map\[int64\]int64&seed=7&ops=fill\+40;\+set\+1000;\+del\+3&step=3\.\d+&speed=20$/);
+  const before = await moment(page);
+
+  // The same address in a new page: the same bytes at the same moment.
+  const again = await openPage(env, { path: new URL(url).hash, traps: true });
+  assert.deepEqual(await moment(again), before);
+  assert.deepEqual(await drawnEqualsState(again), []);
+  assert.equal(await again.locator('#speed').inputValue(), '20');
+  assert.equal(await again.getByLabel('Seed (hash0)').inputValue(), '7');
+  assert.equal(await again.locator('#link-notice').isHidden(), true);
+  assert.equal(again.url(), url, 'the address it writes back is the one it opened');
+  assert.deepEqual(await trapsFired(again), []);
+  await again.close();
+
+  // Share: the link is this address; Embed: the element and the iframe.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByLabel('Link to this moment').inputValue(), url);
+  await page.screenshot({ path: join(SHOTS, 'share-dialog.png') });
+  const element = await dialog.getByLabel('Element: the script, then the tag').inputValue();
+  const iframe = await dialog.getByLabel('iframe', { exact: true }).inputValue();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(element, new RegExp(`^<script type="module" src="${env.url}go-map-viz.js"></script>\\n<go-map-viz map-type="map\\[int64\\]int64" seed="7" ops="fill 40; set 1000; del 3" step="3\\.\\d+" speed="20"></go-map-viz>$`));
+
+  // The element snippet, pasted into a page of its own.
+  const blank = await env.context.newPage();
+  await installTraps(blank);
+  const blankErrors = [];
+  blank.on('pageerror', (e) => blankErrors.push(e.message));
+  await blank.setContent(`<!doctype html><title>pasted</title>${element}`);
+  await blank.waitForFunction(() => document.querySelector('go-map-viz')?.player?.map, null, { timeout: 20000 });
+  const pasted = await blank.evaluate(() => {
+    const el = document.querySelector('go-map-viz');
+    return { state: JSON.stringify(el.player.map.state()), position: el.player.position };
+  });
+  assert.deepEqual(pasted, { state: before.state, position: before.position });
+  assert.deepEqual(blankErrors, []);
+  assert.deepEqual(await trapsFired(blank), []);
+  await blank.close();
+
+  // The iframe snippet's page, on its own: the same moment again.
+  const src = /src="([^"]+)"/.exec(iframe)[1].replaceAll('&amp;', '&');
+  assert.match(iframe, /title="Go map playground: map\[int64\]int64, 3 operations"/);
+  const embed = await openPage(env, { path: src.slice(env.url.length), traps: true, ready: false });
+  await embed.waitForFunction(() => document.getElementById('viz')?.player?.map, null, { timeout: 20000 });
+  const framed = await embed.evaluate(() => {
+    const el = document.getElementById('viz');
+    return { state: JSON.stringify(el.player.map.state()), position: el.player.position, speed: el.speed };
+  });
+  assert.deepEqual(framed, { state: before.state, position: before.position, speed: 20 });
+  assert.deepEqual(await trapsFired(embed), []);
+  await embed.close();
+
+  // Export: SVG, PNG, JSON of the moment on screen.
+  const svg = await downloaded(page, '#export-svg');
+  assert.match(svg.name, /^go-map-map-int64-int64-step-3\.\d+\.svg$/);
+  const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+  assert.equal(parsed.error, null);
+  assert.deepEqual([parsed.root, parsed.ns], ['svg', 'http://www.w3.org/2000/svg']);
+  assert.match(parsed.title, /^Go map: map\[int64\]int64, operation 3 \(del 3\), micro-step \d+$/);
+  assert.ok(parsed.texts.includes('1000'), 'the inserted key is drawn');
+  assert.equal(parsed.scripts, 0);
+  assert.equal(parsed.external, false);
+  const pngFile = await downloaded(page, '#export-png');
+  await writeFile(join(SHOTS, 'export-small.png'), pngFile.bytes);
+  const png = pngSize(pngFile.bytes);
+  assert.deepEqual(png, { width: Math.floor(parsed.width * 2), height: Math.floor(parsed.height * 2) });
+  const json = JSON.parse((await downloaded(page, '#export-json')).bytes.toString('utf8'));
+  assert.equal(json.format, 'go-map-playground/1');
+  assert.equal(json.scenario, before.scenario);
+  assert.equal(JSON.stringify(json.state), before.state);
+
+  // A big map: the SVG is an overview, the PNG fits any browser's canvas.
+  await page.getByLabel('Fill with N keys').fill('300000');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.waitForFunction(() => !window.goMapPlayground.app.busy && window.goMapPlayground.app.player.map.header().count > 300000, null, { timeout: 30000 });
+  const bigSvg = await parseSvg(page, (await downloaded(page, '#export-svg')).bytes.toString('utf8'));
+  assert.equal(bigSvg.error, null);
+  const bigFile = await downloaded(page, '#export-png');
+  await writeFile(join(SHOTS, 'export-big.png'), bigFile.bytes);
+  const bigPng = pngSize(bigFile.bytes);
+  assert.ok(bigPng.width <= 16384 && bigPng.height <= 16384 && bigPng.width * bigPng.height <= 16777216, JSON.stringify(bigPng));
+  assert.ok(Math.abs(bigPng.width / bigPng.height - bigSvg.width / bigSvg.height) < 0.01, 'scaled, not cropped');
+  assert.deepEqual(await trapsFired(page), []);
+  return page;
+}
