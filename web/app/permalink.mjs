@@ -38,7 +38,14 @@ export class PermalinkSync {
     this.started = true;
     this.app.onRender(() => this.schedule());
     this.speedSelect.addEventListener('change', () => this.schedule());
-    window.addEventListener('hashchange', () => this.open());
+    // The fragment the event is about: by the time it is handled, a
+    // throttled write may already have put the current state back.
+    // Opens run one after another.
+    let queue = Promise.resolve();
+    window.addEventListener('hashchange', (ev) => {
+      const hash = new URL(ev.newURL).hash;
+      queue = queue.then(() => this.open(hash));
+    });
     this.schedule();
   }
 
@@ -72,11 +79,10 @@ export class PermalinkSync {
   }
 
   /**
-   * Opens the state in the fragment, if there is one.
+   * Opens the state in a fragment (the address's, by default), if there is one.
    * @returns {Promise<boolean>} true if the page now shows the link's state
    */
-  async open() {
-    const hash = location.hash;
+  async open(hash = location.hash) {
     // An in-page anchor (the skip link's #map-view) is not a state, and a
     // lesson's fragment (#lesson=…) belongs to the lessons (web/lessons-ui).
     if (hash.length <= 1 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
@@ -86,7 +92,12 @@ export class PermalinkSync {
     // A link that lost part of its map would show another map than its
     // author's; the map on screen stays, and the notice says why.
     const refused = refusedMapFields(hash, r);
-    if (refused.length) return this.#refuse('This link was not opened; it describes its map wrongly:', r.warnings.map((w) => w.message));
+    if (refused.length) {
+      // The decoder's messages end with the fallback it took ("; using the
+      // default, go114"); the page took none, so that part is left out.
+      const why = r.warnings.map((w) => w.message.replace(/; (using|showing) [^;]*$/, ''));
+      return this.#refuse('This link was not opened; it describes its map wrongly:', why);
+    }
     const loaded = await this.app.loadScenario(toScenarioText(r.state));
     if (!loaded.ok) {
       const lines = (loaded.errors ?? []).slice(0, 10).map((e) => `line ${e.line}: ${e.message}`);

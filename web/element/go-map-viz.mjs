@@ -78,7 +78,8 @@ export class GoMapViz extends HTMLElement {
   #settingsVersion = -1;
   #settings = null;
   #warnings = [];
-  #loadedWith = null;   // the settings the own player was built from
+  #builtWith = null;    // the settings of the map on screen (own player)
+  #tried = null;        // the settings of the last load, in flight, done or failed
   #shownStep;           // the step setting last sought to
   #shownAutoplay = false;
   #playback = new Playback();
@@ -127,7 +128,8 @@ export class GoMapViz extends HTMLElement {
     this.#loadToken++;
     this.#player = p;
     this.#ownPlayer = false;
-    this.#loadedWith = null;
+    this.#builtWith = null;
+    this.#tried = null;
     this.#lastCells = new Map();
     if (this.#built) this.#applyDisplay();
   }
@@ -254,9 +256,14 @@ export class GoMapViz extends HTMLElement {
     }
     if (!SHARED_ATTRS.some((a) => this.hasAttribute(a))) return;
     this.#playback.speed = settings.speed;
-    if (needsReload(this.#loadedWith, settings)) {
-      this.#load(settings);
-      return;
+    if (needsReload(this.#tried, settings)) {
+      // A map not tried yet; one that failed is not tried again until its
+      // attributes change.
+      if (this.#builtWith && !needsReload(this.#builtWith, settings)) this.#backToBuilt();
+      else {
+        this.#load(settings);
+        return;
+      }
     }
     if (!this.#player) return;
     const stepText = propertyValue(settings, 'step');
@@ -302,8 +309,16 @@ export class GoMapViz extends HTMLElement {
     this.controlBar.setMode(pageDriven || !this.lastModel ? 'none' : s.controls);
   }
 
+  // The attributes are back to the map on screen: forget the failed or
+  // pending load and its message.
+  #backToBuilt() {
+    this.#loadToken++;
+    this.#tried = this.#builtWith;
+    setText(this.message, '');
+  }
+
   async #load(settings) {
-    this.#loadedWith = settings;
+    this.#tried = settings;
     const token = ++this.#loadToken;
     this.#playback.stop();
     setText(this.message, this.#player ? 'Loading the new scenario…' : 'Loading…');
@@ -329,6 +344,7 @@ export class GoMapViz extends HTMLElement {
     if (this.#ownPlayer && this.#player) this.#player.free();
     this.#player = r.player;
     this.#ownPlayer = true;
+    this.#builtWith = settings;
     this.#lastCells = new Map();
     this.#lastPosition = null;
     this.#windowFrom = 0;
