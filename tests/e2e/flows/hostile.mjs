@@ -252,9 +252,31 @@ async function elementAttributes(page) {
       return root.querySelector('.viz-note').hidden;
     });
   }
+  // Properties of the wrong type land in the attribute as text and are
+  // refused the same way.
+  const props = await page.evaluate(() => {
+    const el = document.getElementById('steady');
+    const bad = [['seed', {}], ['seed', NaN], ['seed', -1], ['seed', 2 ** 40], ['speed', Infinity], ['speed', [1, 2]],
+      ['step', NaN], ['step', -1], ['step', 1.5e300], ['mapType', 42], ['view', true], ['theme', { toString: () => '<b>x</b>' }],
+      ['controls', Symbol.iterator.description], ['density', 0]];
+    const out = [];
+    for (const [prop, value] of bad) {
+      const attr = { mapType: 'map-type' }[prop] ?? prop;
+      const was = el.getAttribute(attr);
+      const typed = el[prop];
+      el[prop] = value;
+      out.push({ prop, typed: JSON.stringify(el[prop]) === JSON.stringify(typed), warned: el.warnings.some((w) => w.message.startsWith(`${attr}:`)) });
+      if (was === null) el.removeAttribute(attr);
+      else el.setAttribute(attr, was);
+    }
+    return out;
+  });
+  for (const p of props) assert.deepEqual(p, { prop: p.prop, typed: true, warned: true }, `property ${p.prop}`);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 30)));
+  assert.equal(await steady(), before);
   assert.equal(await page.evaluate(() => window.__steadyReady), 1, 'never rebuilt');
   assert.equal(await noMarkup(page, '.viz'), 0);
-  return BAD_ATTRIBUTES.length + 1;
+  return BAD_ATTRIBUTES.length + props.length + 1;
 }
 
 async function screenshot(page, name) {
