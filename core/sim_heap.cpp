@@ -1,6 +1,9 @@
 #include "sim_heap.h"
 
 #include <algorithm>
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#endif
 
 #include "size_classes.h"
 
@@ -20,9 +23,23 @@ uint64_t SimHeap::alloc(uint64_t size) {
     if (want > (1u << 20)) want = std::max<uint64_t>(want, std::min<uint64_t>(limit_, 256ull << 20));
 #endif
     bytes_.reserve(want);
+    adviseHugePages();
   }
   bytes_.resize(offset + rounded);  // resize zero-fills, as Go's allocator does
   return kBase + offset;
+}
+
+// A big map probes buckets at random across tens of megabytes, as Go's does;
+// Go's heap arenas get transparent huge pages, so ask for them too, or every
+// probe would also miss the TLB. Only a hint: nothing changes if refused.
+void SimHeap::adviseHugePages() {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHuge = 2u << 20;
+  if (bytes_.capacity() < 2 * kHuge) return;
+  uintptr_t start = (reinterpret_cast<uintptr_t>(bytes_.data()) + kHuge - 1) & ~(kHuge - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(bytes_.data()) + bytes_.capacity()) & ~(kHuge - 1);
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+#endif
 }
 
 void SimHeap::remember(uint64_t addr, uint64_t n) {

@@ -94,6 +94,7 @@ class SimHeap {
     size_t old;  // offset of the replaced bytes in oldBytes_
   };
   void remember(uint64_t addr, uint64_t n);
+  void adviseHugePages();
 
   std::vector<uint8_t> bytes_;
   uint64_t limit_;
