@@ -44,6 +44,9 @@ const STATES = [
   ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
 ];
 const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
+// How long an element of its own may stay out of the document before its
+// map is freed (a move puts it back at once; a tab panel may take a while).
+const RELEASE_AFTER_MS = 10000;
 const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
 
 /** The step-change detail for a frame (see go-map-viz.d.ts). */
@@ -84,8 +87,10 @@ export class GoMapViz extends HTMLElement {
   #shownAutoplay = false;
   #playback = new Playback();
   #resumeOnConnect = false;
+  #freeTimer = 0;
 
   connectedCallback() {
+    clearTimeout(this.#freeTimer);
     if (!this.#built) this.#build();
     // Properties set before the element was defined shadow the accessors.
     for (const prop of Object.values(PROPERTY_OF)) {
@@ -109,6 +114,24 @@ export class GoMapViz extends HTMLElement {
       this.#playback.stop();
       this.#resumeOnConnect = true;
     }
+    // An element of its own that stays out of the document gives its map's
+    // memory back (a wasm session is not garbage-collected); if it returns
+    // after that, it rebuilds the map from its attributes.
+    clearTimeout(this.#freeTimer);
+    if (this.#ownPlayer) this.#freeTimer = setTimeout(() => this.#release(), RELEASE_AFTER_MS);
+  }
+
+  #release() {
+    if (this.isConnected || !this.#ownPlayer || !this.#player) return;
+    this.#loadToken++;
+    this.#player.free();
+    this.#player = null;
+    this.#ownPlayer = false;
+    this.#builtWith = null;
+    this.#tried = null;
+    this.#resumeOnConnect = false;
+    this.lastModel = null;
+    this.#lastCells = new Map();
   }
 
   attributeChangedCallback(name, before, after) {
