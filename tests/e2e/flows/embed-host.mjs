@@ -60,6 +60,7 @@ export async function run(env) {
     return [id, {
       bg: getComputedStyle(root.querySelector('.viz')).backgroundColor,
       timeline: visible('.vc-timeline'), play: visible('.vc-play'), table: visible('.bucket-table'), arrays: visible('.arrays'),
+      rows: root.querySelectorAll('.bucket-table tbody tr').length,
       props: { mapType: el.mapType, seed: el.seed, step: el.step, controls: el.controls, view: el.view, theme: el.theme, autoplay: el.autoplay, speed: el.speed },
     }];
   })));
@@ -67,7 +68,7 @@ export async function run(env) {
   assert.notEqual(look.m1.bg, look.m2.bg);
   assert.deepEqual([look.m1.timeline, look.m1.play], [true, true], 'controls default to full');
   assert.deepEqual([look.m2.timeline, look.m2.play], [false, true], 'controls="minimal"');
-  assert.deepEqual([look.m3.play, look.m3.table, look.m3.arrays], [false, true, true], 'controls="none", view="both"');
+  assert.deepEqual([look.m3.play, look.m3.table, look.m3.arrays, look.m3.rows], [false, true, true, 16], 'controls="none", view="both"');
   assert.deepEqual(look.m1.props, { mapType: 'map[int64]int64', seed: 1, step: 'end', controls: 'full', view: 'buckets', theme: 'auto', autoplay: false, speed: 8 });
   await page.locator('#m2').screenshot({ path: join(SHOTS, 'embed-element-dark-minimal.png') });
 

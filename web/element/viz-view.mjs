@@ -1,0 +1,283 @@
+// What <go-map-viz> shows inside its shadow root, and the drawing of one
+// moment: the hmap header, the bucket arrays (and the old one while
+// growing), the overflow pool, the overview of a big map, the table, the
+// note about refused attributes, the message line and the element's own
+// controls. It knows nothing of attributes or events: the element
+// (go-map-viz.mjs) decides what to show and tells the world.
+import { h, setText, prefersReducedMotion } from '../render/dom.mjs';
+import { BucketArrayView } from '../render/bucket-array.mjs';
+import { HeaderView } from '../render/header-view.mjs';
+import { PoolView } from '../render/pool-view.mjs';
+import { OverviewView } from '../render/overview.mjs';
+import { TableView } from '../render/table-view.mjs';
+import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
+import { marksFor } from '../render/highlights.mjs';
+import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
+import { styleURL } from '../render/style-url.mjs';
+import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
+import { VizControls } from './viz-controls.mjs';
+
+const STATES = [
+  ['s-live', '8f', 'live', 'a key lives here; the byte is the top of its hash'],
+  ['s-rest', '00', 'emptyRest', 'empty, and so is the rest of the chain'],
+  ['s-one', '01', 'emptyOne', 'empty, later slots may be live'],
+  ['s-x', '02', 'evacuatedX', 'moved to the X half'],
+  ['s-y', '03', 'evacuatedY', 'moved to the Y half'],
+  ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
+];
+const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
+const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
+
+export class VizView {
+  /**
+   * @param {ShadowRoot} root
+   * @param {{ onSelectWindow: (from: number) => void, onCommand: (command: string, arg?: number) => void,
+   *           onInspect: (slot: object) => void }} callbacks
+   */
+  constructor(root, { onSelectWindow, onCommand, onInspect }) {
+    this.onInspect = onInspect;
+    this.windowFrom = 0;
+    this.model = null;
+    this.resetMotion();
+    // Until its sheets are in, the shadow content stays hidden: unstyled,
+    // it would flash up several times its size on the host page (and an
+    // embed page would report that height). A sheet that fails still counts.
+    const links = SHEETS.map((sheet) => h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
+    let waiting = links.length;
+    const settle = () => {
+      if (--waiting === 0) this.body.hidden = false;
+    };
+    for (const link of links) {
+      link.addEventListener('load', settle, { once: true });
+      link.addEventListener('error', settle, { once: true });
+    }
+    root.append(...links);
+    // The dark palette applies by the theme setting: by the system's
+    // preference (auto), always (dark) or never (light).
+    this.darkSheet = h('link', { rel: 'stylesheet', href: styleURL('tokens-dark.css'), media: DARK_MEDIA.auto });
+    root.append(this.darkSheet);
+    this.headerView = new HeaderView();
+    this.poolView = new PoolView();
+    this.newArray = new BucketArrayView({ old: false });
+    this.oldArray = new BucketArrayView({ old: true });
+    this.newOverview = new OverviewView({ old: false, onSelect: onSelectWindow });
+    this.oldOverview = new OverviewView({ old: true });
+    this.tableView = new TableView();
+    this.overviews = h('div', { class: 'overviews', hidden: true }, this.oldOverview.root, this.newOverview.root);
+    this.arrays = h('div', { class: 'arrays' }, this.oldArray.root, this.newArray.root);
+    this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
+    this.note = h('div', { class: 'viz-note', role: 'status', hidden: true });
+    this.message = h('p', { class: 'viz-message', role: 'status' });
+    this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
+    this.controlBar = new VizControls(onCommand);
+    this.legend = h('ul', { class: 'legend', 'aria-label': 'slot states' },
+      STATES.map(([cls, hex, name, what]) => h('li', { title: what },
+        h('span', { class: `slot swatch ${cls}` }, h('span', { class: 'th', text: hex })), ` ${name}`)));
+    this.pictures = h('div', { class: 'pictures', hidden: true }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
+    this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
+    this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
+      this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
+    root.append(this.body);
+    for (const type of ['pointerover', 'focusin']) {
+      this.arrays.addEventListener(type, (ev) => this.#inspectCell(ev.target.closest?.('.slot')));
+    }
+    this.arrays.addEventListener('pointerleave', () => this.#inspectCell(null));
+    this.arrays.addEventListener('focusout', () => this.#inspectCell(null));
+    this.arrays.addEventListener('scroll', () => this.#inspectCell(null), { passive: true });
+  }
+
+  /** The next moment is drawn without flying keys (a new map, a jump). */
+  resetMotion() {
+    this.lastCells = new Map();
+    this.lastPosition = null;
+  }
+
+  setMessage(text) {
+    setText(this.message, text);
+  }
+
+  /** The refused attributes, as text (never markup). */
+  showWarnings(list) {
+    this.note.hidden = list.length === 0;
+    if (!list.length) {
+      this.note.replaceChildren();
+      return;
+    }
+    this.note.replaceChildren(
+      h('p', { text: list.length === 1 ? 'One attribute was not used as written:' : 'Some attributes were not used as written:' }),
+      h('ul', {}, list.map((w) => h('li', { text: w.message }))));
+  }
+
+  /**
+   * How the map is shown (kept, and applied again once the first moment
+   * is drawn). Nothing of the map shows before there is one: empty
+   * overviews and pool would make the element tall for a moment.
+   * @param {{ theme: string, view: string, controls: string, standalone: boolean }} display
+   */
+  setDisplay(display) {
+    const { theme, view, controls, standalone } = display;
+    this.display = display;
+    const drawn = !!this.model;
+    this.darkSheet.media = DARK_MEDIA[theme] ?? DARK_MEDIA.auto;
+    this.body.dataset.theme = theme;
+    this.body.dataset.view = view;
+    this.body.classList.toggle('is-standalone', standalone);
+    this.pictures.hidden = view === 'table' || !drawn;
+    this.tableBox.hidden = view === 'buckets' || !drawn;
+    this.headerView.root.hidden = !drawn;
+    this.controlBar.setMode(standalone && drawn ? controls : 'none');
+  }
+
+  /**
+   * Draws the player's current moment.
+   * @param {import('../player/player.mjs').Player} p
+   * @param {{ animate: boolean, follow: boolean, density: string }} options
+   * @returns {{ model: object, marks: object, frame: object }}
+   */
+  draw(p, { animate, follow, density }) {
+    landAll(this.layer);
+    const frame = p.frame();
+    // For big maps the detailed window follows the bucket the step is about.
+    const header0 = p.map.header();
+    const n = header0.created ? 2 ** header0.B : 0;
+    if (follow && n > 512) {
+      const b = focusBucket(frame);
+      if (b !== null && b < n && (b < this.windowFrom || b >= this.windowFrom + WINDOW_BUCKETS)) {
+        this.windowFrom = b - (b % WINDOW_BUCKETS);
+      }
+    }
+    const model = readModel(p.map, { windowFrom: this.windowFrom, density });
+    this.windowFrom = model.newArray?.from ?? 0;
+    const first = !this.model;
+    this.model = model;
+    if (first && this.display) this.setDisplay(this.display);
+    const marks = marksFor(frame, model, model.header.iterator);
+    const moving = animate && this.lastPosition !== null && Math.abs(frame.position - this.lastPosition) === 1;
+    const moves = moving ? measureMoves(this.lastCells, liveLocations(model), duplicateKeys(model)) : [];
+
+    this.headerView.update(model.header, { changes: moving });
+    const hasMap = !!model.newArray;
+    this.body.dataset.density = model.density;
+    this.arrays.hidden = !hasMap;
+    this.overviews.hidden = model.density !== 'overview';
+    this.arrays.classList.toggle('has-old', !!model.oldArray);
+    if (hasMap) {
+      if (model.density === 'overview') {
+        this.newOverview.update(p.map, model.header, { from: model.newArray.from, size: model.newArray.chains.length });
+        this.oldOverview.root.hidden = !model.oldArray;
+        if (model.oldArray) this.oldOverview.update(p.map, model.header);
+      }
+      this.newArray.update(model.newArray, { header: model.header, marks, waiting: waitingForEvacuation(model) });
+      this.oldArray.root.hidden = !model.oldArray;
+      if (model.oldArray) this.oldArray.update(model.oldArray, { header: model.header, marks });
+    }
+    this.poolView.update(hasMap ? model.pool : null, marks);
+    this.body.classList.toggle('is-growing', !!model.oldArray);
+
+    const cells = new Map();
+    const seen = new Set();
+    if (model.oldArray) this.oldArray.liveCells(cells, seen);
+    this.newArray.liveCells(cells, seen);
+    this.lastCells = cells;
+    this.lastPosition = frame.position;
+    if (moves.length) playMoves(moves, (loc) => this.newArray.cell(loc) ?? this.oldArray.cell(loc), this.layer);
+    if (follow && marks.focus) this.#scrollTo(marks.focus);
+    if (!this.tableBox.hidden) this.tableView.update(model);
+    return { model, marks, frame };
+  }
+
+  #scrollTo(a) {
+    const cell = this.newArray.cell(`${a}:0`) ?? this.oldArray.cell(`${a}:0`);
+    const bucket = cell?.parentElement;
+    if (!bucket) return;
+    const box = this.arrays.getBoundingClientRect();
+    const r = bucket.getBoundingClientRect();
+    const behavior = prefersReducedMotion() ? 'auto' : 'smooth';
+    if (this.arrays.scrollHeight > this.arrays.clientHeight + 1 && (r.top < box.top || r.bottom > box.bottom)) {
+      this.arrays.scrollBy({ top: r.top - box.top - box.height / 3, behavior });
+    }
+    if (this.arrays.scrollWidth > this.arrays.clientWidth + 1 && (r.left < box.left || r.right > box.right)) {
+      this.arrays.scrollBy({ left: r.left - box.left - 16, behavior });
+    }
+  }
+
+  // The slot under the pointer or the keyboard focus, in words, in a
+  // tooltip beside it (compact cells show only the tophash).
+  #inspectCell(cell) {
+    const rec = cell?._gomap;
+    if (!rec) {
+      this.inspect.hidden = true;
+      return;
+    }
+    const st = slotState(rec.t);
+    const parts = [`${rec.bucketName}, slot ${rec.slot}`, `tophash 0x${hex2(rec.t)} (${st.name})`];
+    if (rec.t >= MIN_TOP_HASH) {
+      parts.push(`key ${rec.keyText ?? '(unreadable)'}`, `value ${rec.value ?? ''}`);
+    } else if (rec.storedKey !== null && rec.storedKey !== undefined) {
+      parts.push(`stale key bytes ${rec.storedKey}`);
+    }
+    parts.push(`at 0x${rec.addr}`);
+    const text = parts.join(' · ');
+    setText(this.inspect, text);
+    rec.el.setAttribute('aria-label', text);
+    this.inspect.hidden = false;
+    const r = rec.el.getBoundingClientRect();
+    const tip = this.inspect.getBoundingClientRect();
+    const left = Math.max(4, Math.min(window.innerWidth - tip.width - 4, r.left + r.width / 2 - tip.width / 2));
+    const above = r.top - tip.height - 6;
+    Object.assign(this.inspect.style, { left: `${left}px`, top: `${above > 4 ? above : r.bottom + 6}px` });
+    this.onInspect({ ...rec, el: undefined, th: undefined, k: undefined, v: undefined });
+  }
+}
+
+// Where each live key will be drawn (the new array wins over the old).
+function liveLocations(model) {
+  const locs = new Map();
+  for (const arr of [model.oldArray, model.newArray]) {
+    for (const chain of arr?.chains ?? []) {
+      for (const b of chain) {
+        for (let s = 0; s < 8; s++) if (b.t[s] >= MIN_TOP_HASH && b.k[s] !== null) locs.set(b.k[s], `${b.addr}:${s}`);
+      }
+    }
+  }
+  return locs;
+}
+
+// The same text twice in one array (NaN keys) has no single identity to follow.
+function duplicateKeys(model) {
+  const dups = new Set();
+  for (const arr of [model.oldArray, model.newArray]) {
+    const seen = new Set();
+    for (const chain of arr?.chains ?? []) {
+      for (const b of chain) {
+        for (let s = 0; s < 8; s++) {
+          const k = b.k[s];
+          if (b.t[s] < MIN_TOP_HASH || k === null) continue;
+          if (seen.has(k)) dups.add(k);
+          seen.add(k);
+        }
+      }
+    }
+  }
+  return dups;
+}
+
+// While doubling, a new bucket still waits for its old bucket to be evacuated.
+function waitingForEvacuation(model) {
+  const old = model.oldArray;
+  if (!old || old.sameSize) return null;
+  return (i) => {
+    const c = old.chains[(i & (old.n - 1)) - old.from];
+    if (!c) return false;
+    const t0 = c[0].t[0];
+    return !(t0 >= EVACUATED_X && t0 <= EVACUATED_EMPTY);
+  };
+}
+
+// The new-array bucket index a moment is about: the current event's, or at
+// an operation's end the bucket its last claim or find happened in.
+function focusBucket(frame) {
+  if (frame.event) return frame.event.old ? null : frame.event.bucket;
+  const last = [...(frame.events ?? [])].reverse().find((e) => (e.e === 'claimSlot' || e.e === 'found') && !e.old);
+  return last ? last.bucket : null;
+}
