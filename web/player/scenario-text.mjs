@@ -93,7 +93,12 @@ export function tokenize(command) {
   return tokens;
 }
 
-/** Double-quoted with the language's escapes, so any text is one token. */
+/**
+ * Double-quoted with the language's escapes, so any text is one token.
+ * The wasm facade has the same function (gomap-api.mjs); the player keeps its
+ * own because it must load in node from the source tree, where the facade
+ * only exists after a build. tests/web checks both quote alike.
+ */
 export function quoteToken(text) {
   let out = '"';
   for (const ch of text) {
