@@ -89,16 +89,6 @@ std::string MapType::name() const {
   return "map[" + k + "]" + v;
 }
 
-const char* MapType::variantSuffix() const {
-  switch (variant) {
-    case Variant::Fast32: return "_fast32";
-    case Variant::Fast64: return "_fast64";
-    case Variant::FastStr: return "_faststr";
-    case Variant::Generic: break;
-  }
-  return "";
-}
-
 Status parseMapType(const std::string& text, MapType* out) {
   if (text.compare(0, 4, "map[") != 0) {
     return Status::error("map type must look like map[K]V, got '" + text + "'");

@@ -56,7 +56,6 @@ struct MapType {
   }
   bool isIntegerKey() const { return key == KeyKind::Int64 || key == KeyKind::Int32; }
   std::string name() const;          // "map[string]int64"
-  const char* variantSuffix() const; // "", "_fast32", "_fast64", "_faststr"
 };
 
 // Parses "map[K]V" as written in a scenario.

@@ -321,9 +321,10 @@ Status ScenarioRunner::collide(uint64_t bucket, uint64_t n, Outcome* out) {
       failed = s;
       break;
     }
-    Found f;
+    if ((m.hashOf(key) & mask) != bucket) continue;
+    Found f;  // a generated key may already be in the map; skip it
     (void)m.get(key, &f);
-    if (!f.found && (m.hashOf(key) & mask) == bucket) keys.push_back(std::move(key));
+    if (!f.found) keys.push_back(std::move(key));
   }
   m.setTrace(savedTrace);
   m.setHashLog(&out->hashes);

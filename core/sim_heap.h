@@ -31,13 +31,8 @@ class SimHeap {
   // refused operation changes nothing); alloc itself never fails.
   uint64_t alloc(uint64_t size);
 
-  // Whether `bytes` more can be allocated without passing the limit.
-  bool headroom(uint64_t bytes) const { return used() + bytes <= limit_; }
   uint64_t used() const { return bytes_.size(); }
   uint64_t limit() const { return limit_; }
-  bool contains(uint64_t addr, uint64_t size) const {
-    return addr >= kBase && addr - kBase + size <= bytes_.size();
-  }
 
   const uint8_t* at(uint64_t addr) const { return bytes_.data() + (addr - kBase); }
 

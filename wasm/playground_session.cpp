@@ -60,34 +60,20 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
       if (i) *out += ',';
       *out += std::to_string(m.tophashAt(b, i));
     }
-    *out += "],\"k\":[";
+    // Keys and elems are shown where the bytes still hold them: live slots,
+    // and the moved-out slots of pointer-free old buckets (their bytes remain).
+    std::string keys, elems;
     for (int i = 0; i < kBucketCnt; ++i) {
-      if (i) *out += ',';
+      if (i) keys += ',', elems += ',';
       uint8_t top = m.tophashAt(b, i);
-      // Keys are shown where the bytes still hold one: live slots, and the
-      // moved-out slots of pointer-free old buckets (their bytes remain).
       bool readable = top >= kMinTopHash ||
                       ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
       uint64_t k = readable ? m.keyAt(b, i) : 0;
-      if (readable && (!t.indirectKey || k != 0)) {
-        *out += jsonString(formatKey(t, m.keyBytes(k)));
-      } else {
-        *out += "null";
-      }
-    }
-    *out += "],\"v\":[";
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (i) *out += ',';
-      uint8_t top = m.tophashAt(b, i);
-      bool readable = top >= kMinTopHash ||
-                      ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
       uint64_t e = readable ? m.elemAt(b, i) : 0;
-      if (readable && (!t.indirectElem || e != 0)) {
-        *out += jsonString(formatElem(t, m.elemBytes(e)));
-      } else {
-        *out += "null";
-      }
+      keys += readable && (!t.indirectKey || k != 0) ? jsonString(formatKey(t, m.keyBytes(k))) : "null";
+      elems += readable && (!t.indirectElem || e != 0) ? jsonString(formatElem(t, m.elemBytes(e))) : "null";
     }
+    *out += "],\"k\":[" + keys + "],\"v\":[" + elems;
     *out += "],\"overflow\":\"" + hex(m.overflowOf(b)) + "\"}";
   }
   *out += ']';
@@ -99,7 +85,7 @@ double allocatedBytes() { return double(mallinfo().uordblks); }
 
 PlaygroundSession::PlaygroundSession() { runner_.setTrace(nullptr); }
 
-void PlaygroundSession::reattach() {
+void PlaygroundSession::detachRecording() {
   runner_.setTrace(nullptr);
   runner_.setJournal(false);
   if (GoMap* m = runner_.map()) m->stopJournal();
@@ -119,7 +105,7 @@ std::string PlaygroundSession::outcomeJson(const Outcome& o, bool withEvents) co
 }
 
 std::string PlaygroundSession::exec(const std::string& text, bool trace) {
-  reattach();
+  detachRecording();
   std::vector<Command> commands;
   if (Status s = splitScenario(text, ScenarioLimits(), &commands); !s) {
     return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
@@ -159,7 +145,7 @@ std::string PlaygroundSession::rewind(double writes) {
 }
 
 std::string PlaygroundSession::runScenario(const std::string& text, bool dumpsOnly, bool trace) {
-  reattach();
+  detachRecording();
   std::vector<Command> commands;
   if (Status s = splitScenario(text, ScenarioLimits(), &commands); !s) {
     return "{\"line\":0,\"op\":\"\",\"error\":" + jsonString(s.message()) + "}\n";
@@ -284,7 +270,7 @@ bool PlaygroundSession::restore(int id) {
   auto it = snapshots_.find(id);
   if (it == snapshots_.end()) return false;
   runner_ = it->second;
-  reattach();
+  detachRecording();
   lastCommands_.clear();
   return true;
 }
@@ -292,7 +278,7 @@ bool PlaygroundSession::restore(int id) {
 void PlaygroundSession::dropSnapshot(int id) { snapshots_.erase(id); }
 
 std::string PlaygroundSession::setInt64Batch(double keysPtr, double valuesPtr, double n) {
-  reattach();
+  detachRecording();
   if (!(n >= 0) || n != double(uint64_t(n))) return "batch size must be a whole number";
   if (Status s = runner_.ensureMap(); !s) return s.message();
   GoMap& m = *runner_.map();

@@ -63,7 +63,8 @@ class PlaygroundSession {
 
  private:
   std::string outcomeJson(const Outcome& o, bool withEvents) const;
-  void reattach();
+  // Stops tracing and journaling (the default between calls).
+  void detachRecording();
 
   ScenarioRunner runner_;
   Trace trace_;
