@@ -24,36 +24,6 @@ GoMap::ChainStart GoMap::chainStart(uint64_t hash, TraceFunc fn) {
   return {b, index, false};
 }
 
-// The untraced fast64 probe on raw bytes; fast64 keys are always inline.
-GoMap::SlotRef GoMap::scanFast64(uint64_t first, std::string_view key) const {
-  uint64_t want;
-  std::memcpy(&want, key.data(), 8);
-  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
-    const uint8_t* p = heap_.at(b);
-    for (int i = 0; i < kBucketCnt; ++i) {
-      uint64_t k;
-      std::memcpy(&k, p + kDataOffset + 8 * i, 8);
-      if (k == want && !isEmpty(p[i])) return {b, i};
-    }
-  }
-  return {};
-}
-
-GoMap::SlotRef GoMap::scanFastStr(uint64_t first, std::string_view key, uint8_t top) const {
-  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
-    const uint8_t* p = heap_.at(b);
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (p[i] != top) continue;
-      uint64_t len, data;
-      std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
-      if (len != key.size()) continue;
-      std::memcpy(&data, p + kDataOffset + 16 * i, 8);
-      if (len == 0 || std::memcmp(heap_.at(data), key.data(), len) == 0) return {b, i};
-    }
-  }
-  return {};
-}
-
 template <bool kTraced>
 Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
   const TraceFunc fn = forIterator ? TraceFunc::mapiternext : TraceFunc::mapaccess;
@@ -130,7 +100,8 @@ Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
   if constexpr (!kTraced) {
     // mapaccess2_fast64 exactly: every slot of the chain, key word first.
     if (variant == Variant::Fast64 || (variant == Variant::FastStr && hashed)) {
-      SlotRef r = variant == Variant::Fast64 ? scanFast64(start.b, key) : scanFastStr(start.b, key, top);
+      SlotRef r = variant == Variant::Fast64 ? scanFast64(start.b, wordOf(key))
+                                              : scanFastStr(start.b, key.data(), key.size(), top);
       if (r.b == 0) return {};
       return {true, keyAt(r.b, r.i), elemAt(r.b, r.i)};
     }
@@ -176,7 +147,8 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
   return trace_ ? mapaccessImpl<true>(key, forIterator) : mapaccessImpl<false>(key, forIterator);
 }
 
-Status GoMap::get(std::string_view key, Found* out) {
+// get() itself, and the raw path it prefers, are in map_fastpath.cpp.
+[[gnu::noinline]] Status GoMap::getChecked(std::string_view key, Found* out) {
   if (Status s = checkKey(key); !s) return s;
   *out = mapaccess(key, false);
   return Status::ok();

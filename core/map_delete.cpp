@@ -36,7 +36,8 @@ void GoMap::mapdeleteImpl(std::string_view key) {
 
   if constexpr (!kTraced) {
     if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
-      SlotRef r = t.variant == Variant::Fast64 ? scanFast64(bOrig, key) : scanFastStr(bOrig, key, top);
+      SlotRef r = t.variant == Variant::Fast64 ? scanFast64(bOrig, wordOf(key))
+                                                : scanFastStr(bOrig, key.data(), key.size(), top);
       if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
       return;
     }
@@ -70,6 +71,9 @@ void GoMap::mapdeleteImpl(std::string_view key) {
   note<kTraced>({TraceKind::NotFound, fn});
 }
 
+// The raw path (map_fastpath.cpp) removes keys with the untraced removeAt.
+template void GoMap::removeAt<false>(uint64_t bOrig, uint64_t b, int i, uint64_t bucket);
+
 void GoMap::mapdelete(std::string_view key) {
   trace_ ? mapdeleteImpl<true>(key) : mapdeleteImpl<false>(key);
 }
@@ -98,12 +102,6 @@ void GoMap::promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, ui
     }
     if (tophashAt(b, i) != kEmptyOne) return;
   }
-}
-
-Status GoMap::del(std::string_view key) {
-  if (Status s = checkKey(key); !s) return s;
-  mapdelete(key);
-  return Status::ok();
 }
 
 void GoMap::mapclear() {

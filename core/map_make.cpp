@@ -13,6 +13,9 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   m.heap_.reserveForGrowth();
   m.rand_ = config.rand;
   m.plainGo114_ = config.hasher == HasherKind::Go114 && config.type.key != KeyKind::Float64;
+  // Fast variants never have float keys, so their hash is plain memory.
+  m.rawPath_ = (config.hasher == HasherKind::Go114 || config.hasher == HasherKind::Go119) &&
+               (config.type.variant == Variant::Fast64 || config.type.variant == Variant::FastStr);
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 
   // makemap: a hint whose bucket bytes would not fit in memory is treated as
@@ -162,11 +165,6 @@ uint16_t GoMap::noverflow() const {
   return v;
 }
 void GoMap::setNoverflow(uint16_t v) { heap_.write(h_ + hmap::noverflow, &v, 2); }
-uint32_t GoMap::hash0() const {
-  uint32_t v;
-  std::memcpy(&v, heap_.at(h_ + hmap::hash0), 4);
-  return v;
-}
 void GoMap::setHash0(uint32_t v) { heap_.write(h_ + hmap::hash0, &v, 4); }
 
 uint64_t GoMap::noldbuckets() const {

@@ -1,0 +1,150 @@
+// The raw path: lookups and deletes of fast64 and faststr maps that nothing
+// is watching (no trace, no hash log, no pinned hashes). Same probes and same
+// writes as the traced code in map_access.cpp and map_delete.cpp, minus the
+// per-step bookkeeping, in one file so the compiler can inline across it.
+// It exists for speed at scale: a big map's probes miss the cache, and the
+// fewer instructions around each one, the more misses the processor overlaps.
+#include "go_map.h"
+
+namespace gomap {
+
+Status GoMap::getBytes(const char* key, size_t size, Found* out) {
+  const std::string_view view(key, size);
+  if (!rawPathOpen() || !keyFits(view)) return getChecked(view, out);
+  if (type().variant == Variant::Fast64) {
+    rawLookup64(wordOf(view), out);
+  } else {
+    rawLookupStr(key, size, out);
+  }
+  return Status::ok();
+}
+
+Status GoMap::delBytes(const char* key, size_t size) {
+  const std::string_view view(key, size);
+  if (Status s = checkKey(view); !s) return s;
+  if (rawPathOpen()) {
+    rawDelete(key, size);
+  } else {
+    mapdelete(view);
+  }
+  return Status::ok();
+}
+
+uint64_t GoMap::rawHash(const char* key, size_t size) const {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(key);
+  if (config_.hasher == HasherKind::Go119) return memhash119(p, hash0(), size, config_.hashkey[0]);
+  return size == 8 ? memhash114_8(p, hash0(), config_.hashkey[0])
+                   : memhash114(p, hash0(), size, config_.hashkey);
+}
+
+// chainStart without trace notes: the key's bucket, or the old bucket that
+// still feeds it while a grow is under way.
+uint64_t GoMap::rawProbeStart(uint64_t hash) const {
+  const uint8_t* hm = heap_.at(h_);
+  const uint8_t b = hm[hmap::B];
+  const uint64_t size = type().bucketsize;
+  uint64_t old;
+  std::memcpy(&old, hm + hmap::oldbuckets, 8);
+  if (old != 0) {
+    const bool sameSize = (hm[hmap::flags] & kFlagSameSizeGrow) != 0;
+    uint64_t ob = old + (hash & bucketMask(sameSize ? b : uint8_t(b - 1))) * size;
+    if (!evacuated(ob)) return ob;
+  }
+  uint64_t array;
+  std::memcpy(&array, hm + hmap::buckets, 8);
+  return array + (hash & bucketMask(b)) * size;
+}
+
+// mapaccess2_fast64's scan: every slot of the chain, key word first; fast64
+// keys are always stored inline.
+GoMap::SlotRef GoMap::scanFast64(uint64_t first, uint64_t want) const {
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      uint64_t k;
+      std::memcpy(&k, p + kDataOffset + 8 * i, 8);
+      if (k == want && !isEmpty(p[i])) return {b, i};
+    }
+  }
+  return {0, 0};
+}
+
+// mapaccess2_faststr's hashed scan: tophash, then length, then the bytes.
+GoMap::SlotRef GoMap::scanFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const {
+  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
+    const uint8_t* p = heap_.at(b);
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (p[i] != top) continue;
+      uint64_t len, data;
+      std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
+      if (len != size) continue;
+      std::memcpy(&data, p + kDataOffset + 16 * i, 8);
+      if (len == 0 || std::memcmp(heap_.at(data), key, len) == 0) return {b, i};
+    }
+  }
+  return {0, 0};
+}
+
+// Results go through `out` field by field: a Found returned by value was
+// reloaded by the caller with one wide load over narrower stores, a stall.
+void GoMap::rawLookup64(uint64_t want, Found* out) const {
+  const uint8_t* hm = heap_.at(h_);
+  uint64_t n;
+  std::memcpy(&n, hm + hmap::count, 8);
+  SlotRef r{0, 0};
+  if (n != 0) {
+    // mapaccess2_fast64 neither hashes a one-bucket map nor looks for an
+    // old array (at B = 0 a grow ends within the insert that starts it).
+    uint64_t first;
+    if (hm[hmap::B] == 0) {
+      std::memcpy(&first, hm + hmap::buckets, 8);
+    } else {
+      first = rawProbeStart(rawHash(reinterpret_cast<const char*>(&want), 8));
+    }
+    r = scanFast64(first, want);
+  }
+  out->found = r.b != 0;
+  out->key = r.b != 0 ? keyAt(r.b, r.i) : 0;
+  out->elem = r.b != 0 ? elemAt(r.b, r.i) : 0;
+}
+
+void GoMap::rawLookupStr(const char* key, size_t size, Found* out) {
+  const uint8_t* hm = heap_.at(h_);
+  uint64_t n;
+  std::memcpy(&n, hm + hmap::count, 8);
+  SlotRef r{0, 0};
+  if (n != 0 && hm[hmap::B] == 0) {
+    // A one-bucket string map screens keys by length and ends before
+    // hashing; that logic lives once, in mapaccessImpl.
+    *out = mapaccess(std::string_view(key, size), false);
+    return;
+  }
+  if (n != 0) {
+    uint64_t hash = rawHash(key, size);
+    r = scanFastStr(rawProbeStart(hash), key, size, tophash(hash));
+  }
+  out->found = r.b != 0;
+  out->key = r.b != 0 ? keyAt(r.b, r.i) : 0;
+  out->elem = r.b != 0 ? elemAt(r.b, r.i) : 0;
+}
+
+// mapdelete_fast64 / _faststr: hash, help an unfinished grow with this
+// bucket (even when the key is absent), then remove the key if it is there.
+void GoMap::rawDelete(const char* key, size_t size) {
+  if (count() == 0) return;  // no hash, no evacuation work
+  const uint64_t hash = rawHash(key, size);
+  const uint64_t bucket = hash & bucketMask(B());
+  if (growing()) growWork(bucket);
+  const uint64_t bOrig = bucketAddress(buckets(), bucket);
+  SlotRef r{0, 0};
+  if (type().variant == Variant::Fast64) {
+    uint64_t want;
+    std::memcpy(&want, key, 8);
+    r = scanFast64(bOrig, want);
+  } else {
+    r = scanFastStr(bOrig, key, size, tophash(hash));
+  }
+  if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
+}
+
+}  // namespace gomap
