@@ -175,15 +175,23 @@ class GoMap {
   Status checkCapacity(uint64_t newKeys) const;
   // set() without its per-call limit checks, for a bulk caller that passed
   // checkCapacity for the whole batch and checkKey/checkElem for each key.
-  void setUnchecked(std::string_view key, std::string_view elem);
+  void setUnchecked(std::string_view key, std::string_view elem) {
+    assignBytes(key.data(), key.size(), elem.data(), elem.size());
+  }
 
-  void setTrace(Trace* trace) { trace_ = trace; }
+  void setTrace(Trace* trace) {
+    trace_ = trace;
+    refreshRawPath();
+  }
   // Whether lookups and deletes take the raw path now (for tests and benches).
   bool onRawPath() const { return rawPathOpen(); }
   // Collects (key bytes, hash) for every key hashed, up to kHashLogLimit.
   using HashLog = std::vector<std::pair<std::string, uint64_t>>;
   static constexpr size_t kHashLogLimit = 4096;
-  void setHashLog(HashLog* log) { hashLog_ = log; }
+  void setHashLog(HashLog* log) {
+    hashLog_ = log;
+    refreshRawPath();
+  }
   Trace* trace() const { return trace_; }
 
   // --- the read-only window (see inspect.h for the structured view).
@@ -260,8 +268,8 @@ class GoMap {
     SlotRef hole{0, 0};
     uint64_t last = 0;
   };
-  AssignProbe probeFast64(uint64_t first, std::string_view key) const;
-  AssignProbe probeFastStr(uint64_t first, std::string_view key, uint8_t top) const;
+  AssignProbe probeFast64(uint64_t first, uint64_t want) const;
+  AssignProbe probeFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const;
   void rewriteStringData(uint64_t keyAddr, std::string_view key);
   // mapaccess2_faststr's hashed probe on raw bytes (untraced).
   SlotRef scanFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const;
@@ -270,7 +278,12 @@ class GoMap {
   // read the header once and walk the bytes directly. A big map's probes
   // miss the cache; the fewer instructions around each, the more of them
   // the processor overlaps, which is most of the speed at a million keys.
-  bool rawPathOpen() const { return rawPath_ && !trace_ && !hashLog_ && pins_.empty(); }
+  bool rawPathOpen() const { return rawKind_ != Variant::Generic; }
+  // Called whenever a trace, a hash log or a pin comes or goes.
+  void refreshRawPath() {
+    rawKind_ = rawPath_ && !trace_ && !hashLog_ && pins_.empty() ? type().variant : Variant::Generic;
+  }
+  void rawRemove(uint64_t bOrig, uint64_t b, int i);
   Status getBytes(const char* key, size_t size, Found* out);
   Status delBytes(const char* key, size_t size);
   Status getChecked(std::string_view key, Found* out);
@@ -280,7 +293,7 @@ class GoMap {
   void rawLookupStr(const char* key, size_t size, Found* out);
   void rawDelete(const char* key, size_t size);
   template <bool kTraced>
-  uint64_t mapassignImpl(std::string_view key);
+  uint64_t mapassignImpl(const char* keyData, size_t keySize);
   template <bool kTraced>
   void mapdeleteImpl(std::string_view key);
   template <bool kTraced>
@@ -293,7 +306,8 @@ class GoMap {
   // runtime/map.go, by name.
   void makeBucketArray(uint8_t b, uint64_t dirty, uint64_t* array, uint64_t* nextOverflow);
   Found mapaccess(std::string_view key, bool forIterator);
-  uint64_t mapassign(std::string_view key);
+  uint64_t mapassign(const char* key, size_t size);
+  void assignBytes(const char* key, size_t size, const char* elem, size_t elemSize);
   void mapdelete(std::string_view key);
   void mapclear();
   void hashGrow();
@@ -350,7 +364,7 @@ class GoMap {
     }
   }
   bool storedKeyIsNaN(uint64_t keyAddr) const;
-  void storeKey(uint64_t slot, std::string_view key);
+  void storeKey(uint64_t slot, const char* key, size_t size);
   void storeNewElem(uint64_t slot);
   void clearDeleted(uint64_t b, int i);
   void promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, uint64_t bucket);
@@ -385,6 +399,7 @@ class GoMap {
   HashLog* hashLog_ = nullptr;
   bool plainGo114_ = false;  // the go114 hasher on a key hashed as plain memory (not a float)
   bool rawPath_ = false;     // a fast64/faststr variant under a memory hasher (map_fastpath.cpp)
+  Variant rawKind_ = Variant::Generic;  // that variant while nothing watches, else Generic
 };
 
 // Helpers with Go's names.
@@ -395,6 +410,27 @@ inline uint8_t tophash(uint64_t hash) {
   return top < kMinTopHash ? uint8_t(top + kMinTopHash) : top;
 }
 inline bool isEmpty(uint8_t t) { return t <= kEmptyOne; }
+// Bytes equal, as Go's memequal answers for short keys: two overlapping
+// word (or half-word) loads instead of a call for anything up to 16 bytes.
+inline bool bytesEqual(const uint8_t* a, const char* b, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return n == 0 || std::memcmp(a, b, n) == 0;
+}
 // An 8-byte key's bytes as one little-endian word, as fast64 compares them.
 inline uint64_t wordOf(std::string_view key) {
   uint64_t w;

@@ -5,10 +5,8 @@
 
 namespace gomap {
 
-GoMap::AssignProbe GoMap::probeFast64(uint64_t first, std::string_view key) const {
+GoMap::AssignProbe GoMap::probeFast64(uint64_t first, uint64_t want) const {
   AssignProbe r;
-  uint64_t want;
-  std::memcpy(&want, key.data(), 8);
   for (uint64_t b = first; b != 0; b = overflowOf(b)) {
     r.last = b;
     const uint8_t* p = heap_.at(b);
@@ -29,7 +27,7 @@ GoMap::AssignProbe GoMap::probeFast64(uint64_t first, std::string_view key) cons
   return r;
 }
 
-GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, std::string_view key, uint8_t top) const {
+GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const {
   AssignProbe r;
   for (uint64_t b = first; b != 0; b = overflowOf(b)) {
     r.last = b;
@@ -42,9 +40,9 @@ GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, std::string_view key, uin
       }
       uint64_t len, data;
       std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
-      if (len != key.size()) continue;
+      if (len != size) continue;
       std::memcpy(&data, p + kDataOffset + 16 * i, 8);
-      if (len == 0 || std::memcmp(heap_.at(data), key.data(), len) == 0) {
+      if (bytesEqual(heap_.at(data), key, len)) {
         r.existing = {b, i};
         return r;
       }
@@ -62,7 +60,8 @@ void GoMap::rewriteStringData(uint64_t keyAddr, std::string_view key) {
 }
 
 template <bool kTraced>
-uint64_t GoMap::mapassignImpl(std::string_view key) {
+uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
+  const std::string_view key(keyData, keySize);
   const TraceFunc fn = TraceFunc::mapassign;
   const MapType& t = type();
   const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
@@ -87,7 +86,8 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
     bool stop = false;
     if constexpr (!kTraced) {
       if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
-        AssignProbe probe = t.variant == Variant::Fast64 ? probeFast64(b, key) : probeFastStr(b, key, top);
+        AssignProbe probe = t.variant == Variant::Fast64 ? probeFast64(b, wordOf(key))
+                                                          : probeFastStr(b, keyData, keySize, top);
         if (probe.existing.b != 0) {
           if (t.variant == Variant::FastStr && config_.version == GoVersion::Go119) {
             rewriteStringData(keyAt(probe.existing.b, probe.existing.i), key);
@@ -162,7 +162,7 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
       insertB = newoverflow(last);  // every slot of the chain is taken
       insertI = 0;
     }
-    storeKey(insertB + t.keyOffset(insertI), key);
+    storeKey(insertB + t.keyOffset(insertI), keyData, keySize);
     storeNewElem(insertB + t.elemOffset(insertI));
     heap_.store8(insertB + insertI, top);
     setCount(count() + 1);
@@ -171,8 +171,8 @@ uint64_t GoMap::mapassignImpl(std::string_view key) {
   }
 }
 
-uint64_t GoMap::mapassign(std::string_view key) {
-  return trace_ ? mapassignImpl<true>(key) : mapassignImpl<false>(key);
+uint64_t GoMap::mapassign(const char* key, size_t size) {
+  return trace_ ? mapassignImpl<true>(key, size) : mapassignImpl<false>(key, size);
 }
 
 Status GoMap::set(std::string_view key, std::string_view elem) {
@@ -198,9 +198,16 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
   return Status::ok();
 }
 
-void GoMap::setUnchecked(std::string_view key, std::string_view elem) {
-  uint64_t e = mapassign(key);  // the compiled code stores the element into the slot
-  heap_.write(e, elem.data(), elem.size());
+// setUnchecked, on scalars (see get() in go_map.h for why).
+void GoMap::assignBytes(const char* key, size_t size, const char* elem, size_t elemSize) {
+  uint64_t e = mapassign(key, size);  // the compiled code stores the element into the slot
+  if (elemSize == 8) {
+    uint64_t w;
+    std::memcpy(&w, elem, 8);
+    heap_.store64(e, w);
+  } else {
+    heap_.write(e, elem, elemSize);
+  }
 }
 
 // The most one write can allocate: a doubled array, a few overflow buckets

@@ -71,9 +71,6 @@ void GoMap::mapdeleteImpl(std::string_view key) {
   note<kTraced>({TraceKind::NotFound, fn});
 }
 
-// The raw path (map_fastpath.cpp) removes keys with the untraced removeAt.
-template void GoMap::removeAt<false>(uint64_t bOrig, uint64_t b, int i, uint64_t bucket);
-
 void GoMap::mapdelete(std::string_view key) {
   trace_ ? mapdeleteImpl<true>(key) : mapdeleteImpl<false>(key);
 }

@@ -9,24 +9,28 @@
 namespace gomap {
 
 Status GoMap::getBytes(const char* key, size_t size, Found* out) {
-  const std::string_view view(key, size);
-  if (!rawPathOpen() || !keyFits(view)) return getChecked(view, out);
-  if (type().variant == Variant::Fast64) {
-    rawLookup64(wordOf(view), out);
-  } else {
-    rawLookupStr(key, size, out);
+  if (rawKind_ == Variant::Fast64 && size == 8) {
+    uint64_t want;
+    std::memcpy(&want, key, 8);
+    rawLookup64(want, out);
+    return Status::ok();
   }
-  return Status::ok();
+  if (rawKind_ == Variant::FastStr && size <= config_.limits.maxStringKeyBytes) {
+    rawLookupStr(key, size, out);
+    return Status::ok();
+  }
+  return getChecked(std::string_view(key, size), out);
 }
 
 Status GoMap::delBytes(const char* key, size_t size) {
+  const bool fits = rawKind_ == Variant::Fast64 ? size == 8 : size <= config_.limits.maxStringKeyBytes;
+  if (rawKind_ != Variant::Generic && fits) {
+    rawDelete(key, size);
+    return Status::ok();
+  }
   const std::string_view view(key, size);
   if (Status s = checkKey(view); !s) return s;
-  if (rawPathOpen()) {
-    rawDelete(key, size);
-  } else {
-    mapdelete(view);
-  }
+  mapdelete(view);
   return Status::ok();
 }
 
@@ -79,7 +83,7 @@ GoMap::SlotRef GoMap::scanFastStr(uint64_t first, const char* key, size_t size, 
       std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
       if (len != size) continue;
       std::memcpy(&data, p + kDataOffset + 16 * i, 8);
-      if (len == 0 || std::memcmp(heap_.at(data), key, len) == 0) return {b, i};
+      if (len == 0 || bytesEqual(heap_.at(data), key, len)) return {b, i};
     }
   }
   return {0, 0};
@@ -137,14 +141,37 @@ void GoMap::rawDelete(const char* key, size_t size) {
   if (growing()) growWork(bucket);
   const uint64_t bOrig = bucketAddress(buckets(), bucket);
   SlotRef r{0, 0};
-  if (type().variant == Variant::Fast64) {
+  if (rawKind_ == Variant::Fast64) {
     uint64_t want;
     std::memcpy(&want, key, 8);
     r = scanFast64(bOrig, want);
   } else {
     r = scanFastStr(bOrig, key, size, tophash(hash));
   }
-  if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
+  if (r.b != 0) rawRemove(bOrig, r.b, r.i);
+}
+
+// removeAt's writes for the fast variants, whose keys and elems are always
+// inline: a faststr key loses its data pointer (its length stays), a fast64
+// key keeps its stale bytes, the elem is zeroed; then emptyOne, emptyRest
+// where the chain now ends, and the count.
+void GoMap::rawRemove(uint64_t bOrig, uint64_t b, int i) {
+  const MapType& t = type();
+  if (rawKind_ == Variant::FastStr) heap_.store64(b + kDataOffset + 16 * uint64_t(i), 0);
+  const uint64_t elem = b + t.elemOffset(i);
+  if (t.elemsize == 8) {
+    heap_.store64(elem, 0);
+  } else {
+    heap_.zero(elem, t.elemsize);
+  }
+  heap_.store8(b + uint64_t(i), kEmptyOne);
+  // promoteEmptyRest's own first test, here so the common case needs no call.
+  const bool endsChain = i == kBucketCnt - 1 ? overflowOf(b) == 0 || tophashAt(overflowOf(b), 0) == kEmptyRest
+                                             : tophashAt(b, i + 1) == kEmptyRest;
+  if (endsChain) promoteEmptyRest(bOrig, b, i, TraceFunc::mapdelete, 0);  // 0: nothing records here
+  const uint64_t left = count() - 1;
+  setCount(left);
+  if (left == 0 && config_.version == GoVersion::Go119) reseed();
 }
 
 }  // namespace gomap

@@ -57,6 +57,7 @@ Status GoMap::checkElem(std::string_view elem) const {
 Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   if (Status s = checkKey(key); !s) return s;
   pins_[std::string(key)] = hash;
+  refreshRawPath();
   return Status::ok();
 }
 
@@ -116,19 +117,19 @@ bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {
 // Writes a key value into a key slot: into a fresh object for an indirect
 // key, with freshly allocated characters for a string (the model's stand-in
 // for wherever the caller's string lived).
-void GoMap::storeKey(uint64_t slot, std::string_view key) {
+void GoMap::storeKey(uint64_t slot, const char* key, size_t size) {
   uint64_t dst = slot;
   if (type().indirectKey) {
     dst = heap_.alloc(type().keyTypeSize);
     heap_.store64(slot, dst);
   }
   if (type().key == KeyKind::String) {
-    uint64_t data = heap_.alloc(key.size());
-    if (!key.empty()) heap_.write(data, key.data(), key.size());
+    uint64_t data = heap_.alloc(size);
+    if (size != 0) heap_.write(data, key, size);
     heap_.store64(dst, data);
-    heap_.store64(dst + 8, key.size());
+    heap_.store64(dst + 8, size);
   } else {
-    heap_.write(dst, key.data(), key.size());
+    heap_.write(dst, key, size);
   }
 }
 

@@ -16,6 +16,7 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   // Fast variants never have float keys, so their hash is plain memory.
   m.rawPath_ = (config.hasher == HasherKind::Go114 || config.hasher == HasherKind::Go119) &&
                (config.type.variant == Variant::Fast64 || config.type.variant == Variant::FastStr);
+  m.refreshRawPath();
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 
   // makemap: a hint whose bucket bytes would not fit in memory is treated as

@@ -1,6 +1,7 @@
 // A user's bad request (wrong key type, a limit reached, a parse error) comes
 // back as a Status with a message; a broken invariant is a bug and asserts.
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -11,15 +12,20 @@ class Status {
   static Status ok() { return Status(); }
   static Status error(std::string message) { return Status(std::move(message)); }
 
-  bool isOk() const { return !failed_; }
-  explicit operator bool() const { return !failed_; }
-  const std::string& message() const { return message_; }
+  bool isOk() const { return !message_; }
+  explicit operator bool() const { return !message_; }
+  const std::string& message() const { return message_ ? *message_ : empty(); }
 
  private:
   Status() = default;
-  explicit Status(std::string message) : failed_(true), message_(std::move(message)) {}
-  bool failed_ = false;
-  std::string message_;
+  explicit Status(std::string message) : message_(std::make_shared<const std::string>(std::move(message))) {}
+  static const std::string& empty() {
+    static const std::string none;
+    return none;
+  }
+  // One null pointer when all is well: lookups at a million keys return a
+  // Status each, and a std::string member cost them measurable time.
+  std::shared_ptr<const std::string> message_;
 };
 
 }  // namespace gomap
