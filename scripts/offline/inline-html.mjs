@@ -1,9 +1,10 @@
 // Makes the playground's index.html self-contained: stylesheets become
-// <style> blocks (their url()s data: URLs), the icon a data: URL, module
-// preloads go, and the module script becomes one inline script holding the
-// bundle. Then it checks that the markup names nothing outside itself, and
-// adds a Content-Security-Policy that forbids the page any network access,
-// so "works offline" is enforced by the browser, not just hoped for.
+// <style> blocks (their url()s data: URLs, their id and media kept), the
+// icon a data: URL, module preloads go, and the module script becomes one
+// inline script holding the bundle. Then it checks that the markup names
+// nothing outside itself, and adds a Content-Security-Policy that forbids
+// the page any network access, so "works offline" is enforced by the
+// browser, not just hoped for.
 // Pure text in, text out: the caller reads the files (see build-offline.mjs).
 
 const MIME = {
@@ -50,6 +51,13 @@ function attrs(tag) {
 
 const isLocalRef = (url) => url.startsWith('#') || url.startsWith('data:');
 
+// What a linked sheet keeps on its <style>: its media query (a dark
+// palette that applied always would be a different page) and its id (the
+// page finds the sheet by it to set the theme; a <style> has .media too).
+function styleAttrs(a) {
+  return ['id', 'media'].filter((k) => a[k] !== undefined).map((k) => ` ${k}="${a[k]}"`).join('');
+}
+
 /**
  * The CSS with every @import replaced by the sheet it names (inside
  * @media when the import has a media query) and every url() a data: URL.
@@ -88,7 +96,7 @@ export function inlineHtml(html, { stylesheet, asset, script, csp = OFFLINE_CSP 
     const a = attrs(tag);
     const rel = (a.rel ?? '').toLowerCase();
     if (rel === 'modulepreload' || rel === 'preload' || rel === 'prefetch') return '';
-    if (rel === 'stylesheet') return `<style>${hold(stylesheet(a.href))}</style>`;
+    if (rel === 'stylesheet') return `<style${styleAttrs(a)}>${hold(stylesheet(a.href))}</style>`;
     if (a.href && !isLocalRef(a.href)) {
       const { path, bytes } = asset(a.href);
       return tag.replace(`href="${a.href}"`, `href="${dataURL(path, bytes)}"`);

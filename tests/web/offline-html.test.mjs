@@ -67,3 +67,11 @@ test('CSS: imports are inlined under their media query, url()s become data: URLs
   assert.throws(() => inlineCss('@import url(a.css) layer(base);', 'b.css', { sheet: () => '', asset: () => null }), /layer/);
   assert.throws(() => inlineCss('p::after { content: "</style>" }', 'c.css', { sheet: () => '', asset: () => null }), /<\/style/);
 });
+
+test('an inlined sheet keeps its media query and id: the theme switch finds it, and a dark palette stays conditional', () => {
+  const page = PAGE.replace('<link rel="stylesheet" href="styles/a.css">',
+    '<link rel="stylesheet" href="styles/light.css">\n  <link rel="stylesheet" href="styles/dark.css" id="dark-tokens" media="(prefers-color-scheme: dark)">');
+  const out = inlineHtml(page, io);
+  assert.match(out, /<style>\/\* styles\/light\.css \*\/ p \{ color: red \}<\/style>/);
+  assert.match(out, /<style id="dark-tokens" media="\(prefers-color-scheme: dark\)">\/\* styles\/dark\.css \*\//);
+});

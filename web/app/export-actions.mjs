@@ -32,9 +32,12 @@ function fileBase(frame, typeName) {
   return `go-map-${type}-step-${step}`;
 }
 
-export function wireExport(app) {
+/**
+ * @param {import('./app.mjs').App} app
+ * @param {{ theme: () => 'light' | 'dark' }} look the palette on screen (page-display.mjs), which exports are drawn in
+ */
+export function wireExport(app, { theme }) {
   const status = $('share-status');
-  const theme = () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   const moment = () => {
     const p = app.player;
     const frame = p.frame();

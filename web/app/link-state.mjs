@@ -1,8 +1,9 @@
 // The playground's state in web/share's terms, for its permalink: the map's
 // set-up as fields (type, hasher, seed, hint, version), its history as the
-// scenario, the moment shown as the step, and the playback speed. No DOM,
-// so node tests check that a player's link replays into the same map.
-import { FIELDS, parseField } from '../share/fields.mjs';
+// scenario, the moment shown as the step, the playback speed, and the look
+// a link gave the page (theme, view, controls). No DOM, so node tests check
+// that a player's link replays into the same map.
+import { DEFAULT_STATE, FIELDS, parseField } from '../share/fields.mjs';
 import { stepOfFrame } from '../share/permalink.mjs';
 import { commandName, tokenize } from '../player/scenario-text.mjs';
 
@@ -12,11 +13,23 @@ const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
 const AS_FIELD = { map: 'mapType', hasher: 'hasher', seed: 'seed', hint: 'hint', version: 'version' };
 
 /**
+ * The fields of a link that decide how the page looks, not which map it
+ * shows. The page takes them from a link it opens, keeps them in the
+ * address it writes and passes them on in its Share and Embed snippets.
+ */
+export const DISPLAY_FIELDS = Object.freeze(['theme', 'view', 'controls']);
+
+/** A link's look: its display fields, each at its default when the link left it out or it was refused. */
+export function displayOf(state) {
+  return Object.fromEntries(DISPLAY_FIELDS.map((name) => [name, state?.[name] ?? DEFAULT_STATE[name]]));
+}
+
+/**
  * @param {import('../player/player.mjs').Player} player
- * @param {{ speed?: number }} extras
+ * @param {{ speed?: number, display?: { theme?: string, view?: string, controls?: string } }} extras
  * @returns {object} a state for encodeState()
  */
-export function stateOfPlayer(player, { speed } = {}) {
+export function stateOfPlayer(player, { speed, display } = {}) {
   const state = {};
   const kept = [];
   for (const line of player.setup) {
@@ -33,6 +46,7 @@ export function stateOfPlayer(player, { speed } = {}) {
   state.ops = [...kept, ...player.history.ops.map((o) => o.command)].join('; ');
   state.step = stepOfFrame(player.frame());
   if (speed !== undefined && speed !== null) state.speed = speed;
+  if (display) Object.assign(state, displayOf(display));
   return state;
 }
 

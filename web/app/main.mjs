@@ -8,7 +8,8 @@ import { wireTransport } from './transport.mjs';
 import { installIcons } from '../render/icons.mjs';
 import { lessonScenario } from '../lessons/check.mjs';
 import { wireLessons } from '../lessons-ui/lessons-ui.mjs';
-import { PermalinkSync } from './permalink.mjs';
+import { PermalinkSync, earlyLook } from './permalink.mjs';
+import { PageDisplay } from './page-display.mjs';
 import { wireShareDialog } from './share-dialog.mjs';
 import { wireExport } from './export-actions.mjs';
 
@@ -38,6 +39,13 @@ async function main() {
     tableView: $('table-view'),
     tableToggle: $('table-toggle'),
   };
+  // The look a permalink asks for (theme, view, controls). Its palette
+  // shows at once; the rest comes when the link opens (PermalinkSync).
+  const display = new PageDisplay({
+    root: document.documentElement, darkSheet: $('dark-tokens'), viz: els.viz, tableCard: $('table-card'),
+  });
+  const look = earlyLook(location.hash);
+  if (look) display.preview(look);
   let gomap;
   try {
     gomap = await loadGoMap();
@@ -54,10 +62,10 @@ async function main() {
   const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
   // While a lesson is open its own fragment is the link to it.
   const link = new PermalinkSync(app, {
-    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, paused: () => Boolean(tour?.lesson),
+    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson),
   });
   wireShareDialog(app, () => link.currentState());
-  wireExport(app);
+  wireExport(app, { theme: () => display.resolvedTheme() });
   // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
   // (#v=1&type=…) its map and step; otherwise a few fruit to start with,
   // so the first view already shows a bucket.
@@ -68,7 +76,7 @@ async function main() {
   link.start();
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
-  window.goMapPlayground = { app, gomap, lessons: tour };
+  window.goMapPlayground = { app, gomap, lessons: tour, display };
   document.documentElement.dataset.ready = 'true';
 }
 

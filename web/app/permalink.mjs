@@ -1,12 +1,13 @@
 // The playground's URL fragment is its permalink: it carries the whole
-// state (map type, hasher, seed, the scenario, the step shown, the speed)
-// in web/share's grammar, is rewritten as the user works (replaceState, at
-// most a few times a second, so the back button is not flooded), and is
-// read when the page opens or the fragment is edited. A hostile or broken
-// fragment can only produce text: its problems are listed in a notice,
-// and a scenario that does not run leaves the page on its usual start.
+// state (map type, hasher, seed, the scenario, the step shown, the speed,
+// and the look a link gave the page: theme, view, controls) in web/share's
+// grammar, is rewritten as the user works (replaceState, at most a few
+// times a second, so the back button is not flooded), and is read when the
+// page opens or the fragment is edited. A hostile or broken fragment can
+// only produce text: its problems are listed in a notice, and a scenario
+// that does not run leaves the page on its usual start.
 import { decodeState, encodeState, positionOfStep, toScenarioText } from '../share/permalink.mjs';
-import { refusedMapFields, stateOfPlayer } from './link-state.mjs';
+import { displayOf, refusedMapFields, stateOfPlayer } from './link-state.mjs';
 import { h } from '../render/dom.mjs';
 
 const WRITE_EVERY_MS = 300;
@@ -15,10 +16,12 @@ export class PermalinkSync {
   /**
    * @param {import('./app.mjs').App} app
    * @param {{ notice: HTMLElement, speedSelect: HTMLSelectElement, showSetup: (lines: string[]) => void,
-   *           paused?: () => boolean }} ui paused: true while another part of the page owns the fragment
+   *           display: import('./page-display.mjs').PageDisplay, paused?: () => boolean }} ui
+   *   paused: true while another part of the page owns the fragment
    */
-  constructor(app, { notice, speedSelect, showSetup, paused = () => false }) {
+  constructor(app, { notice, speedSelect, showSetup, display, paused = () => false }) {
     this.app = app;
+    this.display = display;
     this.paused = paused;
     this.notice = notice;
     this.speedSelect = speedSelect;
@@ -30,7 +33,7 @@ export class PermalinkSync {
 
   /** The state on screen, for the link and the Share dialog. */
   currentState() {
-    return stateOfPlayer(this.app.player, { speed: this.app.speed });
+    return stateOfPlayer(this.app.player, { speed: this.app.speed, display: this.display.current });
   }
 
   /** Keeps the fragment in step with the page from now on. */
@@ -83,10 +86,7 @@ export class PermalinkSync {
    * @returns {Promise<boolean>} true if the page now shows the link's state
    */
   async open(hash = location.hash) {
-    // An in-page anchor (the skip link's #map-view) is not a state, and a
-    // lesson's fragment (#lesson=…) belongs to the lessons (web/lessons-ui).
-    if (hash.length <= 1 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
-    if (/^#(?:[^&]*&)*lesson=/.test(hash)) return false;
+    if (!isPermalink(hash)) return false;
     const r = decodeState(hash);
     if (!r.ok) return this.#refuse('This link could not be opened:', [r.error]);
     // A link that lost part of its map would show another map than its
@@ -98,6 +98,8 @@ export class PermalinkSync {
       const why = r.warnings.map((w) => w.message.replace(/; (using|showing) [^;]*$/, ''));
       return this.#refuse('This link was not opened; it describes its map wrongly:', why);
     }
+    // A long scenario takes a while: the page takes the link's palette now.
+    this.display.preview(displayOf(r.state));
     const loaded = await this.app.loadScenario(toScenarioText(r.state));
     if (!loaded.ok) {
       const lines = (loaded.errors ?? []).slice(0, 10).map((e) => `line ${e.line}: ${e.message}`);
@@ -105,13 +107,18 @@ export class PermalinkSync {
     }
     this.showSetup(this.app.player.setup);
     this.#setSpeed(r.state.speed);
+    // The link's look, whole: a field it left out or that was refused is
+    // at its default (the warning says so), as on the embed page.
+    this.display.apply(displayOf(r.state));
     this.app.seek(positionOfStep(r.state.step, this.app.player.history), { announce: true });
     this.showNotice('Some of this link was not used:', r.warnings.map((w) => w.message));
     return true;
   }
 
-  // The map on screen stays; the address goes back to saying so.
+  // The map on screen stays, and so does its look (a previewed palette is
+  // taken back); the address goes back to saying so.
   #refuse(title, messages) {
+    this.display.restore();
     this.showNotice(title, messages);
     if (this.started) this.schedule();
     return false;
@@ -139,6 +146,25 @@ export class PermalinkSync {
     box.replaceChildren(h('p', { text: title }), h('ul', {}, messages.map((m) => h('li', { text: m }))), dismiss);
     box.hidden = false;
   }
+}
+
+// An in-page anchor (the skip link's #map-view) is not a state, and a
+// lesson's fragment (#lesson=…) belongs to the lessons (web/lessons-ui).
+function isPermalink(hash) {
+  if (hash.length <= 1 || document.getElementById(decodeURIComponentSafe(hash.slice(1)))) return false;
+  return !/^#(?:[^&]*&)*lesson=/.test(hash);
+}
+
+/**
+ * The look of the permalink in `hash` (theme, view, controls), for the page
+ * to preview before its map module has loaded; null when there is no
+ * permalink or the page would refuse it for its map. open() decides.
+ */
+export function earlyLook(hash) {
+  if (!isPermalink(hash)) return null;
+  const r = decodeState(hash);
+  if (!r.ok || refusedMapFields(hash, r).length) return null;
+  return displayOf(r.state);
 }
 
 function decodeURIComponentSafe(text) {

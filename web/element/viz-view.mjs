@@ -14,6 +14,7 @@ import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
 import { marksFor } from '../render/highlights.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { styleURL } from '../render/style-url.mjs';
+import { darkMedia } from '../render/theme.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { VizControls } from './viz-controls.mjs';
 
@@ -26,7 +27,6 @@ const STATES = [
   ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
 ];
 const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
-const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
 
 export class VizView {
   /**
@@ -54,7 +54,7 @@ export class VizView {
     root.append(...links);
     // The dark palette applies by the theme setting: by the system's
     // preference (auto), always (dark) or never (light).
-    this.darkSheet = h('link', { rel: 'stylesheet', href: styleURL('tokens-dark.css'), media: DARK_MEDIA.auto });
+    this.darkSheet = h('link', { rel: 'stylesheet', href: styleURL('tokens-dark.css'), media: darkMedia('auto') });
     root.append(this.darkSheet);
     this.headerView = new HeaderView();
     this.poolView = new PoolView();
@@ -118,7 +118,8 @@ export class VizView {
     const { theme, view, controls, standalone } = display;
     this.display = display;
     const drawn = !!this.model;
-    this.darkSheet.media = DARK_MEDIA[theme] ?? DARK_MEDIA.auto;
+    if (drawn && this.body.dataset.theme !== theme) this.#landPalette();
+    this.darkSheet.media = darkMedia(theme);
     this.body.dataset.theme = theme;
     this.body.dataset.view = view;
     this.body.classList.toggle('is-standalone', standalone);
@@ -126,6 +127,15 @@ export class VizView {
     this.tableBox.hidden = view === 'buckets' || !drawn;
     this.headerView.root.hidden = !drawn;
     this.controlBar.setMode(standalone && drawn ? controls : 'none');
+  }
+
+  // Slots and fields fade to show a change of state; a new palette is not
+  // one (a page that takes a link's theme after its first draw would make
+  // the whole map fade from one theme to the other), so for two frames
+  // nothing transitions.
+  #landPalette() {
+    this.body.classList.add('palette-switch');
+    requestAnimationFrame(() => requestAnimationFrame(() => this.body.classList.remove('palette-switch')));
   }
 
   /**

@@ -7,6 +7,7 @@ import { define } from '../element/go-map-viz.mjs';
 import { SHARED_ATTRS } from '../element/settings.mjs';
 import { decodeState, elementAttributes, encodeState } from '../share/permalink.mjs';
 import { h } from '../render/dom.mjs';
+import { darkMedia } from '../render/theme.mjs';
 import { reportHeight } from './height.mjs';
 
 define();
@@ -14,7 +15,6 @@ const $ = (id) => document.getElementById(id);
 const viz = $('viz');
 const notes = $('notes');
 const open = $('open-link');
-const DARK_MEDIA = { auto: '(prefers-color-scheme: dark)', dark: 'all', light: 'not all' };
 
 function showNotes(title, messages) {
   notes.hidden = messages.length === 0;
@@ -41,7 +41,7 @@ function apply() {
   const attrs = elementAttributes(r.state);
   for (const a of SHARED_ATTRS) if (!attrs.some(([name]) => name === a)) viz.removeAttribute(a);
   for (const [name, value] of attrs) viz.setAttribute(name, value);
-  $('dark-tokens').media = DARK_MEDIA[r.state.theme] ?? DARK_MEDIA.auto;
+  $('dark-tokens').media = darkMedia(r.state.theme);
   document.documentElement.dataset.theme = r.state.theme;
   const n = operationCount(r.state.ops);
   document.title = `Go map playground (embedded): ${r.state.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
