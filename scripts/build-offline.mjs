@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './offline/bundle.mjs';
 import { dataURL, inlineCss, inlineHtml } from './offline/inline-html.mjs';
+import { swapAliases } from './offline/swaps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.env.GOMAP_DIST ?? join(root, 'dist'));
@@ -51,7 +52,7 @@ async function main() {
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)) {
     const entry = resolve(dist, m[1]);
     const { code, files } = await bundle(entry, {
-      alias: new Map([[join(dist, 'wasm/gomap.mjs'), join(dist, 'wasm/gomap-single.mjs')]]),
+      alias: swapAliases(dist, join),
       sources: new Map([[join(dist, 'render/style-url.mjs'), styleUrlModule()]]),
       label: (f) => relative(dist, f),
       // Where the module would be if the site were beside the file; the
@@ -59,6 +60,11 @@ async function main() {
       metaUrl: (f) => `new URL(${JSON.stringify(relative(dist, f))}, document.baseURI).href`,
     });
     if (!files.some((f) => f.endsWith(join('lessons', 'index.mjs')))) throw new Error('the bundle does not hold the lessons');
+    // The page must not say it is the site: its Share dialog would offer
+    // snippets that name files this one file does not have.
+    if (!files.includes(join(dist, 'app/edition-offline.mjs')) || files.includes(join(dist, 'app/edition.mjs'))) {
+      throw new Error('the bundle does not hold the offline edition (app/edition-offline.mjs) in place of the site\'s');
+    }
     scripts.set(m[1], { code, files });
   }
   const out = inlineHtml(html, {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  encodeState, decodeState, embedSnippets, parseElementAttributes, elementAttributes, toScenarioText,
+  encodeState, decodeState, embedSnippets, permalinkTo, parseElementAttributes, elementAttributes, toScenarioText,
   stepOfFrame, positionOfStep, DEFAULT_STATE, FRAGMENT_LIMIT,
 } from '../../web/share/permalink.mjs';
 import { History } from '../../web/player/history.mjs';
@@ -292,6 +292,16 @@ test('snippets only point at absolute http(s) or file URLs', () => {
   assert.throws(() => embedSnippets({ ...URLS, pageUrl: 'javascript:alert(1)', state: {} }), TypeError);
   assert.throws(() => embedSnippets({ ...URLS, elementScriptUrl: '/relative.mjs', state: {} }), TypeError);
   assert.throws(() => embedSnippets({ ...URLS, embedPageUrl: 'data:text/html,hi', state: {} }), TypeError);
+  assert.throws(() => permalinkTo('javascript:alert(1)', {}), TypeError);
+  assert.throws(() => permalinkTo('index.html', {}), TypeError);
+});
+
+test('the link alone is the snippets\' link, for a web page or a file', () => {
+  const state = { mapType: 'map[int64]int64', seed: 7, ops: 'fill 3', theme: 'dark' };
+  assert.equal(permalinkTo(URLS.pageUrl, state), embedSnippets({ ...URLS, state }).link);
+  assert.equal(permalinkTo('file:///C:/Users/t/go-map-playground-offline.html#old', state),
+    'file:///C:/Users/t/go-map-playground-offline.html#v=1&type=map[int64]int64&seed=7&ops=fill+3&theme=dark');
+  assert.throws(() => permalinkTo(URLS.pageUrl, { seed: -1 }), RangeError);
 });
 
 test('default attributes are left off the element', () => {

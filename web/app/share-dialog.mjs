@@ -1,51 +1,57 @@
-// The Share and Embed buttons: one dialog with the three ways to pass the
-// moment on (web/share's embedSnippets): a link to the playground at this
-// moment, the <go-map-viz> element with its one script, and an iframe of
-// the embed page. Each is a read-only field with a Copy button.
-import { embedSnippets } from '../share/permalink.mjs';
+// The Share and Embed buttons: one dialog with the ways to pass the moment
+// on that work in this edition of the page (share-offer.mjs). On the site:
+// a link to the playground at this moment, the <go-map-viz> element with
+// its one script, and an iframe of the embed page. In the offline single
+// file: a link to the file itself and the scenario text, with a note that
+// embeds need the hosted files. Each is a read-only field with a Copy
+// button.
+import { EDITION } from './edition.mjs';
+import { EMBED_NOTES, HINTS, OFFERS, carriedNote, shareTexts } from './share-offer.mjs';
 import { h } from '../render/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 
-function snippetField(id, label, { multiline, copyLabel }) {
+const FIELDS = {
+  link: { label: 'Link to this moment', multiline: false, copyLabel: 'Copy the link' },
+  element: { label: 'Element: the script, then the tag', multiline: true, copyLabel: 'Copy the element' },
+  iframe: { label: 'iframe', multiline: true, copyLabel: 'Copy the iframe' },
+  scenario: { label: 'Scenario', multiline: true, copyLabel: 'Copy the scenario' },
+};
+
+function snippetField(key) {
+  const { label, multiline, copyLabel } = FIELDS[key];
+  const id = `share-${key}`;
   const field = multiline
     ? h('textarea', { id, readonly: true, rows: 4, spellcheck: 'false' })
     : h('input', { id, readonly: true, spellcheck: 'false' });
   const copy = h('button', { type: 'button', 'aria-label': copyLabel, text: 'Copy' });
   const row = h('div', { class: 'share-field' }, h('label', { for: id, text: label }), h('div', { class: 'with-button' }, field, copy));
-  return { field, copy, row };
-}
-
-/** The URLs of the page, the element's script and the embed page, beside this page. */
-export function siteUrls(href) {
-  const page = new URL(href);
-  page.hash = '';
-  return {
-    pageUrl: page.href,
-    elementScriptUrl: new URL('go-map-viz.js', page).href,
-    embedPageUrl: new URL('embed.html', page).href,
-  };
+  return { key, field, copy, row };
 }
 
 /**
- * @param {{ announce: (text: string) => void }} app
+ * @param {{ announce: (text: string) => void, scenarioText: () => string }} app
  * @param {() => object} currentState the state to share (link-state.mjs)
+ * @param {string} [edition] which build this page is (edition.mjs)
  */
-export function wireShareDialog(app, currentState) {
-  const link = snippetField('share-link', 'Link to this moment', { multiline: false, copyLabel: 'Copy the link' });
-  const element = snippetField('share-element', 'Element: the script, then the tag', { multiline: true, copyLabel: 'Copy the element' });
-  const iframe = snippetField('share-iframe', 'iframe', { multiline: true, copyLabel: 'Copy the iframe' });
+export function wireShareDialog(app, currentState, edition = EDITION) {
+  const snippets = OFFERS[edition].map(snippetField);
   const problem = h('p', { class: 'field-error', role: 'alert' });
+  const carried = h('p', { class: 'hint share-carried', hidden: true });
+  // Offline, the note comes before the fields, and the Embed button
+  // brings the reader to it: it is the answer to what they asked for.
+  const note = EMBED_NOTES[edition] ? h('p', { id: 'share-note', class: 'share-note', tabindex: '-1', text: EMBED_NOTES[edition] }) : null;
   const close = h('button', { type: 'submit', class: 'primary', text: 'Close' });
-  const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title' },
+  const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': note ? 'share-note' : null },
     h('h2', { id: 'share-title', text: 'Share this moment' }),
-    h('p', { class: 'hint', text: 'Whoever opens the link sees this map at this step. The element and the iframe show it on another page; the iframe needs nothing else, the element needs its script.' }),
-    problem, link.row, element.row, iframe.row,
+    h('p', { class: 'hint', text: HINTS[edition] }),
+    note, carried, problem, snippets.map((s) => s.row),
     // method="dialog" closes it without any script.
     h('form', { method: 'dialog', class: 'button-row' }, close));
+  dialog.dataset.edition = edition;
   document.body.append(dialog);
 
-  for (const s of [link, element, iframe]) {
+  for (const s of snippets) {
     s.copy.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(s.field.value);
@@ -60,22 +66,24 @@ export function wireShareDialog(app, currentState) {
     s.field.addEventListener('focus', () => s.field.select());
   }
 
-  function open(focus) {
-    let snippets = null;
-    try {
-      snippets = embedSnippets({ ...siteUrls(location.href), state: currentState() });
-      problem.textContent = '';
-    } catch (err) {
-      problem.textContent = String(err?.message ?? err);
-    }
-    for (const [s, key] of [[link, 'link'], [element, 'element'], [iframe, 'iframe']]) {
-      s.field.value = snippets?.[key] ?? '';
-      s.copy.disabled = !snippets;
+  const byKey = Object.fromEntries(snippets.map((s) => [s.key, s]));
+  function open(focusKey) {
+    const state = currentState();
+    const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText() });
+    problem.textContent = r.problem ?? '';
+    const text = carriedNote(edition, state);
+    carried.hidden = !text;
+    carried.textContent = text ?? '';
+    for (const s of snippets) {
+      s.field.value = r.texts[s.key] ?? '';
+      s.copy.disabled = r.texts[s.key] === null;
     }
     dialog.showModal();
-    (snippets ? focus.field : close).focus();
+    if (focusKey === 'note' && note) note.focus();
+    else if (byKey[focusKey] && r.texts[focusKey] !== null) byKey[focusKey].field.focus();
+    else close.focus();
   }
-  $('share-btn').addEventListener('click', () => open(link));
-  $('embed-btn').addEventListener('click', () => open(element));
+  $('share-btn').addEventListener('click', () => open('link'));
+  $('embed-btn').addEventListener('click', () => open(byKey.element ? 'element' : 'note'));
   return { dialog, open };
 }

@@ -92,6 +92,15 @@ function baseUrl(raw, what) {
   return url.href;
 }
 
+/**
+ * The playground at a state: the page's URL (absolute http(s) or file)
+ * with the state as its fragment. Throws what encodeState throws, and a
+ * TypeError for a URL that is not absolute http(s)/file.
+ */
+export function permalinkTo(pageUrl, state) {
+  return `${baseUrl(pageUrl, 'pageUrl')}#${encodeState(state)}`;
+}
+
 function operationCount(ops) {
   return splitScenario(ops ?? '').filter((c) => !isSetupCommand(c.text)).length;
 }

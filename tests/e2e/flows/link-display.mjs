@@ -94,6 +94,7 @@ export async function run(env) {
   assert.match(await dialog.getByLabel('Link to this moment').inputValue(), /&view=both&theme=dark&controls=minimal$/);
   assert.match(await dialog.getByLabel('Element: the script, then the tag').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark"><\/go-map-viz>$/);
   assert.match(await dialog.getByLabel('iframe', { exact: true }).inputValue(), /&amp;view=both&amp;theme=dark&amp;controls=minimal" /);
+  assert.match(await dialog.locator('.share-carried').textContent(), /theme dark, view both, controls minimal\. Controls set the element's and the iframe's own buttons; this page keeps all of its own\./);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   // The export is drawn in the page's theme, not the system's.

@@ -3,6 +3,9 @@
 // network off and every non-file request refused. Nothing may leave the
 // file; the map works (insert, step back and forth, drawn = bytes); a
 // lesson opens from the address and plays with its narration and claims.
+// Share offers only what works from the file (a link to the file itself,
+// the scenario, a note on embeds; no snippet naming a file that is not
+// there), and that link reopens the moment, in the theme it asks for.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,7 +102,60 @@ async function useOffline(page, fileUrl, requests, refused) {
   await page.keyboard.press('End');
   assert.deepEqual(await drawnEqualsState(page), []);
 
+  await shareFromFile(page, fileUrl, requests);
+
   const left = requests.filter((u) => u !== fileUrl && !u.startsWith(`${fileUrl}#`) && !LOCAL.test(u));
   assert.deepEqual(left, [], 'requests other than the file itself');
   assert.deepEqual(refused, [], 'requests refused by the offline route');
+}
+
+async function shareFromFile(page, fileUrl, requests) {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await dialog.waitFor();
+  const offered = await dialog.evaluate((d) => ({
+    labels: [...d.querySelectorAll('.share-field label')].map((l) => l.textContent),
+    values: [...d.querySelectorAll('input, textarea')].map((f) => f.value),
+    note: d.querySelector('#share-note')?.textContent ?? null,
+    described: d.getAttribute('aria-describedby'),
+  }));
+  assert.deepEqual(offered.labels, ['Link to this moment', 'Scenario'], 'no element or iframe field');
+  for (const v of offered.values) assert.doesNotMatch(v, /go-map-viz\.js|embed\.html|<script|<iframe|<go-map-viz/, 'a snippet naming a file that is not here');
+  assert.match(offered.note, /^Embeds are not offered in this single file\..*hosted playground/);
+  assert.equal(offered.described, 'share-note');
+  const [link, scenario] = offered.values;
+  assert.ok(link.startsWith(`${fileUrl}#v=1&type=map[string]int64&seed=7&`), link);
+  assert.match(link, /&ops=set\+%22alpha%22;\+set\+%22beta%22;\+set\+%22gamma%22&/);
+  assert.equal(scenario, await page.evaluate(() => window.goMapPlayground.app.scenarioText()));
+  assert.equal(await dialog.getByRole('button', { name: 'Copy the scenario' }).isEnabled(), true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // Embed leads to the note: it answers what the reader asked for.
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await dialog.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-note');
+  await page.screenshot({ path: join(SHOTS, 'offline-share-dialog.png') });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  // The link, with a theme added, in a new tab of the same offline browser.
+  const moment = (p) => p.evaluate(() => {
+    const pl = window.goMapPlayground.app.player;
+    return JSON.stringify({ state: pl.map.state(), position: pl.position });
+  });
+  const again = await page.context().newPage();
+  const errors = [];
+  again.on('pageerror', (e) => errors.push(e.message));
+  again.on('request', (r) => requests.push(r.url()));
+  await again.goto(`${link}&theme=dark`);
+  await again.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  assert.equal(await moment(again), await moment(page), 'the same bytes at the same step');
+  const dark = await again.evaluate(() => ({
+    bg: getComputedStyle(document.documentElement).backgroundColor,
+    sheet: document.getElementById('dark-tokens').media,
+    map: document.querySelector('go-map-viz').shadowRoot.querySelector('.viz').dataset.theme,
+  }));
+  assert.deepEqual(dark, { bg: 'rgb(14, 17, 22)', sheet: 'all', map: 'dark' });
+  assert.deepEqual(errors, []);
+  await again.close();
 }

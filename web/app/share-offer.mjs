@@ -1,0 +1,94 @@
+// What the Share dialog offers for the moment on screen, by edition
+// (edition.mjs). On the site: a link to the playground at this moment,
+// the <go-map-viz> element with its one script, and an iframe of the
+// embed page, all files served beside the page. The offline single file
+// has none of those files, so a snippet naming them would be dead; it
+// offers only what works from the file: a link to the file itself at this
+// moment, and the scenario text, which rebuilds the map in any copy of the
+// playground, with a note saying where embeds come from. No DOM, so node
+// tests hold both editions to this.
+import { DEFAULT_STATE, embedSnippets, permalinkTo } from '../share/permalink.mjs';
+import { DISPLAY_FIELDS } from './link-state.mjs';
+
+/** The fields of the dialog, in order, for each edition. */
+export const OFFERS = Object.freeze({
+  site: Object.freeze(['link', 'element', 'iframe']),
+  offline: Object.freeze(['link', 'scenario']),
+});
+
+export const HINTS = Object.freeze({
+  site: 'Whoever opens the link sees this map at this step. The element and the iframe show it on another page; ' +
+    'the iframe needs nothing else, the element needs its script.',
+  offline: 'The link opens this file at this step, on a computer where the file is at the same place. ' +
+    'The scenario rebuilds the map in any copy of the playground: paste it into the Scenario box and run it.',
+});
+
+/** Why the offline file offers no embed (null on the site). */
+export const EMBED_NOTES = Object.freeze({
+  site: null,
+  offline: 'Embeds are not offered in this single file. The <go-map-viz> element and the iframe load ' +
+    'go-map-viz.js, embed.html and the map module from where the playground is hosted, and none of them ' +
+    'is beside this file. To embed this map, open the hosted playground, run this scenario there and use its Embed button.',
+});
+
+function offerOf(edition) {
+  if (!Object.hasOwn(OFFERS, edition)) throw new TypeError(`unknown edition ${JSON.stringify(String(edition))}`);
+  return OFFERS[edition];
+}
+
+/** This page without its fragment. */
+export function pageUrl(href) {
+  const page = new URL(href);
+  page.hash = '';
+  return page.href;
+}
+
+/** The URLs of the page, the element's script and the embed page, beside this page (the site). */
+export function siteUrls(href) {
+  const page = pageUrl(href);
+  return {
+    pageUrl: page,
+    elementScriptUrl: new URL('go-map-viz.js', page).href,
+    embedPageUrl: new URL('embed.html', page).href,
+  };
+}
+
+/**
+ * The text of each field the edition offers (OFFERS), or null where it
+ * could not be made; problem says why (a state too long for a link).
+ * @param {'site' | 'offline'} edition
+ * @param {{ href: string, state: object, scenario: string }} moment
+ *   href: the page's address; state: link-state.mjs's; scenario: the whole history as text
+ * @returns {{ texts: Record<string, string | null>, problem: string | null }}
+ */
+export function shareTexts(edition, { href, state, scenario }) {
+  const fields = offerOf(edition);
+  const texts = Object.fromEntries(fields.map((f) => [f, null]));
+  let problem = null;
+  try {
+    if (edition === 'offline') texts.link = permalinkTo(pageUrl(href), state);
+    else Object.assign(texts, embedSnippets({ ...siteUrls(href), state }));
+  } catch (err) {
+    problem = String(err?.message ?? err);
+  }
+  // The scenario needs no link: it is there even when the state is too long for one.
+  if (fields.includes('scenario')) texts.scenario = String(scenario ?? '');
+  return { texts, problem };
+}
+
+/**
+ * What the snippets carry of the look this page took from a link (theme,
+ * view, controls off their defaults), as a sentence; null when nothing.
+ */
+export function carriedNote(edition, state) {
+  offerOf(edition);
+  const carried = DISPLAY_FIELDS.filter((f) => state?.[f] !== undefined && state[f] !== DEFAULT_STATE[f]);
+  if (!carried.length) return null;
+  const list = carried.map((f) => `${f} ${state[f]}`).join(', ');
+  const controls = carried.includes('controls')
+    ? (edition === 'site'
+      ? ' Controls set the element\'s and the iframe\'s own buttons; this page keeps all of its own.'
+      : ' Controls would set an embed\'s own buttons; this page keeps all of its own.')
+    : '';
+  return `Carried over from the link this page opened: ${list}.${controls}`;
+}
