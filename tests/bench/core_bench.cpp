@@ -4,6 +4,7 @@
 // scripts/bench.sh puts these beside the real Go map's numbers.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -162,6 +163,7 @@ void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>&
 int main(int argc, char** argv) {
   std::vector<size_t> sizes = {1000, 100000, 1000000};
   if (argc > 1 && !std::strcmp(argv[1], "--quick")) sizes = {1000, 100000};
+  if (argc > 1 && !std::strncmp(argv[1], "--size=", 7)) sizes = {size_t(std::strtoull(argv[1] + 7, nullptr, 10))};
   {
     // Warm up: a wasm engine first runs code from a quick baseline compiler
     // and swaps in optimised code per function later; measure the steady
