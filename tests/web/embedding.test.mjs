@@ -45,6 +45,12 @@ test('element settings: a refused value keeps the one in use (the default at fir
     assert.ok(r.warnings.length >= 1 && r.warnings[0].message.startsWith(`${attr}:`), `${attr}: ${r.warnings[0]?.message}`);
     assert.ok(!r.warnings[0].message.includes('\u0000'));
   }
+  // On a live element the message names what is kept, not the default.
+  const kept = readSettings(attrs({ 'map-type': 'map[int64]int64', seed: 'NaN', ops: 'set a\u0000 1', speed: 'fast' }), { ...good, speed: 2 }, BASE);
+  assert.equal(kept.settings.seed, 7);
+  assert.match(kept.warnings.find((w) => w.field === 'seed').message, /^seed: .*; keeping 7$/);
+  assert.match(kept.warnings.find((w) => w.field === 'ops').message, /; keeping the scenario in use$/);
+  assert.match(kept.warnings.find((w) => w.field === 'speed').message, /; keeping 2$/);
   // identity with string keys contradicts itself: the hasher in use stays.
   const r = readSettings(attrs({ 'map-type': 'map[string]int64', hasher: 'identity' }), { ...good, hasher: 'go119' }, BASE);
   assert.equal(r.settings.hasher, 'go119');

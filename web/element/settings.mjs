@@ -43,6 +43,15 @@ function readModuleSrc(raw, base) {
   return { value: url.href };
 }
 
+/** A refusal's message with its fallback clause replaced by what is kept. */
+function keptMessage(message, field, value) {
+  const cut = message.lastIndexOf('; ');
+  const head = cut >= 0 ? message.slice(0, cut) : message;
+  if (field.name === 'ops') return `${head}; keeping the scenario in use`;
+  const shown = value === null ? "the model's default" : field.format ? field.format(value) : String(value);
+  return `${head}; keeping ${shown}`;
+}
+
 /**
  * Reads the attributes into the settings in use.
  * @param {(name: string) => string | null} getAttr
@@ -62,7 +71,14 @@ export function readSettings(getAttr, previous, base) {
     // used: autoplay="false", bidirectional controls in ops.)
     const raw = getAttr(f.attr);
     const refused = raw !== null && raw !== undefined && warned.has(f.name) && settings[f.name] === DEFAULT_STATE[f.name];
-    if (refused) settings[f.name] = before[f.name];
+    if (!refused) continue;
+    settings[f.name] = before[f.name];
+    // The shared grammar words its fallback for a first reading ("using the
+    // default…"); a live element keeps what it showed, so say that instead.
+    if (previous && before[f.name] !== DEFAULT_STATE[f.name]) {
+      const i = warnings.findIndex((w) => w.field === f.name);
+      if (i >= 0) warnings[i] = { ...warnings[i], message: keptMessage(warnings[i].message, f, before[f.name]) };
+    }
   }
   const density = getAttr('density');
   if (density !== null && density !== undefined) {
