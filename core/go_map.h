@@ -261,6 +261,7 @@ class GoMap {
     int i;
   };
   SlotRef scanFast64(uint64_t first, uint64_t want) const;
+  SlotRef scanFast64Hashed(uint64_t first, uint64_t want, uint8_t top) const;
   // mapassign_fast64's probe on raw bytes (untraced): the existing slot of
   // `key`, else the first hole (or none) and the chain's last bucket.
   struct AssignProbe {
@@ -329,7 +330,7 @@ class GoMap {
     // under Go 1.14's hash — takes the inlined memhash64.
     if (plainGo114_ && !trace_ && !hashLog_ && pins_.empty()) {
       const uint8_t* p = reinterpret_cast<const uint8_t*>(key.data());
-      return key.size() == 8 ? memhash114_8(p, hash0(), config_.hashkey[0])
+      return key.size() == 8 ? memhash114Short(p, hash0(), 8, config_.hashkey[0])
                              : memhash114(p, hash0(), key.size(), config_.hashkey);
     }
     return hashKeySlow(key, fn);

@@ -5,46 +5,18 @@
 namespace gomap {
 namespace {
 
-constexpr uint64_t M1 = 16877499708836156737ULL;
-constexpr uint64_t M2 = 2820277070424839065ULL;
-constexpr uint64_t M3 = 9497967016996688599ULL;
-constexpr uint64_t M4 = 15839092249703872147ULL;
-
-inline uint64_t rotl31(uint64_t x) { return (x << 31) | (x >> 33); }
-inline uint64_t round114(uint64_t x, uint64_t a, uint64_t b) { return rotl31(x * a) * b; }
-
-inline uint64_t load64(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;  // both x86 and wasm are little-endian, as Go's loads are
-}
-inline uint64_t load32(const uint8_t* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
+using hash114::load32;
+using hash114::load64;
+using hash114::M1;
+using hash114::M2;
+using hash114::M3;
+using hash114::M4;
+inline uint64_t round114(uint64_t x, uint64_t a, uint64_t b) { return hash114::round(x, a, b); }
 
 // The tail step of the 1.14 hash for 0..32 bytes (also the whole hash for
 // short inputs). `h` already carries the seed and length.
 uint64_t mixTail114(uint64_t h, const uint8_t* p, size_t n) {
-  if (n == 0) return h;
-  if (n < 4) {
-    h ^= uint64_t(p[0]);
-    h ^= uint64_t(p[n >> 1]) << 8;
-    h ^= uint64_t(p[n - 1]) << 16;
-    return round114(h, M1, M2);
-  }
-  if (n <= 8) {
-    h ^= load32(p);
-    h ^= load32(p + n - 4) << 32;
-    return round114(h, M1, M2);
-  }
-  if (n <= 16) {
-    h ^= load64(p);
-    h = round114(h, M1, M2);
-    h ^= load64(p + n - 8);
-    return round114(h, M1, M2);
-  }
+  if (n <= 16) return hash114::mixShort(h, p, n);
   for (size_t off : {size_t(0), size_t(8), n - 16, n - 8}) {
     h ^= load64(p + off);
     h = round114(h, M1, M2);
@@ -86,11 +58,7 @@ uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& ke
     }
     h = v1 ^ v2 ^ v3 ^ v4;
   }
-  h = mixTail114(h, p, n);
-  h ^= h >> 29;
-  h *= M3;
-  h ^= h >> 32;
-  return h;
+  return hash114::finish(mixTail114(h, p, n));
 }
 
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {

@@ -15,19 +15,57 @@ using HashKey = std::array<uint64_t, 4>;
 // hashkey matters for n <= 32; all four for longer inputs.
 uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key);
 
-// memhash114 for exactly 8 bytes (memhash64), inlined for the hot path.
-inline uint64_t memhash114_8(const uint8_t* p, uint64_t seed, uint64_t key0) {
+// The pieces of the 1.14 hash that short keys use, inline for the hot path
+// (hashing.cpp builds the full function from the same pieces).
+namespace hash114 {
+constexpr uint64_t M1 = 16877499708836156737ULL;
+constexpr uint64_t M2 = 2820277070424839065ULL;
+constexpr uint64_t M3 = 9497967016996688599ULL;
+constexpr uint64_t M4 = 15839092249703872147ULL;
+
+inline uint64_t round(uint64_t x, uint64_t a, uint64_t b) {
+  x *= a;
+  return ((x << 31) | (x >> 33)) * b;
+}
+inline uint64_t load64(const uint8_t* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
-  uint64_t h = seed + 8 * key0;
-  h ^= v;  // the low and high 32-bit loads of the 4..8-byte case, together
-  h *= 16877499708836156737ULL;
-  h = (h << 31) | (h >> 33);
-  h *= 2820277070424839065ULL;
+  return v;  // both x86 and wasm are little-endian, as Go's loads are
+}
+inline uint64_t load32(const uint8_t* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+// The tail step for 0..16 bytes; `h` already carries the seed and length.
+inline uint64_t mixShort(uint64_t h, const uint8_t* p, size_t n) {
+  if (n == 0) return h;
+  if (n < 4) {
+    h ^= uint64_t(p[0]);
+    h ^= uint64_t(p[n >> 1]) << 8;
+    h ^= uint64_t(p[n - 1]) << 16;
+    return round(h, M1, M2);
+  }
+  if (n <= 8) {
+    h ^= load32(p);
+    h ^= load32(p + n - 4) << 32;
+    return round(h, M1, M2);
+  }
+  h ^= load64(p);
+  h = round(h, M1, M2);
+  h ^= load64(p + n - 8);
+  return round(h, M1, M2);
+}
+inline uint64_t finish(uint64_t h) {
   h ^= h >> 29;
-  h *= 9497967016996688599ULL;
-  h ^= h >> 32;
-  return h;
+  h *= M3;
+  return h ^ (h >> 32);
+}
+}  // namespace hash114
+
+// memhash114 for keys of at most 16 bytes (only hashkey[0] matters there).
+inline uint64_t memhash114Short(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
+  return hash114::finish(hash114::mixShort(seed + uint64_t(n) * key0, p, n));
 }
 
 // Go 1.17-1.23 wyhash-style fallback (spec 7.4). Uses hashkey[0] only.

@@ -10,13 +10,25 @@ import (
 	"time"
 )
 
+// passes: a small map is timed over many passes, so that each measurement
+// covers about a million operations and is steady; a big one in one pass.
+func passes(n int) int {
+	if p := 1000000 / n; p > 1 {
+		return p
+	}
+	return 1
+}
+
 func best(n int, body func()) float64 {
+	p := passes(n)
 	bestNs := 1e300
 	for rep := 0; rep < 3; rep++ {
 		runtime.GC()
 		t0 := time.Now()
-		body()
-		ns := float64(time.Since(t0).Nanoseconds()) / float64(n)
+		for i := 0; i < p; i++ {
+			body()
+		}
+		ns := float64(time.Since(t0).Nanoseconds()) / float64(n*p)
 		if ns < bestNs {
 			bestNs = ns
 		}
@@ -68,15 +80,19 @@ func benchInt(n int) {
 	}))
 	bestNs := 1e300
 	for rep := 0; rep < 3; rep++ {
-		d := make(map[int64]int64)
-		for _, k := range keys {
-			d[k] = 1
+		var spent time.Duration
+		for pass := 0; pass < passes(n); pass++ {
+			d := make(map[int64]int64)
+			for _, k := range keys {
+				d[k] = 1
+			}
+			t0 := time.Now()
+			for _, k := range keys {
+				delete(d, k)
+			}
+			spent += time.Since(t0)
 		}
-		t0 := time.Now()
-		for _, k := range keys {
-			delete(d, k)
-		}
-		if ns := float64(time.Since(t0).Nanoseconds()) / float64(n); ns < bestNs {
+		if ns := float64(spent.Nanoseconds()) / float64(n*passes(n)); ns < bestNs {
 			bestNs = ns
 		}
 	}
@@ -118,15 +134,19 @@ func benchString(n int) {
 	}))
 	bestNs := 1e300
 	for rep := 0; rep < 3; rep++ {
-		d := make(map[string]int64)
-		for _, k := range keys {
-			d[k] = 1
+		var spent time.Duration
+		for pass := 0; pass < passes(n); pass++ {
+			d := make(map[string]int64)
+			for _, k := range keys {
+				d[k] = 1
+			}
+			t0 := time.Now()
+			for _, k := range keys {
+				delete(d, k)
+			}
+			spent += time.Since(t0)
 		}
-		t0 := time.Now()
-		for _, k := range keys {
-			delete(d, k)
-		}
-		if ns := float64(time.Since(t0).Nanoseconds()) / float64(n); ns < bestNs {
+		if ns := float64(spent.Nanoseconds()) / float64(n*passes(n)); ns < bestNs {
 			bestNs = ns
 		}
 	}
