@@ -121,6 +121,11 @@ GoMap::SlotRef GoMap::scanFast64Hashed(uint64_t first, uint64_t want, uint8_t to
   return {0, 0};
 }
 
+// 2^9 buckets of an int64 map are 72 KiB: about what a core's first two
+// cache levels keep hot under a lookup loop (measured: 1e3 keys faster with
+// key words, 1e5 and 1e6 faster with tophash first).
+constexpr uint8_t kCacheResidentB = 9;
+
 // Results go through `out` field by field: a Found returned by value was
 // reloaded by the caller with one wide load over narrower stores, a stall.
 void GoMap::rawLookup64(uint64_t want, Found* out) const {
@@ -136,8 +141,13 @@ void GoMap::rawLookup64(uint64_t want, Found* out) const {
       std::memcpy(&first, hm + hmap::buckets, 8);
       r = scanFast64(first, want);
     } else {
+      // Both scans find the same slot. While the array is small enough to
+      // stay in the nearer caches, comparing key words straight away wins
+      // (no load waits on another); beyond that, reading only the tophash
+      // line of each bucket does.
       const uint64_t hash = rawHash(reinterpret_cast<const char*>(&want), 8);
-      r = scanFast64Hashed(rawProbeStart(hash), want, tophash(hash));
+      const uint64_t first = rawProbeStart(hash);
+      r = hm[hmap::B] <= kCacheResidentB ? scanFast64(first, want) : scanFast64Hashed(first, want, tophash(hash));
     }
   }
   out->found = r.b != 0;
