@@ -42,7 +42,8 @@ GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, const char* key, size_t s
       std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
       if (len != size) continue;
       std::memcpy(&data, p + kDataOffset + 16 * i, 8);
-      if (bytesEqual(heap_.at(data), key, len)) {
+      // An empty key has no bytes (data 0): never form an address from it.
+      if (len == 0 || bytesEqual(heap_.at(data), key, len)) {
         r.existing = {b, i};
         return r;
       }
@@ -185,6 +186,7 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
   if (count() >= config_.limits.maxEntries) {
     // Only an update is allowed at the limit; a lookup decides without
     // touching the map (an assign would already do evacuation work).
+    // (trace_ is swapped directly: mapaccess never looks at the raw path.)
     Trace* saved = trace_;
     trace_ = nullptr;
     bool exists = mapaccess(key, false).found;

@@ -4,9 +4,32 @@
 // per-step bookkeeping, in one file so the compiler can inline across it.
 // It exists for speed at scale: a big map's probes miss the cache, and the
 // fewer instructions around each one, the more misses the processor overlaps.
+#include <cassert>
+
 #include "go_map.h"
 
 namespace gomap {
+namespace {
+
+// The slots of a bucket whose tophash byte may equal `top`, as the high bit
+// of each byte of the result: all eight bytes tested in a few word
+// operations. The lowest bit set is always a true match; a borrow can set
+// bits above it that are not, so callers test each slot again.
+inline uint64_t tophashCandidates(const uint8_t* bucket, uint8_t top) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  uint64_t w;
+  std::memcpy(&w, bucket, 8);
+  const uint64_t x = w ^ (kOnes * top);
+  return (x - kOnes) & ~x & kHighs;
+}
+inline int firstSlot(uint64_t candidates) { return __builtin_ctzll(candidates) >> 3; }
+
+// 2^9 buckets of an int64 map are 72 KiB: about what a core's first two
+// cache levels keep hot under a lookup loop (measured: 1e3 keys faster with
+// key words, 1e5 and 1e6 faster with tophash first).
+constexpr uint8_t kCacheResidentB = 9;
+
+}  // namespace
 
 Status GoMap::getBytes(const char* key, size_t size, Found* out) {
   if (rawKind_ == Variant::Fast64 && size == 8) {
@@ -73,19 +96,6 @@ GoMap::SlotRef GoMap::scanFast64(uint64_t first, uint64_t want) const {
   return {0, 0};
 }
 
-// The slots of a bucket whose tophash byte may equal `top`, as the high bit
-// of each byte of the result: all eight bytes tested in a few word
-// operations. The lowest bit set is always a true match; a borrow can set
-// bits above it that are not, so callers test each slot again.
-inline uint64_t tophashCandidates(const uint8_t* bucket, uint8_t top) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  uint64_t w;
-  std::memcpy(&w, bucket, 8);
-  const uint64_t x = w ^ (kOnes * top);
-  return (x - kOnes) & ~x & kHighs;
-}
-inline int firstSlot(uint64_t candidates) { return __builtin_ctzll(candidates) >> 3; }
-
 // mapaccess2_faststr's hashed scan: tophash, then length, then the bytes.
 GoMap::SlotRef GoMap::scanFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const {
   for (uint64_t b = first; b != 0; b = overflowOf(b)) {
@@ -103,11 +113,16 @@ GoMap::SlotRef GoMap::scanFastStr(uint64_t first, const char* key, size_t size, 
   return {0, 0};
 }
 
-// mapaccess2_fast64's scan when the hash is known: Go compares every slot's
-// key word, but a live key's tophash is always its hash's (fast64 keys hash
-// the same every time, and a reseed only happens on an empty map), so only
-// slots with the key's tophash can hold it: the same slot is found, and a
-// miss reads no key words at all. The traced path compares as Go does.
+// mapaccess2_fast64's scan when the hash is known. Go compares every slot's
+// key word; only slots with the key's tophash can hold it, because a live
+// key's stored tophash is always tophash(hash(key)) here:
+// - fast64 keys are integers, hashed the same every time (no NaN);
+// - the tophash is written once, at insert, and evacuate copies it as is;
+// - hash0 changes only on an empty map (go1.19's reseed, clear);
+// - a pinned hash closes the raw path for good (pins are never removed);
+// - deleted, empty and evacuated slots hold 0..4, never a tophash (>= 5).
+// So the same slot is found, and a miss reads no key word at all. The traced
+// path compares as Go does; debug builds check both scans agree.
 GoMap::SlotRef GoMap::scanFast64Hashed(uint64_t first, uint64_t want, uint8_t top) const {
   for (uint64_t b = first; b != 0; b = overflowOf(b)) {
     const uint8_t* p = heap_.at(b);
@@ -120,11 +135,6 @@ GoMap::SlotRef GoMap::scanFast64Hashed(uint64_t first, uint64_t want, uint8_t to
   }
   return {0, 0};
 }
-
-// 2^9 buckets of an int64 map are 72 KiB: about what a core's first two
-// cache levels keep hot under a lookup loop (measured: 1e3 keys faster with
-// key words, 1e5 and 1e6 faster with tophash first).
-constexpr uint8_t kCacheResidentB = 9;
 
 // Results go through `out` field by field: a Found returned by value was
 // reloaded by the caller with one wide load over narrower stores, a stall.
@@ -148,6 +158,7 @@ void GoMap::rawLookup64(uint64_t want, Found* out) const {
       const uint64_t hash = rawHash(reinterpret_cast<const char*>(&want), 8);
       const uint64_t first = rawProbeStart(hash);
       r = hm[hmap::B] <= kCacheResidentB ? scanFast64(first, want) : scanFast64Hashed(first, want, tophash(hash));
+      assert(r.b == scanFast64(first, want).b && r.i == scanFast64(first, want).i);
     }
   }
   out->found = r.b != 0;

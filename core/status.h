@@ -26,6 +26,11 @@ class Status {
   // One null pointer when all is well: lookups at a million keys return a
   // Status each, and a std::string member cost them measurable time.
   std::shared_ptr<const std::string> message_;
+
+ public:
+  // Copies only: a moved-from error must still read as an error.
+  Status(const Status&) = default;
+  Status& operator=(const Status&) = default;
 };
 
 }  // namespace gomap
