@@ -8,14 +8,15 @@
 import { EDITION } from './edition.mjs';
 import { EMBED_NOTES, HINTS, OFFERS, carriedNote, shareTexts } from './share-offer.mjs';
 import { h } from '../render/dom.mjs';
+import { wireCopyButton } from './copy-button.mjs';
 
 const $ = (id) => document.getElementById(id);
 
 const FIELDS = {
-  link: { label: 'Link to this moment', multiline: false, copyLabel: 'Copy the link' },
-  element: { label: 'Element: the script, then the tag', multiline: true, copyLabel: 'Copy the element' },
-  iframe: { label: 'iframe', multiline: true, copyLabel: 'Copy the iframe' },
-  scenario: { label: 'Scenario', multiline: true, copyLabel: 'Copy the scenario' },
+  link: { label: 'Link to this moment', multiline: false, copyLabel: 'Copy the link', what: 'The link' },
+  element: { label: 'Element: the script, then the tag', multiline: true, copyLabel: 'Copy the element', what: 'The element' },
+  iframe: { label: 'iframe', multiline: true, copyLabel: 'Copy the iframe', what: 'The iframe' },
+  scenario: { label: 'Scenario', multiline: true, copyLabel: 'Copy the scenario', what: 'The scenario' },
 };
 
 function snippetField(key) {
@@ -42,27 +43,19 @@ export function wireShareDialog(app, currentState, edition = EDITION) {
   // brings the reader to it: it is the answer to what they asked for.
   const note = EMBED_NOTES[edition] ? h('p', { id: 'share-note', class: 'share-note', tabindex: '-1', text: EMBED_NOTES[edition] }) : null;
   const close = h('button', { type: 'submit', class: 'primary', text: 'Close' });
+  // Inside the dialog: while it is open the page's live region is inert.
+  const status = h('p', { class: 'share-status', role: 'status' });
   const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': note ? 'share-note' : null },
     h('h2', { id: 'share-title', text: 'Share this moment' }),
     h('p', { class: 'hint', text: HINTS[edition] }),
     note, carried, problem, snippets.map((s) => s.row),
     // method="dialog" closes it without any script.
-    h('form', { method: 'dialog', class: 'button-row' }, close));
+    h('form', { method: 'dialog', class: 'button-row' }, status, close));
   dialog.dataset.edition = edition;
   document.body.append(dialog);
 
   for (const s of snippets) {
-    s.copy.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(s.field.value);
-        app.announce('Copied.');
-      } catch {
-        // No clipboard permission (or no secure context): select it for Ctrl+C.
-        s.field.focus();
-        s.field.select();
-        app.announce('Selected; press Ctrl+C or ⌘C to copy.');
-      }
-    });
+    wireCopyButton(s.copy, { text: () => s.field.value, field: s.field, status, what: FIELDS[s.key].what });
     s.field.addEventListener('focus', () => s.field.select());
   }
 
@@ -71,6 +64,7 @@ export function wireShareDialog(app, currentState, edition = EDITION) {
     const state = currentState();
     const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText() });
     problem.textContent = r.problem ?? '';
+    status.textContent = '';
     const text = carriedNote(edition, state);
     carried.hidden = !text;
     carried.textContent = text ?? '';

@@ -83,6 +83,7 @@ export function wireTransport(app) {
       timeline.disabled = busy;
     }
     if (frame) {
+      const focused = document.activeElement;
       timeline.max = String(frame.total - 1);
       timeline.value = String(frame.position);
       const label = `moment ${frame.position} of ${frame.total - 1}`;
@@ -95,6 +96,13 @@ export function wireTransport(app) {
       $('step-forward').disabled = atEnd;
       $('to-end').disabled = atEnd;
       $('next-op').disabled = atEnd;
+      // A button that disables itself under the keyboard (Step forward at
+      // the end) would drop focus to the page's top; hand it to the button
+      // that goes the other way, so the next Enter or Tab starts from here.
+      if (focused?.disabled && focused.closest('.transport')) {
+        const other = atEnd ? $('step-back') : $('step-forward');
+        (other.disabled ? playBtn : other).focus();
+      }
     }
   });
 }
