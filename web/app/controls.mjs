@@ -5,9 +5,11 @@
 import { keyToken, valueToken, countValue, seedValue, isIntegerKey, parseMapType } from '../player/inputs.mjs';
 import { tokenize, splitScenario, isSetupCommand } from '../player/scenario-text.mjs';
 import { setupLines } from '../player/player.mjs';
+import { errorText } from '../player/error-place.mjs';
 import { showError, clearError, showBoxError } from './field-errors.mjs';
 import { PRESETS } from './presets.mjs';
 import { h } from '../render/dom.mjs';
+import { wireCopyButton } from './copy-button.mjs';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILL = 2_000_000;
@@ -67,7 +69,17 @@ export function wireControls(app, { lessons = [] } = {}) {
     if (!lines) return;
     const r = app.newMap(lines);
     if (!r.ok) showError(seed, r.error);
+    else forgetStaleInputs();
   });
+  // A key typed for the last map ("k2") may not fit the new one (int64
+  // keys): clear it rather than leave an Insert that can only fail.
+  function forgetStaleInputs() {
+    const mt = mapType();
+    if (key.value && keyToken(mt, key.value).error) key.value = '';
+    if (value.value && valueToken(mt, value.value).error) value.value = '';
+    clearError(key);
+    clearError(value);
+  }
   for (const el of [keyType, elemType]) el.addEventListener('change', () => { key.placeholder = PLACEHOLDER[keyType.value] ?? ''; });
   key.placeholder = PLACEHOLDER[keyType.value];
 
@@ -92,6 +104,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     if (!lines.some((l) => l.startsWith('hint'))) hint.value = '';
     if (!lines.some((l) => l.startsWith('version'))) version.value = '1.14';
     key.placeholder = PLACEHOLDER[keyType.value] ?? '';
+    forgetStaleInputs();
   }
 
   // ---- presets and lessons ----
@@ -234,7 +247,7 @@ export function wireControls(app, { lessons = [] } = {}) {
       const box = $('scenario-error');
       box.replaceChildren(
         h('p', { text: r.aborted ? 'Cancelled; the map is as it was.' : 'Nothing was changed; the scenario has errors:' }),
-        h('ul', {}, (r.errors ?? []).slice(0, 20).map((e) => h('li', { text: `line ${e.line}: ${e.message}` }))),
+        h('ul', {}, (r.errors ?? []).slice(0, 20).map((e) => h('li', { text: errorText(e) }))),
       );
       return false;
     }
@@ -242,15 +255,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     return true;
   }
   $('scenario-run').addEventListener('click', runScenario);
-  $('scenario-copy').addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(scenario.value);
-      app.announce('Scenario copied.');
-    } catch {
-      scenario.select();
-      app.announce('Select and copy the scenario text.');
-    }
-  });
+  wireCopyButton($('scenario-copy'), { text: () => scenario.value, field: scenario, status: $('scenario-copy-status'), what: 'The scenario' });
 
   // Keep the box in step with the history, and enable what makes sense now.
   app.onRender(({ historyChanged, model, busy }) => {

@@ -102,3 +102,15 @@ export function hashFocus(player, frame, model) {
   }
   return null;
 }
+
+/**
+ * The moment as one line (the element's narration): counter, the Go
+ * function, the sentence. The function is left out when the sentence
+ * already starts with it ("mapassign_fast64 compares…"), so it is not
+ * read twice.
+ * @param {{ fn: string|null, text: string, counter: string }} d describeFrame's answer
+ */
+export function narrationLine({ fn, text, counter }) {
+  const named = fn && !text.startsWith(fn);
+  return `${counter}${named ? ` · ${fn}` : ''}: ${text}`;
+}

@@ -9,6 +9,7 @@
 import { decodeState, encodeState, positionOfStep, toScenarioText } from '../share/permalink.mjs';
 import { displayOf, refusedMapFields, stateOfPlayer } from './link-state.mjs';
 import { h } from '../render/dom.mjs';
+import { errorText } from '../player/error-place.mjs';
 
 const WRITE_EVERY_MS = 300;
 
@@ -102,7 +103,7 @@ export class PermalinkSync {
     this.display.preview(displayOf(r.state));
     const loaded = await this.app.loadScenario(toScenarioText(r.state));
     if (!loaded.ok) {
-      const lines = (loaded.errors ?? []).slice(0, 10).map((e) => `line ${e.line}: ${e.message}`);
+      const lines = (loaded.errors ?? []).slice(0, 10).map((e) => errorText(e));
       return this.#refuse('The scenario in this link did not run, so nothing of it was used:', [...r.warnings.map((w) => w.message), ...lines]);
     }
     this.showSetup(this.app.player.setup);

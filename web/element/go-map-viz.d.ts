@@ -27,8 +27,8 @@ export interface GoMapVizReadyDetail extends GoMapVizStepDetail {
 
 /** Detail of `gomap-error`: the scenario did not run; the map shown (if any) is unchanged. */
 export interface GoMapVizErrorDetail {
-  /** line: line of the `ops` attribute; 0 for the set-up (map-type, hasher, seed). */
-  errors: { line: number; message: string }[];
+  /** line: line of the `ops` attribute, 0 for the set-up (map-type, hasher, seed); command: the one that failed, as written. */
+  errors: { line: number; command?: string; message: string }[];
 }
 
 export interface GoMapVizWarning {

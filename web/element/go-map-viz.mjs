@@ -19,11 +19,12 @@
 // Events: `ready`, `step-change`, `gomap-error`, `gomap-window`,
 // `gomap-inspect` (all CustomEvents; go-map-viz.d.ts types their detail).
 import { positionOfStep, stepOfFrame } from '../share/permalink.mjs';
-import { describeFrame } from '../app/describe.mjs';
+import { describeFrame, narrationLine } from '../app/describe.mjs';
 import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings } from './settings.mjs';
 import { buildPlayer, loadModule } from './standalone.mjs';
 import { Playback } from './playback.mjs';
 import { VizView } from './viz-view.mjs';
+import { errorText } from '../player/error-place.mjs';
 
 // How long an element of its own may stay out of the document before its
 // map is freed (a move puts it back at once; a tab panel may take a while).
@@ -266,7 +267,7 @@ export class GoMapViz extends HTMLElement {
       if (token !== this.#loadToken) return;
       r = await buildPlayer(gomap, settings);
     } catch (err) {
-      if (token === this.#loadToken) this.#ui.setMessage(`The map module could not be loaded: ${err?.message ?? err}`);
+      if (token === this.#loadToken) this.#ui.setMessage(`The map module could not be loaded: ${err?.message ?? err}`, { error: true });
       return;
     }
     if (token !== this.#loadToken) {
@@ -275,7 +276,8 @@ export class GoMapViz extends HTMLElement {
     }
     if (!r.ok) {
       // The map on screen (if any) stays as it was.
-      this.#ui.setMessage(r.errors.slice(0, 20).map((e) => `${e.line ? `ops line ${e.line}` : 'set-up'}: ${e.message}`).join('\n'));
+      const lines = r.errors.slice(0, 20).map((e) => errorText(e, { lineWord: 'ops line' }));
+      this.#ui.setMessage([this.#player ? 'The new scenario did not run; the map shown is the previous one:' : 'The scenario did not run:', ...lines].join('\n'), { error: true });
       this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors: r.errors } }));
       return;
     }
@@ -348,7 +350,7 @@ export class GoMapViz extends HTMLElement {
     bar.update(shown.frame, {
       playing: this.#playback.playing,
       counter: `${shown.frame.position} / ${shown.frame.total - 1}`,
-      narration: `${d.counter}${d.fn ? ` · ${d.fn}` : ''}: ${d.text}`,
+      narration: narrationLine(d),
     });
   }
 

@@ -92,8 +92,10 @@ export class VizView {
     this.lastPosition = null;
   }
 
-  setMessage(text) {
+  /** A line of status; error: it says why nothing (new) was drawn. */
+  setMessage(text, { error = false } = {}) {
     setText(this.message, text);
+    this.message.classList.toggle('is-error', error && !!text);
   }
 
   /** The refused attributes, as text (never markup). */

@@ -59,6 +59,10 @@ export function keyToken(mapType, raw) {
     if (!Number.isFinite(v)) return { error: 'That number is too large for a float64; use +Inf or -Inf.' };
     return { token: Object.is(v, -0) ? '-0' : String(v) };
   }
+  // An empty field is almost always a key not typed yet (the field shows
+  // an example as its placeholder), not a wish for the empty string; that
+  // key stays one scenario line away.
+  if (raw === '') return { error: 'Type a key first. (The empty string is a key too: write set "" 1 in the Scenario box.)' };
   const bad = textError(raw, 'key');
   if (bad) return { error: bad };
   const bytes = utf8.encode(raw).length;

@@ -71,8 +71,9 @@ export class Player {
     while (i < commands.length && isSetupCommand(commands[i].text)) setup.push(commands[i++]);
     const made = Player.create(gomap, setup.map((c) => c.text), options);
     if (!made.ok) {
-      const line = made.line ? setup[made.line - 1]?.line : setup[0]?.line;
-      return { ok: false, errors: [{ line: line ?? 1, message: made.error }] };
+      const bad = made.line ? setup[made.line - 1] : undefined;
+      const line = bad ? bad.line : setup[0]?.line;
+      return { ok: false, errors: [{ line: line ?? 1, command: bad?.text, message: made.error }] };
     }
     const player = made.player;
     const errors = [];
@@ -84,7 +85,7 @@ export class Player {
       const r = bulk !== null
         ? await player.fill(bulk, { yieldToEventLoop, signal, onProgress: (f) => onProgress?.((n + f) / ops.length) })
         : player.perform(c.text);
-      if (!r.ok) errors.push({ line: c.line, message: r.error });
+      if (!r.ok) errors.push({ line: c.line, command: c.text, message: r.error });
       onProgress?.((n + 1) / ops.length);
       if (yieldToEventLoop && n % 50 === 49) await yieldToEventLoop();
     }

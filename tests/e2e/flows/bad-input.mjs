@@ -63,7 +63,9 @@ export async function run(env) {
   await err.waitFor({ state: 'visible' });
   const text = await err.textContent();
   assert.match(text, /line 3/);
-  assert.match(text, /line 4: unknown command/);
+  // Each error names its line and the command on it.
+  assert.match(text, /line 3, `set nope 2`: /);
+  assert.match(text, /line 4, `frobnicate`: unknown command/);
   await screenshot(page, 'bad-input-messages', { fullPage: true });
   // After all that, not one byte changed and nothing was added.
   assert.equal(JSON.stringify(await coreState(page)), before);
