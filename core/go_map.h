@@ -372,6 +372,14 @@ class GoMap {
   uint64_t worstCaseWriteBytes(std::string_view key) const;
   void reseed();
 
+  // Go sets hashWriting once it has hashed the key of a write and clears it
+  // as the write returns. Only a trace can see the map in between, so only
+  // traced writes do it; the clearing joins the operation's last step.
+  void beginWrite() { setFlags(flags() | kFlagHashWriting); }
+  void endWrite() {
+    setFlags(flags() & ~kFlagHashWriting);
+    if (trace_ && !trace_->events.empty()) trace_->events.back().writes = uint32_t(heap_.journalSize());
+  }
   void setCount(uint64_t v) { heap_.store64(h_ + hmap::count, v); }
   void setFlags(uint8_t v) { heap_.store8(h_ + hmap::flags, v); }
   void setB(uint8_t v) { heap_.store8(h_ + hmap::B, v); }

@@ -68,6 +68,7 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
   const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
   // The hash comes first, before the map is marked as being written.
   const uint64_t hash = hashKey(key, fn);
+  if constexpr (kTraced) beginWrite();
   const uint8_t top = tophash(hash);
 
   if (buckets() == 0) {
@@ -173,7 +174,10 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
 }
 
 uint64_t GoMap::mapassign(const char* key, size_t size) {
-  return trace_ ? mapassignImpl<true>(key, size) : mapassignImpl<false>(key, size);
+  if (!trace_) return mapassignImpl<false>(key, size);
+  uint64_t elem = mapassignImpl<true>(key, size);
+  endWrite();
+  return elem;
 }
 
 Status GoMap::set(std::string_view key, std::string_view elem) {

@@ -27,6 +27,7 @@ void GoMap::mapdeleteImpl(std::string_view key) {
     return;  // nothing at all happens: no hash, no evacuation work
   }
   const uint64_t hash = hashKey(key, fn);
+  if constexpr (kTraced) beginWrite();
   const uint8_t top = tophash(hash);
   const uint64_t bucket = hash & bucketMask(B());
   if (growing()) growWork(bucket);  // even when the key turns out to be absent
@@ -72,7 +73,9 @@ void GoMap::mapdeleteImpl(std::string_view key) {
 }
 
 void GoMap::mapdelete(std::string_view key) {
-  trace_ ? mapdeleteImpl<true>(key) : mapdeleteImpl<false>(key);
+  if (!trace_) return mapdeleteImpl<false>(key);
+  mapdeleteImpl<true>(key);
+  if (flags() & kFlagHashWriting) endWrite();  // an empty map returns before hashing
 }
 
 // If slot i of bucket b is now the last live position of its chain, it and
@@ -104,6 +107,7 @@ void GoMap::promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, ui
 void GoMap::mapclear() {
   const TraceFunc fn = TraceFunc::mapclear;
   if (count() == 0) return;
+  if (trace_) beginWrite();
   record({TraceKind::ClearMap, fn, false, 0, 0, 0, buckets()});
   if (config_.version == GoVersion::Go119) reseed();
   // An unfinished grow is abandoned with the old array; iterator bits stay.
@@ -117,6 +121,7 @@ void GoMap::mapclear() {
   uint64_t array = 0, next = 0;
   makeBucketArray(B(), buckets(), &array, &next);
   if (next != 0) setExtraField(mapextra::nextOverflow, next);
+  if (trace_) endWrite();
 }
 
 void GoMap::clear() { mapclear(); }

@@ -109,6 +109,36 @@ test('rewind shows the bytes at a micro-step of the last operation', () => {
   m.free();
 });
 
+test('hashWriting is set while a write runs and cleared at its last step (spec 4.3, 4.4, 4.5)', () => {
+  const HASH_WRITING = 4;
+  const m = newMap(gomap, { mapType: 'map[int64]int64' });
+  for (let i = 1; i <= 12; i++) m.set(i, i);
+  for (const [name, run] of [['insert', () => m.set(100, 1, { trace: true })],
+    ['update', () => m.set(3, 7, { trace: true })], ['delete', () => m.delete(5, { trace: true })],
+    ['clear', () => m.run('clear', { trace: true })[0]]]) {
+    const { events } = run();
+    // rewind only winds back, so the last step first.
+    m.rewind(events[events.length - 1].writes);
+    assert.equal(m.header().flags & HASH_WRITING, 0, `${name}: cleared by the last step`);
+    if (name === 'clear') continue;  // one step (clearMap): nothing to see in between
+    const first = events.findIndex((e) => e.e !== 'hashKey');
+    assert.ok(first > 0 && first < events.length - 1, name);
+    m.rewind(events[first].writes);
+    assert.equal(m.header().flags & HASH_WRITING, HASH_WRITING, `${name}: set after hashing (${events[first].e})`);
+    m.rewind(0);
+    assert.equal(m.header().flags & HASH_WRITING, 0, `${name}: not yet set before the operation`);
+    m.run('get 1');  // moves on past the journal
+  }
+  // A delete on an empty map returns before hashing: no write at all.
+  const empty = newMap(gomap, { mapType: 'map[int64]int64' });
+  empty.set(1, 1);
+  empty.delete(1);
+  const none = empty.delete(1, { trace: true });
+  assert.ok(none.events.every((e) => e.writes === 0), 'nothing written');
+  empty.free();
+  m.free();
+});
+
 test('a million int64 inserts in one batch call', () => {
   const m = newMap(gomap, { mapType: 'map[int64]int64' });
   const n = 1_000_000;
