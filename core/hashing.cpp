@@ -102,4 +102,10 @@ uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
   return mix119(W5 ^ uint64_t(n), mix119(a ^ W2, b ^ seed));
 }
 
+uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0) {
+  uint8_t bytes[8];
+  std::memcpy(bytes, &v, 8);
+  return memhash119(bytes, seed, 8, key0);
+}
+
 }  // namespace gomap

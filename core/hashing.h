@@ -68,6 +68,15 @@ inline uint64_t memhash114Short(const uint8_t* p, uint64_t seed, size_t n, uint6
   return hash114::finish(hash114::mixShort(seed + uint64_t(n) * key0, p, n));
 }
 
+// Both hashes of one 8-byte word (an int64 key's bytes, little-endian),
+// taking the value rather than its address: under wasm a local whose address
+// is taken lives on the in-memory stack, which a lookup would pay for.
+inline uint64_t memhash114Word(uint64_t v, uint64_t seed, uint64_t key0) {
+  // mixShort's 4..8-byte step for n = 8: its two 32-bit loads are v itself.
+  return hash114::finish(hash114::round((seed + 8 * key0) ^ v, hash114::M1, hash114::M2));
+}
+uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0);
+
 // Go 1.17-1.23 wyhash-style fallback (spec 7.4). Uses hashkey[0] only.
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0);
 

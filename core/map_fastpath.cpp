@@ -155,7 +155,9 @@ void GoMap::rawLookup64(uint64_t want, Found* out) const {
       // stay in the nearer caches, comparing key words straight away wins
       // (no load waits on another); beyond that, reading only the tophash
       // line of each bucket does.
-      const uint64_t hash = rawHash(reinterpret_cast<const char*>(&want), 8);
+      const uint64_t hash = config_.hasher == HasherKind::Go119
+                                ? memhash119Word(want, hash0(), config_.hashkey[0])
+                                : memhash114Word(want, hash0(), config_.hashkey[0]);
       const uint64_t first = rawProbeStart(hash);
       r = hm[hmap::B] <= kCacheResidentB ? scanFast64(first, want) : scanFast64Hashed(first, want, tophash(hash));
       assert(r.b == scanFast64(first, want).b && r.i == scanFast64(first, want).i);
