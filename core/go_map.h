@@ -293,6 +293,7 @@ class GoMap {
   void rawLookup64(uint64_t want, Found* out) const;
   void rawLookupStr(const char* key, size_t size, Found* out);
   void rawDelete(const char* key, size_t size);
+  void prefetchBucket(uint64_t b) const;
   template <bool kTraced>
   uint64_t mapassignImpl(const char* keyData, size_t keySize);
   template <bool kTraced>
