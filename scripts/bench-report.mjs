@@ -17,7 +17,7 @@ const ops = ['insert', 'hit', 'miss', 'delete', 'iterate'];
 const sizes = [...new Set(rows.filter((r) => r.n && r.op !== 'memory').map((r) => r.n))].sort((a, b) => a - b);
 let worstGo = 0, worstWasm = 0, worstTrace = 0;
 
-console.log('\nns/op (best of 3). core = the model, tracing off; go = the real Go 1.19 map; std = std::unordered_map');
+console.log('\nns/op (best of 5). core = the model, tracing off; go = the real Go 1.19 map; std = std::unordered_map');
 console.log('| key | n | op | core | go | core/go | std | wasm | wasm/core |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const key of ['int64', 'string']) {
