@@ -184,7 +184,7 @@ class GoMap {
     refreshRawPath();
   }
   // Whether lookups and deletes take the raw path now (for tests and benches).
-  bool onRawPath() const { return rawPathOpen(); }
+  bool onRawPath() const { return rawKind_ != Variant::Generic; }
   // Collects (key bytes, hash) for every key hashed, up to kHashLogLimit.
   using HashLog = std::vector<std::pair<std::string, uint64_t>>;
   static constexpr size_t kHashLogLimit = 4096;
@@ -279,16 +279,26 @@ class GoMap {
   // read the header once and walk the bytes directly. A big map's probes
   // miss the cache; the fewer instructions around each, the more of them
   // the processor overlaps, which is most of the speed at a million keys.
-  bool rawPathOpen() const { return rawKind_ != Variant::Generic; }
-  // Called whenever a trace, a hash log or a pin comes or goes.
+  // Called whenever a trace, a hash log or a pin comes or goes. (Fast
+  // variants never have float keys, so their hash is always plain memory.)
   void refreshRawPath() {
-    rawKind_ = rawPath_ && !trace_ && !hashLog_ && pins_.empty() ? type().variant : Variant::Generic;
+    const Variant v = type().variant;
+    const bool fast = v == Variant::Fast64 || v == Variant::FastStr;
+    rawKind_ = fast && unwatchedMemoryHash() ? v : Variant::Generic;
+  }
+  bool unwatchedMemoryHash() const { return memoryHash_ && !trace_ && !hashLog_ && pins_.empty(); }
+  // The hasher on a key's plain bytes, seeded with hash0: what hashKeySlow
+  // computes when nothing is pinned, recorded or special (floats).
+  uint64_t rawHash(const char* key, size_t size) const {
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(key);
+    if (config_.hasher == HasherKind::Go119) return memhash119(p, hash0(), size, config_.hashkey[0]);
+    return size <= 16 ? memhash114Short(p, hash0(), size, config_.hashkey[0])
+                      : memhash114(p, hash0(), size, config_.hashkey);
   }
   void rawRemove(uint64_t bOrig, uint64_t b, int i);
   Status getBytes(const char* key, size_t size, Found* out);
   Status delBytes(const char* key, size_t size);
   Status getChecked(std::string_view key, Found* out);
-  uint64_t rawHash(const char* key, size_t size) const;
   uint64_t rawProbeStart(uint64_t hash) const;
   void rawLookup64(uint64_t want, Found* out) const;
   void rawLookupStr(const char* key, size_t size, Found* out);
@@ -327,14 +337,8 @@ class GoMap {
 
   // Key handling shared by the operations.
   uint64_t hashKey(std::string_view key, TraceFunc fn = TraceFunc::mapaccess) {
-    // The common case — no pins, nothing recording, an 8-byte integer key
-    // under Go 1.14's hash — takes the inlined memhash64.
-    if (plainGo114_ && !trace_ && !hashLog_ && pins_.empty()) {
-      const uint8_t* p = reinterpret_cast<const uint8_t*>(key.data());
-      return key.size() == 8 ? memhash114Short(p, hash0(), 8, config_.hashkey[0])
-                             : memhash114(p, hash0(), key.size(), config_.hashkey);
-    }
-    return hashKeySlow(key, fn);
+    // The common case — no pins, nothing recording, no float — is inline.
+    return unwatchedMemoryHash() ? rawHash(key.data(), key.size()) : hashKeySlow(key, fn);
   }
   uint64_t hashKeySlow(std::string_view key, TraceFunc fn);
   uint64_t hashStored(uint64_t keyAddr, TraceFunc fn);
@@ -407,8 +411,7 @@ class GoMap {
   std::unordered_map<std::string, uint64_t> pins_;
   Trace* trace_ = nullptr;
   HashLog* hashLog_ = nullptr;
-  bool plainGo114_ = false;  // the go114 hasher on a key hashed as plain memory (not a float)
-  bool rawPath_ = false;     // a fast64/faststr variant under a memory hasher (map_fastpath.cpp)
+  bool memoryHash_ = false;  // a go114/go119 hasher on a key hashed as plain memory (not a float)
   Variant rawKind_ = Variant::Generic;  // that variant while nothing watches, else Generic
 };
 

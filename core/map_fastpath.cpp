@@ -32,36 +32,25 @@ constexpr uint8_t kCacheResidentB = 9;
 }  // namespace
 
 Status GoMap::getBytes(const char* key, size_t size, Found* out) {
-  if (rawKind_ == Variant::Fast64 && size == 8) {
-    uint64_t want;
-    std::memcpy(&want, key, 8);
-    rawLookup64(want, out);
-    return Status::ok();
-  }
-  if (rawKind_ == Variant::FastStr && size <= config_.limits.maxStringKeyBytes) {
-    rawLookupStr(key, size, out);
-    return Status::ok();
-  }
-  return getChecked(std::string_view(key, size), out);
-}
-
-Status GoMap::delBytes(const char* key, size_t size) {
-  const bool fits = rawKind_ == Variant::Fast64 ? size == 8 : size <= config_.limits.maxStringKeyBytes;
-  if (rawKind_ != Variant::Generic && fits) {
-    rawDelete(key, size);
-    return Status::ok();
-  }
   const std::string_view view(key, size);
-  if (Status s = checkKey(view); !s) return s;
-  mapdelete(view);
+  if (rawKind_ == Variant::Generic || !keyFits(view)) return getChecked(view, out);
+  if (rawKind_ == Variant::Fast64) {
+    rawLookup64(wordOf(view), out);
+  } else {
+    rawLookupStr(key, size, out);
+  }
   return Status::ok();
 }
 
-uint64_t GoMap::rawHash(const char* key, size_t size) const {
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(key);
-  if (config_.hasher == HasherKind::Go119) return memhash119(p, hash0(), size, config_.hashkey[0]);
-  return size <= 16 ? memhash114Short(p, hash0(), size, config_.hashkey[0])
-                    : memhash114(p, hash0(), size, config_.hashkey);
+Status GoMap::delBytes(const char* key, size_t size) {
+  const std::string_view view(key, size);
+  if (Status s = checkKey(view); !s) return s;
+  if (rawKind_ != Variant::Generic) {
+    rawDelete(key, size);
+  } else {
+    mapdelete(view);
+  }
+  return Status::ok();
 }
 
 // A hint, not a read: once the bucket is known, ask for all its cache lines

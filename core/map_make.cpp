@@ -12,10 +12,7 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   m.heap_ = SimHeap(config.limits.maxHeapBytes);
   m.heap_.reserveForGrowth();
   m.rand_ = config.rand;
-  m.plainGo114_ = config.hasher == HasherKind::Go114 && config.type.key != KeyKind::Float64;
-  // Fast variants never have float keys, so their hash is plain memory.
-  m.rawPath_ = (config.hasher == HasherKind::Go114 || config.hasher == HasherKind::Go119) &&
-               (config.type.variant == Variant::Fast64 || config.type.variant == Variant::FastStr);
+  m.memoryHash_ = config.hasher != HasherKind::Identity && config.type.key != KeyKind::Float64;
   m.refreshRawPath();
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 

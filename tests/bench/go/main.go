@@ -40,6 +40,31 @@ func best(n int, body func()) float64 {
 	return bestNs
 }
 
+// bestDeletes times drain (the deletes) after each fill, best of reps, over
+// passes(n) fills. The closures keep the map's concrete type, so Go still
+// uses its fast64/faststr routines. The filled maps of earlier passes are
+// garbage; a collection of them must not land inside the timed deletes
+// (the model has none).
+func bestDeletes(n int, fill, drain func()) float64 {
+	bestNs := 1e300
+	for rep := 0; rep < reps; rep++ {
+		var spent time.Duration
+		debug.SetGCPercent(-1)
+		for pass := 0; pass < passes(n); pass++ {
+			fill()
+			t0 := time.Now()
+			drain()
+			spent += time.Since(t0)
+		}
+		debug.SetGCPercent(100)
+		runtime.GC()
+		if ns := float64(spent.Nanoseconds()) / float64(n*passes(n)); ns < bestNs {
+			bestNs = ns
+		}
+	}
+	return bestNs
+}
+
 func emit(key string, n int, op string, ns float64) {
 	fmt.Printf("{\"impl\":\"go\",\"key\":\"%s\",\"n\":%d,\"op\":\"%s\",\"ns\":%.2f}\n", key, n, op, ns)
 }
@@ -82,30 +107,17 @@ func benchInt(n int) {
 			sink += k + v
 		}
 	}))
-	bestNs := 1e300
-	for rep := 0; rep < reps; rep++ {
-		var spent time.Duration
-		// The filled maps of earlier passes are garbage; a collection of
-		// them must not land inside the timed deletes (the model has none).
-		debug.SetGCPercent(-1)
-		for pass := 0; pass < passes(n); pass++ {
-			d := make(map[int64]int64)
-			for _, k := range keys {
-				d[k] = 1
-			}
-			t0 := time.Now()
-			for _, k := range keys {
-				delete(d, k)
-			}
-			spent += time.Since(t0)
+	var d map[int64]int64
+	emit("int64", n, "delete", bestDeletes(n, func() {
+		d = make(map[int64]int64)
+		for _, k := range keys {
+			d[k] = 1
 		}
-		debug.SetGCPercent(100)
-		runtime.GC()
-		if ns := float64(spent.Nanoseconds()) / float64(n*passes(n)); ns < bestNs {
-			bestNs = ns
+	}, func() {
+		for _, k := range keys {
+			delete(d, k)
 		}
-	}
-	emit("int64", n, "delete", bestNs)
+	}))
 }
 
 func benchString(n int) {
@@ -146,30 +158,17 @@ func benchString(n int) {
 			sink += v
 		}
 	}))
-	bestNs := 1e300
-	for rep := 0; rep < reps; rep++ {
-		var spent time.Duration
-		// The filled maps of earlier passes are garbage; a collection of
-		// them must not land inside the timed deletes (the model has none).
-		debug.SetGCPercent(-1)
-		for pass := 0; pass < passes(n); pass++ {
-			d := make(map[string]int64)
-			for _, k := range keys {
-				d[k] = 1
-			}
-			t0 := time.Now()
-			for _, k := range probes {
-				delete(d, k)
-			}
-			spent += time.Since(t0)
+	var d map[string]int64
+	emit("string", n, "delete", bestDeletes(n, func() {
+		d = make(map[string]int64)
+		for _, k := range keys {
+			d[k] = 1
 		}
-		debug.SetGCPercent(100)
-		runtime.GC()
-		if ns := float64(spent.Nanoseconds()) / float64(n*passes(n)); ns < bestNs {
-			bestNs = ns
+	}, func() {
+		for _, k := range probes {
+			delete(d, k)
 		}
-	}
-	emit("string", n, "delete", bestNs)
+	}))
 }
 
 func main() {
