@@ -25,6 +25,7 @@ uint64_t SimHeap::alloc(uint64_t size) {
     bytes_.reserve(want);
     adviseHugePages();
   }
+  if (journaling_) journal_.push_back({kAllocation, rounded, offset});
   bytes_.resize(offset + rounded);  // resize zero-fills, as Go's allocator does
   return kBase + offset;
 }
@@ -51,8 +52,12 @@ void SimHeap::remember(uint64_t addr, uint64_t n) {
 void SimHeap::rollbackTo(size_t n) {
   while (journal_.size() > n) {
     const Write& w = journal_.back();
-    std::memcpy(bytes_.data() + (w.addr - kBase), oldBytes_.data() + w.old, w.size);
-    oldBytes_.resize(w.old);
+    if (w.addr == kAllocation) {
+      bytes_.resize(w.old);  // capacity stays: rerunning the operation reuses it
+    } else {
+      std::memcpy(bytes_.data() + (w.addr - kBase), oldBytes_.data() + w.old, w.size);
+      oldBytes_.resize(w.old);
+    }
     journal_.pop_back();
   }
 }

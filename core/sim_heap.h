@@ -67,8 +67,9 @@ class SimHeap {
   void store64(uint64_t addr, uint64_t v) { write(addr, &v, 8); }
 
   // The write journal: while on, every write keeps the bytes it replaced,
-  // so an operation can be wound back to any of its micro-steps (a trace
-  // event records the journal length when it happened). This is how a viewer
+  // and every allocation the heap's size before it, so an operation can be
+  // wound back to any of its micro-steps (a trace event records the journal
+  // length when it happened), used bytes included. This is how a viewer
   // shows the map mid-operation from the real bytes rather than a re-enactment.
   void startJournal() {
     journaling_ = true;
@@ -84,10 +85,11 @@ class SimHeap {
 
  private:
   struct Write {
-    uint64_t addr;
+    uint64_t addr;  // kAllocation: an allocation, undone by shrinking back
     uint64_t size;
-    size_t old;  // offset of the replaced bytes in oldBytes_
+    uint64_t old;  // offset of the replaced bytes in oldBytes_; for an allocation, used() before it
   };
+  static constexpr uint64_t kAllocation = 0;  // never a heap address (they start at kBase)
   void remember(uint64_t addr, uint64_t n);
   void adviseHugePages();
 

@@ -91,7 +91,10 @@ test('rewind shows the bytes at a micro-step of the last operation', () => {
   const m = newMap(gomap, { mapType: 'map[int64]int64', hasher: 'identity' });
   for (let i = 0; i < 8; i++) m.set(i * 2, i);
   const before = m.snapshot();
+  const heapBefore = m.header().heapUsed;
   const step = m.set(100, 1, { trace: true });   // the 9th key: grow and evacuate
+  const heapAfter = m.header().heapUsed;
+  assert.ok(heapAfter > heapBefore, 'the grow allocated a new array');
   const kinds = step.events.map((e) => e.e);
   assert.ok(kinds.includes('growStart'));
   assert.ok(kinds.includes('evacuateEntry'));
@@ -101,8 +104,12 @@ test('rewind shows the bytes at a micro-step of the last operation', () => {
   assert.equal(mid.B, 1);
   assert.notEqual(mid.oldbuckets, '0', 'right after hashGrow the old array is still attached');
   assert.equal(mid.count, 8);
+  // The new array is allocated by then; the overflow bucket the key lands
+  // in (identity hash: every key in bucket 0) comes later.
+  assert.ok(heapBefore < mid.heapUsed && mid.heapUsed < heapAfter, `heap at growStart: ${mid.heapUsed}`);
   m.rewind(0);
   assert.equal(m.header().B, 0);
+  assert.equal(m.header().heapUsed, heapBefore, 'before the operation, the new array is not allocated yet');
   before.restore();
   assert.equal(m.header().count, 8);
   before.free();
