@@ -60,7 +60,9 @@ export function wireShareDialog(app, currentState, edition = EDITION) {
   }
 
   const byKey = Object.fromEntries(snippets.map((s) => [s.key, s]));
-  function open(focusKey) {
+  const title = dialog.querySelector('#share-title');
+  function open(focusKey, heading) {
+    title.textContent = heading;
     const state = currentState();
     const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText() });
     problem.textContent = r.problem ?? '';
@@ -77,7 +79,7 @@ export function wireShareDialog(app, currentState, edition = EDITION) {
     else if (byKey[focusKey] && r.texts[focusKey] !== null) byKey[focusKey].field.focus();
     else close.focus();
   }
-  $('share-btn').addEventListener('click', () => open('link'));
-  $('embed-btn').addEventListener('click', () => open(byKey.element ? 'element' : 'note'));
+  $('share-btn').addEventListener('click', () => open('link', 'Share this moment'));
+  $('embed-btn').addEventListener('click', () => open(byKey.element ? 'element' : 'note', 'Embed this moment'));
   return { dialog, open };
 }

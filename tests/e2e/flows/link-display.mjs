@@ -89,7 +89,7 @@ export async function run(env) {
   await page.waitForFunction(() => /&step=2\.0&view=both&theme=dark&controls=minimal$/.test(location.hash), null, { timeout: 5000 });
   // Share and Embed pass it on; controls means what it means in an embed.
   await page.getByRole('button', { name: 'Embed' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  const dialog = page.getByRole('dialog', { name: 'Embed this moment' });
   await dialog.waitFor();
   assert.match(await dialog.getByLabel('Link to this moment').inputValue(), /&view=both&theme=dark&controls=minimal$/);
   assert.match(await dialog.getByLabel('Element: the script, then the tag').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark"><\/go-map-viz>$/);

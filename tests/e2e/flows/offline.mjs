@@ -132,11 +132,12 @@ async function shareFromFile(page, fileUrl, requests) {
   await dialog.waitFor({ state: 'hidden' });
   // Embed leads to the note: it answers what the reader asked for.
   await page.getByRole('button', { name: 'Embed' }).click();
-  await dialog.waitFor();
+  const embedDialog = page.getByRole('dialog', { name: 'Embed this moment' });
+  await embedDialog.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-note');
   await page.screenshot({ path: join(SHOTS, 'offline-share-dialog.png') });
   await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
+  await embedDialog.waitFor({ state: 'hidden' });
 
   // The link, with a theme added, in a new tab of the same offline browser.
   const moment = (p) => p.evaluate(() => {
