@@ -58,7 +58,7 @@ bool parseFloat(std::string_view text, double* out) {
   }
   if (i != n) return false;
   std::string s(text);
-  *out = std::strtod(s.c_str(), nullptr);  // overflow gives ±Inf, as Go's ParseFloat value does
+  *out = std::strtod(s.c_str(), nullptr);  // overflow gives ±Inf (the caller refuses it), underflow 0
   return true;
 }
 
@@ -123,6 +123,11 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
     case KeyKind::Float64: {
       double d;
       if (!parseFloat(text, &d)) return Status::error("key " + quoteForMessage(text) + " is not a float64");
+      // As in Go source, a literal beyond the largest float64 is refused
+      // rather than read as infinity (the page says the same).
+      if (std::isinf(d) && text != "+Inf" && text != "Inf" && text != "-Inf") {
+        return Status::error("key " + quoteForMessage(text) + " is too large for a float64; write +Inf or -Inf");
+      }
       if (std::isnan(d)) {
         uint64_t goNaN = 0x7FF8000000000001ULL;  // math.NaN()'s bits
         *bytes = bytesOf(&goNaN, 8);

@@ -57,6 +57,20 @@ TEST_CASE("infinities are ordinary keys written the way Go prints them", "[float
   CHECK(keys == std::vector<std::string>{"+Inf", "-Inf", "1e+300", "1e-06"});
 }
 
+TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one below the smallest is 0", "[float][errors]") {
+  CheckedScenario s;
+  s.ok("map[float64]int64\nset 1 1");
+  for (const char* cmd : {"set 1e400 2", "set -1e309 2", "get 2e308", "del 1e999"}) {
+    INFO(cmd);
+    std::vector<Step> st = s.run(cmd);
+    REQUIRE(st.size() == 1);
+    CHECK(st[0].error.find("is too large for a float64; write +Inf or -Inf") != std::string::npos);
+  }
+  CHECK(s.map().count() == 1);  // nothing inserted
+  s.ok("set 1e-400 3");         // as in Go source: underflow rounds to 0
+  CHECK(*s.one("get 0").result == "3 true");
+}
+
 TEST_CASE("updating a string key rewrites its header only where the variant does", "[string][update][variant]") {
   struct Case {
     const char* setup;
