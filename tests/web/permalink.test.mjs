@@ -273,8 +273,39 @@ test('snippets escape the scenario and carry the same state in all three forms',
     assert.match(frame.get('title'), /^Go map playground: map\[string\]int64, \d+ operations?$/);
     assert.equal(frame.get('width'), '720');
     assert.equal(frame.get('height'), '560');
-    assert.ok(iframe.endsWith('></iframe>'));
+    assert.match(iframe, /><\/iframe>\n<script>[^<]*<\/script>$/, 'the iframe, then its height listener');
   }
+});
+
+// The iframe snippet's script, run against stand-ins for a host page:
+// it sizes the frame that sent a well-formed height, and nothing else.
+function runHeightListener(iframeSnippet) {
+  const script = /<script>([^<]*)<\/script>/.exec(iframeSnippet)[1];
+  const frames = [{ contentWindow: {}, style: {} }, { contentWindow: {}, style: {} }];
+  let listener = null;
+  const document = { querySelectorAll: (sel) => (sel === 'iframe' ? frames : []) };
+  new Function('addEventListener', 'document', script)((type, fn) => { if (type === 'message') listener = fn; }, document);
+  return { frames, post: (e) => listener(e) };
+}
+
+test('the iframe snippet resizes its frame from the embed\'s height messages only', () => {
+  const { iframe } = embedSnippets({ ...URLS, state: { ops: 'fill 3' } });
+  const { frames, post } = runHeightListener(iframe);
+  const [a, b] = frames;
+  const origin = 'https://gomap.example';
+  post({ origin, source: a.contentWindow, data: { type: 'go-map-viz:height', height: 841 } });
+  assert.equal(a.style.height, '841px');
+  assert.equal(b.style.height, undefined, 'only the sender');
+  post({ origin: 'https://evil.example', source: b.contentWindow, data: { type: 'go-map-viz:height', height: 10 } });
+  post({ origin, source: b.contentWindow, data: { type: 'go-map-viz:height', height: '10' } });
+  post({ origin, source: b.contentWindow, data: { type: 'something-else', height: 10 } });
+  post({ origin, source: b.contentWindow, data: null });
+  assert.equal(b.style.height, undefined, 'another origin, a height that is not a whole number, another message');
+  // An embed opened from a file has an opaque origin: the sender is the check.
+  const fromFile = embedSnippets({ ...URLS, embedPageUrl: 'file:///srv/go-map/embed.html', state: { ops: 'fill 3' } });
+  const file = runHeightListener(fromFile.iframe);
+  file.post({ origin: 'null', source: file.frames[1].contentWindow, data: { type: 'go-map-viz:height', height: 300 } });
+  assert.equal(file.frames[1].style.height, '300px');
 });
 
 test('attribute values never carry a raw quote, angle bracket or ampersand', () => {

@@ -129,7 +129,26 @@ export function embedSnippets({ pageUrl, elementScriptUrl, embedPageUrl, state, 
   const label = title ?? `Go map playground: ${s.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
   const w = Math.max(200, Math.min(4000, Math.round(Number(width) || 720)));
   const h = Math.max(150, Math.min(4000, Math.round(Number(height) || 560)));
-  const iframe = `<iframe src="${escapeHtml(`${baseUrl(embedPageUrl, 'embedPageUrl')}#${fragment}`)}" ` +
-    `title="${escapeHtml(label)}" width="${w}" height="${h}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  const embedUrl = baseUrl(embedPageUrl, 'embedPageUrl');
+  const iframe = `<iframe src="${escapeHtml(`${embedUrl}#${fragment}`)}" ` +
+    `title="${escapeHtml(label)}" width="${w}" height="${h}" loading="lazy" style="border:0;max-width:100%"></iframe>\n` +
+    heightListener(embedUrl);
   return { link, element, iframe };
+}
+
+/**
+ * The few lines that let the iframe take the height its content needs
+ * (embed.html posts it whenever it changes; web/README.md). A page that
+ * strips or forbids inline scripts keeps the iframe's fixed height. The
+ * listener finds its frame by the message's sender, so the same snippet
+ * pasted twice sizes both frames, and takes messages from the embed's own
+ * origin only (any origin when the embed is a file, whose origin is opaque).
+ */
+function heightListener(embedUrl) {
+  const origin = new URL(embedUrl).origin;
+  const check = origin === 'null' ? '' : `e.origin !== ${JSON.stringify(origin)} || `;
+  return '<script>addEventListener("message", (e) => { ' +
+    `if (${check}e.data?.type !== "go-map-viz:height" || !Number.isInteger(e.data.height)) return; ` +
+    'for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = `${e.data.height}px`; ' +
+    '});</script>';
 }
