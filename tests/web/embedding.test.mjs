@@ -4,7 +4,7 @@
 // page's message checks, and the PNG export's canvas size.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readSettings, needsReload, propertyValue, attributeText } from '../../web/element/settings.mjs';
+import { readSettings, needsReload, propertyValue, attributeText, settingsInUse } from '../../web/element/settings.mjs';
 import { refusedMapFields, stateOfPlayer } from '../../web/app/link-state.mjs';
 import { decodeState, encodeState, positionOfStep, toScenarioText } from '../../web/share/permalink.mjs';
 import { isHeightRequest, heightMessage } from '../../web/embed/height.mjs';
@@ -81,6 +81,44 @@ test('property setters write attribute text; null and false remove', () => {
 let gomap;
 before(async () => {
   gomap = await loadModule();
+});
+
+// Regression: after a map-type change whose scenario failed, el.mapType
+// read map[int64]int64 and el.hasher identity while the element still drew
+// the string-keyed go114 map; after a failed ops change el.ops read the
+// failed text.
+test('element properties read the map on screen, not settings its scenario failed with', async () => {
+  const written = { 'map-type': 'map[string]int64', hasher: 'identity', ops: 'set a 1' };
+  const first = readSettings(attrs(written), null, BASE);
+  assert.equal(first.settings.hasher, 'go114', 'identity with string keys is refused');
+  const shown = first.settings;
+  const ok = await Player.load(gomap, toScenarioText(shown));
+  assert.equal(ok.ok, true);
+  ok.player.free();
+
+  // With integer keys identity is no contradiction any more, so the
+  // attributes now ask for map[int64]int64 with identity, where `a` is no key.
+  const second = readSettings(attrs({ ...written, 'map-type': 'map[int64]int64' }), settingsInUse(first.settings, shown), BASE);
+  assert.deepEqual([second.settings.mapType, second.settings.hasher, second.warnings.length], ['map[int64]int64', 'identity', 0]);
+  assert.equal(needsReload(shown, second.settings), true);
+  const failed = await Player.load(gomap, toScenarioText(second.settings));
+  assert.equal(failed.ok, false);
+  const inUse = settingsInUse(second.settings, shown);
+  assert.deepEqual(['mapType', 'hasher', 'seed', 'ops'].map((k) => propertyValue(inUse, k)), ['map[string]int64', 'go114', null, 'set a 1']);
+
+  // A refused value now keeps the shown map's, not the failed attempt's.
+  const third = readSettings(attrs({ ...written, 'map-type': 'map[int64]int64', hasher: 'fnv' }), inUse, BASE);
+  assert.equal(third.settings.hasher, 'go114');
+  assert.deepEqual(third.warnings.map((w) => w.field), ['hasher']);
+
+  // A failed ops change: ops reads the scenario on screen; the look is the attributes'.
+  const shownOps = readSettings(attrs({ ops: 'set a 1; set b 2', step: '1' }), null, BASE).settings;
+  const bad = readSettings(attrs({ ops: 'set a 1; get', step: '2', view: 'table' }), shownOps, BASE).settings;
+  assert.equal((await Player.load(gomap, toScenarioText(bad))).ok, false);
+  const after = settingsInUse(bad, shownOps);
+  assert.deepEqual([after.ops, propertyValue(after, 'step'), after.view], ['set a 1; set b 2', '2', 'table']);
+  // Before any map is drawn there is nothing else to read than the attributes.
+  assert.equal(settingsInUse(bad, null), bad);
 });
 
 test('a playground link replays into the same bytes at the same step', async () => {

@@ -53,7 +53,9 @@ export type Density = 'auto' | 'full' | 'keys' | 'compact' | 'overview';
 
 /**
  * Each property reads the value in use (a refused attribute value leaves
- * the one before it) and writes its attribute; null removes it.
+ * the one before it) and writes its attribute; null removes it. mapType,
+ * hasher, seed and ops read the map on screen: a new value once `ready`
+ * has fired for it, never one whose scenario failed (`gomap-error`).
  */
 export class GoMapViz extends HTMLElement {
   get mapType(): string;

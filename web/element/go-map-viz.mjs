@@ -20,7 +20,7 @@
 // `gomap-inspect` (all CustomEvents; go-map-viz.d.ts types their detail).
 import { positionOfStep, stepOfFrame } from '../share/permalink.mjs';
 import { describeFrame, narrationLine } from '../app/describe.mjs';
-import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings } from './settings.mjs';
+import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings, settingsInUse } from './settings.mjs';
 import { buildPlayer, loadModule } from './standalone.mjs';
 import { Playback } from './playback.mjs';
 import { VizView } from './viz-view.mjs';
@@ -46,7 +46,8 @@ function stepDetail(frame, playing) {
 }
 
 export class GoMapViz extends HTMLElement {
-  static observedAttributes = OBSERVED;
+  // aria-label is the author's name for the map; it names the controls.
+  static observedAttributes = [...OBSERVED, 'aria-label'];
 
   #ui = null;           // the shadow content (viz-view.mjs), made on first connection
   #pending = false;
@@ -64,6 +65,7 @@ export class GoMapViz extends HTMLElement {
   #shownStep;           // the step setting last sought to
   #shownAutoplay = false;
   #playback = new Playback();
+  #readerPlaying = false; // the running playback was started with the Play button
   #resumeOnConnect = false;
   #freeTimer = 0;
 
@@ -80,7 +82,7 @@ export class GoMapViz extends HTMLElement {
     }
     if (this.#resumeOnConnect) {
       this.#resumeOnConnect = false;
-      this.#play({ fromStart: false });
+      this.#play({ fromStart: false, resume: true });
     }
     if (!this.#player) this.#schedule();
   }
@@ -111,13 +113,29 @@ export class GoMapViz extends HTMLElement {
     if (this.#ui) {
       this.#ui.model = null;
       this.#ui.resetMotion();
+      this.#nameControls();
     }
   }
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
+    if (name === 'aria-label') {
+      if (this.#ui) this.#nameControls();
+      return;
+    }
     this.#attrVersion++;
     this.#schedule();
+  }
+
+  // The controls group is named after the map it moves (or the author's
+  // aria-label), so several elements on a page are told apart.
+  #nameControls() {
+    const own = this.#ownPlayer && this.#builtWith && this.#player;
+    this.#ui.controlBar.setLabel({
+      label: this.getAttribute('aria-label'),
+      mapType: own ? this.#builtWith.mapType : null,
+      operations: own ? this.#player.history.length : null,
+    });
   }
 
   /** A Player driven by the page; the element then only draws. */
@@ -134,7 +152,10 @@ export class GoMapViz extends HTMLElement {
     this.#builtWith = null;
     this.#tried = null;
     this.#ui?.resetMotion();
-    if (this.#ui) this.#applyDisplay();
+    if (this.#ui) {
+      this.#nameControls();
+      this.#applyDisplay();
+    }
   }
 
   /** First bucket of the detailed window (big maps). */
@@ -174,12 +195,14 @@ export class GoMapViz extends HTMLElement {
     this.#pause();
   }
 
-  // The settings in use, re-read once per change of the attributes, so a
-  // property reads back what was just set. A refused value keeps the one
-  // in use before (settings.mjs).
+  // The attributes, read once per change of them. A refused value keeps
+  // the one in use before: for the map's own settings, those of the map on
+  // screen (settings.mjs settingsInUse), not a value that was refused by
+  // the core or is still loading.
   #settingsNow() {
     if (this.#settingsVersion !== this.#attrVersion || !this.#settings) {
-      const r = readSettings((n) => this.getAttribute(n), this.#settings, import.meta.url);
+      const previous = this.#settings && settingsInUse(this.#settings, this.#builtWith);
+      const r = readSettings((n) => this.getAttribute(n), previous, import.meta.url);
       this.#settings = r.settings;
       this.#warnings = r.warnings;
       this.#settingsVersion = this.#attrVersion;
@@ -288,6 +311,7 @@ export class GoMapViz extends HTMLElement {
     this.#ui.resetMotion();
     this.#ui.windowFrom = 0;
     this.#ui.setMessage('');
+    this.#nameControls();
     this.#applyDisplay();
     const s = this.#settings;
     this.#shownStep = propertyValue(s, 'step');
@@ -303,9 +327,11 @@ export class GoMapViz extends HTMLElement {
   #command(command, arg) {
     const p = this.#player;
     if (!p || !this.#ownPlayer) return;
+    // What the reader does with the controls is read out: a move, a
+    // pause (where it stopped), and the end of a playback they started.
     if (command === 'play') {
-      if (this.#playback.playing) this.#pause();
-      else this.#play({ fromStart: p.atHead });
+      if (this.#playback.playing) this.#pause({ say: true });
+      else this.#play({ fromStart: p.atHead, reader: true });
       return;
     }
     this.#pause();
@@ -313,14 +339,16 @@ export class GoMapViz extends HTMLElement {
     if (to === undefined) return;
     const before = p.position;
     p.seek(to);
-    this.#draw({ animate: Math.abs(p.position - before) === 1 });
+    this.#draw({ animate: Math.abs(p.position - before) === 1, say: true });
   }
 
-  #play({ fromStart }) {
+  #play({ fromStart, reader = false, resume = false }) {
     const p = this.#player;
     if (!p || !this.#ownPlayer || !this.isConnected) return;
     if (fromStart || p.atHead) p.seek(0);
     this.#playback.speed = this.#settingsNow().speed;
+    // A playback resumed after a move keeps whose it was.
+    if (!resume) this.#readerPlaying = reader;
     this.#playback.start(() => {
       if (!this.#player || this.#player !== p || p.atHead) {
         this.#draw({ animate: false });
@@ -329,20 +357,24 @@ export class GoMapViz extends HTMLElement {
       p.seek(p.position + 1);
       this.#draw({ animate: true });
       if (!p.atHead) return true;
-      queueMicrotask(() => this.#draw({ animate: false }));
+      queueMicrotask(() => this.#draw({ animate: false, say: this.#readerPlaying }));
       return false;
     });
     this.#draw({ animate: false });
   }
 
-  #pause() {
+  #pause({ say = false } = {}) {
     if (!this.#playback.playing) return;
     this.#playback.stop();
-    if (this.#player) this.#draw({ animate: false });
+    if (this.#player) this.#draw({ animate: false, say });
   }
 
-  // Draws the moment and refreshes the element's controls.
-  #draw({ animate, quiet = false }) {
+  // Draws the moment and refreshes the element's controls. say: read the
+  // moment out. Only what the reader asked for is: a playback's steps are
+  // not (at 8 a second they would queue faster than they can be read, and
+  // several elements playing by their autoplay would talk over each
+  // other), nor what the host page's script does (it speaks for itself).
+  #draw({ animate, quiet = false, say = false }) {
     const shown = this.show({ animate, follow: true, quiet });
     const bar = this.#ui.controlBar;
     if (!shown || bar.mode === 'none') return;
@@ -351,6 +383,7 @@ export class GoMapViz extends HTMLElement {
       playing: this.#playback.playing,
       counter: `${shown.frame.position} / ${shown.frame.total - 1}`,
       narration: narrationLine(d),
+      say,
     });
   }
 
@@ -383,14 +416,15 @@ export class GoMapViz extends HTMLElement {
 
   // Typed property mirrors of the attributes (mapType, hasher, seed, ops,
   // step, view, theme, speed, autoplay, controls, density, moduleSrc): a
-  // getter gives the value in use, a setter writes the attribute.
+  // getter gives the value in use (the map's own settings: the map's on
+  // screen), a setter writes the attribute.
   static {
     for (const [attr, prop] of Object.entries(PROPERTY_OF)) {
       Object.defineProperty(this.prototype, prop, {
         configurable: true,
         enumerable: true,
         get() {
-          return propertyValue(this.#settingsNow(), prop);
+          return propertyValue(settingsInUse(this.#settingsNow(), this.#builtWith), prop);
         },
         set(value) {
           const text = attributeText(prop, value);

@@ -103,6 +103,22 @@ export function needsReload(a, b) {
   return !a || LOAD_FIELDS.some((k) => a[k] !== b[k]);
 }
 
+/**
+ * The settings in use: the map's own (map-type, hasher, seed, ops) are the
+ * map's on screen, which a new value changes only once its map is built
+ * (a scenario the core refuses never does); the rest are the attributes'.
+ * Properties read these, and a refused value keeps them (readSettings'
+ * `previous`), so neither names a map that is not the one shown.
+ * @param {object} settings the attributes, read (readSettings)
+ * @param {object | null} shown the settings the map on screen was built with; null: none yet
+ */
+export function settingsInUse(settings, shown) {
+  if (!shown) return settings;
+  const used = { ...settings };
+  for (const k of LOAD_FIELDS) used[k] = shown[k];
+  return used;
+}
+
 /** The text a property setter writes into its attribute (null removes it). */
 export function attributeText(prop, value) {
   if (value === null || value === undefined) return null;

@@ -4,9 +4,15 @@
 //   minimal  back, play/pause, forward and a step counter;
 //   none     nothing (the page drives it, or it is a still picture).
 // Buttons only report what was asked (onCommand); the element moves its
-// player and calls update() with the frame it then shows.
+// player and calls update() with the frame it then shows, and says when
+// that moment is to be read out (a polite live region of its own).
 import { h, setText } from '../render/dom.mjs';
 import { icon } from '../render/icons.mjs';
+import { controlsLabel, focusHandoff } from './a11y.mjs';
+
+// A moment is read out once the moves settle: holding a key down, or
+// dragging the timeline, would otherwise queue a sentence per step.
+const SAY_AFTER_MS = 250;
 
 const BUTTONS = [
   ['to-start', 'To the start', 'full'],
@@ -41,10 +47,22 @@ export class VizControls {
     });
     this.counter = h('span', { class: 'vc-counter' });
     this.narration = h('p', { class: 'vc-narration' });
-    this.bar = h('div', { class: 'vc-bar', role: 'group', 'aria-label': 'Player controls' }, [...this.buttons.values()], this.timeline, this.counter);
-    this.root = h('div', { class: 'viz-controls', part: 'controls' }, this.bar, this.narration);
+    this.bar = h('div', { class: 'vc-bar', role: 'group', 'aria-label': controlsLabel() }, [...this.buttons.values()], this.timeline, this.counter);
+    // The visible narration changes on every step of a playback; what is
+    // read out is this region's, written only when the element says so.
+    // It is not hidden with the narration in minimal mode: the counter
+    // alone would tell a reader nothing.
+    this.live = h('div', { class: 'vc-live', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.sayTimer = 0;
+    this.root = h('div', { class: 'viz-controls', part: 'controls' }, this.bar, this.narration, this.live);
     this.mode = 'none';
     this.root.hidden = true;
+  }
+
+  /** The group's accessible name (a11y.mjs controlsLabel). */
+  setLabel(about) {
+    const label = controlsLabel(about);
+    if (this.bar.getAttribute('aria-label') !== label) this.bar.setAttribute('aria-label', label);
   }
 
   /** @param {'full'|'minimal'|'none'} mode */
@@ -61,10 +79,14 @@ export class VizControls {
 
   /**
    * @param {{ position: number, total: number }} frame
-   * @param {{ playing: boolean, counter: string, narration: string }} info
+   * @param {{ playing: boolean, counter: string, narration: string, say?: boolean }} info
+   *   say: read the narration out (a move of the reader's, not a tick of playback)
    */
-  update(frame, { playing, counter, narration }) {
+  update(frame, { playing, counter, narration, say = false }) {
     if (this.mode === 'none') return;
+    // Inside a shadow root the document's activeElement is the host; the
+    // root's own is the control.
+    const focused = this.#controlName(this.root.getRootNode().activeElement);
     const atStart = frame.position === 0;
     const atEnd = frame.position >= frame.total - 1;
     this.buttons.get('to-start').disabled = atStart;
@@ -84,5 +106,39 @@ export class VizControls {
     this.timeline.setAttribute('aria-valuetext', `moment ${frame.position} of ${frame.total - 1}`);
     setText(this.counter, counter);
     setText(this.narration, narration);
+    // A button that becomes disabled drops the focus; hand it on.
+    if (focused && this.#control(focused).disabled) {
+      const to = focusHandoff(focused, (name) => {
+        const c = this.#control(name);
+        return !c.disabled && !c.hidden;
+      });
+      if (to) this.#control(to).focus();
+      else {
+        // No control is left to take it (minimal controls, a scenario of
+        // no operations): the group holds it, out of the tab order.
+        this.bar.tabIndex = -1;
+        this.bar.focus();
+      }
+    }
+    if (say) this.#say(narration);
+  }
+
+  #control(name) {
+    return name === 'timeline' ? this.timeline : this.buttons.get(name);
+  }
+
+  #controlName(el) {
+    if (el === this.timeline) return 'timeline';
+    for (const [name, b] of this.buttons) if (b === el) return name;
+    return null;
+  }
+
+  #say(text) {
+    clearTimeout(this.sayTimer);
+    this.sayTimer = setTimeout(() => {
+      // The same text again would not be read; a trailing space makes it
+      // a change (as the page's announcer does).
+      this.live.textContent = this.live.textContent === text ? `${text} ` : text;
+    }, SAY_AFTER_MS);
   }
 }

@@ -44,8 +44,11 @@ export class VizView {
     // embed page would report that height). A sheet that fails still counts.
     const links = SHEETS.map((sheet) => h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
     let waiting = links.length;
+    this.sheetsIn = false;
     const settle = () => {
-      if (--waiting === 0) this.body.hidden = false;
+      if (--waiting > 0) return;
+      this.sheetsIn = true;
+      this.#reveal();
     };
     for (const link of links) {
       link.addEventListener('load', settle, { once: true });
@@ -96,18 +99,27 @@ export class VizView {
   setMessage(text, { error = false } = {}) {
     setText(this.message, text);
     this.message.classList.toggle('is-error', error && !!text);
+    this.#reveal();
+  }
+
+  // The frame shows once there is something in it: a map, a message or a
+  // note. An element with nothing to show (no attributes, no player yet)
+  // takes no room on its page, not even its padding and border.
+  #reveal() {
+    const something = !!this.model || !!this.message.textContent || !this.note.hidden;
+    this.body.hidden = !this.sheetsIn || !something;
   }
 
   /** The refused attributes, as text (never markup). */
   showWarnings(list) {
     this.note.hidden = list.length === 0;
-    if (!list.length) {
-      this.note.replaceChildren();
-      return;
+    if (!list.length) this.note.replaceChildren();
+    else {
+      this.note.replaceChildren(
+        h('p', { text: list.length === 1 ? 'One attribute was not used as written:' : 'Some attributes were not used as written:' }),
+        h('ul', {}, list.map((w) => h('li', { text: w.message }))));
     }
-    this.note.replaceChildren(
-      h('p', { text: list.length === 1 ? 'One attribute was not used as written:' : 'Some attributes were not used as written:' }),
-      h('ul', {}, list.map((w) => h('li', { text: w.message }))));
+    this.#reveal();
   }
 
   /**
@@ -129,6 +141,7 @@ export class VizView {
     this.tableBox.hidden = view === 'buckets' || !drawn;
     this.headerView.root.hidden = !drawn;
     this.controlBar.setMode(standalone && drawn ? controls : 'none');
+    this.#reveal();
   }
 
   // Slots and fields fade to show a change of state; a new palette is not
@@ -163,6 +176,7 @@ export class VizView {
     const first = !this.model;
     this.model = model;
     if (first && this.display) this.setDisplay(this.display);
+    if (first) this.#reveal();
     const marks = marksFor(frame, model, model.header.iterator);
     const moving = animate && this.lastPosition !== null && Math.abs(frame.position - this.lastPosition) === 1;
     const moves = moving ? measureMoves(this.lastCells, liveLocations(model), duplicateKeys(model)) : [];
