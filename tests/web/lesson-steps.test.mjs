@@ -1,7 +1,8 @@
 // The lesson player's logic without a page (web/lessons-ui/steps.mjs,
 // fragment.mjs): each lesson loads into the playground's Player as one
-// history, its steps map onto the timeline, a step's route plays what it
-// should, and at the end of every step the player's map satisfies the
+// history, its steps map onto the timeline (each position to the step
+// whose map it shows, whichever way the cursor came), a step's route plays
+// what it should, and at the end of every step the player's map satisfies the
 // step's `expect` (read through tests/e2e/lesson-dump.mjs, as the browser
 // test reads the page).
 import { test } from 'node:test';
@@ -59,27 +60,154 @@ test('a route plays the last operations of a step, within budget, and ends at th
   player.free();
 });
 
-test('stepAt follows the cursor; the shared boundary keeps the current step', async () => {
-  const lesson = lessons.find((l) => l.id === 'growth');
-  const plan = lessonPlan(lesson);
-  const { player } = await Player.load(gomap, plan.text);
-  const h = player.history;
-  const b = (k) => stepBounds(h, plan, k);
-  assert.equal(b(0).start, 0);
-  for (let k = 1; k < plan.steps.length; k++) assert.equal(b(k).start, b(k - 1).end);
-  assert.equal(stepAt(h, plan, 0), 0);
-  assert.equal(stepAt(h, plan, b(2).start, 2), 2, 'the map before step 3, while step 3 is current');
-  assert.equal(stepAt(h, plan, b(2).start, 1), 1);
-  assert.equal(stepAt(h, plan, b(2).start + 1, 1), 2);
-  assert.equal(stepAt(h, plan, b(5).end, 0), 5);
-  assert.equal(stepAt(h, plan, h.total + 10), 5);
+test('stepAt gives each position to the step whose operations made the map drawn there', async () => {
+  for (const id of ['growth', 'delete', 'iteration']) {
+    const plan = lessonPlan(lessons.find((l) => l.id === id));
+    const { player } = await Player.load(gomap, plan.text);
+    const h = player.history;
+    const b = (k) => stepBounds(h, plan, k);
+    assert.equal(b(0).start, 0);
+    for (let k = 1; k < plan.steps.length; k++) assert.equal(b(k).start, b(k - 1).end);
+    for (let p = 0; p < h.total; p++) {
+      const k = stepAt(h, plan, p);
+      const { op } = h.locate(p);
+      // The map before any operation is where the first step begins.
+      if (op < 0) assert.equal(k, 0);
+      else assert.ok(op >= plan.steps[k].first && op <= plan.steps[k].last, `${id} position ${p}: op ${op} is not step ${k + 1}'s`);
+    }
+    // Where step k ends and step k+1 starts: step k's map, so step k's words.
+    for (let k = 0; k + 1 < plan.steps.length; k++) {
+      assert.equal(stepAt(h, plan, b(k).end), k, `${id}: the end of step ${k + 1}`);
+      assert.equal(stepAt(h, plan, b(k).end + 1), k + 1);
+    }
+    assert.equal(stepAt(h, plan, h.total + 10), plan.steps.length - 1);
+    player.free();
+  }
   // The reader's own operation makes the history someone else's.
-  const commands = h.ops.map((o) => o.command);
-  assert.ok(followsPlan(h, plan, commands));
-  player.seek(b(2).end);
+  const plan = lessonPlan(lessons.find((l) => l.id === 'growth'));
+  const { player } = await Player.load(gomap, plan.text);
+  const commands = player.history.ops.map((o) => o.command);
+  assert.ok(followsPlan(player.history, plan, commands));
+  player.seek(stepBounds(player.history, plan, 2).end);
   assert.ok(player.perform('set 1000 1').ok);
   assert.ok(!followsPlan(player.history, plan, commands));
   player.free();
+});
+
+// The tour (tour.mjs) on a stand-in for the page's App: the same Player,
+// renders reported to the tour as the App reports them, and playing one
+// tick at a time.
+class StandInApp {
+  constructor() {
+    this.player = null;
+    this.busy = false;
+    this.playing = false;
+    this.route = null;
+    this.listeners = new Set();
+  }
+  onRender(fn) { this.listeners.add(fn); }
+  emit(e) { for (const fn of this.listeners) fn(e); }
+  render(historyChanged = false) { this.emit({ frame: this.player.frame(), historyChanged }); }
+  async loadScenario(text) {
+    this.pause();
+    const r = await Player.load(gomap, text);
+    if (!r.ok) return r;
+    this.player?.free();
+    this.player = r.player;
+    this.render(true);
+    return r;
+  }
+  seek(p) { this.player.seek(p); this.render(); }
+  step(delta) { this.pause(); this.seek(this.player.position + delta); }
+  play({ route }) { this.route = route; this.playing = true; this.emit({ playing: true }); }
+  pause() {
+    this.route = null;
+    if (!this.playing) return;
+    this.playing = false;
+    this.emit({ playing: false });
+    this.render();
+  }
+  /** One tick of play; false once the route is over. */
+  tick() {
+    const next = this.route?.find((q) => q > this.player.position);
+    if (next === undefined) { this.pause(); return false; }
+    this.seek(next);
+    return true;
+  }
+}
+
+async function openTour(id, k) {
+  const { LessonTour } = await import('../../web/lessons-ui/tour.mjs');
+  const app = new StandInApp();
+  const shown = [];
+  const view = { showLesson() {}, showStep: ({ step }) => shown.push(step) };
+  const tour = new LessonTour(app, { lessons, view });
+  assert.equal(await tour.open(id, k), true);
+  return { app, tour, shown };
+}
+
+test('a lesson step\'s words at a position do not depend on the way the cursor came (delete: Step 1 where step 2 starts)', async () => {
+  const saved = { location: globalThis.location, history: globalThis.history };
+  globalThis.location = { pathname: '/', search: '', hash: '' };
+  globalThis.history = { state: null, replaceState: (_s, _t, url) => { globalThis.location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : ''; } };
+  try {
+    const { app, tour } = await openTour('delete', 1);
+    const h = app.player.history;
+    const b = (k) => stepBounds(h, tour.plan, k);
+    // Step 2 plays from the map step 1 left: its words from the first moment on.
+    assert.equal(app.player.position, b(1).start);
+    assert.equal(tour.step, 1);
+    assert.equal(location.hash, '#lesson=delete&step=2');
+    while (app.tick()) assert.equal(tour.step, 1, `position ${app.player.position}`);
+    assert.equal(app.player.position, b(1).end);
+    // Backwards to the start, then forwards to the end: one step per position.
+    const back = new Map();
+    while (app.player.position > 0) {
+      app.step(-1);
+      back.set(app.player.position, tour.step);
+      assert.equal(location.hash, `#lesson=delete&step=${tour.step + 1}`);
+    }
+    for (let p = 1; p < h.total; p++) {
+      app.step(1);
+      const k = tour.step;
+      assert.equal(k, stepAt(h, tour.plan, p), `position ${p}`);
+      if (back.has(p)) assert.equal(back.get(p), k, `position ${p}: ${back.get(p) + 1} going back, ${k + 1} going forwards`);
+    }
+    // The reviewer's case: back from step 2 to the end of step 1 (position 82 today).
+    app.seek(b(1).start + 1);
+    app.step(-1);
+    assert.equal(app.player.position, b(0).end);
+    assert.equal(tour.step, 0, 'step 1 is what the map shows');
+    assert.deepEqual(tour.openStep, { id: 'delete', step: 1, title: tour.lesson.title, steps: 7 });
+    // Next step from there is step 2; stopped during its lead-in, the map is step 1's end again.
+    await tour.next();
+    assert.equal(tour.step, 1);
+    assert.equal(app.player.position, b(0).end);
+    app.pause();
+    assert.equal(tour.step, 0, 'paused where step 2 starts: step 1\'s words');
+    // Previous and Next step while a step plays: the step asked for, from its start.
+    await tour.goTo(3);
+    app.tick();
+    app.tick();
+    await tour.next();
+    assert.equal(tour.step, 4);
+    assert.equal(app.player.position, b(4).start);
+    app.tick();
+    await tour.prev();
+    assert.equal(tour.step, 3);
+    assert.equal(app.player.position, b(3).start);
+    while (app.tick());
+    assert.equal(tour.step, 3);
+    // Shown without playing: the step's end, its own words.
+    await tour.goTo(5, { play: false });
+    assert.equal(app.player.position, b(5).end);
+    assert.equal(tour.step, 5);
+    assert.equal(location.hash, '#lesson=delete&step=6');
+    app.player.free();
+  } finally {
+    globalThis.location = saved.location;
+    globalThis.history = saved.history;
+  }
 });
 
 for (const lesson of lessons) {

@@ -2,7 +2,8 @@
 // (scripts/offline/swaps.mjs). Its Share dialog offers only what works
 // from one downloaded file: a link to the file itself and the scenario,
 // with a note on embeds; the site's offers the element and the iframe too
-// (web/app/share-offer.mjs). And a bundle of the page really holds the
+// (web/app/share-offer.mjs). While a lesson is open, both offer a link to
+// the lesson step first. And a bundle of the page really holds the
 // offline edition, not the site's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +14,8 @@ import { bundle } from '../../scripts/offline/bundle.mjs';
 import { scanModule } from '../../scripts/offline/module-syntax.mjs';
 import { EDITION as SITE } from '../../web/app/edition.mjs';
 import { EDITION as OFFLINE } from '../../web/app/edition-offline.mjs';
-import { EMBED_NOTES, HINTS, OFFERS, carriedNote, shareTexts, siteUrls } from '../../web/app/share-offer.mjs';
+import { EMBED_NOTES, HINTS, OFFERS, carriedNote, lessonHint, offerFor, shareTexts, siteUrls } from '../../web/app/share-offer.mjs';
+import { readLessonFragment } from '../../web/lessons-ui/fragment.mjs';
 import { decodeState } from '../../web/share/permalink.mjs';
 
 const WEB = resolve(import.meta.dirname, '../../web');
@@ -102,4 +104,26 @@ test('what the snippets carry of a link\'s look is said in a sentence, controls 
   assert.equal(carriedNote('site', { ...STATE, controls: 'minimal' }),
     'Carried over from the link this page opened: controls minimal. Controls set the element\'s and the iframe\'s own buttons; this page keeps all of its own.');
   assert.match(carriedNote('offline', { ...STATE, controls: 'none' }), /Controls would set an embed's own buttons/);
+});
+
+const LESSON = { id: 'delete', step: 2, title: 'Delete: emptyOne, emptyRest, and the walk backwards', steps: 7 };
+
+test('during a lesson both editions offer the link to the lesson step first, and keep the permalink', () => {
+  for (const [edition, href] of [['site', 'https://maps.example/go/index.html#lesson=delete&step=2'], ['offline', `${FILE.split('#')[0]}#lesson=delete&step=2`]]) {
+    assert.deepEqual(offerFor(edition, null), OFFERS[edition], `${edition}: no lesson, no lesson link`);
+    assert.deepEqual(offerFor(edition, LESSON), ['lesson', ...OFFERS[edition]]);
+    const r = shareTexts(edition, { href, state: STATE, scenario: SCENARIO, lesson: LESSON });
+    assert.deepEqual(Object.keys(r.texts), ['lesson', ...OFFERS[edition]]);
+    assert.equal(r.texts.lesson, `${href.split('#')[0]}#lesson=delete&step=2`);
+    assert.deepEqual(readLessonFragment(new URL(r.texts.lesson).hash), { id: 'delete', step: 2 });
+    assert.equal(r.texts.link, `${href.split('#')[0]}#v=1&type=map[int64]int64&seed=7&ops=fill+12;+del+3&step=1`, `${edition}: the permalink stays`);
+    assert.equal(shareTexts(edition, { href, state: STATE, scenario: SCENARIO }).texts.lesson, undefined);
+    // A map too long for a permalink still has its lesson's link.
+    const long = shareTexts(edition, { href, state: { ops: 'x'.repeat(70000) }, scenario: '', lesson: LESSON });
+    assert.equal(long.texts.lesson, r.texts.lesson);
+    assert.equal(long.texts.link, null);
+  }
+  assert.equal(lessonHint(null), null);
+  assert.equal(lessonHint(LESSON), 'The lesson link opens the lesson “Delete: emptyOne, emptyRest, and the walk backwards” at step 2 of 7. ' +
+    'The others pass on the map alone, without the lesson.');
 });

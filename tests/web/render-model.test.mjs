@@ -1,5 +1,6 @@
 // The DOM-free parts under the drawing: the model read from the map, the
-// heap scan used for big maps, and where each step's highlights land.
+// heap scan used for big maps, where each step's highlights land, and the
+// table view's caption (on a stand-in document).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
@@ -66,4 +67,51 @@ test('every highlight of every step lands on a bucket that is drawn', async () =
     }
   }
   player.free();
+});
+
+// Just enough of a document for render/dom.mjs's h(), so the table view's
+// caption can be read in node.
+class FakeNode {
+  constructor(tag) {
+    this.tagName = tag;
+    this.children = [];
+    this.parent = null;
+    this.dataset = {};
+    this.style = {};
+    this.attrs = new Map();
+    this.text = '';
+  }
+  get firstChild() { return this.children[0] ?? null; }
+  get textContent() { return this.text + this.children.map((c) => c.textContent).join(''); }
+  set textContent(v) { this.children = []; this.text = String(v); }
+  setAttribute(k, v) { this.attrs.set(k, v); }
+  addEventListener() {}
+  append(...nodes) { for (const n of nodes) { n.parent = this; this.children.push(n); } }
+  remove() { if (this.parent) this.parent.children.splice(this.parent.children.indexOf(this), 1); this.parent = null; }
+}
+
+test('the table\'s caption counts entries and buckets with their nouns (1 entry, 1 bucket)', async () => {
+  const saved = { document: globalThis.document, Node: globalThis.Node };
+  globalThis.Node = FakeNode;
+  globalThis.document = {
+    createElement: (tag) => new FakeNode(tag),
+    createTextNode: (text) => Object.assign(new FakeNode('#text'), { text }),
+  };
+  try {
+    const { TableView } = await import('../../web/render/table-view.mjs');
+    const caption = async (text) => {
+      const { player } = await Player.load(gomap, text);
+      const view = new TableView();
+      view.update(readModel(player.map));
+      player.free();
+      return view.caption.textContent;
+    };
+    assert.equal(await caption('map[int64]int64\nset 1 1'), '1 entry in 1 bucket');
+    assert.equal(await caption('map[int64]int64\nfill 7'), '7 entries in 1 bucket');
+    assert.equal(await caption('map[int64]int64\nhint 53\nset 1 1\ndel 1'), '0 entries in 16 buckets');
+    assert.equal(await caption('map[int64]int64'), 'The map has not been created yet.');
+  } finally {
+    globalThis.document = saved.document;
+    globalThis.Node = saved.Node;
+  }
 });

@@ -32,10 +32,12 @@ export function describeFrame(player, frame, model) {
   }
   const op = player.history.ops[frame.op];
   const counter = `Operation ${frame.op + 1} of ${player.history.length}: ${op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command}` +
-    (op.traced ? ` · step ${frame.step + 1} of ${frame.stepCount}` : ' · untraced, one step');
+    (op.traced ? ` · step ${frame.step + 1} of ${frame.stepCount}` : op.tooMany ? ' · untraced, one step' : ' · one step');
   if (frame.phase === 'done') {
     const text = narrateDone(op, frame.events, header, { keyIsText: textKeys });
-    return { fn: null, text: op.traced ? text : `${text} (Too many micro-steps to show one by one.)`, counter };
+    // Only an operation left untraced for its size has steps the reader is
+    // not shown; a dump has none at all.
+    return { fn: null, text: op.tooMany ? `${text} (Too many micro-steps to show one by one.)` : text, counter };
   }
   const e = frame.event;
   const keyForHash = hashLookup(op.outcome);
@@ -47,6 +49,10 @@ export function describeFrame(player, frame, model) {
     command: op.command,
     B: header.B ?? 0,
     keyIsText: textKeys,
+    // Which hash function, and the seed it mixes in (the identity hasher takes none).
+    hasher: header.hasher,
+    hash0: header.hash0,
+    floatKeys: /^map\[float64\]/.test(header.type.name),
     hasPointers: header.type.hasPointers,
     sameSize,
     noldbuckets: sameSize ? n : Math.max(1, n / 2),

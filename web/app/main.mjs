@@ -64,7 +64,7 @@ async function main() {
   const link = new PermalinkSync(app, {
     notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson),
   });
-  wireShareDialog(app, () => link.currentState());
+  wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null });
   wireExport(app, { theme: () => display.resolvedTheme() });
   // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
   // (#v=1&type=…) its map and step; otherwise a few fruit to start with,

@@ -3,16 +3,18 @@
 // a link to the playground at this moment, the <go-map-viz> element with
 // its one script, and an iframe of the embed page. In the offline single
 // file: a link to the file itself and the scenario text, with a note that
-// embeds need the hosted files. Each is a read-only field with a Copy
+// embeds need the hosted files. While a lesson is open, a link to the
+// lesson at its step comes first. Each is a read-only field with a Copy
 // button.
 import { EDITION } from './edition.mjs';
-import { EMBED_NOTES, HINTS, OFFERS, carriedNote, shareTexts } from './share-offer.mjs';
+import { EMBED_NOTES, HINTS, LESSON_OFFER, OFFERS, carriedNote, lessonHint, offerFor, shareTexts } from './share-offer.mjs';
 import { h } from '../render/dom.mjs';
 import { wireCopyButton } from './copy-button.mjs';
 
 const $ = (id) => document.getElementById(id);
 
 const FIELDS = {
+  lesson: { label: 'Link to this lesson step', multiline: false, copyLabel: 'Copy the lesson link', what: 'The lesson link' },
   link: { label: 'Link to this moment', multiline: false, copyLabel: 'Copy the link', what: 'The link' },
   element: { label: 'Element: the script, then the tag', multiline: true, copyLabel: 'Copy the element', what: 'The element' },
   iframe: { label: 'iframe', multiline: true, copyLabel: 'Copy the iframe', what: 'The iframe' },
@@ -33,11 +35,16 @@ function snippetField(key) {
 /**
  * @param {{ announce: (text: string) => void, scenarioText: () => string }} app
  * @param {() => object} currentState the state to share (link-state.mjs)
- * @param {string} [edition] which build this page is (edition.mjs)
+ * @param {{ edition?: string, lessonStep?: () => ({ id: string, step: number, title?: string, steps?: number } | null) }} [options]
+ *   edition: which build this page is (edition.mjs); lessonStep: the lesson open now, its step from 1
  */
-export function wireShareDialog(app, currentState, edition = EDITION) {
+export function wireShareDialog(app, currentState, { edition = EDITION, lessonStep = () => null } = {}) {
   const snippets = OFFERS[edition].map(snippetField);
+  // The lesson's link is in the dialog only while a lesson is open (open()
+  // puts it before the others), so what is there is what is offered.
+  const lessonSnippet = snippetField(LESSON_OFFER);
   const problem = h('p', { class: 'field-error', role: 'alert' });
+  const lessonNote = h('p', { class: 'hint share-lesson', hidden: true });
   const carried = h('p', { class: 'hint share-carried', hidden: true });
   // Offline, the note comes before the fields, and the Embed button
   // brings the reader to it: it is the answer to what they asked for.
@@ -48,38 +55,45 @@ export function wireShareDialog(app, currentState, edition = EDITION) {
   const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': note ? 'share-note' : null },
     h('h2', { id: 'share-title', text: 'Share this moment' }),
     h('p', { class: 'hint', text: HINTS[edition] }),
-    note, carried, problem, snippets.map((s) => s.row),
+    lessonNote, note, carried, problem, snippets.map((s) => s.row),
     // method="dialog" closes it without any script.
     h('form', { method: 'dialog', class: 'button-row' }, status, close));
   dialog.dataset.edition = edition;
   document.body.append(dialog);
 
-  for (const s of snippets) {
+  for (const s of [lessonSnippet, ...snippets]) {
     wireCopyButton(s.copy, { text: () => s.field.value, field: s.field, status, what: FIELDS[s.key].what });
     s.field.addEventListener('focus', () => s.field.select());
   }
 
-  const byKey = Object.fromEntries(snippets.map((s) => [s.key, s]));
+  const byKey = Object.fromEntries([lessonSnippet, ...snippets].map((s) => [s.key, s]));
   const title = dialog.querySelector('#share-title');
   function open(focusKey, heading) {
     title.textContent = heading;
     const state = currentState();
-    const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText() });
+    const lesson = lessonStep();
+    const offered = offerFor(edition, lesson);
+    const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText(), lesson });
+    lessonNote.textContent = lessonHint(lesson) ?? '';
+    lessonNote.hidden = !lesson;
     problem.textContent = r.problem ?? '';
     status.textContent = '';
     const text = carriedNote(edition, state);
     carried.hidden = !text;
     carried.textContent = text ?? '';
-    for (const s of snippets) {
+    if (offered.includes(LESSON_OFFER)) snippets[0].row.before(lessonSnippet.row);
+    else lessonSnippet.row.remove();
+    for (const s of [lessonSnippet, ...snippets]) {
       s.field.value = r.texts[s.key] ?? '';
-      s.copy.disabled = r.texts[s.key] === null;
+      s.copy.disabled = (r.texts[s.key] ?? null) === null;
     }
     dialog.showModal();
     if (focusKey === 'note' && note) note.focus();
-    else if (byKey[focusKey] && r.texts[focusKey] !== null) byKey[focusKey].field.focus();
+    else if (byKey[focusKey] && offered.includes(focusKey) && r.texts[focusKey] !== null) byKey[focusKey].field.focus();
     else close.focus();
   }
-  $('share-btn').addEventListener('click', () => open('link', 'Share this moment'));
+  // Share starts at the first field offered: the lesson's link while a lesson is open.
+  $('share-btn').addEventListener('click', () => open(offerFor(edition, lessonStep())[0], 'Share this moment'));
   $('embed-btn').addEventListener('click', () => open(byKey.element ? 'element' : 'note', 'Embed this moment'));
   return { dialog, open };
 }

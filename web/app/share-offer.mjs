@@ -5,9 +5,13 @@
 // has none of those files, so a snippet naming them would be dead; it
 // offers only what works from the file: a link to the file itself at this
 // moment, and the scenario text, which rebuilds the map in any copy of the
-// playground, with a note saying where embeds come from. No DOM, so node
-// tests hold both editions to this.
+// playground, with a note saying where embeds come from. While a lesson is
+// open, both editions offer first a link to the lesson at its step: the
+// address bar holds that link, and the permalink (the map alone, without
+// the lesson's words) stays beside it. No DOM, so node tests hold both
+// editions to this.
 import { DEFAULT_STATE, embedSnippets, permalinkTo } from '../share/permalink.mjs';
+import { lessonFragment } from '../lessons-ui/fragment.mjs';
 import { DISPLAY_FIELDS } from './link-state.mjs';
 
 /** The fields of the dialog, in order, for each edition. */
@@ -36,6 +40,27 @@ function offerOf(edition) {
   return OFFERS[edition];
 }
 
+/** The link to the lesson open, at its step; offered before the edition's own fields. */
+export const LESSON_OFFER = 'lesson';
+
+/**
+ * The fields of the dialog, in order, for this moment: with a lesson
+ * open, the link to its step comes first, then the edition's own.
+ * @param {{ id: string, step: number } | null} [lesson] the lesson open, step from 1
+ */
+export function offerFor(edition, lesson = null) {
+  const fields = offerOf(edition);
+  return lesson ? Object.freeze([LESSON_OFFER, ...fields]) : fields;
+}
+
+/** What the lesson link opens, and what the others do not carry (null without a lesson). */
+export function lessonHint(lesson) {
+  if (!lesson) return null;
+  const of = lesson.steps ? ` of ${lesson.steps}` : '';
+  const name = lesson.title ? `the lesson “${lesson.title}”` : 'this lesson';
+  return `The lesson link opens ${name} at step ${lesson.step}${of}. The others pass on the map alone, without the lesson.`;
+}
+
 /** This page without its fragment. */
 export function pageUrl(href) {
   const page = new URL(href);
@@ -54,16 +79,20 @@ export function siteUrls(href) {
 }
 
 /**
- * The text of each field the edition offers (OFFERS), or null where it
- * could not be made; problem says why (a state too long for a link).
+ * The text of each field offered for this moment (offerFor), or null where
+ * it could not be made; problem says why (a state too long for a link).
  * @param {'site' | 'offline'} edition
- * @param {{ href: string, state: object, scenario: string }} moment
- *   href: the page's address; state: link-state.mjs's; scenario: the whole history as text
+ * @param {{ href: string, state: object, scenario: string, lesson?: { id: string, step: number } | null }} moment
+ *   href: the page's address; state: link-state.mjs's; scenario: the whole history as text;
+ *   lesson: the lesson open, if any, and its step from 1
  * @returns {{ texts: Record<string, string | null>, problem: string | null }}
  */
-export function shareTexts(edition, { href, state, scenario }) {
-  const fields = offerOf(edition);
+export function shareTexts(edition, { href, state, scenario, lesson = null }) {
+  const fields = offerFor(edition, lesson);
   const texts = Object.fromEntries(fields.map((f) => [f, null]));
+  // The lesson's own link, to this page (the site or this very file): short,
+  // so it is there even when the map is too long for a permalink.
+  if (lesson) texts[LESSON_OFFER] = `${pageUrl(href)}#${lessonFragment(lesson.id, lesson.step)}`;
   let problem = null;
   try {
     if (edition === 'offline') texts.link = permalinkTo(pageUrl(href), state);

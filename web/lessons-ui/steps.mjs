@@ -70,15 +70,15 @@ export function stepRoute(history, plan, k, { maxOpEvents = MAX_OP_EVENTS, budge
 }
 
 /**
- * Which step a timeline position belongs to. The position where a step
- * starts is also where the one before ends; `current` breaks that tie, so
- * a step keeps its narration while the map before it is shown.
+ * Which step a timeline position belongs to: the step whose operations
+ * made the map drawn there. A step's narration is about its end, so the
+ * position where step k-1 ends and step k starts (one map, drawn once)
+ * belongs to step k-1 whichever way the cursor came; position 0, the map
+ * before any operation, to the first step. The tour plays a step from
+ * that shared position, and holds the step it is playing there
+ * (tour.mjs), as long as the play lasts.
  */
-export function stepAt(history, plan, position, current = -1) {
-  if (current >= 0 && current < plan.steps.length) {
-    const { start, end } = stepBounds(history, plan, current);
-    if (position >= start && position <= end) return current;
-  }
+export function stepAt(history, plan, position) {
   for (let k = 0; k < plan.steps.length; k++) {
     if (position <= stepBounds(history, plan, k).end) return k;
   }

@@ -28,11 +28,26 @@ export class LessonTour {
     this.commands = [];   // its operations, to tell when the reader changed them
     this.detached = false;
     this.loading = false;
+    // While a step starts to play: the position it plays from. That map is
+    // the end of the step before, and stepAt gives it to that step; during
+    // its lead-in (one tick, until the route moves on or playing stops) it
+    // shows the step being played.
+    this.leadIn = null;
     app.onRender((e) => this.#sync(e));
   }
 
   get index() {
     return this.lessons.indexOf(this.lesson);
+  }
+
+  /**
+   * The lesson open and the step shown (from 1, as links count), for the
+   * Share dialog's lesson link; null when no lesson is open.
+   * @returns {{ id: string, step: number, title: string, steps: number } | null}
+   */
+  get openStep() {
+    if (!this.lesson) return null;
+    return { id: this.lesson.id, step: this.step + 1, title: this.lesson.title, steps: this.lesson.steps.length };
   }
 
   /** Opens lesson `id` at step k (from 0) and plays that step. */
@@ -83,17 +98,26 @@ export class LessonTour {
   /** Shows step k: the map before it, then its operations playing (or, with play: false, the map after it). */
   async goTo(k, { play = true } = {}) {
     if (!this.lesson || this.app.busy) return;
-    this.step = Math.max(0, Math.min(this.lesson.steps.length - 1, k));
+    const step = Math.max(0, Math.min(this.lesson.steps.length - 1, k));
+    // Stopping a step that is playing draws where it stopped, and the tour
+    // follows that; the step asked for is set after.
+    this.leadIn = null;
+    this.app.pause();
+    this.step = step;
     if (this.detached || this.app.player !== this.player) {
       if (!(await this.#load())) return;
     }
-    this.app.pause();
     const history = this.player.history;
-    const { start, end } = stepBounds(history, this.plan, this.step);
-    this.app.seek(start);
-    this.#show();
-    if (play) this.app.play({ route: stepRoute(history, this.plan, this.step) });
-    else this.app.seek(end);
+    const { start, end } = stepBounds(history, this.plan, step);
+    if (play) {
+      this.leadIn = start;
+      this.app.seek(start);
+      this.#show();
+      this.app.play({ route: stepRoute(history, this.plan, step) });
+    } else {
+      this.app.seek(end);
+      this.#show();
+    }
   }
 
   next() {
@@ -142,7 +166,8 @@ export class LessonTour {
   }
 
   // Every render of the page: follow the cursor, notice the reader's own operations.
-  #sync({ frame, historyChanged }) {
+  #sync({ frame, historyChanged, playing }) {
+    if (playing === false) this.leadIn = null;
     if (!this.lesson || this.loading || !this.player) return;
     if (historyChanged !== undefined || frame) {
       const own = this.app.player === this.player && followsPlan(this.player.history, this.plan, this.commands);
@@ -154,7 +179,8 @@ export class LessonTour {
       if (!own) return;
     }
     if (!frame) return;
-    const k = stepAt(this.player.history, this.plan, frame.position, this.step);
+    if (frame.position !== this.leadIn) this.leadIn = null;
+    const k = this.leadIn === null ? stepAt(this.player.history, this.plan, frame.position) : this.step;
     if (k !== this.step) {
       this.step = k;
       this.#show();

@@ -28,8 +28,9 @@ export class History {
   }
 
   /**
-   * @typedef {{ command: string, kind: string, traced: boolean, eventCount: number,
+   * @typedef {{ command: string, kind: string, traced: boolean, tooMany?: boolean, eventCount: number,
    *   ms: number, outcome: object, after: object }} Op
+   * tooMany: untraced because its micro-steps would be too many to show (not a dump, which has none)
    */
   push(op) {
     this.ops.push(op);

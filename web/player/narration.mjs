@@ -20,6 +20,14 @@ const hexOf = (v) => BigInt('0x' + (v || '0'));
 const num = (v) => Number(hexOf(v));
 const th = (t) => `0x${hex2(t)}`;
 
+/**
+ * A count with its noun, singular for one ("1 key", "2 keys", "1 entry",
+ * "7 entries"), the number grouped as the page writes big ones.
+ */
+export function counted(n, one, many = `${one}s`) {
+  return `${Number(n).toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 /** A key as a reader sees it: strings quoted, numbers bare. */
 export function showKey(key, keyIsText) {
   if (key === null || key === undefined) return 'the key';
@@ -46,6 +54,29 @@ function opKey(ctx) {
   return ['set', 'del', 'get', 'hash'].includes(t[0]) ? t[1] : null;
 }
 
+// What the map's hasher did with the key, for a hashKey step. Go's hash
+// functions (1.14's fallback, or 1.19's) mix the map's seed, hash0, into
+// every hash; the identity hasher of the lessons takes the key's own bits
+// and no seed, so the same key hashes alike in every map. f64hash gives
+// the two zeros and NaN their own treatment (spec §7.3).
+function hashing(k, ctx) {
+  const K = showKey(k, ctx.keyIsText);
+  if (ctx.hasher === 'identity') {
+    // An int32 key is sign-extended, so -1 hashes to 0xffff…ffff.
+    const widened = ctx.variant === 'fast32' ? ', sign-extended to 64 bits' : '';
+    return `The identity hasher hashes ${K} to its own bits${widened}, with no seed`;
+  }
+  const seed = ctx.hash0 === undefined ? `the map's seed` : `the map's seed (hash0 = ${ctx.hash0})`;
+  // Keys as the core prints them: `-0`, `NaN` (not Number's: `+Inf` is no number to it).
+  const text = String(k ?? '').trim();
+  if (ctx.floatKeys && text !== '') {
+    if (Number(text) === 0) return `f64hash hashes both zeros alike, from ${seed} alone, not the key's bits`;
+    if (/^[+-]?nan$/i.test(text)) return `f64hash hashes NaN from ${seed} and a fresh random number, so no lookup can find this key again`;
+  }
+  const fn = ctx.hasher === 'go119' ? `Go 1.19's hash` : ctx.hasher === 'go114' ? `Go 1.14's hash` : null;
+  return fn ? `Hash ${K} with ${fn} and ${seed}` : `Hash ${K} with ${seed}`;
+}
+
 function sentence(e, ctx, fn) {
   const K = (k) => showKey(k, ctx.keyIsText);
   const key = opKey(ctx);
@@ -61,7 +92,7 @@ function sentence(e, ctx, fn) {
         return `Rehash ${K(k)} to learn which half of the new array it belongs to: 0x${h}.`;
       }
       if (e.value2 === 1) return `${K(k)} has a pinned hash: 0x${h}; its tophash is ${th(e.tophash)}${plus}.`;
-      return `Hash ${K(k)} with the map's seed: 0x${h}. Its top byte gives the tophash ${th(e.tophash)}${plus}.`;
+      return `${hashing(k, ctx)}: 0x${h}. Its top byte gives the tophash ${th(e.tophash)}${plus}.`;
     }
     case 'skipHash':
       return `The map has a single bucket, so ${fn} skips hashing and compares keys directly.`;
@@ -130,8 +161,8 @@ function sentence(e, ctx, fn) {
         : `incrnoverflow counts an overflow bucket only now and then once B ≥ 16 (with probability 1/2^(B−15)); this time it did not: noverflow stays ${num(e.value)}.`;
     case 'growStart':
       return e.value === '1'
-        ? `One more key would take the load above ${LOAD_FACTOR} per bucket, so hashGrow doubles the array: B becomes ${e.value2} (${2 ** e.value2} buckets). Nothing moves yet; the old array stays until every bucket is evacuated.`
-        : `There are too many overflow buckets for ${2 ** e.value2} buckets, so hashGrow starts a same-size grow: B stays ${e.value2}, and evacuation will repack the chains densely.`;
+        ? `One more key would take the load above ${LOAD_FACTOR} per bucket, so hashGrow doubles the array: B becomes ${e.value2} (${counted(2 ** e.value2, 'bucket')}). Nothing moves yet; the old array stays until every bucket is evacuated.`
+        : `There are too many overflow buckets for ${counted(2 ** e.value2, 'bucket')}, so hashGrow starts a same-size grow: B stays ${e.value2}, and evacuation will repack the chains densely.`;
     case 'evacuateBucket':
       if (e.value === '1') return `Old bucket ${e.bucket} was already evacuated: nothing to do.`;
       return ctx.sameSize
@@ -205,23 +236,25 @@ export function narrateDone(op, events, header, { keyIsText = true } = {}) {
   const count = header?.count ?? 0;
   switch (op.kind) {
     case 'set':
-      if (!events) return `m[${K(t[1])}] = ${t[2] ?? '0'}. The map holds ${count} keys.`;
+      if (!events) return `m[${K(t[1])}] = ${t[2] ?? '0'}. The map holds ${counted(count, 'key')}.`;
       return has('claimSlot')
         ? `m[${K(t[1])}] = ${t[2] ?? '0'} added a new key; the map holds ${count}.${growText}${finished}`
         : `m[${K(t[1])}] = ${t[2] ?? '0'} updated an existing key.${finished}`;
     case 'del':
       if (events && !has('markEmptyOne')) return `delete(m, ${K(t[1])}): the key was not there.${finished}`;
-      return `delete(m, ${K(t[1])}) done; the map holds ${count} keys.${finished}`;
+      return `delete(m, ${K(t[1])}) done; the map holds ${counted(count, 'key')}.${finished}`;
     case 'get': {
       const [v, ok] = String(o.result ?? '').split(' ');
       return ok === 'true' ? `v, ok := m[${K(t[1])}] gives ${v}, true.` : `v, ok := m[${K(t[1])}] gives the zero value, false.`;
     }
     case 'clear':
-      return `The map is empty; it keeps its ${2 ** (header?.B ?? 0)} bucket${header?.B ? 's' : ''}.`;
+      return `The map is empty; it keeps its ${counted(2 ** (header?.B ?? 0), 'bucket')}.`;
     case 'fill':
-      return `Inserted ${Number(t[1]).toLocaleString('en-US')} generated keys; the map holds ${count.toLocaleString('en-US')}.`;
+      return `Inserted ${counted(Number(t[1]), 'generated key')}; the map holds ${count.toLocaleString('en-US')}.`;
     case 'collide':
-      return `Inserted ${t[2]} keys that all hash to bucket ${t[1]}; the map holds ${count}.`;
+      return Number(t[2]) === 1
+        ? `Inserted 1 key that hashes to bucket ${t[1]}; the map holds ${count}.`
+        : `Inserted ${counted(Number(t[2]), 'key')} that all hash to bucket ${t[1]}; the map holds ${count}.`;
     case 'hash':
       return `From now on ${K(t[1])} hashes to ${t[2]}, whatever the hasher says.`;
     case 'range':
@@ -231,7 +264,7 @@ export function narrateDone(op, events, header, { keyIsText = true } = {}) {
     case 'next':
       return o.keys?.length ? `The iterator yielded ${o.keys.map(K).join(', ')}.${o.result === 'end' ? ' The loop is over.' : ''}` : `The loop is over: nothing more to yield.`;
     case 'iter':
-      return `A whole for range loop from bucket ${o.start}, offset ${o.offset}, yielded ${o.keys?.length ?? 0} keys.`;
+      return `A whole for range loop from bucket ${o.start}, offset ${o.offset}, yielded ${counted(o.keys?.length ?? 0, 'key')}.`;
     case 'dump':
       return `No change.`;
     default:

@@ -14,7 +14,8 @@ import { ChunkPlanner } from './bulk.mjs';
 // once replaying from the previous one would take longer than copying.
 const SNAPSHOT_BYTES_PER_MS = 4e6;
 // Operations whose micro-steps would be too many to show one by one run
-// untraced and play as a single step.
+// untraced and play as a single step (the history marks them `tooMany`, so
+// the page can say why; a dump is untraced too, having no micro-steps).
 const MAX_TRACED_INSERTS = 32;
 const MAX_TRACED_SLOTS = 4096;
 // The replay of many operations goes to the core in pieces (its scenario
@@ -172,6 +173,7 @@ export class Player {
       command: o.op,
       kind: commandName(o.op),
       traced: events !== null,
+      tooMany: events === null && commandName(o.op) !== 'dump',
       eventCount: events ? events.length : 0,
       ms,
       outcome: pickOutcome(o),
@@ -220,6 +222,7 @@ export class Player {
       command: `fill ${done}`,
       kind: 'fill',
       traced: false,
+      tooMany: true,
       eventCount: 0,
       ms,
       outcome: {},
@@ -283,6 +286,7 @@ export class Player {
       command: op.command,
       kind: op.kind,
       traced: op.traced,
+      tooMany: !!op.tooMany,
       outcome: op.outcome,
       event: phase === 'event' ? events[k] : null,
       events,

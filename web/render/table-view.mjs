@@ -4,6 +4,7 @@
 // address and patched in place.
 import { h, setText, clear } from './dom.mjs';
 import { hex2, slotState, MIN_TOP_HASH } from '../player/tophash.mjs';
+import { counted } from '../player/narration.mjs';
 
 const COLS = ['Array', 'Bucket', 'Chain', 'Slot', 'tophash', 'State', 'Key', 'Value'];
 
@@ -28,7 +29,8 @@ export class TableView {
     }
     const h0 = model.header;
     const shown = model.newArray && model.newArray.chains.length < model.newArray.n ? ` (buckets ${model.newArray.from}–${model.newArray.from + model.newArray.chains.length - 1} of ${model.newArray.n})` : '';
-    setText(this.caption, h0.created ? `${h0.count} entries in ${model.newArray ? model.newArray.n : 0} buckets${shown}` : 'The map has not been created yet.');
+    const buckets = model.newArray ? model.newArray.n : 0;
+    setText(this.caption, h0.created ? `${counted(h0.count ?? 0, 'entry', 'entries')} in ${counted(buckets, 'bucket')}${shown}` : 'The map has not been created yet.');
     for (const arr of arrays) {
       arr.chains.forEach((chain, i) => {
         chain.forEach((b, pos) => {

@@ -2,7 +2,9 @@
 // play a lesson step by step (each step's narration shown, its operations
 // played by the player, the map after it holding every claim the lesson
 // makes), go back a step, leave the lesson's path and come back, follow a
-// #lesson= link, and check every step of every other lesson the same way.
+// #lesson= link, step back across a step's start (the words follow the
+// map, not the way the cursor came), share a lesson step, and check every
+// step of every other lesson the same way.
 import assert from 'node:assert/strict';
 import { openPage, screenshot, drawnEqualsState } from '../harness.mjs';
 import lessons from '../../../web/lessons/index.mjs';
@@ -83,6 +85,54 @@ export async function run(env) {
   await checkStep(page, tophash, 2);
   assert.equal(await page.locator('.lesson-title').textContent(), tophash.title);
 
+  // Back from step 2 of delete, one micro-step at a time, to where step 1
+  // ended: the lesson's words are step 1's, as they were on the way forwards,
+  // because the map is what step 1 made.
+  const del = lessons.find((l) => l.id === 'delete');
+  await page.goto(`${env.url}#lesson=delete&step=2`);
+  await stepPlayed(page, 'delete', 1);
+  await page.evaluate(() => document.activeElement?.blur());
+  const ends = await page.evaluate(() => {
+    const t = window.goMapPlayground.lessons;
+    const h = t.player.history;
+    return t.plan.steps.map((s) => h.donePosition(s.last));
+  });
+  const position = () => page.evaluate(() => window.goMapPlayground.app.player.position);
+  const seen = [];
+  while (await position() > ends[0]) {
+    await page.keyboard.press('ArrowLeft');
+    seen.push(await page.locator('.lesson-count').textContent());
+  }
+  assert.equal(await position(), ends[0]);
+  assert.deepEqual(seen.slice(0, -1).filter((c) => c !== 'Step 2 of 7'), [], 'inside step 2: its words');
+  assert.equal(seen.at(-1), 'Step 1 of 7', 'where step 1 ends: its words');
+  assert.equal(await page.locator('#lesson-say').textContent(), del.steps[0].say);
+  assert.match(await page.locator('#step-count').textContent(), /: set 36 9 · step (\d+) of \1$/);
+  assert.equal(await page.locator('.lesson-step[aria-current="step"]').textContent(), '1');
+  assert.ok(page.url().endsWith('#lesson=delete&step=1'), page.url());
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('.lesson-count').textContent(), 'Step 2 of 7');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.locator('.lesson-count').textContent(), 'Step 1 of 7');
+  // Next step from there plays step 2, and Share offers a link to it first.
+  await page.getByRole('button', { name: /^Next step/ }).click();
+  await stepPlayed(page, 'delete', 1);
+  await checkStep(page, del, 1);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = page.getByRole('dialog', { name: 'Share this moment' });
+  await share.waitFor();
+  const labels = await share.locator('.share-field label').allTextContents();
+  assert.deepEqual(labels, ['Link to this lesson step', 'Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  const lessonLink = share.getByLabel('Link to this lesson step');
+  assert.equal(await lessonLink.inputValue(), `${env.url}#lesson=delete&step=2`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-lesson', 'Share starts at the lesson link');
+  assert.match(await share.locator('.share-lesson').textContent(), /^The lesson link opens the lesson “Delete: .*” at step 2 of 7\./);
+  assert.match(await share.getByLabel('Link to this moment').inputValue(), /#v=1&type=map\[int64\]int64&.*&step=10(&|$)/);
+  await share.getByRole('button', { name: 'Copy the lesson link' }).waitFor();
+  await screenshot(page, 'lesson-share-dialog');
+  await page.keyboard.press('Escape');
+  await share.waitFor({ state: 'hidden' });
+
   // Every step of every lesson, shown at its end.
   for (const l of lessons) {
     assert.ok(await page.evaluate((id) => window.goMapPlayground.lessons.open(id, 0, { play: false }), l.id), `${l.id} opens`);
@@ -93,9 +143,16 @@ export async function run(env) {
     }
   }
 
-  // Closing keeps the map and clears the lesson from the address.
+  // Closing keeps the map and clears the lesson from the address; Share
+  // then offers the plain permalink alone.
   await page.getByRole('button', { name: 'Close lesson' }).click();
   assert.equal(await page.locator('#lesson-player').isHidden(), true);
   assert.ok(!page.url().includes('lesson='), page.url());
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await share.waitFor();
+  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  assert.equal(await share.locator('.share-lesson').isHidden(), true);
+  await page.keyboard.press('Escape');
+  await share.waitFor({ state: 'hidden' });
   return page;
 }

@@ -2,10 +2,11 @@
 // as a teacher would use it: opened from file:// in a browser with the
 // network off and every non-file request refused. Nothing may leave the
 // file; the map works (insert, step back and forth, drawn = bytes); a
-// lesson opens from the address and plays with its narration and claims.
-// Share offers only what works from the file (a link to the file itself,
-// the scenario, a note on embeds; no snippet naming a file that is not
-// there), and that link reopens the moment, in the theme it asks for.
+// lesson opens from the address and plays with its narration and claims,
+// and Share offers a link to its step in this file first. Share offers
+// only what works from the file (a link to the file itself, the scenario,
+// a note on embeds; no snippet naming a file that is not there), and that
+// link reopens the moment, in the theme it asks for.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,16 @@ async function useOffline(page, fileUrl, requests, refused) {
     assert.deepEqual(await drawnEqualsState(page), [], `step ${k + 1}: drawn = the map`);
   }
   await page.screenshot({ path: join(SHOTS, 'offline-lesson.png') });
+  // Share during the lesson: the lesson step's link to this file first, then the file's permalink and the scenario.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = page.getByRole('dialog', { name: 'Share this moment' });
+  await share.waitFor();
+  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this lesson step', 'Link to this moment', 'Scenario']);
+  assert.equal(await share.getByLabel('Link to this lesson step').inputValue(), `${fileUrl}#lesson=delete&step=4`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-lesson');
+  assert.ok((await share.getByLabel('Link to this moment').inputValue()).startsWith(`${fileUrl}#v=1&type=map[int64]int64&`));
+  await page.keyboard.press('Escape');
+  await share.waitFor({ state: 'hidden' });
   // The shadow root's styles came inline too.
   const styled = await page.evaluate(() => {
     const root = document.querySelector('go-map-viz').shadowRoot;
