@@ -14,7 +14,10 @@ void GoMap::removeAt(uint64_t bOrig, uint64_t b, int i, uint64_t bucket) {
   heap_.store8(b + i, kEmptyOne);
   note<kTraced>({TraceKind::MarkEmptyOne, fn, false, uint8_t(i), kEmptyOne, bucket, b});
   promoteEmptyRest(bOrig, b, i, fn, bucket);
+  // A step of its own: Go lowers the count only after the walk above, so
+  // the steps before it still show the old count.
   setCount(count() - 1);
+  note<kTraced>({TraceKind::CountDown, fn, false, uint8_t(i), 0, bucket, b, count()});
   if (count() == 0 && config_.version == GoVersion::Go119) reseed();
 }
 

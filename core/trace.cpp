@@ -28,6 +28,7 @@ const char* traceKindName(TraceKind kind) {
     case TraceKind::GrowFinish: return "growFinish";
     case TraceKind::MarkEmptyOne: return "markEmptyOne";
     case TraceKind::PromoteEmptyRest: return "promoteEmptyRest";
+    case TraceKind::CountDown: return "countDown";
     case TraceKind::ClearMap: return "clearMap";
     case TraceKind::IterStart: return "iterStart";
     case TraceKind::IterBucket: return "iterBucket";
