@@ -64,7 +64,7 @@ test('every event of varied scenarios narrates as a real sentence', async () => 
   }
   for (const kind of ['hashKey', 'pickBucket', 'compareTophash', 'compareKey', 'stopAtEmptyRest', 'found', 'notFound',
     'claimSlot', 'allocFirstBucket', 'growStart', 'evacuateBucket', 'evacuateEntry', 'evacuateEmpty',
-    'advanceNevacuate', 'growFinish', 'markEmptyOne', 'promoteEmptyRest', 'clearMap', 'iterStart', 'iterBucket',
+    'advanceNevacuate', 'growFinish', 'markEmptyOne', 'promoteEmptyRest', 'countDown', 'clearMap', 'iterStart', 'iterBucket',
     'iterSkip', 'iterYield', 'overflowPrealloc', 'overflowFresh', 'countOverflow', 'clearOldBucket', 'updateKey']) {
     assert.ok(seenKinds.has(kind), `no scenario produced ${kind}`);
   }

@@ -192,6 +192,8 @@ function sentence(e, ctx, fn) {
       return ctx.prev?.e === 'promoteEmptyRest'
         ? `The slot before it, slot ${e.slot}, was emptyOne too, so it also becomes emptyRest.`
         : `Nothing live follows slot ${e.slot}, so it becomes emptyRest (0x00): later searches can stop here.`;
+    case 'countDown':
+      return `Only now does count go down by one: the map holds ${counted(num(e.value), 'key')}.`;
     case 'clearMap':
       return `mapclear zeroes the whole bucket array and forgets overflow buckets and any grow in progress; B stays the same, count is 0.`;
     case 'iterStart':
