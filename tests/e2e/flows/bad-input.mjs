@@ -9,7 +9,11 @@ async function expectRefused(page, field, errorId, pattern) {
   const msg = page.locator(`#${errorId}`);
   await msg.waitFor({ state: 'visible' });
   assert.match(await msg.textContent(), pattern);
-  if (field) assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  if (field) {
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    // Seen too, not only announced: the error ring of styles/controls.css.
+    assert.notEqual(await field.evaluate((f) => getComputedStyle(f).boxShadow), 'none', 'the field shows it is invalid');
+  }
 }
 
 export async function run(env) {
