@@ -120,7 +120,10 @@ export class VizControls {
         this.bar.focus();
       }
     }
-    if (say) this.#say(narration);
+    if (say) this.#say(narration, frame.position);
+    // A move not to be read (a playback tick, the host setting step) makes
+    // a pending sentence stale: it would describe a moment no longer shown.
+    else if (frame.position !== this.sayPosition) clearTimeout(this.sayTimer);
   }
 
   #control(name) {
@@ -133,8 +136,9 @@ export class VizControls {
     return null;
   }
 
-  #say(text) {
+  #say(text, position) {
     clearTimeout(this.sayTimer);
+    this.sayPosition = position;
     this.sayTimer = setTimeout(() => {
       // The same text again would not be read; a trailing space makes it
       // a change (as the page's announcer does).

@@ -120,6 +120,15 @@ async function steps(page, host) {
   await page.keyboard.press('Enter');
   assert.equal(await position(page, 'ints'), 0);
   assert.deepEqual(await focused(page), { host: 'ints', control: 'To the end' });
+  // A sentence still waiting when the page moves the element is dropped:
+  // it would describe a moment no longer on screen.
+  await page.waitForTimeout(SETTLE);
+  await countWrites(page, 'ints');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => { document.getElementById('ints').step = '1.3'; });
+  await page.waitForTimeout(SETTLE);
+  assert.equal(await page.evaluate(() => document.getElementById('ints').currentStep), '1.3');
+  assert.equal(await writes(page, 'ints'), 0, 'the reader\'s move, overtaken by the page\'s, is not read out');
 
   // ---- What is read out. A host script's step says nothing (once the
   // last button press has been read).
