@@ -60,9 +60,10 @@ async function main() {
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
   const controls = wireControls(app, { lessons });
   const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
-  // While a lesson is open its own fragment is the link to it.
+  // While a lesson is open its own fragment is the link to it; once the
+  // reader changes the map, the address follows their map again.
   const link = new PermalinkSync(app, {
-    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson),
+    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson) && !tour.detached,
   });
   wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null });
   wireExport(app, { theme: () => display.resolvedTheme() });

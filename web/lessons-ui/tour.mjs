@@ -42,11 +42,12 @@ export class LessonTour {
 
   /**
    * The lesson open and the step shown (from 1, as links count), for the
-   * Share dialog's lesson link; null when no lesson is open.
+   * Share dialog's lesson link; null when no lesson is open, or when the
+   * reader has changed the map (the map to share is then theirs).
    * @returns {{ id: string, step: number, title: string, steps: number } | null}
    */
   get openStep() {
-    if (!this.lesson) return null;
+    if (!this.lesson || this.detached) return null;
     return { id: this.lesson.id, step: this.step + 1, title: this.lesson.title, steps: this.lesson.steps.length };
   }
 

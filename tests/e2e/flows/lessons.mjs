@@ -132,6 +132,17 @@ export async function run(env) {
   await screenshot(page, 'lesson-share-dialog');
   await page.keyboard.press('Escape');
   await share.waitFor({ state: 'hidden' });
+  // The reader's own insert detaches the map from the lesson: the address
+  // and Share now carry their map, not the lesson step.
+  await page.getByLabel('Key', { exact: true }).fill('999');
+  await page.getByRole('button', { name: 'Insert' }).click();
+  await page.waitForFunction(() => window.goMapPlayground.lessons.detached && /#v=1&/.test(location.hash));
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await share.waitFor();
+  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  assert.match(await share.getByLabel('Link to this moment').inputValue(), /;\+set\+999&/);
+  await page.keyboard.press('Escape');
+  await share.waitFor({ state: 'hidden' });
 
   // Every step of every lesson, shown at its end.
   for (const l of lessons) {
