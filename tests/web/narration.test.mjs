@@ -101,17 +101,27 @@ test('the identity hasher\'s hash step says the key is its own hash, with no see
   assert.match(int32, /^The identity hasher hashes -1 to its own bits, sign-extended to 64 bits, with no seed: 0xffffffffffffffff\./);
 });
 
-test('Go\'s hashers mix in the map\'s seed, and the hash step names it; f64hash\'s zeros and NaN are their own case', async () => {
+test('Go\'s hashers mix in the map\'s seed, and the hash step names it as the header shows it; f64hash\'s zeros and NaN are their own case', async () => {
   for (const [hasher, name] of [['go114', 'Go 1.14\'s hash'], ['go119', 'Go 1.19\'s hash']]) {
-    const said = hashSentences(await momentsOf(`map[int64]int64\nhasher ${hasher}\nseed 7\nset 27 1`));
+    const said = hashSentences(await momentsOf(`map[int64]int64\nhasher ${hasher}\nseed 255\nset 27 1`));
     assert.equal(said.length, 1);
-    assert.match(said[0], new RegExp(`^Hash 27 with ${name} and the map's seed \\(hash0 = 7\\): 0x[0-9a-f]{16}\\. Its top byte`));
+    assert.match(said[0], new RegExp(`^Hash 27 with ${name} and the map's seed \\(hash0 = 0x000000ff\\): 0x[0-9a-f]{16}\\. Its top byte`));
   }
-  const floats = hashSentences(await momentsOf('map[float64]int64\nseed 7\nset -0 1\nset NaN 2\nset 1.5 3\nset +Inf 4'));
-  assert.match(floats[0], /^f64hash hashes both zeros alike, from the map's seed \(hash0 = 7\) alone, not the key's bits: 0x/);
-  assert.match(floats[1], /^f64hash hashes NaN from the map's seed \(hash0 = 7\) and a fresh random number/);
-  assert.match(floats[2], /^Hash 1\.5 with Go 1\.14's hash and the map's seed \(hash0 = 7\)/);
+  const floats = hashSentences(await momentsOf('map[float64]int64\nseed 255\nset -0 1\nset NaN 2\nset 1.5 3\nset +Inf 4\nget NaN\ndel NaN'));
+  assert.match(floats[0], /^f64hash hashes both zeros alike, from the map's seed \(hash0 = 0x000000ff\) alone, not the key's bits: 0x/);
+  assert.match(floats[1], /^f64hash hashes NaN from the map's seed \(hash0 = 0x000000ff\) and a fresh random number, so no lookup can find this key again/);
+  assert.match(floats[2], /^Hash 1\.5 with Go 1\.14's hash and the map's seed \(hash0 = 0x000000ff\)/);
   assert.match(floats[3], /^Hash \+Inf with Go 1\.14's hash/, '+Inf is no NaN, whatever Number() thinks');
+  // Looking NaN up or deleting it: this probe, not the stored key, is lost.
+  assert.match(floats[4], /and a fresh random number, so this search cannot find any NaN key/);
+  assert.match(floats[5], /and a fresh random number, so this search cannot find any NaN key/);
+});
+
+test('Go 1.19\'s reseed gives the new hash0 in hex, as the header shows it', async () => {
+  const moments = await momentsOf('map[string]int64\nversion 1.19\nset a 1\ndel a');
+  const reseed = moments.filter((m) => /new seed/.test(m.text));
+  assert.equal(reseed.length, 1, moments.map((m) => m.text).join('\n'));
+  assert.match(reseed[0].text, /Go 1\.19 gives an empty map a new seed: hash0 is now 0x[0-9a-f]{8}\./);
 });
 
 test('a dump is "No change." with no word of micro-steps; only an operation too big to trace says so', async () => {

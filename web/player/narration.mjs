@@ -18,6 +18,8 @@ export function goFunction(fn, variant) {
 
 const hexOf = (v) => BigInt('0x' + (v || '0'));
 const num = (v) => Number(hexOf(v));
+// hash0 as the header panel shows it, so the two can be matched.
+const hex32 = (n) => `0x${Number(n).toString(16).padStart(8, '0')}`;
 const th = (t) => `0x${hex2(t)}`;
 
 /**
@@ -66,12 +68,15 @@ function hashing(k, ctx) {
     const widened = ctx.variant === 'fast32' ? ', sign-extended to 64 bits' : '';
     return `The identity hasher hashes ${K} to its own bits${widened}, with no seed`;
   }
-  const seed = ctx.hash0 === undefined ? `the map's seed` : `the map's seed (hash0 = ${ctx.hash0})`;
+  const seed = ctx.hash0 === undefined ? `the map's seed` : `the map's seed (hash0 = ${hex32(ctx.hash0)})`;
   // Keys as the core prints them: `-0`, `NaN` (not Number's: `+Inf` is no number to it).
   const text = String(k ?? '').trim();
   if (ctx.floatKeys && text !== '') {
     if (Number(text) === 0) return `f64hash hashes both zeros alike, from ${seed} alone, not the key's bits`;
-    if (/^[+-]?nan$/i.test(text)) return `f64hash hashes NaN from ${seed} and a fresh random number, so no lookup can find this key again`;
+    if (/^[+-]?nan$/i.test(text)) {
+      const so = ctx.kind === 'set' ? 'so no lookup can find this key again' : 'so this search cannot find any NaN key';
+      return `f64hash hashes NaN from ${seed} and a fresh random number, ${so}`;
+    }
   }
   const fn = ctx.hasher === 'go119' ? `Go 1.19's hash` : ctx.hasher === 'go114' ? `Go 1.14's hash` : null;
   return fn ? `Hash ${K} with ${fn} and ${seed}` : `Hash ${K} with ${seed}`;
@@ -215,7 +220,7 @@ function sentence(e, ctx, fn) {
     case 'iterEnd':
       return e.fn === 'mapiterinit' ? `The map is empty: the loop body never runs (and no randomness is drawn).` : `Back at the start bucket: every bucket has been visited, the loop ends.`;
     case 'reseed':
-      return `Go 1.19 gives an empty map a new seed: hash0 is now ${num(e.value)}.`;
+      return `Go 1.19 gives an empty map a new seed: hash0 is now ${hex32(num(e.value))}.`;
     default:
       return `${e.e}.`;
   }
