@@ -35,10 +35,15 @@ std::string trimZeros(std::string_view bytes) {
   return std::string(bytes.substr(0, end));
 }
 
-bool parseFloat(std::string_view text, double* out) {
-  if (text == "NaN") return *out = std::numeric_limits<double>::quiet_NaN(), true;
-  if (text == "+Inf" || text == "Inf") return *out = HUGE_VAL, true;
-  if (text == "-Inf") return *out = -HUGE_VAL, true;
+enum class FloatText { Ok, NotANumber, TooLarge };
+
+// A float64 key as Go prints it (NaN, +Inf, -Inf, decimals). As in Go
+// source, a decimal beyond the largest float64 is refused rather than read
+// as infinity; one below the smallest rounds to 0.
+FloatText parseFloat(std::string_view text, double* out) {
+  if (text == "NaN") return *out = std::numeric_limits<double>::quiet_NaN(), FloatText::Ok;
+  if (text == "+Inf" || text == "Inf") return *out = HUGE_VAL, FloatText::Ok;
+  if (text == "-Inf") return *out = -HUGE_VAL, FloatText::Ok;
   // Decimal only: [sign] digits [. digits] [e [sign] digits]
   size_t i = 0, n = text.size();
   if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
@@ -48,18 +53,18 @@ bool parseFloat(std::string_view text, double* out) {
     ++i;
     while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
   }
-  if (digits == 0) return false;
+  if (digits == 0) return FloatText::NotANumber;
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
     if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
     size_t expDigits = 0;
     while (i < n && text[i] >= '0' && text[i] <= '9') ++i, ++expDigits;
-    if (expDigits == 0) return false;
+    if (expDigits == 0) return FloatText::NotANumber;
   }
-  if (i != n) return false;
+  if (i != n) return FloatText::NotANumber;
   std::string s(text);
-  *out = std::strtod(s.c_str(), nullptr);  // overflow gives ±Inf (the caller refuses it), underflow 0
-  return true;
+  *out = std::strtod(s.c_str(), nullptr);
+  return std::isinf(*out) ? FloatText::TooLarge : FloatText::Ok;
 }
 
 }  // namespace
@@ -122,11 +127,12 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
     }
     case KeyKind::Float64: {
       double d;
-      if (!parseFloat(text, &d)) return Status::error("key " + quoteForMessage(text) + " is not a float64");
-      // As in Go source, a literal beyond the largest float64 is refused
-      // rather than read as infinity (the page says the same).
-      if (std::isinf(d) && text != "+Inf" && text != "Inf" && text != "-Inf") {
-        return Status::error("key " + quoteForMessage(text) + " is too large for a float64; write +Inf or -Inf");
+      switch (parseFloat(text, &d)) {
+        case FloatText::Ok: break;
+        case FloatText::NotANumber: return Status::error("key " + quoteForMessage(text) + " is not a float64");
+        // The page's key field says the same (web/player/inputs.mjs).
+        case FloatText::TooLarge:
+          return Status::error("key " + quoteForMessage(text) + " is too large for a float64; use +Inf or -Inf");
       }
       if (std::isnan(d)) {
         uint64_t goNaN = 0x7FF8000000000001ULL;  // math.NaN()'s bits

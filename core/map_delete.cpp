@@ -17,7 +17,7 @@ void GoMap::removeAt(uint64_t bOrig, uint64_t b, int i, uint64_t bucket) {
   // A step of its own: Go lowers the count only after the walk above, so
   // the steps before it still show the old count.
   setCount(count() - 1);
-  note<kTraced>({TraceKind::CountDown, fn, false, uint8_t(i), 0, bucket, b, count()});
+  note<kTraced>({TraceKind::CountDown, fn, false, uint8_t(i), tophashAt(b, i), bucket, b, count()});
   if (count() == 0 && config_.version == GoVersion::Go119) reseed();
 }
 

@@ -36,7 +36,8 @@ enum class TraceKind : uint8_t {
   GrowFinish,       // oldbuckets dropped
   MarkEmptyOne,     // slot
   PromoteEmptyRest, // slot turned into emptyRest (back-propagation)
-  CountDown,        // a delete's h.count--, after the emptyRest walk; value = count after
+  CountDown,        // a delete's h.count--, after the emptyRest walk; slot, tophash = the
+                    // freed slot and its byte now (emptyOne or emptyRest); value = count after
   ClearMap,         // mapclear
   IterStart,        // value = startBucket, value2 = offset
   IterBucket,       // the iterator moves to bucket (an index of its own array); old = it

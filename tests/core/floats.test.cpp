@@ -64,7 +64,7 @@ TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one 
     INFO(cmd);
     std::vector<Step> st = s.run(cmd);
     REQUIRE(st.size() == 1);
-    CHECK(st[0].error.find("is too large for a float64; write +Inf or -Inf") != std::string::npos);
+    CHECK(st[0].error.find("is too large for a float64; use +Inf or -Inf") != std::string::npos);
   }
   CHECK(s.map().count() == 1);  // nothing inserted
   s.ok("set 1e-400 3");         // as in Go source: underflow rounds to 0

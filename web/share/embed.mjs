@@ -109,7 +109,9 @@ function operationCount(ops) {
  * Three ways to share a state.
  * link: the playground at this state. element: the <script> that defines
  * <go-map-viz> and the element with the state's attributes. iframe: the
- * embed page with the state in its fragment.
+ * embed page with the state in its fragment, then a one-line inline
+ * <script> that sizes it to its content (heightListener; a page whose CSP
+ * forbids inline scripts keeps the fixed height).
  * Throws what encodeState throws (a state that cannot be shared), and a
  * TypeError for a URL that is not absolute http(s)/file.
  * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: object,
