@@ -33,7 +33,7 @@ export class Panels {
     this.last = model;
     this.hash.update(hashFocus(player, frame, model));
     const yielded = player.yieldedKeys();
-    const it = model.header.iterator ?? null;
+    const it = player.iteratorAt(model.header.iterator ?? null);
     const showIter = !!(yielded || it);
     this.els.iteratorCard.hidden = !showIter;
     if (showIter) {

@@ -314,6 +314,29 @@ export class Player {
   }
 
   /**
+   * The open iterator (header().iterator) as it was at this moment. The
+   * session keeps the iterator outside the heap, so winding an operation
+   * back leaves it as the operation finished; the operation's events say
+   * what it was before: `wrapped` turns true at an iterWrap, and each
+   * iterBucket sets checkBucket. (Before an operation's first iterBucket,
+   * checkBucket is shown as the operation left it. A `range` draws its
+   * start in its first step, so start and offset need nothing.)
+   * @param {object|null} live the iterator as the session has it now
+   */
+  iteratorAt(live) {
+    const { op: j, step: k } = this.history.locate(this.position);
+    if (!live || j < 0) return live;
+    const op = this.history.ops[j];
+    if (!op.traced || k >= op.eventCount) return live;
+    const events = this.eventsOf(j);
+    const it = { ...live };
+    if (events.slice(k + 1).some((e) => e.e === 'iterWrap')) it.wrapped = false;
+    const lastBucket = events.slice(0, k + 1).findLast((e) => e.e === 'iterBucket');
+    if (lastBucket) it.checkBucket = lastBucket.value;
+    return it;
+  }
+
+  /**
    * The keys a loop has yielded up to this moment: the `iter` being shown,
    * or the open `range` loop (its first key plus every `next` since).
    * @returns {{ kind: 'iter'|'range', from: number, keys: string[] } | null}
