@@ -138,6 +138,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bool traced = op & 0x80;
     m.setTrace(traced ? &trace : nullptr);
     trace.clear();
+    // Some traced operations are journaled, then wound back step by step
+    // below, as the player shows them.
+    const bool rewind = traced && (op & 0x40);
+    std::vector<uint8_t> before;
+    if (rewind) {
+      before = m.heap().bytes();
+      m.startJournal();
+    }
     switch (op % 8) {
       case 0: case 1: case 2: {  // set
         if (!m.set(key, elem)) fail("set refused");
@@ -188,6 +196,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
     }
     m.setTrace(nullptr);
+    if (rewind) {
+      // Every step back restores bytes and never allocates; back to the
+      // start is the heap before the operation, byte for byte and in size.
+      m.stopJournal();
+      gomap::GoMap after = m;
+      uint64_t used = m.heap().used();
+      for (auto e = trace.events.rbegin(); e != trace.events.rend(); ++e) {
+        m.rollbackTo(e->writes);
+        if (m.heap().used() > used) fail("winding back a step grew the heap");
+        used = m.heap().used();
+      }
+      m.rollbackTo(0);
+      if (m.heap().bytes() != before) fail("winding a traced operation back did not restore the heap");
+      m = std::move(after);
+    }
     std::string broken = gomap::checkInvariants(m);
     if (!broken.empty()) fail("after op " + std::to_string(ops) + ": " + broken);
     compareContents(m, model);
