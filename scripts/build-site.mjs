@@ -1,10 +1,12 @@
 // Builds the static site in dist/: the page from web/ (copied as ES
-// modules, no bundler — the browser loads them as they are) and the wasm
-// module from build/wasm-release/wasm/. Run after the wasm build
+// modules, no bundler — the browser loads them as they are — with their
+// comments left behind: strip-comments.mjs) and the wasm module from
+// build/wasm-release/wasm/. Run after the wasm build
 // (scripts/build.sh does). GOMAP_WASM_DIR may point at another build.
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripComments } from './strip-comments.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -23,7 +25,11 @@ async function copyTree(from, to) {
       count += await copyTree(src, dst);
     } else if (SERVED.test(entry.name)) {
       await mkdir(to, { recursive: true });
-      await cp(src, dst);
+      if (/\.m?js$/.test(entry.name)) {
+        await writeFile(dst, stripComments(await readFile(src, 'utf8'), relative(root, src)));
+      } else {
+        await cp(src, dst);
+      }
       count++;
     }
   }

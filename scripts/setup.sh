@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing: Debian packages (compilers,
-# Emscripten, Catch2, Go 1.19 as the test oracle, Chromium for browser tests)
+# Emscripten, Catch2, acorn, Go 1.19 as the test oracle, Chromium for browser tests)
 # and the npm packages in package-lock.json. Takes a second when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang lld
   catch2
   emscripten
+  node-acorn  # also an Emscripten dependency; the site build strips comments with it
   golang-1.19-go
   chromium
   libclang-rt-14-dev
