@@ -5,11 +5,13 @@
 // file: a link to the file itself and the scenario text, with a note that
 // embeds need the hosted files. While a lesson is open, a link to the
 // lesson at its step comes first. Each is a read-only field with a Copy
-// button.
+// button. The iframe's height is measured from the embed itself
+// (embed-height.mjs) and written in once known.
 import { EDITION } from './edition.mjs';
 import { EMBED_NOTES, HINTS, LESSON_OFFER, OFFERS, carriedNote, lessonHint, offerFor, shareTexts } from './share-offer.mjs';
 import { h } from '../render/dom.mjs';
 import { wireCopyButton } from './copy-button.mjs';
+import { frameOf, measureEmbedHeight, withHeight } from './embed-height.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,7 +70,23 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
 
   const byKey = Object.fromEntries([lessonSnippet, ...snippets].map((s) => [s.key, s]));
   const title = dialog.querySelector('#share-title');
+  let opened = 0;
+  // The iframe snippet's height, once the embed has been measured; only if
+  // the dialog still shows the snippet that was measured.
+  function fitIframe(snippet) {
+    const frame = frameOf(snippet);
+    if (!frame) return;
+    const at = opened;
+    measureEmbedHeight(frame.src, frame.width).then((height) => {
+      const field = byKey.iframe.field;
+      if (height === null || at !== opened || field.value !== snippet) return;
+      const focused = document.activeElement === field;
+      field.value = withHeight(snippet, height);
+      if (focused) field.select();
+    });
+  }
   function open(focusKey, heading) {
+    opened++;
     title.textContent = heading;
     const state = currentState();
     const lesson = lessonStep();
@@ -88,6 +106,7 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
       s.copy.disabled = (r.texts[s.key] ?? null) === null;
     }
     dialog.showModal();
+    if (byKey.iframe && r.texts.iframe) fitIframe(r.texts.iframe);
     if (focusKey === 'note' && note) note.focus();
     else if (byKey[focusKey] && offered.includes(focusKey) && r.texts[focusKey] !== null) byKey[focusKey].field.focus();
     else close.focus();

@@ -84,7 +84,11 @@ export async function run(env) {
   assert.equal(await dialog.getByLabel('Link to this moment').inputValue(), url);
   await page.screenshot({ path: join(SHOTS, 'share-dialog.png') });
   const element = await dialog.getByLabel('Element: the script, then the tag').inputValue();
+  // The iframe's height: measured from the embed itself, not the default.
+  await page.waitForFunction(() => !/ height="560"/.test(document.getElementById('share-iframe').value), null, { timeout: 15000 });
   const iframe = await dialog.getByLabel('iframe', { exact: true }).inputValue();
+  const snippetHeight = Number(/ height="(\d+)"/.exec(iframe)[1]);
+  assert.equal(await page.locator('iframe[aria-hidden="true"]').count(), 0, 'the measuring frame is gone');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.match(element, new RegExp(`^<script type="module" src="${env.url}go-map-viz.js"></script>\\n<go-map-viz map-type="map\\[int64\\]int64" seed="7" ops="fill 40; set 1000; del 3" step="3\\.\\d+" speed="20"></go-map-viz>$`));
@@ -108,8 +112,14 @@ export async function run(env) {
   // The iframe snippet's page, on its own: the same moment again.
   const src = /src="([^"]+)"/.exec(iframe)[1].replaceAll('&amp;', '&');
   assert.match(iframe, /title="Go map playground: map\[int64\]int64, 3 operations"/);
-  const embed = await openPage(env, { path: src.slice(env.url.length), traps: true, ready: false });
+  const width = Number(/ width="(\d+)"/.exec(iframe)[1]);
+  const embed = await openPage(env, { path: src.slice(env.url.length), traps: true, ready: false, viewport: { width, height: 4000 } });
   await embed.waitForFunction(() => document.getElementById('viz')?.player?.map, null, { timeout: 20000 });
+  await embed.waitForTimeout(500);
+  const standalone = await embed.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  // Measured as the dialog measures it: at the snippet's width, in a window
+  // tall enough that the map's arrays are not capped by its height.
+  assert.ok(Math.abs(standalone - snippetHeight) <= 2, `the snippet's height ${snippetHeight}, the page at its width ${standalone}`);
   const framed = await embed.evaluate(() => {
     const el = document.getElementById('viz');
     return { state: JSON.stringify(el.player.map.state()), position: el.player.position, speed: el.speed };
