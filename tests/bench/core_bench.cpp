@@ -11,6 +11,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/prctl.h>
+#endif
+
 #include "go_map.h"
 
 namespace {
@@ -191,8 +195,19 @@ void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>&
 
 int main(int argc, char** argv) {
   std::vector<size_t> sizes = {1000, 100000, 1000000};
-  if (argc > 1 && !std::strcmp(argv[1], "--quick")) sizes = {1000, 100000};
-  if (argc > 1 && !std::strncmp(argv[1], "--size=", 7)) sizes = {size_t(std::strtoull(argv[1] + 7, nullptr, 10))};
+  for (int a = 1; a < argc; ++a) {
+    if (!std::strcmp(argv[a], "--quick")) sizes = {1000, 100000};
+    if (!std::strncmp(argv[a], "--size=", 7)) sizes = {size_t(std::strtoull(argv[a] + 7, nullptr, 10))};
+    // The native model on 4 KiB pages, as wasm memory always is: how much
+    // of the wasm/native gap is huge pages (README, performance).
+    if (!std::strcmp(argv[a], "--no-huge-pages")) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+      if (prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0) std::perror("prctl(PR_SET_THP_DISABLE)");
+#else
+      std::fprintf(stderr, "--no-huge-pages: only for the native build on Linux\n");
+#endif
+    }
+  }
   {
     // Warm up: a wasm engine first runs code from a quick baseline compiler
     // and swaps in optimised code per function later; measure the steady

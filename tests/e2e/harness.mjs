@@ -253,6 +253,34 @@ export async function toEnd(page) {
 }
 
 /**
+ * Runs `steps(page, host)` on a fresh page for the host site
+ * (startHostServer): console errors are collected as openPage does, the
+ * server stops when the page closes, and a failing flow closes the page
+ * itself (run.mjs closes only a page that is returned, and the server would
+ * keep the process alive). Resolves to the page, for run.mjs to close.
+ */
+export async function runOnHostPage(env, steps) {
+  const host = await startHostServer(env.url);
+  const page = await env.context.newPage();
+  const closePage = page.close.bind(page);
+  page.close = async () => {
+    await closePage();
+    host.stop();
+  };
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.consoleErrors = errors;
+  try {
+    await steps(page, host);
+  } catch (err) {
+    await page.close();
+    throw err;
+  }
+  return page;
+}
+
+/**
  * A host page on another site: tests/e2e/fixtures served from
  * http://localhost:<port>/ while the playground is on 127.0.0.1, with
  * __DIST__ in its files replaced by the playground's URL. It sends its own

@@ -71,18 +71,29 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
   const byKey = Object.fromEntries([lessonSnippet, ...snippets].map((s) => [s.key, s]));
   const title = dialog.querySelector('#share-title');
   let opened = 0;
+  // The last snippet measured and its height: reopening the dialog on the
+  // same moment loads no second embed.
+  let measured = { snippet: null, height: null };
   // The iframe snippet's height, once the embed has been measured; only if
   // the dialog still shows the snippet that was measured.
   function fitIframe(snippet) {
+    const field = byKey.iframe.field;
+    const fit = (height) => {
+      if (height === null || field.value !== snippet) return;
+      const focused = document.activeElement === field;
+      field.value = withHeight(snippet, height);
+      if (focused) field.select();
+    };
+    if (measured.snippet === snippet) {
+      fit(measured.height);
+      return;
+    }
     const frame = frameOf(snippet);
     if (!frame) return;
     const at = opened;
     measureEmbedHeight(frame.src, frame.width).then((height) => {
-      const field = byKey.iframe.field;
-      if (height === null || at !== opened || field.value !== snippet) return;
-      const focused = document.activeElement === field;
-      field.value = withHeight(snippet, height);
-      if (focused) field.select();
+      if (height !== null) measured = { snippet, height };
+      if (at === opened) fit(height);
     });
   }
   function open(focusKey, heading) {

@@ -23,6 +23,8 @@ const MAX_TRACED_SLOTS = 4096;
 const REPLAY_BATCH = 5000;
 const EVENT_CACHE_OPS = 64;
 const MAX_REPLAY_OPS = 64;
+// The operations that run a loop's iterator (mapiterinit, mapiternext).
+const LOOP_KINDS = new Set(['range', 'next', 'iter']);
 
 export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
   const lines = [];
@@ -327,7 +329,8 @@ export class Player {
     const { op: j, step: k } = this.history.locate(this.position);
     if (!live || j < 0) return live;
     const op = this.history.ops[j];
-    if (!op.traced || k >= op.eventCount) return live;
+    // Only a loop's own operations move the iterator.
+    if (!LOOP_KINDS.has(op.kind) || !op.traced || k >= op.eventCount) return live;
     const events = this.eventsOf(j);
     const it = { ...live };
     if (events.slice(k + 1).some((e) => e.e === 'iterWrap')) it.wrapped = false;
@@ -431,7 +434,7 @@ export class Player {
     if (name === 'fill') return Number(args[1]) <= MAX_TRACED_INSERTS;
     if (name === 'collide') return Number(args[2]) <= MAX_TRACED_INSERTS;
     if (name === 'dump') return false;
-    if (name === 'range' || name === 'next' || name === 'iter') {
+    if (LOOP_KINDS.has(name)) {
       const h = this.map.header();
       if (!h.created) return true;
       const slots = ((2 ** h.B) + (h.noverflow ?? 0)) * 8 * (h.oldbuckets !== '0' ? 2 : 1);

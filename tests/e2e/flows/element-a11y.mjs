@@ -7,7 +7,7 @@
 // whose scenario failed; an element with nothing to show takes no room.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, startHostServer } from '../harness.mjs';
+import { SHOTS, runOnHostPage } from '../harness.mjs';
 
 export const name = 'the element on the keyboard and for a screen reader (focus, live narration, names, settings in use)';
 
@@ -37,28 +37,7 @@ const said = (page, id) => page.evaluate((i) => {
 // Longer than the live region's wait for the moves to settle (250 ms).
 const SETTLE = 450;
 
-export async function run(env) {
-  const host = await startHostServer(env.url);
-  const page = await env.context.newPage();
-  const origClose = page.close.bind(page);
-  page.close = async () => {
-    await origClose();
-    host.stop();
-  };
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.consoleErrors = errors;
-  try {
-    await steps(page, host);
-  } catch (err) {
-    // run.mjs closes only a page that is returned; the host server would
-    // keep the process alive.
-    await page.close();
-    throw err;
-  }
-  return page;
-}
+export const run = (env) => runOnHostPage(env, steps);
 
 async function steps(page, host) {
   // The element's events do not bubble; the document sees them on their way down.

@@ -6,7 +6,7 @@
 // and nothing breaks a CSP, runs a dialog or touches storage.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, startHostServer, installTraps, trapsFired, cliDumps, compareChains } from '../harness.mjs';
+import { SHOTS, runOnHostPage, installTraps, trapsFired, cliDumps, compareChains } from '../harness.mjs';
 
 export const name = 'element and iframe embedded by another site (cross-origin, strict CSP)';
 
@@ -24,18 +24,9 @@ function drawn(page, id) {
 const own = (page, id) => page.evaluate((i) => document.getElementById(i).player.map.state(), id);
 const events = (page, id, type) => page.evaluate(([i, t]) => window.__events.filter((e) => e.id === i && e.type === t), [id, type]);
 
-export async function run(env) {
-  const host = await startHostServer(env.url);
-  const page = await env.context.newPage();
-  const origClose = page.close.bind(page);
-  page.close = async () => {
-    await origClose();
-    host.stop();
-  };
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.consoleErrors = errors;
+export const run = (env) => runOnHostPage(env, steps);
+
+async function steps(page, host) {
   await installTraps(page);
   await page.goto(host.url);
   await page.waitForFunction(() => ['m1', 'm2', 'm3'].every((id) => window.__events.some((e) => e.id === id && e.type === 'ready')
@@ -135,5 +126,4 @@ export async function run(env) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, 'embed-host-elements.png') });
   assert.deepEqual(await trapsFired(page), []);
-  return page;
 }
