@@ -40,8 +40,8 @@ export function wireExport(app, { theme }) {
   const status = $('share-status');
   const moment = () => {
     const p = app.player;
-    const frame = p.frame();
-    const typeName = p.map.header().type.name;
+    const { frame, header } = p.moment();
+    const typeName = header.type.name;
     return { p, frame, typeName, base: fileBase(frame, typeName) };
   };
   const svgOf = ({ p, frame, typeName }) => stateToSvg(p.map.state(), { theme: theme(), title: momentTitle(frame, typeName) });

@@ -161,9 +161,11 @@ export class VizView {
    */
   draw(p, { animate, follow, density }) {
     landAll(this.layer);
-    const frame = p.frame();
+    // The moment at the cursor, its bytes in the session (player.mjs moment()).
+    const moment = p.moment();
+    const { frame } = moment;
     // For big maps the detailed window follows the bucket the step is about.
-    const header0 = p.map.header();
+    const header0 = moment.header;
     const n = header0.created ? 2 ** header0.B : 0;
     if (follow && n > 512) {
       const b = focusBucket(frame);
@@ -177,7 +179,7 @@ export class VizView {
     this.model = model;
     if (first && this.display) this.setDisplay(this.display);
     if (first) this.#reveal();
-    const marks = marksFor(frame, model, model.header.iterator);
+    const marks = marksFor(frame, model, moment.iterator);
     const moving = animate && this.lastPosition !== null && Math.abs(frame.position - this.lastPosition) === 1;
     const moves = moving ? measureMoves(this.lastCells, liveLocations(model), duplicateKeys(model)) : [];
 
@@ -209,7 +211,7 @@ export class VizView {
     if (moves.length) playMoves(moves, (loc) => this.newArray.cell(loc) ?? this.oldArray.cell(loc), this.layer);
     if (follow && marks.focus) this.#scrollTo(marks.focus);
     if (!this.tableBox.hidden) this.tableView.update(model);
-    return { model, marks, frame };
+    return { model, marks, frame, moment };
   }
 
   #scrollTo(a) {

@@ -41,6 +41,7 @@ function stripPlace(message) {
 }
 
 export class Player {
+  #at = 0; // the position whose bytes the session holds; null once it moved elsewhere
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap
    * @param {string[]} setup set-up lines ("map[string]int64", "seed 7", ...)
@@ -160,6 +161,7 @@ export class Player {
     this.#offerKeyframe(j);
     const traced = this.#traceable(text);
     const t0 = performance.now();
+    this.#at = null;
     const outcomes = this.map.run(text, { trace: traced });
     const ms = performance.now() - t0;
     const o = outcomes[outcomes.length - 1];
@@ -201,6 +203,7 @@ export class Player {
     let ms = 0;
     let error = null;
     const planner = new ChunkPlanner(n, { targetMs: chunkMs });
+    this.#at = null;
     for (let size = planner.next(); size > 0; size = planner.next()) {
       if (signal?.aborted) break;
       const t0 = performance.now();
@@ -252,6 +255,28 @@ export class Player {
     else if (k >= this.history.ops[j].eventCount) this.#ensureBefore(j + 1);
     else this.#windTo(j, k);
     this.position = position;
+    this.#at = position;
+  }
+
+  /**
+   * The moment at the cursor, for everything that draws or narrates it:
+   * the session is first put at that moment's bytes (an operation just
+   * performed leaves them at its end while the cursor names its first
+   * micro-step; a re-traced operation moves them too), then read once.
+   * The object is frozen; read the map's bytes (`map.state()`, `chains()`)
+   * right after taking it, before anything else moves the session.
+   * @returns {Readonly<{ position: number, frame: object, header: object, iterator: object|null,
+   *   keys: { kind: string, from: number, keys: string[] } | null }>}
+   */
+  moment() {
+    if (this.#at !== this.position) this.#materialize(this.position);
+    const frame = this.frame();
+    const header = this.map.header();
+    const iterator = this.iteratorAt(header.iterator ?? null);
+    const keys = this.yieldedKeys();
+    // Reading the events back may re-run an operation; it puts the bytes back.
+    if (this.#at !== this.position) this.#materialize(this.position);
+    return Object.freeze({ position: this.position, frame, header, iterator, keys });
   }
 
   stepForward() { return this.seek(this.position + 1); }
@@ -306,6 +331,7 @@ export class Player {
       return cached;
     }
     this.#ensureBefore(j);
+    this.#at = null;
     const [o] = this.map.run(op.command, { trace: true });
     this.#cacheEvents(j, o.events);
     this.clean = j + 1;
@@ -384,6 +410,7 @@ export class Player {
   // Puts the session at the map before op j, not wound back.
   #ensureBefore(j) {
     if (this.clean === j) return;
+    this.#at = null;
     const kf = this.keyframes.atOrBefore(j);
     kf.snap.restore();
     const from = kf.index;
@@ -400,6 +427,7 @@ export class Player {
 
   // Shows step k of op j: the session runs op j traced and winds back.
   #windTo(j, k) {
+    this.#at = null;
     let events = this.events.get(j);
     if (events && this.journal?.op === j && this.journal.writes >= events[k].writes) {
       this.map.rewind(events[k].writes);
