@@ -4,12 +4,6 @@ package main
 // (shared/spec/scenario-format.md, "State dump"), plus oracle-only fields the driver uses to
 // pin the model (start, offset, expanded) and to explain a run (reseeded, done).
 
-import (
-	"encoding/json"
-	"fmt"
-	"os"
-)
-
 type slotJSON struct {
 	T uint8   `json:"t"`
 	K *string `json:"k,omitempty"`
@@ -22,20 +16,20 @@ type bucketJSON struct {
 }
 
 type record struct {
-	Line       int               `json:"line"`
-	Op         string            `json:"op"`
-	Result     *string           `json:"result,omitempty"`
-	Count      int               `json:"count"`
-	Flags      uint8             `json:"flags"`
-	B          uint8             `json:"B"`
-	Noverflow  uint16            `json:"noverflow"`
-	Hash0      uint32            `json:"hash0"`
-	Nevacuate  uint64            `json:"nevacuate"`
-	NextOverflow *int            `json:"nextOverflow,omitempty"` // index of the next unused spare bucket
-	Buckets    [][]bucketJSON    `json:"buckets,omitempty"`
-	Oldbuckets [][]bucketJSON    `json:"oldbuckets,omitempty"`
-	Hashes     map[string]string `json:"hashes,omitempty"`
-	Keys       []string          `json:"keys,omitempty"`
+	Line         int               `json:"line"`
+	Op           string            `json:"op"`
+	Result       *string           `json:"result,omitempty"`
+	Count        int               `json:"count"`
+	Flags        uint8             `json:"flags"`
+	B            uint8             `json:"B"`
+	Noverflow    uint16            `json:"noverflow"`
+	Hash0        uint32            `json:"hash0"`
+	Nevacuate    uint64            `json:"nevacuate"`
+	NextOverflow *int              `json:"nextOverflow,omitempty"` // index of the next unused spare bucket
+	Buckets      [][]bucketJSON    `json:"buckets,omitempty"`
+	Oldbuckets   [][]bucketJSON    `json:"oldbuckets,omitempty"`
+	Hashes       map[string]string `json:"hashes,omitempty"`
+	Keys         []string          `json:"keys,omitempty"`
 	// Oracle-only fields.
 	Start    *uint64  `json:"start,omitempty"`    // iteration: runtime hiter.startBucket
 	Offset   *uint8   `json:"offset,omitempty"`   // iteration: runtime hiter.offset
@@ -44,15 +38,3 @@ type record struct {
 	Expanded []string `json:"expanded,omitempty"` // the same operation in plain commands (collide, @N)
 	Error    string   `json:"error,omitempty"`
 }
-
-var out = json.NewEncoder(os.Stdout)
-
-func emit(v any) {
-	if err := out.Encode(v); err != nil {
-		fmt.Fprintln(os.Stderr, "oracle: writing output:", err)
-		os.Exit(2)
-	}
-}
-
-// hex16 formats a 64-bit hash the way dumps carry it: 16 hex digits, no prefix.
-func hex16(h uint64) string { return fmt.Sprintf("%016x", h) }

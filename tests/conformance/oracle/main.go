@@ -14,7 +14,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"strings"
 )
@@ -42,28 +41,6 @@ func main() {
 	if failed {
 		os.Exit(1)
 	}
-}
-
-func readInput(args []string) (string, error) {
-	if len(args) > 1 {
-		return "", fmt.Errorf("usage: oracle [FILE|-]")
-	}
-	var b []byte
-	var err error
-	if len(args) == 0 || args[0] == "-" {
-		b, err = io.ReadAll(os.Stdin)
-	} else {
-		b, err = os.ReadFile(args[0])
-	}
-	return string(b), err
-}
-
-func isSetup(name string) bool {
-	switch name {
-	case "hasher", "hashkey", "seed", "rand", "hint", "version":
-		return true
-	}
-	return strings.HasPrefix(name, "map[")
 }
 
 // readSetup consumes the leading set-up commands. A bad one prints an error line (set-up lines

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -360,68 +359,4 @@ func (r *runner[K, V]) chainsJSON(base unsafe.Pointer, B uint8) [][]bucketJSON {
 		}
 	}
 	return js
-}
-
-func countArg(args []string, usage string) (int, error) {
-	if len(args) != 1 {
-		return 0, fmt.Errorf("usage: %s", usage)
-	}
-	n, err := parseInt(args[0], 32)
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("usage: %s (N a count)", usage)
-	}
-	return int(n), nil
-}
-
-// quoteToken writes s so that the scenario parser reads it back as s.
-func quoteToken(s string) string {
-	plain := s != "" && !strings.HasPrefix(s, "@") && utf8.ValidString(s)
-	for i := 0; plain && i < len(s); i++ {
-		c := s[i]
-		plain = c > ' ' && c != 0x7f && c != ';' && c != '#' && c != '"' && c != '\\'
-	}
-	if plain {
-		return s
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < ' ' || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				fmt.Fprintf(&b, `\x%02x`, c)
-			} else {
-				b.WriteString(s[i : i+size])
-			}
-			i += size
-			continue
-		default:
-			b.WriteByte(c)
-		}
-		i++
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// commandText writes a command whose tokens are given as plain text.
-func commandText(name string, toks ...string) string {
-	var b strings.Builder
-	b.WriteString(name)
-	for _, t := range toks {
-		b.WriteByte(' ')
-		b.WriteString(quoteToken(t))
-	}
-	return b.String()
 }

@@ -1,0 +1,1 @@
+../oracle/cli_io.go

@@ -1,0 +1,3 @@
+module gomaporacle126
+
+go 1.26

@@ -1,0 +1,107 @@
+// Command oracle126 runs a Go Map Playground scenario (`version 1.26`) on a real Go 1.26 map and
+// prints, after every operation, the Swiss-table state read from the live runtime structures —
+// the truth the C++ model of Go 1.26's map is compared against (tests/conformance/run.mjs).
+//
+// Build with -ldflags=-checklinkname=0 (to read runtime.hashkey) and run with
+// GODEBUG=cpu.aes=off, so the runtime uses the portable hash the model can compute.
+//
+// Usage: oracle126 [FILE|-]
+//
+// Output: a first line {"hashkey": [4 × 16 hex digits], "aeshash": …, "go": …}, then one JSON
+// line per operation. Set-up commands that would change Go itself (hasher, hashkey, rand) and
+// pinned draws (range/iter entry= dir=, reseed=) are refused: the oracle reports the draws
+// instead (entry, dir, reseed). It adds `collide G N` and @N key references, both reported back
+// as plain commands in "expanded".
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+)
+
+func main() {
+	if err := checkLayout(); err != nil {
+		fmt.Fprintln(os.Stderr, "oracle126:", err)
+		os.Exit(2)
+	}
+	src, err := readInput(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "oracle126:", err)
+		os.Exit(2)
+	}
+	var words []string
+	for _, w := range hashkey {
+		words = append(words, hex16(uint64(w)))
+	}
+	emit(map[string]any{"hashkey": words, "aeshash": useAeshash, "go": runtime.Version()})
+
+	cmds := parseScenario(src)
+	mapType, su, ops, failed := readSetup(cmds)
+	run, ok := mapTypes[mapType]
+	if !ok {
+		emit(record{Line: 1, Op: mapType, Error: fmt.Sprintf("map type %s is not supported by the oracle", mapType)})
+		os.Exit(1)
+	}
+	run(su, ops)
+	if failed {
+		os.Exit(1)
+	}
+}
+
+// readSetup consumes the leading set-up commands. A bad one prints an error line (set-up lines
+// print nothing otherwise) and the run goes on with the default. `version 1.26` is required:
+// this oracle runs nothing else.
+func readSetup(cmds []command) (string, setup, []command, bool) {
+	mapType, su, failed := "map[string]int64", setup{}, false
+	seen := map[string]bool{}
+	fail := func(c command, err error) {
+		emit(record{Line: c.line, Op: c.text, Error: fmt.Sprintf("line %d: %v", c.line, err)})
+		failed = true
+	}
+	i := 0
+	for ; i < len(cmds) && isSetup(cmds[i].args[0]); i++ {
+		c := cmds[i]
+		name := c.args[0]
+		if strings.HasPrefix(name, "map[") {
+			name = "map"
+		}
+		var err error
+		switch {
+		case seen[name]:
+			err = fmt.Errorf("%s given twice", name)
+		case name == "map":
+			mapType = c.args[0]
+			if len(c.args) != 1 {
+				err = fmt.Errorf("usage: map[K]V")
+			}
+		case name == "seed" && len(c.args) == 2:
+			su.seed, err = parseUint(c.args[1], 64)
+			su.hasSeed = err == nil
+		case name == "hint" && len(c.args) == 2:
+			var n int64
+			n, err = parseInt(c.args[1], 64)
+			if n < 0 {
+				err = fmt.Errorf("hint must not be negative")
+			}
+			su.hint = int(n)
+		case name == "version" && len(c.args) == 2 && c.args[1] == "1.26":
+		case name == "version":
+			err = fmt.Errorf("this oracle runs Go 1.26's map only (version 1.26)")
+		case name == "seed" || name == "hint":
+			err = fmt.Errorf("usage: %s VALUE", name)
+		default:
+			err = fmt.Errorf("%s cannot be honoured by the real Go runtime", name)
+		}
+		seen[name] = true
+		if err != nil {
+			fail(c, err)
+		}
+	}
+	if !seen["version"] {
+		line := command{line: 1, text: "version"}
+		fail(line, fmt.Errorf("the scenario does not say version 1.26"))
+	}
+	return mapType, su, cmds[i:], failed
+}
