@@ -67,7 +67,7 @@ function compareArray(name, e, g, differ) {
 }
 
 // The keys an iteration command yielded: "keys", or for `range` its result (the first key).
-function yielded(rec, opName) {
+export function yielded(rec, opName) {
   if (!['range', 'next', 'iter'].includes(opName)) return undefined;
   if (Array.isArray(rec.keys)) return rec.keys;
   if (opName === 'range' && typeof rec.result === 'string') return [rec.result];
@@ -75,11 +75,11 @@ function yielded(rec, opName) {
 }
 
 // [N]byte keys and elems are text zero-padded to N bytes; the padding is not part of the text.
-const keyText = (k) => (typeof k === 'string' ? k.replace(/\u0000+$/, '') : String(k));
-const elemValue = (v) => (typeof v === 'string' ? v.replace(/\u0000+$/, '') : String(v));
+export const keyText = (k) => (typeof k === 'string' ? k.replace(/\u0000+$/, '') : String(k));
+export const elemValue = (v) => (typeof v === 'string' ? v.replace(/\u0000+$/, '') : String(v));
 
 // "V true" / "0 false": a missing [N]byte elem may print as "" or "0"; both mean the zero value.
-function normalizeResult(r) {
+export function normalizeResult(r) {
   if (typeof r !== 'string') return r;
   const m = /^(.*) (true|false)$/s.exec(r);
   if (!m) return r;
@@ -90,17 +90,17 @@ function normalizeResult(r) {
 // Hashes travel as 16 hex digits without prefix; accept a 0x prefix or fewer digits too.
 export const hashHex = (h) => (typeof h === 'string' ? h.toLowerCase().replace(/^0x/, '').padStart(16, '0') : h);
 
-function findByText(hashes, k) {
+export function findByText(hashes, k) {
   if (!hashes) return undefined;
   for (const [key, h] of Object.entries(hashes)) if (keyText(key) === k) return h;
   return undefined;
 }
 
-function firstDifference(a, b) {
+export function firstDifference(a, b) {
   for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i;
   return -1;
 }
 
-function show(v) {
+export function show(v) {
   return v === undefined ? '(absent)' : JSON.stringify(v);
 }

@@ -1,5 +1,6 @@
-// Bit-for-bit check of gomap's `go119` hasher against the live Go 1.19 runtime: the same keys,
-// hashed with the runtime's own hashkey[0] and several seeds, must give the same 64-bit hashes.
+// Bit-for-bit check of gomap's `go119` and `go126` hashers against the live Go 1.19 and Go 1.26
+// runtimes: the same keys, hashed with the runtime's own hash key and several seeds, must give
+// the same 64-bit hashes.
 // Unlike the scenarios, nothing is pinned here: gomap computes every hash itself.
 
 import { runTool } from './run-tool.mjs';
@@ -27,18 +28,34 @@ export const HASHER_KEYS = {
   ...Object.fromEntries([3, 4, 8, 16, 32, 64, 128, 200].map((n) => [`[${n}]byte`, byteArrayKeys(n)])),
 };
 
-const SEEDS = [0, 1, 0xdeadbeef, 0x9e3779b9];
+// How each runtime's hasher is set up on both sides. The oracle's first line tells the process's
+// hash key; gomap is given it and the same seed, and must then compute every hash itself.
+export const GO119_FLAVOR = {
+  seeds: [0, 1, 0xdeadbeef, 0x9e3779b9],
+  keyOf: (head) => head.hashkey0,
+  oracleSetup: (type, seed) => `map[${type}]int64\nseed ${seed}\n`,
+  gomapSetup: (type, seed, head) => `map[${type}]int64\nhasher go119\nhashkey 0x${head.hashkey0}\nseed ${seed}\n`,
+};
+
+// Go 1.26: four hash key words (not forced odd) and a 64-bit seed.
+export const GO126_FLAVOR = {
+  seeds: ['0', '1', '0xdeadbeef', '0x9e3779b97f4a7c15'],
+  keyOf: (head) => head.hashkey?.join(' '),
+  oracleSetup: (type, seed) => `version 1.26\nmap[${type}]int64\nseed ${seed}\n`,
+  gomapSetup: (type, seed, head) => `version 1.26\nmap[${type}]int64\nhasher go126\n` +
+    `hashkey ${head.hashkey.map((w) => `0x${w}`).join(' ')}\nseed ${seed}\n`,
+};
 
 // Returns { checked, diffs }.
-export function checkHasher({ oracle, gomap, oracleEnv }) {
+export function checkHasher({ oracle, gomap, oracleEnv, flavor = GO119_FLAVOR }) {
   const diffs = [];
   let checked = 0;
   for (const [type, keys] of Object.entries(HASHER_KEYS)) {
-    for (const seed of SEEDS) {
+    for (const seed of flavor.seeds) {
       const body = keys.map((k) => `set ${quoteToken(k)}`).join('\n') + '\n';
-      const o = runTool(oracle, [], `map[${type}]int64\nseed ${seed}\n${body}`, oracleEnv);
+      const o = runTool(oracle, [], flavor.oracleSetup(type, seed) + body, oracleEnv);
       const [head, ...oracleOps] = o.records;
-      if (o.status !== 0 || !head?.hashkey0 || oracleOps.some((r) => r.error)) {
+      if (o.status !== 0 || !head || !flavor.keyOf(head) || oracleOps.some((r) => r.error)) {
         diffs.push(`map[${type}] seed ${seed}: the oracle failed: ${o.stderr}${JSON.stringify(oracleOps.find((r) => r.error))}`);
         continue;
       }
@@ -46,8 +63,7 @@ export function checkHasher({ oracle, gomap, oracleEnv }) {
         diffs.push('the Go runtime is using its AES hash (GODEBUG=cpu.aes=off not honoured)');
         return { checked, diffs };
       }
-      const g = runTool(gomap, [],
-        `map[${type}]int64\nhasher go119\nhashkey 0x${head.hashkey0}\nseed ${seed}\n${body}`, process.env);
+      const g = runTool(gomap, [], flavor.gomapSetup(type, seed, head) + body, process.env);
       const gomapOps = g.records.filter((r) => typeof r.op === 'string' && r.op.startsWith('set'));
       if (gomapOps.length !== oracleOps.length) {
         diffs.push(`map[${type}] seed ${seed}: gomap printed ${gomapOps.length} records for ` +
@@ -59,7 +75,7 @@ export function checkHasher({ oracle, gomap, oracleEnv }) {
           checked++;
           const got = gomapOps[i].hashes?.[key];
           if (hashHex(got) !== want) {
-            diffs.push(`map[${type}] hashkey0 ${head.hashkey0} seed ${seed} key ${JSON.stringify(key)}: ` +
+            diffs.push(`map[${type}] hashkey ${flavor.keyOf(head)} seed ${seed} key ${JSON.stringify(key)}: ` +
               `expected ${want}, got ${got ?? '(absent)'}${gomapOps[i].error ? ` (error: ${gomapOps[i].error})` : ''}`);
           }
         }

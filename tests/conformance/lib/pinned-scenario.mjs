@@ -59,3 +59,38 @@ function collectHashes(oracleOps) {
   }
   return hashes;
 }
+
+// The pinned scenario of a `version 1.26` run (contract version 2). The model computes every hash
+// itself with the runtime's hash key (`hasher go126`, `hashkey K0 K1 K2 K3`) from the fresh map's
+// seed, so no key is pinned: after a reseed the model must hash with the new seed, as Go does.
+// What Go drew at random is pinned where it is drawn: `range`/`iter` get `entry= dir=`, a delete
+// that emptied the map and a clear that reseeded get `reseed=`.
+// head: the oracle's first line ({hashkey: [4 hex words], seed}).
+export function pinSwissScenario(src, head, oracleOps) {
+  const { setup, ops } = splitSetup(src);
+  if (ops.length !== oracleOps.length) {
+    throw new ScenarioError(`the scenario has ${ops.length} operations but the oracle reported ` +
+      `${oracleOps.length}`);
+  }
+  const lines = [];
+  const origins = [];
+  const add = (text, origin) => { lines.push(text); origins.push(origin); };
+
+  for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
+  add('hasher go126', { kind: 'setup' });
+  add(`hashkey ${head.hashkey.map((w) => `0x${w}`).join(' ')}`, { kind: 'setup' });
+  add(`seed 0x${head.seed}`, { kind: 'setup' });
+
+  ops.forEach((c, i) => {
+    const rec = oracleOps[i];
+    let texts = rec.expanded ? [...rec.expanded] : [c.text]; // collide → sets; @N → real key
+    if ((c.name === 'range' || c.name === 'iter') && rec.entry !== undefined) {
+      texts = [`${c.name} entry=${rec.entry} dir=${rec.dir}`];
+    }
+    if ((c.name === 'del' || c.name === 'clear') && rec.reseed !== undefined) {
+      texts[texts.length - 1] += ` reseed=0x${rec.reseed}`;
+    }
+    texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
+  });
+  return { text: lines.join('\n') + '\n', origins };
+}

@@ -1,5 +1,5 @@
-// Finding the tools the suite needs — Go 1.19 to build the oracle, the gomap CLI under test —
-// and building the oracle into build/conformance/ so the source tree stays clean.
+// Finding the tools the suite needs — Go 1.19 and Go 1.26 to build the two oracles, the gomap CLI
+// under test — and building the oracles into build/conformance/ so the source tree stays clean.
 // Missing tools are loud errors: a conformance suite that cannot run must never look green.
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,8 @@ export const buildDir = path.join(repoRoot, 'build', 'conformance');
 export const GO = process.env.GO ?? '/usr/lib/go-1.19/bin/go';
 export const GOMAP = process.env.GOMAP ?? path.join(repoRoot, 'build', 'native-release', 'gomap');
 export const ORACLE = path.join(buildDir, 'oracle');
+export const GO126 = process.env.GO126 ?? '/usr/lib/go-1.26/bin/go';
+export const ORACLE126 = path.join(buildDir, 'oracle126');
 
 // Everything Go writes (module cache, build cache) stays under build/conformance; nothing is
 // downloaded (GOPROXY=off, the oracle uses the standard library only).
@@ -35,23 +37,35 @@ export const oracleEnv = { ...process.env, GODEBUG: 'cpu.aes=off' };
 export class ToolMissing extends Error {}
 
 export function buildOracle() {
-  if (!existsSync(GO)) {
-    throw new ToolMissing(`Go 1.19 not found at ${GO}: conformance suite CANNOT RUN`);
+  return buildGoOracle({ go: GO, version: '1.19', dir: 'oracle', output: ORACLE, ldflags: [] });
+}
+
+// The Go 1.26 oracle reads runtime.hashkey through a pulled linkname, which the 1.23+ linker
+// only allows with -checklinkname=0.
+export function buildOracle126() {
+  return buildGoOracle({
+    go: GO126, version: '1.26', dir: 'oracle126', output: ORACLE126, ldflags: ['-ldflags=-checklinkname=0'],
+  });
+}
+
+function buildGoOracle({ go, version, dir, output, ldflags }) {
+  if (!existsSync(go)) {
+    throw new ToolMissing(`Go ${version} not found at ${go}: conformance suite CANNOT RUN`);
   }
-  const version = spawnSync(GO, ['version'], { env: goEnv, encoding: 'utf8' });
-  if (version.status !== 0 || !/go1\.19(\.|\s)/.test(version.stdout)) {
-    // The oracle reads runtime structures whose layout is Go 1.19's; another Go would be wrong.
-    throw new ToolMissing(`Go 1.19 not found at ${GO} (got: ${(version.stdout || version.stderr).trim()}): ` +
+  const got = spawnSync(go, ['version'], { env: goEnv, encoding: 'utf8' });
+  if (got.status !== 0 || !new RegExp(`go${version.replace('.', '\\.')}(\\.|\\s)`).test(got.stdout)) {
+    // The oracle reads runtime structures whose layout is this Go's; another Go would be wrong.
+    throw new ToolMissing(`Go ${version} not found at ${go} (got: ${(got.stdout || got.stderr).trim()}): ` +
       'conformance suite CANNOT RUN');
   }
   mkdirSync(buildDir, { recursive: true });
-  const build = spawnSync(GO, ['build', '-o', ORACLE, '.'], {
-    cwd: path.join(conformanceDir, 'oracle'), env: goEnv, encoding: 'utf8',
+  const build = spawnSync(go, ['build', ...ldflags, '-o', output, '.'], {
+    cwd: path.join(conformanceDir, dir), env: goEnv, encoding: 'utf8',
   });
   if (build.status !== 0) {
-    throw new ToolMissing(`building the Go oracle failed: conformance suite CANNOT RUN\n${build.stderr}`);
+    throw new ToolMissing(`building the Go ${version} oracle failed: conformance suite CANNOT RUN\n${build.stderr}`);
   }
-  return ORACLE;
+  return output;
 }
 
 export function requireGomap() {
@@ -60,4 +74,19 @@ export function requireGomap() {
       'or set GOMAP): conformance suite CANNOT RUN');
   }
   return GOMAP;
+}
+
+// Whether gomap runs `version 1.26` scenarios with the Swiss dump (contract version 2). A gomap
+// that does not must make every 1.26 scenario fail, never pass unchecked.
+export function gomapSpeaksSwiss(gomap) {
+  const r = spawnSync(gomap, ['-'], {
+    input: 'version 1.26\nmap[int64]int64\nset 1 1\n', encoding: 'utf8', timeout: 30_000,
+  });
+  const lines = (r.stdout ?? '').split('\n').filter((l) => l.trim() !== '');
+  try {
+    const rec = JSON.parse(lines.at(-1));
+    return rec.model === 'swiss' && rec.error === undefined;
+  } catch {
+    return false;
+  }
 }
