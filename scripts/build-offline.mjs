@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from './offline/bundle.mjs';
 import { dataURL, inlineCss, inlineHtml } from './offline/inline-html.mjs';
 import { swapAliases } from './offline/swaps.mjs';
+import { insideRoot } from './offline/inside-root.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.env.GOMAP_DIST ?? join(root, 'dist'));
@@ -18,7 +19,7 @@ const OFFLINE_NAME = 'go-map-playground-offline.html';
 // Inside the page, a link is relative to the page; inside a sheet, to the sheet.
 const readAsset = (from) => (ref) => {
   const path = resolve(dirname(from), decodeURI(ref.split(/[?#]/)[0]));
-  if (!path.startsWith(dist)) throw new Error(`${ref} is outside the site`);
+  if (!insideRoot(dist, path)) throw new Error(`${ref} is outside the site`);
   return { path, bytes: readFileSync(path) };
 };
 const cssOf = (path, seen = []) => {
@@ -52,6 +53,7 @@ async function main() {
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)) {
     const entry = resolve(dist, m[1]);
     const { code, files } = await bundle(entry, {
+      root: dist,
       alias: swapAliases(dist, join),
       sources: new Map([[join(dist, 'render/style-url.mjs'), styleUrlModule()]]),
       label: (f) => relative(dist, f),
@@ -68,7 +70,7 @@ async function main() {
     scripts.set(m[1], { code, files });
   }
   const out = inlineHtml(html, {
-    stylesheet: (href) => cssOf(resolve(dist, href)),
+    stylesheet: (href) => cssOf(readAsset(page)(href).path),
     asset: readAsset(page),
     script: (src) => scripts.get(src).code,
   });

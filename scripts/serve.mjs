@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { insideRoot } from './offline/inside-root.mjs';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.env.PORT ?? 8080);
@@ -15,11 +16,29 @@ const types = {
 // The same strict policy the hardening tests check the site works under.
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
+const notFound = () => Object.assign(new Error('not found'), { code: 'ENOENT' });
+
 const server = createServer(async (req, res) => {
   try {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    // Static files only: reading is all this server does.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume(); // drain the body unread, so the reply reaches the client
+      res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET, HEAD', Connection: 'close' });
+      res.end('method not allowed\n');
+      return;
+    }
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end('bad request\n');
+      return;
+    }
+    if (path.includes('\0')) throw notFound();
     let file = normalize(join(root, path));
-    if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
+    // Inside dist/ itself: "/..%2fdist-private/x" must not reach a sibling.
+    if (!insideRoot(root, file)) throw notFound();
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
     res.writeHead(200, {
@@ -31,13 +50,15 @@ const server = createServer(async (req, res) => {
       // private and no cookie is ever set, so any origin may read it.
       'Access-Control-Allow-Origin': '*',
     });
-    res.end(body);
+    res.end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
-    res.writeHead(err.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain' });
-    res.end(err.code === 'ENOENT' ? 'not found\n' : 'server error\n');
+    const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR';
+    res.writeHead(missing ? 404 : 500, { 'Content-Type': 'text/plain' });
+    res.end(missing ? 'not found\n' : 'server error\n');
   }
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Go Map Playground: http://localhost:${port}/`);
+  // The port actually bound (PORT=0 picks a free one, as the tests do).
+  console.log(`Go Map Playground: http://localhost:${server.address().port}/`);
 });

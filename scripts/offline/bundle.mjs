@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { insideRoot } from './inside-root.mjs';
 import { scanModule, applyEdits, META_URL_LOCAL } from './module-syntax.mjs';
 
 const NS_HELPER = `function __bundle_ns(getters) {
@@ -29,9 +30,10 @@ const NS_HELPER = `function __bundle_ns(getters) {
  * @param {Map<string, string>} [options.sources] path → module text to use instead of the file
  * @param {(file: string) => string} [options.label] how a file is named in comments and messages
  * @param {(file: string) => string} [options.metaUrl] a JS expression for import.meta.url in that file
+ * @param {string} [options.root] when given, every module must lie inside this folder
  * @returns {Promise<{ code: string, files: string[] }>}
  */
-export async function bundle(entry, { alias = new Map(), sources = new Map(), label = (f) => f, metaUrl = (f) => JSON.stringify(`bundle:${label(f)}`) } = {}) {
+export async function bundle(entry, { alias = new Map(), sources = new Map(), label = (f) => f, metaUrl = (f) => JSON.stringify(`bundle:${label(f)}`), root } = {}) {
   const canonical = (file) => alias.get(file) ?? file;
   const exists = (file) => sources.has(file) || existsSync(file);
   const modules = new Map(); // file → { id, scan, source, deps: Map(spec → file) }
@@ -40,6 +42,9 @@ export async function bundle(entry, { alias = new Map(), sources = new Map(), la
 
   async function visit(file, from) {
     if (modules.has(file)) return;
+    if (root !== undefined && !insideRoot(root, file)) {
+      throw new Error(`${from ? label(from) : 'entry'}: ${file} is outside ${root}`);
+    }
     if (visiting.has(file)) throw new Error(`circular import: ${label(from)} → ${label(file)}`);
     visiting.add(file);
     let source;
