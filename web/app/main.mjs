@@ -12,6 +12,7 @@ import { PermalinkSync, earlyLook } from './permalink.mjs';
 import { PageDisplay } from './page-display.mjs';
 import { wireShareDialog } from './share-dialog.mjs';
 import { wireExport } from './export-actions.mjs';
+import { PageLayout } from './page-layout.mjs';
 
 const $ = (id) => document.getElementById(id);
 const WELCOME = 'map[string]int64\nset apple 1\nset banana 2\nset cherry 3\nset date 4\nset elderberry 5';
@@ -55,6 +56,9 @@ async function main() {
     return;
   }
   const app = new App(gomap, { viz: els.viz, els });
+  // The map fitted to the screen, and the step's focus kept in view.
+  const layout = new PageLayout({ viz: els.viz, player: document.querySelector('.player') });
+  app.onRender((e) => { if (e.frame) layout.update(); });
   wireTransport(app);
   const lessonList = await loadLessons();
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));

@@ -51,8 +51,10 @@ export class BucketArrayView {
       const row = this.#row(index, chain);
       chain.forEach((b, pos) => this.#patchBucket(row.buckets[pos], b));
       if (this.old) {
-        const t0 = chain[0].t[0];
-        row.el.classList.toggle('is-evacuated', t0 >= EVACUATED_X && t0 <= EVACUATED_EMPTY);
+        // Marked once every slot of every bucket of the chain is: the
+        // runtime's evacuated() reads slot 0 of the first bucket only, which
+        // is marked as soon as the first entry moves.
+        row.el.classList.toggle('is-evacuated', chain.every((bk) => bk.t.every((t) => t >= EVACUATED_X && t <= EVACUATED_EMPTY)));
         row.el.classList.toggle('is-nevacuate', index === nevacuate);
       } else {
         row.el.classList.toggle('is-waiting', !!ctx.waiting?.(index));
