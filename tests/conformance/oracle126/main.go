@@ -7,7 +7,8 @@
 //
 // Usage: oracle126 [FILE|-]
 //
-// Output: a first line {"hashkey": [4 × 16 hex digits], "aeshash": …, "go": …}, then one JSON
+// Output: a first line {"hashkey": [4 × 16 hex digits], "aeshash": …, "go": …, "seed": the fresh
+// map's seed}, then one JSON
 // line per operation. Set-up commands that would change Go itself (hasher, hashkey, rand) and
 // pinned draws (range/iter entry= dir=, reseed=) are refused: the oracle reports the draws
 // instead (entry, dir, reseed). It adds `collide G N` and @N key references, both reported back
@@ -31,16 +32,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "oracle126:", err)
 		os.Exit(2)
 	}
-	var words []string
-	for _, w := range hashkey {
-		words = append(words, hex16(uint64(w)))
-	}
-	emit(map[string]any{"hashkey": words, "aeshash": useAeshash, "go": runtime.Version()})
-
 	cmds := parseScenario(src)
 	mapType, su, ops, failed := readSetup(cmds)
 	run, ok := mapTypes[mapType]
 	if !ok {
+		emitHead(nil)
+		for _, e := range su.errors {
+			emit(e)
+		}
 		emit(record{Line: 1, Op: mapType, Error: fmt.Sprintf("map type %s is not supported by the oracle", mapType)})
 		os.Exit(1)
 	}
@@ -50,14 +49,28 @@ func main() {
 	}
 }
 
-// readSetup consumes the leading set-up commands. A bad one prints an error line (set-up lines
-// print nothing otherwise) and the run goes on with the default. `version 1.26` is required:
+// emitHead prints the first line: the process's hash key, whether the AES hash is in use (then
+// the model cannot reproduce the hashes), and the seed of the fresh map (nil before one exists).
+func emitHead(seed *uint64) {
+	var words []string
+	for _, w := range hashkey {
+		words = append(words, hex16(uint64(w)))
+	}
+	head := map[string]any{"hashkey": words, "aeshash": useAeshash, "go": runtime.Version()}
+	if seed != nil {
+		head["seed"] = hex16(*seed)
+	}
+	emit(head)
+}
+
+// readSetup consumes the leading set-up commands. A bad one gives an error line, printed after
+// the first line (set-up lines print nothing otherwise), and the run goes on with the default. `version 1.26` is required:
 // this oracle runs nothing else.
 func readSetup(cmds []command) (string, setup, []command, bool) {
 	mapType, su, failed := "map[string]int64", setup{}, false
 	seen := map[string]bool{}
 	fail := func(c command, err error) {
-		emit(record{Line: c.line, Op: c.text, Error: fmt.Sprintf("line %d: %v", c.line, err)})
+		su.errors = append(su.errors, record{Line: c.line, Op: c.text, Error: fmt.Sprintf("line %d: %v", c.line, err)})
 		failed = true
 	}
 	i := 0

@@ -16,6 +16,7 @@ type setup struct {
 	hint    int
 	seed    uint64
 	hasSeed bool
+	errors  []record // set-up commands that failed, printed after the first line
 }
 
 type runner[K comparable, V any] struct {
@@ -50,9 +51,20 @@ func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup,
 	if su.hasSeed {
 		r.h.seed = uintptr(su.seed) // safe: the map is empty, nothing was hashed with the old one
 	}
+	seed := uint64(r.h.seed)
+	emitHead(&seed)
+	for _, e := range su.errors {
+		emit(e)
+	}
 	for _, c := range cmds {
 		rec := record{Line: c.line, Op: c.text}
-		if err := r.do(c, &rec); err != nil {
+		err := r.do(c, &rec)
+		if err == nil {
+			if bad := r.selfCheck(); bad != nil {
+				err = fmt.Errorf("oracle bug: the map read does not hold together: %v", bad)
+			}
+		}
+		if err != nil {
 			rec.Error = fmt.Sprintf("line %d: %v", c.line, err)
 		}
 		r.snapshot(&rec)
