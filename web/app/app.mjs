@@ -68,16 +68,20 @@ export class App {
     const controller = new AbortController();
     this.bulkAbort = controller;
     this.setBusy(true);
+    let r;
     try {
-      const r = await Player.load(this.gomap, text, { onProgress, yieldToEventLoop, signal: controller.signal });
-      if (!r.ok) return r;
-      this.#swap(r.player);
-      this.announce(`Scenario loaded: ${r.player.history.length} operations.`);
-      return r;
+      r = await Player.load(this.gomap, text, { onProgress, yieldToEventLoop, signal: controller.signal });
+    } catch (err) {
+      // The module itself failed (out of memory): the map on screen stays.
+      r = { ok: false, errors: [{ line: 1, message: String(err?.message ?? err) }] };
     } finally {
       this.setBusy(false);
       this.bulkAbort = null;
     }
+    if (!r.ok) return r;
+    this.#swap(r.player);
+    this.announce(`Scenario loaded: ${r.player.history.length} operations.`);
+    return r;
   }
 
   // ---- operations --------------------------------------------------------
@@ -87,7 +91,7 @@ export class App {
    * @returns {{ ok: boolean, error?: string }}
    */
   perform(command) {
-    if (this.busy) return { ok: false, error: 'Wait for the running fill to finish.' };
+    if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };
     this.pause();
     const discarding = this.player.history.length - 1 > this.player.history.locate(this.player.position).op;
     const r = this.player.perform(command);
@@ -111,25 +115,35 @@ export class App {
   }
 
   /** fill N in chunks with a progress bar; the page stays responsive. */
-  async fill(n, { onProgress } = {}) {
-    if (this.busy) return { ok: false, error: 'A fill is already running.' };
-    if (Player.bulkCount(`fill ${n}`) === null) return this.perform(`fill ${n}`);
+  fill(n, options = {}) {
+    return this.runLong(`fill ${n}`, options);
+  }
+
+  /**
+   * Performs a command that may be long (a big fill, a collide that
+   * searches many keys) in slices, with progress and Cancel, never
+   * blocking the page for long; refuses what would take minutes
+   * (Player.runLong). Short commands are perform().
+   */
+  async runLong(command, { onProgress } = {}) {
+    if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };
     this.pause();
     const controller = new AbortController();
     this.bulkAbort = controller;
     this.setBusy(true);
+    let r;
     try {
-      const r = await this.player.fill(n, { onProgress, yieldToEventLoop, signal: controller.signal });
-      if (r.op !== undefined) {
-        this.historyVersion++;
-        this.player.seek(this.player.history.donePosition(r.op));
-        this.render({ animate: false, announce: true });
-      }
-      return r;
+      r = await this.player.runLong(command, { onProgress, yieldToEventLoop, signal: controller.signal });
     } finally {
       this.setBusy(false);
       this.bulkAbort = null;
     }
+    if (r.op !== undefined) {
+      this.historyVersion++;
+      this.player.seek(this.player.history.donePosition(r.op));
+      this.render({ animate: false, announce: true });
+    } else if (!r.ok) this.announce(r.error);
+    return r;
   }
 
   cancelBulk() {
@@ -230,7 +244,8 @@ export class App {
    */
   render({ animate = false, announce = false, follow = true } = {}) {
     const p = this.player;
-    if (!p) return;
+    // A sliced operation is under way: the session is between moments.
+    if (!p || this.busy) return;
     const shown = this.viz.show({ animate, follow });
     const { model, frame } = shown;
     const d = describeFrame(p, frame, model);
@@ -238,11 +253,26 @@ export class App {
     this.els.stepFn.hidden = !d.fn;
     this.els.stepFn.textContent = d.fn ?? '';
     this.els.narration.textContent = d.text;
-    this.panels.update(p, frame, model);
     if (announce) this.announce(`${d.fn ? `${d.fn}: ` : ''}${d.text}`);
-    const historyChanged = this.shownVersion !== this.historyVersion;
-    this.shownVersion = this.historyVersion;
-    for (const fn of this.listeners) fn({ frame, model, historyChanged });
+    // For a big map the drawing alone is a long task (the overview scans
+    // every bucket): the panels (another scan, for the stats) and the
+    // controls' refresh run in a task of their own, if the cursor has not
+    // moved meanwhile (then the newer render does it).
+    clearTimeout(this.restTimer);
+    const rest = () => {
+      this.panels.update(p, frame, model);
+      const historyChanged = this.shownVersion !== this.historyVersion;
+      this.shownVersion = this.historyVersion;
+      for (const fn of this.listeners) fn({ frame, model, historyChanged });
+    };
+    if (model.density !== 'overview') rest();
+    else {
+      this.restTimer = setTimeout(() => {
+        if (this.player !== p || this.busy || p.position !== frame.position) return;
+        p.moment();
+        rest();
+      }, 0);
+    }
     return shown;
   }
 

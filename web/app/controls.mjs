@@ -204,7 +204,7 @@ export function wireControls(app, { lessons = [] } = {}) {
 
   const collideN = $('collide-n');
   const collideB = $('collide-bucket');
-  $('collide-form').addEventListener('submit', (ev) => {
+  $('collide-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const header = app.player.map.header();
     const buckets = header.created && header.buckets !== '0' ? 2 ** header.B : 1;
@@ -218,7 +218,13 @@ export function wireControls(app, { lessons = [] } = {}) {
       return;
     }
     showBoxError('collide-error', '');
-    const r = app.perform(`collide ${b.value} ${n.value}`);
+    // A collide into a big map searches many keys: it runs in slices,
+    // with the fill's progress bar and Cancel.
+    progress.hidden = false;
+    bar.value = 0;
+    barText.textContent = `Looking for ${n.value.toLocaleString('en-US')} keys for bucket ${b.value}…`;
+    const r = await app.runLong(`collide ${b.value} ${n.value}`, { onProgress: (f) => { bar.value = f; } });
+    progress.hidden = true;
     if (!r.ok) showBoxError('collide-error', r.error);
   });
   $('clear-btn').addEventListener('click', () => app.perform('clear'));

@@ -45,10 +45,12 @@ export class PermalinkSync {
     // The fragment the event is about: by the time it is handled, a
     // throttled write may already have put the current state back.
     // Opens run one after another.
+    // Opens run one after another; one that fails (even by throwing) is
+    // reported and the next still runs.
     let queue = Promise.resolve();
     window.addEventListener('hashchange', (ev) => {
       const hash = new URL(ev.newURL).hash;
-      queue = queue.then(() => this.open(hash));
+      queue = queue.then(() => this.open(hash)).catch((err) => this.#refuse('This link could not be opened:', [String(err?.message ?? err)]));
     });
     this.schedule();
   }
@@ -87,6 +89,16 @@ export class PermalinkSync {
    * @returns {Promise<boolean>} true if the page now shows the link's state
    */
   async open(hash = location.hash) {
+    try {
+      return await this.#open(hash);
+    } catch (err) {
+      // Whatever failed (the module out of memory, a bug), the page stays
+      // usable, says so, and the next link opens.
+      return this.#refuse('This link could not be opened:', [String(err?.message ?? err)]);
+    }
+  }
+
+  async #open(hash) {
     if (!isPermalink(hash)) return false;
     const r = decodeState(hash);
     if (!r.ok) return this.#refuse('This link could not be opened:', [r.error]);

@@ -14,6 +14,33 @@ export const addr = (hex) => (hex ? parseInt(hex, 16) : 0);
  *             liveTotal: number, overflowTotal: number }}
  */
 export function scanArray(map, { array, n, bucketsize }) {
+  // The overview and the stats scan the same array for one moment; a
+  // million keys are 2^18 buckets, ~20 ms a scan on the main thread.
+  const memo = memos.get(map);
+  const key = `${array}:${n}:${bucketsize}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const result = scan(map, { array, n, bucketsize });
+  memo?.set(key, result);
+  return result;
+}
+
+// Scans remembered per map, for maps whose owner (the Player) says when
+// their bytes move: it calls trackScans once and forgetScans at every
+// change of the session. A map nobody tracks is scanned every time.
+const memos = new WeakMap();
+
+/** Remember scans of `map` until forgetScans(map). The results are shared: read them, never write. */
+export function trackScans(map) {
+  memos.set(map, new Map());
+}
+
+/** The bytes of `map` changed (or may have): its remembered scans are stale. */
+export function forgetScans(map) {
+  memos.get(map)?.clear();
+}
+
+function scan(map, { array, n, bucketsize }) {
   const live = new Uint16Array(n);
   const chain = new Uint8Array(n);
   const evacuated = new Uint8Array(n);
@@ -48,8 +75,12 @@ export function scanArray(map, { array, n, bucketsize }) {
 
 /** Chain length → number of chains of that length. */
 export function chainHistogram(chain) {
-  const hist = [];
-  for (const len of chain) hist[len] = (hist[len] ?? 0) + 1;
-  for (let i = 0; i < hist.length; i++) hist[i] ??= 0;
-  return hist;
+  const counts = new Uint32Array(256);
+  let longest = -1;
+  for (let i = 0; i < chain.length; i++) {
+    const len = chain[i];
+    counts[len]++;
+    if (len > longest) longest = len;
+  }
+  return Array.from(counts.subarray(0, longest + 1));
 }

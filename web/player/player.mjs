@@ -9,6 +9,7 @@ import { History } from './history.mjs';
 import { KeyframeStore } from './keyframes.mjs';
 import { commandName, isSetupCommand, splitScenario } from './scenario-text.mjs';
 import { ChunkPlanner } from './bulk.mjs';
+import { trackScans, forgetScans } from './heap-scan.mjs';
 
 // Roughly how fast a snapshot copies the heap; a keyframe is worth taking
 // once replaying from the previous one would take longer than copying.
@@ -22,6 +23,19 @@ const MAX_TRACED_SLOTS = 4096;
 // text limits are 50,000 lines and 4 MiB).
 const REPLAY_BATCH = 5000;
 const EVENT_CACHE_OPS = 64;
+// A long scenario yields to the page this often (the page must never be
+// blocked for 50 ms by what a link or a pasted scenario asks).
+const SLICE_MS = 12;
+// collide searches generated keys for ones that land in its bucket: about
+// 2^B keys hashed per key inserted, 0.2–1.5 µs each in the browser. It is
+// run in slices while B stays as it was (collide B N = collide B n1;
+// collide B n2 exactly then); the part after an insert that starts a grow
+// must run as one call, and is refused when that call would search more
+// than UNSPLIT_TRIES keys. A whole collide that would search more than
+// MAX_TRIES keys (seconds to minutes) is refused before anything runs.
+const SLICE_TRIES = 20000;
+const UNSPLIT_TRIES = 1_000_000;
+const MAX_TRIES = 40_000_000;
 const MAX_REPLAY_OPS = 64;
 // The operations that run a loop's iterator (mapiterinit, mapiternext).
 const LOOP_KINDS = new Set(['range', 'next', 'iter']);
@@ -82,16 +96,17 @@ export class Player {
     const player = made.player;
     const errors = [];
     const ops = commands.slice(i);
+    let since = performance.now();
     for (let n = 0; n < ops.length; n++) {
       if (signal?.aborted) break;
       const c = ops[n];
-      const bulk = Player.bulkCount(c.text);
-      const r = bulk !== null
-        ? await player.fill(bulk, { yieldToEventLoop, signal, onProgress: (f) => onProgress?.((n + f) / ops.length) })
-        : player.perform(c.text);
+      const r = await player.runLong(c.text, { yieldToEventLoop, signal, onProgress: (f) => onProgress?.((n + f) / ops.length) });
       if (!r.ok) errors.push({ line: c.line, command: c.text, message: r.error });
       onProgress?.((n + 1) / ops.length);
-      if (yieldToEventLoop && n % 50 === 49) await yieldToEventLoop();
+      if (yieldToEventLoop && performance.now() - since > SLICE_MS) {
+        await yieldToEventLoop();
+        since = performance.now();
+      }
     }
     if (errors.length || signal?.aborted) {
       player.free();
@@ -99,6 +114,119 @@ export class Player {
     }
     player.toEnd();
     return { ok: true, player };
+  }
+
+  /**
+   * Performs one command, in slices when it would be long (a big `fill`,
+   * a `collide` that searches many keys), yielding between them; refuses
+   * before running it what a cost estimate says would block for long.
+   * Same results as perform().
+   */
+  async runLong(command, { yieldToEventLoop, signal, onProgress } = {}) {
+    const bulk = Player.bulkCount(command);
+    if (bulk !== null) return this.fill(bulk, { yieldToEventLoop, signal, onProgress });
+    const c = Player.collideArgs(command);
+    if (!c) return this.perform(command);
+    const cost = this.collideCost(c);
+    if (cost.error) return { ok: false, error: cost.error };
+    // A traced collide is one call (its micro-steps are one trace).
+    if (c.n <= MAX_TRACED_INSERTS && cost.tries > UNSPLIT_TRIES) {
+      return { ok: false, error: `collide ${c.bucket} ${c.n} would hash about ${cost.tries.toLocaleString('en-US')} generated keys in one go (seconds with the page frozen). Collide into a smaller map.` };
+    }
+    if (c.n <= MAX_TRACED_INSERTS) return this.perform(command);
+    return this.#collideSliced(c, { yieldToEventLoop, signal, onProgress });
+  }
+
+  /** { bucket, n } of a `collide I N` command, else null. */
+  static collideArgs(command) {
+    const m = /^collide\s+(\d+)\s+(\d+)\s*$/.exec(command.trim());
+    return m ? { bucket: Number(m[1]), n: Number(m[2]) } : null;
+  }
+
+  /**
+   * What collide would cost on the map as it stands, in keys hashed:
+   * { tries, unsplit } (unsplit: those in the one call after a grow
+   * starts), or { error } when it is refused.
+   */
+  collideCost({ bucket, n }) {
+    const h = this.map.header();
+    const buckets = h.created && h.buckets !== '0' ? 2 ** h.B : 1;
+    const room = this.#roomBeforeGrow();
+    const tail = Math.max(0, n - Math.min(n, room));
+    const tries = n * buckets;
+    const unsplit = tail * buckets;
+    const fmt = (x) => Math.round(x).toLocaleString('en-US');
+    const what = `collide ${bucket} ${n} would hash about ${fmt(tries)} generated keys to find ${fmt(n)} that land in bucket ${bucket} of ${fmt(buckets)}`;
+    if (bucket >= buckets) return { tries: 0, unsplit: 0 };
+    if (tries > MAX_TRIES) {
+      return { error: `${what} (minutes in a browser); the playground runs at most ${fmt(MAX_TRIES)}. Collide fewer keys, or into a smaller map.` };
+    }
+    if (unsplit > UNSPLIT_TRIES) {
+      return {
+        error: `${what}; ${fmt(tail)} of them come after the insert that starts a grow and must be found in one go (about ${fmt(unsplit)} keys, seconds with the page frozen). ` +
+          `Collide at most ${fmt(Math.min(n, room) + Math.floor(UNSPLIT_TRIES / buckets))} keys here, or in two steps (the second at the new size).`,
+      };
+    }
+    return { tries, unsplit };
+  }
+
+  // collide B N in slices while B stays (see SLICE_TRIES); recorded as one
+  // operation, `collide B N`.
+  async #collideSliced({ bucket, n }, { yieldToEventLoop, signal, onProgress }) {
+    const cost = this.collideCost({ bucket, n });
+    if (!yieldToEventLoop || cost.tries <= SLICE_TRIES || !this.map.header().created) return this.perform(`collide ${bucket} ${n}`);
+    const j = this.#branch();
+    this.#ensureBefore(j);
+    this.#offerKeyframe(j);
+    const h = this.map.header();
+    const buckets = 2 ** h.B;
+    const before = Math.min(n, this.#roomBeforeGrow());
+    const planner = new ChunkPlanner(before, { targetMs: 15, first: Math.max(1, Math.floor(SLICE_TRIES / buckets)), min: 1 });
+    let done = 0;
+    let ms = 0;
+    let error = null;
+    this.#moved();
+    const step = (size) => {
+      const t0 = performance.now();
+      const [o] = this.map.run(`collide ${bucket} ${size}`);
+      this.#moved();
+      const took = performance.now() - t0;
+      ms += took;
+      if (o.error) error = stripPlace(o.error);
+      else done += size;
+      return took;
+    };
+    for (let size = planner.next(); size > 0 && !error; size = planner.next()) {
+      if (signal?.aborted) break;
+      planner.took(step(size));
+      onProgress?.(done / n);
+      await yieldToEventLoop();
+    }
+    if (!error && !signal?.aborted && done < n) {
+      step(n - done);
+      onProgress?.(done / n);
+    }
+    if (done === 0) {
+      // Nothing ran (a refused first slice leaves the map as it was).
+      this.clean = j;
+      this.journal = null;
+      return { ok: false, error: error ?? 'The collide was cancelled.' };
+    }
+    this.history.push({
+      command: `collide ${bucket} ${done}`,
+      kind: 'collide',
+      traced: false,
+      tooMany: true,
+      eventCount: 0,
+      ms,
+      outcome: {},
+      after: this.#summary(),
+    });
+    this.clean = j + 1;
+    this.journal = null;
+    this.position = this.history.position(j, 0);
+    return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
+      : { ok: true, op: j, done, cancelled: done < n };
   }
 
   /** The N of a `fill N` large enough to run in chunks, else null. */
@@ -122,6 +250,7 @@ export class Player {
     this.journal = null;   // { op, writes }: the session's last traced op and where it stands
     this.events = new Map(); // op → events, most recently used last
     this.variant = map.header().type.variant;
+    trackScans(map);
     this.keyframes.add(0, map.snapshot(), 4096);
   }
 
@@ -161,7 +290,7 @@ export class Player {
     this.#offerKeyframe(j);
     const traced = this.#traceable(text);
     const t0 = performance.now();
-    this.#at = null;
+    this.#moved();
     const outcomes = this.map.run(text, { trace: traced });
     const ms = performance.now() - t0;
     const o = outcomes[outcomes.length - 1];
@@ -169,6 +298,7 @@ export class Player {
       // The core leaves the map as it was; restoring the keyframe also undoes
       // the one side effect an error can have (the first op creating the map).
       if (this.keyframes.has(j)) this.keyframes.atOrBefore(j).snap.restore();
+      this.#moved();
       this.journal = null;
       return { ok: false, error: stripPlace(o?.error ?? 'nothing ran') };
     }
@@ -195,7 +325,7 @@ export class Player {
    * Recorded as one operation, `fill N` (identical keys and bytes as a
    * single fill: generated keys continue from the last one).
    */
-  async fill(n, { onProgress, yieldToEventLoop, signal, chunkMs = 25 } = {}) {
+  async fill(n, { onProgress, yieldToEventLoop, signal, chunkMs = 15 } = {}) {
     const j = this.#branch();
     this.#ensureBefore(j);
     this.#offerKeyframe(j);
@@ -203,13 +333,18 @@ export class Player {
     let ms = 0;
     let error = null;
     const planner = new ChunkPlanner(n, { targetMs: chunkMs });
-    this.#at = null;
-    for (let size = planner.next(); size > 0; size = planner.next()) {
+    this.#moved();
+    for (let size = planner.next(this.#roomBeforeGrow()); size > 0; size = planner.next(this.#roomBeforeGrow())) {
       if (signal?.aborted) break;
+      const growing = this.#growing();
       const t0 = performance.now();
       const [o] = this.map.run(`fill ${size}`);
+      this.#moved();
       const took = performance.now() - t0;
       planner.took(took);
+      // A grow just started: every insert now also evacuates old buckets
+      // into fresh memory, several times slower than the last chunk's.
+      if (!growing && this.#growing()) planner.shrink(4);
       ms += took;
       if (o.error) {
         error = stripPlace(o.error);
@@ -235,8 +370,12 @@ export class Player {
     });
     this.clean = j + 1;
     this.journal = null;
-    this.#offerKeyframe(j + 1);
     this.position = this.history.position(j, 0);
+    // The keyframe copies the whole heap (tens of ms for a million keys):
+    // a task of its own.
+    if (yieldToEventLoop) await yieldToEventLoop();
+    if (this.clean === j + 1) this.#offerKeyframe(j + 1);
+    if (yieldToEventLoop) await yieldToEventLoop();
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
   }
@@ -331,7 +470,7 @@ export class Player {
       return cached;
     }
     this.#ensureBefore(j);
-    this.#at = null;
+    this.#moved();
     const [o] = this.map.run(op.command, { trace: true });
     this.#cacheEvents(j, o.events);
     this.clean = j + 1;
@@ -393,6 +532,13 @@ export class Player {
 
   // ---- the session behind the cursor --------------------------------------
 
+  // The session's bytes are about to change: no moment is materialized,
+  // and scans of the old bytes are stale.
+  #moved() {
+    this.#at = null;
+    forgetScans(this.map);
+  }
+
   // Discards the operations after the one shown; returns the new op's index.
   #branch() {
     const { op } = this.history.locate(this.position);
@@ -410,7 +556,7 @@ export class Player {
   // Puts the session at the map before op j, not wound back.
   #ensureBefore(j) {
     if (this.clean === j) return;
-    this.#at = null;
+    this.#moved();
     const kf = this.keyframes.atOrBefore(j);
     kf.snap.restore();
     const from = kf.index;
@@ -427,7 +573,7 @@ export class Player {
 
   // Shows step k of op j: the session runs op j traced and winds back.
   #windTo(j, k) {
-    this.#at = null;
+    this.#moved();
     let events = this.events.get(j);
     if (events && this.journal?.op === j && this.journal.writes >= events[k].writes) {
       this.map.rewind(events[k].writes);
@@ -454,6 +600,26 @@ export class Player {
     if (gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS) return;
     this.keyframes.add(j, this.map.snapshot(), bytes);
     this.journal = null;
+  }
+
+  // How many new keys fit before an insert starts a grow (that insert
+  // allocates the doubled array and may grow the heap: at B 17 → 18 it
+  // alone takes tens of milliseconds), so a chunked fill ends a chunk just
+  // before it and runs it in a chunk of its own. Go 1.14's rule: an insert
+  // that makes count > 8 and count > 6.5 × 2^B starts a grow, unless one
+  // is already running.
+  // (While a grow runs the next one cannot start, so the room is at
+  // least this.)
+  #roomBeforeGrow() {
+    const h = this.map.header();
+    if (!h.created || h.buckets === '0') return Infinity;
+    const limit = Math.max(8, Math.floor((13 * 2 ** h.B) / 2));
+    return Math.max(0, limit - (h.count ?? 0));
+  }
+
+  #growing() {
+    const h = this.map.header();
+    return !!h.oldbuckets && h.oldbuckets !== '0';
   }
 
   #traceable(command) {
