@@ -1,5 +1,5 @@
 // The panels beside the map: the hash of the key in play, the iterator,
-// stats over time and the table view. Each reads the moment on screen.
+// stats over time, the table view, and the Go source of the step. Each reads the moment on screen.
 import { HashView } from '../render/hash-view.mjs';
 import { IterView } from '../render/iter-view.mjs';
 import { StatsView } from '../render/stats-view.mjs';
@@ -7,6 +7,7 @@ import { TableView } from '../render/table-view.mjs';
 import { describeBucket } from '../render/map-model.mjs';
 import { mapStats } from '../player/stats.mjs';
 import { hashFocus, keyIsText } from './describe.mjs';
+import { SourceView } from '../source/source-view.mjs';
 
 export class Panels {
   constructor(els) {
@@ -19,6 +20,10 @@ export class Panels {
     els.iteratorView.append(this.iter.root);
     els.statsView.append(this.stats.root);
     els.tableView.append(this.table.root);
+    // The Go source of the step: open by default where there is room.
+    const pane = document.getElementById('source-pane');
+    this.source = pane ? new SourceView({ root: document.getElementById('source-view'), title: document.getElementById('source-fn') }) : null;
+    if (pane && matchMedia('(min-width: 1200px) and (min-height: 700px)').matches) pane.open = true;
     this.tableShown = false;
     els.tableToggle.addEventListener('click', () => {
       this.tableShown = !this.tableShown;
@@ -31,6 +36,7 @@ export class Panels {
 
   update(player, frame, model) {
     this.last = model;
+    this.source?.update(frame);
     this.hash.update(hashFocus(player, frame, model));
     const yielded = player.yieldedKeys();
     const it = player.iteratorAt(model.header.iterator ?? null);

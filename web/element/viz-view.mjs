@@ -12,20 +12,13 @@ import { OverviewView } from '../render/overview.mjs';
 import { TableView } from '../render/table-view.mjs';
 import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
 import { marksFor } from '../render/highlights.mjs';
+import { legendView } from '../render/legend.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
 import { styleURL } from '../render/style-url.mjs';
 import { darkMedia } from '../render/theme.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { VizControls } from './viz-controls.mjs';
 
-const STATES = [
-  ['s-live', '8f', 'live', 'a key lives here; the byte is the top of its hash'],
-  ['s-rest', '00', 'emptyRest', 'empty, and so is the rest of the chain'],
-  ['s-one', '01', 'emptyOne', 'empty, later slots may be live'],
-  ['s-x', '02', 'evacuatedX', 'moved to the X half'],
-  ['s-y', '03', 'evacuatedY', 'moved to the Y half'],
-  ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
-];
 const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
 
 export class VizView {
@@ -73,9 +66,7 @@ export class VizView {
     this.message = h('p', { class: 'viz-message', role: 'status' });
     this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
     this.controlBar = new VizControls(onCommand);
-    this.legend = h('ul', { class: 'legend', 'aria-label': 'slot states' },
-      STATES.map(([cls, hex, name, what]) => h('li', { title: what },
-        h('span', { class: `slot swatch ${cls}` }, h('span', { class: 'th', text: hex })), ` ${name}`)));
+    this.legend = legendView();
     this.pictures = h('div', { class: 'pictures', hidden: true }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
     this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
