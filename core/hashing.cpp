@@ -102,6 +102,47 @@ uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
   return mix119(W5 ^ uint64_t(n), mix119(a ^ W2, b ^ seed));
 }
 
+uint64_t memhash126(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key) {
+  seed ^= key[0];
+  if (n == 0) return seed;
+  uint64_t a, b;
+  if (n < 4) {
+    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
+    b = 0;
+  } else if (n == 4) {
+    a = b = load32(p);
+  } else if (n < 8) {
+    a = load32(p);
+    b = load32(p + n - 4);
+  } else if (n == 8) {
+    a = b = load64(p);
+  } else if (n <= 16) {
+    a = load64(p);
+    b = load64(p + n - 8);
+  } else {
+    size_t l = n;
+    if (l > 48) {
+      uint64_t s1 = seed, s2 = seed;
+      while (l > 48) {
+        seed = mix128(load64(p) ^ key[1], load64(p + 8) ^ seed);
+        s1 = mix128(load64(p + 16) ^ key[2], load64(p + 24) ^ s1);
+        s2 = mix128(load64(p + 32) ^ key[3], load64(p + 40) ^ s2);
+        p += 48;
+        l -= 48;
+      }
+      seed ^= s1 ^ s2;
+    }
+    while (l > 16) {
+      seed = mix128(load64(p) ^ key[1], load64(p + 8) ^ seed);
+      p += 16;
+      l -= 16;
+    }
+    a = load64(p + l - 16);
+    b = load64(p + l - 8);
+  }
+  return mix128(kHash126M5 ^ uint64_t(n), mix128(a ^ key[1], b ^ seed));
+}
+
 uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0) {
   uint8_t bytes[8];
   std::memcpy(bytes, &v, 8);

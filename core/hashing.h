@@ -80,6 +80,35 @@ uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0);
 // Go 1.17-1.23 wyhash-style fallback (spec 7.4). Uses hashkey[0] only.
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0);
 
+// Go 1.26's fallback (runtime/hash64.go, the Swiss map's era; spec A.1.15):
+// the 1.19 code with the process words hashkey[1..3] where 1.19 had
+// constants, no m1, and words not forced odd. All four words matter.
+uint64_t memhash126(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key);
+
+// high64(a*b) ^ low64(a*b): the wyhash-style mix both 1.19 and 1.26 use.
+inline uint64_t mix128(uint64_t a, uint64_t b) {
+#if defined(__SIZEOF_INT128__)
+  unsigned __int128 r = (unsigned __int128)a * b;
+  return uint64_t(r >> 64) ^ uint64_t(r);
+#else
+  uint64_t aLo = a & 0xffffffffu, aHi = a >> 32;
+  uint64_t bLo = b & 0xffffffffu, bHi = b >> 32;
+  uint64_t lolo = aLo * bLo, hilo = aHi * bLo, lohi = aLo * bHi, hihi = aHi * bHi;
+  uint64_t cross = (lolo >> 32) + (hilo & 0xffffffffu) + lohi;
+  uint64_t hi = hihi + (hilo >> 32) + (cross >> 32);
+  uint64_t lo = (cross << 32) | (lolo & 0xffffffffu);
+  return hi ^ lo;
+#endif
+}
+constexpr uint64_t kHash126M5 = 0x1d8e4e27c47d124fULL;
+// memhash64 / memhash32 of Go 1.26 on a value (an int64 or int32 key).
+inline uint64_t memhash126Word(uint64_t v, uint64_t seed, const HashKey& key) {
+  return mix128(kHash126M5 ^ 8, mix128(v ^ key[1], v ^ seed ^ key[0]));
+}
+inline uint64_t memhash126Word32(uint32_t v, uint64_t seed, const HashKey& key) {
+  return mix128(kHash126M5 ^ 4, mix128(uint64_t(v) ^ key[1], uint64_t(v) ^ seed ^ key[0]));
+}
+
 // The float64 hash shared by both versions: +0 and -0 hash alike and
 // independently of hashkey; NaN mixes in a fresh random value (spec 7.3).
 // `memhash` hashes the 8 bytes of an ordinary float.

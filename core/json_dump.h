@@ -10,7 +10,14 @@ namespace gomap {
 
 struct DumpOptions {
   bool withTrace = false;
+  // --dumps-only: a failed line prints its line, op and error, not the map.
+  bool dumpsOnly = false;
 };
+
+// Above this many buckets (B 15 and up) a line summarises the arrays
+// instead of listing them (a full line would be megabytes per operation);
+// `dump full` lists them anyway.
+constexpr uint64_t kDumpFullBucketLimit = 16384;
 
 // One JSON line (no trailing newline). `map` may be null (no map yet).
 std::string dumpOutcome(const GoMap* map, const Outcome& outcome, const Trace* trace,
@@ -20,6 +27,13 @@ std::string dumpOutcome(const GoMap* map, const Outcome& outcome, const Trace* t
 void appendOutcomeFields(const GoMap* map, const Outcome& outcome, std::string* out);
 // Just the state fields, as an object, for API users.
 std::string dumpState(const GoMap& map);
+
+// version 1.26: the Swiss dump of contract version 2 (swiss/swiss_dump.cpp).
+// `map` may be null (no map yet).
+std::string dumpSwissOutcome(const swiss::SwissMap* map, const Outcome& outcome,
+                             const swiss::SwissTrace* trace, const DumpOptions& options);
+// Just the Swiss state fields, as an object.
+std::string dumpSwissState(const swiss::SwissMap& map);
 
 // JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
 std::string jsonString(std::string_view bytes);

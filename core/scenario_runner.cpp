@@ -68,6 +68,27 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     return out;
   }
   out.isOperation = true;
+  if (swiss_) {
+    // version 1.26: the Swiss-table map (swiss/swiss_runner.cpp).
+    const bool createsSwiss = !swissMap_;
+    Status s = ensureSwissMap();
+    if (s) {
+      if (swissTrace_) swissTrace_->clear();
+      if (journal_) swissMap_->startJournal();
+      swissMap_->setHashLog(&out.hashes);
+      s = runSwissOperation(t, &out);
+      swissMap_->setHashLog(nullptr);
+    }
+    if (!s) {
+      out.error = place + ": " + s.message();
+      out.hashes.clear();
+      out.result.reset();
+      out.keys.reset();
+      out.swissIterStart.reset();
+      if (createsSwiss) swissMap_.reset();
+    }
+    return out;
+  }
   const bool creates = !map_;
   if (Status s = ensureMap(); !s) {
     out.error = place + ": " + s.message();
@@ -92,11 +113,20 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
 
 Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
   const std::string name = t[0].compare(0, 4, "map[") == 0 ? "map" : t[0];
-  if (map_) {
+  if (map_ || swissMap_) {
     return Status::error("set-up command '" + name + "' must come before the first operation");
   }
   if (std::find(setupSeen_.begin(), setupSeen_.end(), name) != setupSeen_.end()) {
     return Status::error("'" + name + "' was already set on an earlier line");
+  }
+  if (swiss_ || name == "version") {
+    // Under version 1.26 some set-up lines read differently (64-bit seed,
+    // hasher go126, hashkey words as written); swiss/swiss_runner.cpp.
+    if (Status s = runSwissSetup(name, t); !s) return s;
+    if (swiss_ && (name == "seed" || name == "hasher" || name == "hashkey" || name == "version")) {
+      setupSeen_.push_back(name);
+      return Status::ok();
+    }
   }
   MapConfig next = config_;
   if (name == "map") {
@@ -265,8 +295,10 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     return Status::ok();
   }
   if (op == "dump") {
-    if (Status s = arity(t, 1, 1, "dump"); !s) return s;
+    if (Status s = arity(t, 1, 2, "dump [full]"); !s) return s;
+    if (t.size() == 2 && t[1] != "full") return Status::error("usage: dump [full]");
     out->isDump = true;
+    out->dumpFull = t.size() == 2;
     return Status::ok();
   }
   return Status::error("unknown command '" + op.substr(0, 40) + "'");

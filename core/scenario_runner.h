@@ -9,6 +9,7 @@
 
 #include "go_map.h"
 #include "scenario_parse.h"
+#include "swiss/swiss_map.h"
 
 namespace gomap {
 
@@ -16,10 +17,12 @@ struct Outcome {
   const Command* command = nullptr;
   bool isOperation = false;   // set-up lines are not operations
   bool isDump = false;
+  bool dumpFull = false;      // `dump full`: every bucket, however big the map
   std::string error;          // "line 7: why", empty on success
   std::optional<std::string> result;
   std::optional<std::vector<std::string>> keys;  // range, next, iter
   std::optional<IterPin> iterStart;              // where range/iter began
+  std::optional<swiss::IterDraws> swissIterStart;  // version 1.26: entryOffset/dirOffset
   GoMap::HashLog hashes;
 };
 
@@ -46,6 +49,18 @@ class ScenarioRunner {
   // Creates the map now if it does not exist (for API users).
   Status ensureMap();
 
+  // --- version 1.26 (the Swiss-table map; swiss/swiss_runner.cpp).
+  // Whether `version 1.26` is in force: then swissMap() holds the map and
+  // map() stays null.
+  bool isSwiss() const { return swiss_; }
+  swiss::SwissMap* swissMap() { return swissMap_ ? &*swissMap_ : nullptr; }
+  const swiss::SwissMap* swissMap() const { return swissMap_ ? &*swissMap_ : nullptr; }
+  void setSwissTrace(swiss::SwissTrace* trace);
+  // The contract's "version takes effect first wherever it stands": a
+  // caller holding the whole scenario applies its `version` line up front,
+  // so a `seed` above it is read at the right width.
+  void applyVersionFirst(const std::vector<Command>& commands);
+
  private:
   Status runSetup(const std::vector<std::string>& t);
   Status runOperation(const std::vector<std::string>& t, Outcome* out);
@@ -55,6 +70,20 @@ class ScenarioRunner {
   Status collide(uint64_t bucket, uint64_t n, Outcome* out);
   Status parseIterPin(const std::vector<std::string>& t, std::optional<IterPin>* pin) const;
   void yieldCurrent(const Hiter& it, std::vector<std::string>* keys) const;
+
+  Status runSwissOperation(const std::vector<std::string>& t, Outcome* out);
+  Status ensureSwissMap();
+  Status swissFill(uint64_t n);
+  Status swissCollide(uint64_t group, uint64_t n, Outcome* out);
+  Status runSwissSetup(const std::string& name, const std::vector<std::string>& t);
+
+  bool swiss_ = false;
+  std::optional<swiss::SwissHasher> swissHasher_;
+  std::optional<uint64_t> swissSeed_;
+  std::optional<HashKey> rawHashKey_;  // as written (go126 does not force words odd)
+  std::optional<swiss::SwissMap> swissMap_;
+  swiss::SwissTrace* swissTrace_ = nullptr;
+  swiss::SwissIter swissIter_;
 
   MapConfig config_;
   std::vector<std::string> setupSeen_;

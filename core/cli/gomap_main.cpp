@@ -1,6 +1,9 @@
 // gomap: runs a scenario and prints the JSON state dump, one line per
 // operation (scenario-format.md). Exit status 1 if any command failed, 2 for
 // a usage or input error.
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -13,6 +16,7 @@
 #include "json_dump.h"
 #include "scenario_parse.h"
 #include "scenario_runner.h"
+#include "swiss/swiss_invariants.h"
 
 namespace {
 
@@ -20,7 +24,7 @@ const char kUsage[] =
     "usage: gomap [--dumps-only] [--trace] [--check] [FILE|-]\n"
     "  Runs a scenario (from FILE, or standard input) on the model of Go 1.14's map\n"
     "  and prints one JSON state dump per operation.\n"
-    "  --dumps-only  print only 'dump' commands and failed commands\n"
+    "  --dumps-only  print only 'dump' commands and failed commands (their error)\n"
     "  --trace       add each operation's micro-steps to its dump\n"
     "  --check       run the invariant checker after every operation\n";
 
@@ -57,6 +61,12 @@ int main(int argc, char** argv) {
   if (!path || !std::strcmp(path, "-")) {
     readAll(std::cin, &text);
   } else {
+    // A directory opens as a stream on Linux and reads as nothing: say so.
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {
+      std::fprintf(stderr, "gomap: %s is a directory, not a scenario file\n", path);
+      return 2;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in || !readAll(in, &text)) {
       std::fprintf(stderr, "gomap: cannot read %s: %s\n", path, std::strerror(errno));
@@ -73,16 +83,23 @@ int main(int argc, char** argv) {
   for (const gomap::Command& c : commands) ++perLine[c.line];
 
   gomap::ScenarioRunner runner;
+  runner.applyVersionFirst(commands);  // `version 1.26` anywhere selects the Swiss map
   gomap::Trace trace;
-  if (withTrace) runner.setTrace(&trace);
+  gomap::swiss::SwissTrace swissTrace;
+  if (withTrace) {
+    runner.setTrace(&trace);
+    runner.setSwissTrace(&swissTrace);
+  }
   gomap::DumpOptions options;
   options.withTrace = withTrace;
+  options.dumpsOnly = dumpsOnly;
   bool failed = false;
   for (const gomap::Command& c : commands) {
     gomap::Outcome o = runner.run(c, perLine[c.line] > 1);
     if (!o.error.empty()) failed = true;
-    if (check && runner.hasMap() && o.error.empty()) {
-      std::string broken = gomap::checkInvariants(*runner.map());
+    if (check && (runner.hasMap() || runner.swissMap()) && o.error.empty()) {
+      std::string broken = runner.swissMap() ? gomap::swiss::checkSwissInvariants(*runner.swissMap())
+                                             : gomap::checkInvariants(*runner.map());
       if (!broken.empty()) {
         o.error = "line " + std::to_string(c.line) + ": invariant broken after this command: " + broken;
         failed = true;
@@ -90,7 +107,8 @@ int main(int argc, char** argv) {
     }
     if (!o.isOperation) continue;
     if (dumpsOnly && !o.isDump && o.error.empty()) continue;
-    std::string line = gomap::dumpOutcome(runner.map(), o, &trace, options);
+    std::string line = runner.isSwiss() ? gomap::dumpSwissOutcome(runner.swissMap(), o, &swissTrace, options)
+                                        : gomap::dumpOutcome(runner.map(), o, &trace, options);
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);
   }

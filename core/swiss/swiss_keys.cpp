@@ -1,0 +1,173 @@
+// Keys and elems in group memory: hashing, storing, reading, and the limits
+// an operation checks before it changes anything.
+#include <cmath>
+#include <cstring>
+
+#include "swiss/swiss_map.h"
+
+namespace gomap::swiss {
+namespace {
+
+double asFloat(const char* p) {
+  double d;
+  std::memcpy(&d, p, 8);
+  return d;
+}
+
+}  // namespace
+
+std::string SwissMap::keyBytes(uint64_t keyAddr) const {
+  std::string_view v = storedKeyView(keyAddr);
+  return std::string(v);
+}
+
+std::string_view SwissMap::storedKeyView(uint64_t keyAddr) const {
+  if (type().key == KeyKind::String) {
+    uint64_t data = heap_.load64(keyAddr);
+    uint64_t len = heap_.load64(keyAddr + 8);
+    if (len == 0 || data == 0) return std::string_view();
+    return std::string_view(reinterpret_cast<const char*>(heap_.at(data)), len);
+  }
+  return std::string_view(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
+}
+
+std::string SwissMap::elemBytes(uint64_t elemAddr) const {
+  return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
+}
+
+bool SwissMap::keyIsNaN(uint64_t keyAddr) const {
+  if (type().key != KeyKind::Float64) return false;
+  double d;
+  std::memcpy(&d, heap_.at(keyAddr), 8);
+  return std::isnan(d);
+}
+
+Status SwissMap::checkKey(std::string_view key) const {
+  const MapType& t = type();
+  if (t.key == KeyKind::String) {
+    if (key.size() > config_.limits.maxStringKeyBytes) {
+      return Status::error("string key of " + std::to_string(key.size()) + " bytes is over the limit of " +
+                           std::to_string(config_.limits.maxStringKeyBytes));
+    }
+    return Status::ok();
+  }
+  if (key.size() != t.keyTypeSize) {
+    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
+                         ", got " + std::to_string(key.size()));
+  }
+  return Status::ok();
+}
+
+Status SwissMap::checkElem(std::string_view elem) const {
+  if (elem.size() != type().elemTypeSize) {
+    return Status::error("element must be " + std::to_string(type().elemTypeSize) + " bytes for " +
+                         type().name() + ", got " + std::to_string(elem.size()));
+  }
+  return Status::ok();
+}
+
+// The most one insert can allocate: a split makes two full tables and may
+// double the directory; the key's own objects come on top.
+uint64_t SwissMap::worstCaseWriteBytes(uint64_t keyBytes) const {
+  const uint64_t table = 2 * (tablef::size + kMaxTableCapacity / kGroupSlots * layout_.groupSize + 8192);
+  uint64_t n = table + 16 * (dirLen() + 1) + 8192 + keyBytes;
+  if (type().indirectKey) n += type().keyTypeSize + 16;
+  if (type().indirectElem) n += type().elemTypeSize + 16;
+  return n;
+}
+
+Status SwissMap::checkCapacity(uint64_t newKeys) const {
+  if (used() + newKeys > config_.limits.maxEntries) {
+    return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
+                         std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
+  }
+  // Live groups at 7/8 load, twice over for the tables each grow leaves
+  // behind, plus one worst-case insert.
+  const MapType& t = type();
+  uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize + 8 : 0) +
+                    (t.indirectElem ? t.elemTypeSize + 8 : 0);
+  uint64_t total = used() + newKeys;
+  uint64_t need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey +
+                  worstCaseWriteBytes(0) + 16 * total / 512 + (1 << 20);
+  if (heap_.used() + need > heap_.limit()) {
+    return Status::error(std::to_string(newKeys) + " more keys would need about " +
+                         std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
+                         std::to_string(heap_.limit() >> 20) + " MiB limit");
+  }
+  return Status::ok();
+}
+
+Status SwissMap::pinHash(std::string_view key, uint64_t hash) {
+  if (Status s = checkKey(key); !s) return s;
+  pins_[std::string(key)] = hash;
+  refreshRaw();
+  return Status::ok();
+}
+
+// The hasher on a key's plain bytes, seeded with the map's seed: what
+// hashKeySlow computes when nothing is pinned, recorded or special.
+uint64_t SwissMap::rawHash(const char* key, size_t size) const {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(key);
+  const uint64_t s = seed();
+  switch (config_.hasher) {
+    case SwissHasher::Go126:
+      if (size == 8) {
+        uint64_t v;
+        std::memcpy(&v, p, 8);
+        return memhash126Word(v, s, config_.hashkey);
+      }
+      return memhash126(p, s, size, config_.hashkey);
+    case SwissHasher::Go119:
+      return memhash119(p, s, size, config_.hashkey[0]);
+    default:
+      return memhash114(p, s, size, config_.hashkey);
+  }
+}
+
+uint64_t SwissMap::hashKeySlow(std::string_view key, SwissTraceFunc fn) {
+  uint64_t h;
+  bool pinned = false;
+  auto it = pins_.empty() ? pins_.end() : pins_.find(std::string(key));
+  if (it != pins_.end()) {
+    h = it->second;
+    pinned = true;
+  } else if (config_.hasher == SwissHasher::Identity) {
+    if (type().key == KeyKind::Int32) {
+      int32_t v;
+      std::memcpy(&v, key.data(), 4);
+      h = uint64_t(int64_t(v));
+    } else {
+      std::memcpy(&h, key.data(), 8);
+    }
+  } else if (type().key == KeyKind::Float64 && (asFloat(key.data()) == 0 || std::isnan(asFloat(key.data())))) {
+    // f64hash: both zeros hash alike from the seed alone; a NaN mixes in a
+    // fresh 64-bit rand(), so it is never found again.
+    h = asFloat(key.data()) == 0 ? floatZeroHash(seed()) : kFloatHashC1 * (kFloatHashC0 ^ seed() ^ draw());
+  } else {
+    h = rawHash(key.data(), key.size());
+  }
+  record({SwissTraceKind::Hash, fn, 0, h2(h), 0, 0, h, pinned ? 1u : 0u});
+  if (hashLog_ && hashLog_->size() < kHashLogLimit) hashLog_->emplace_back(key, h);
+  return h;
+}
+
+uint64_t SwissMap::hashStored(uint64_t keyAddr, SwissTraceFunc fn) {
+  std::string_view v = storedKeyView(keyAddr);
+  if (v.data() == nullptr) v = std::string_view("", 0);
+  return hashKey(v, fn);
+}
+
+// Writes a key value at dst: a string gets freshly allocated characters (the
+// model's stand-in for wherever the caller's string lived).
+void SwissMap::writeKeyValue(uint64_t dst, const char* key, size_t size) {
+  if (type().key == KeyKind::String) {
+    uint64_t data = heap_.alloc(size);
+    if (size != 0) heap_.write(data, key, size);
+    heap_.store64(dst, data);
+    heap_.store64(dst + 8, size);
+  } else {
+    heap_.write(dst, key, size);
+  }
+}
+
+}  // namespace gomap::swiss

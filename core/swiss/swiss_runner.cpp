@@ -1,0 +1,317 @@
+// The scenario language under `version 1.26` (scenario-format.md, contract
+// version 2): the set-up lines that read differently, and every operation on
+// the Swiss-table map, with the pinned draws (`range/iter entry= dir=`,
+// `del K reseed=`, `clear reseed=`).
+#include <algorithm>
+#include <cstring>
+
+#include "key_text.h"
+#include "scenario_runner.h"
+
+namespace gomap {
+namespace {
+
+using swiss::SwissHasher;
+
+Status usage(const char* text) { return Status::error(std::string("usage: ") + text); }
+
+Status parseWord(const std::string& token, const char* what, uint64_t max, uint64_t* out) {
+  if (!parseUint64(token, out)) {
+    return Status::error(std::string(what) + " '" + token.substr(0, 40) + "' is not an unsigned number");
+  }
+  if (*out > max) {
+    return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
+  }
+  return Status::ok();
+}
+
+// Trailing `name=value` pins; each name at most once, only those allowed.
+Status parsePins(const std::vector<std::string>& t, size_t from, std::initializer_list<const char*> names,
+                 const char* use, std::vector<std::optional<uint64_t>>* out) {
+  out->assign(names.size(), std::nullopt);
+  for (size_t i = from; i < t.size(); ++i) {
+    const size_t eq = t[i].find('=');
+    size_t which = 0;
+    bool known = false;
+    for (const char* n : names) {
+      if (eq != std::string::npos && t[i].compare(0, eq, n) == 0 && std::strlen(n) == eq) {
+        known = true;
+        break;
+      }
+      ++which;
+    }
+    if (!known || (*out)[which]) return usage(use);
+    uint64_t v;
+    if (Status s = parseWord(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s) return s;
+    (*out)[which] = v;
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+void ScenarioRunner::setSwissTrace(swiss::SwissTrace* trace) {
+  swissTrace_ = trace;
+  if (swissMap_) swissMap_->setTrace(trace);
+}
+
+void ScenarioRunner::applyVersionFirst(const std::vector<Command>& commands) {
+  for (const Command& c : commands) {
+    if (c.error && c.tokens.size() == 2 && c.tokens[0] == "version") {
+      if (c.tokens[1] == "1.26") swiss_ = true;
+      return;
+    }
+  }
+}
+
+Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<std::string>& t) {
+  if (name == "version") {
+    if (t.size() == 2 && t[1] == "1.26") swiss_ = true;
+    return Status::ok();  // other versions: the version-1 reading
+  }
+  if (name == "seed") {
+    if (t.size() != 2) return usage("seed S");
+    uint64_t v;
+    if (Status s = parseWord(t[1], "seed", ~uint64_t(0), &v); !s) return s;
+    swissSeed_ = v;
+  } else if (name == "hasher") {
+    if (t.size() != 2) return usage("hasher go126|go114|go119|identity");
+    if (t[1] == "go126") swissHasher_ = SwissHasher::Go126;
+    else if (t[1] == "go114") swissHasher_ = SwissHasher::Go114;
+    else if (t[1] == "go119") swissHasher_ = SwissHasher::Go119;
+    else if (t[1] == "identity") swissHasher_ = SwissHasher::Identity;
+    else return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go126, go114, go119 or identity)");
+  } else if (name == "hashkey") {
+    if (t.size() < 2 || t.size() > 5) return usage("hashkey H0 [H1 H2 H3]");
+    HashKey k = kDefaultHashKey;
+    for (size_t i = 1; i < t.size(); ++i) {
+      if (Status s = parseWord(t[i], "hashkey word", ~uint64_t(0), &k[i - 1]); !s) return s;
+    }
+    rawHashKey_ = k;
+  }
+  return Status::ok();
+}
+
+Status ScenarioRunner::ensureSwissMap() {
+  if (swissMap_) return Status::ok();
+  swiss::SwissConfig c;
+  c.type = config_.type;
+  c.hasher = swissHasher_.value_or(SwissHasher::Go126);
+  if (c.hasher == SwissHasher::Identity && !c.type.isIntegerKey()) {
+    return Status::error("hasher identity works only with integer keys, not " + c.type.name());
+  }
+  c.hashkey = rawHashKey_.value_or(config_.hashkey);
+  if (c.hasher != SwissHasher::Go126) {
+    for (uint64_t& w : c.hashkey) w |= 1;  // the older hashes force every word odd
+  }
+  if (swissSeed_) {
+    c.seed = *swissSeed_;
+  } else if (config_.seed) {
+    c.seed = *config_.seed;
+  }
+  c.rand.r = config_.rand;
+  c.hint = config_.hint;
+  c.limits.maxEntries = config_.limits.maxEntries;
+  c.limits.maxStringKeyBytes = config_.limits.maxStringKeyBytes;
+  c.limits.maxHeapBytes = config_.limits.maxHeapBytes;
+  swiss::SwissMap m;
+  if (Status s = swiss::SwissMap::create(c, &m); !s) return s;
+  swissMap_.emplace(std::move(m));
+  swissMap_->setTrace(swissTrace_);
+  return Status::ok();
+}
+
+Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outcome* out) {
+  const std::string& op = t[0];
+  swiss::SwissMap& m = *swissMap_;
+  const MapType& type = m.type();
+  auto keyOf = [&](const std::string& token, std::string* key) -> Status {
+    if (Status s = parseKey(type, token, key); !s) return s;
+    return m.checkKey(*key);
+  };
+  auto yieldCurrent = [&](const swiss::SwissIter& it, std::vector<std::string>* keys) {
+    if (it.key != 0) keys->push_back(formatKey(type, m.keyBytes(it.key)));
+  };
+  if (op == "set") {
+    if (t.size() < 2 || t.size() > 3) return usage("set K [V]");
+    std::string key, elem(type.elemTypeSize, '\0');
+    if (Status s = keyOf(t[1], &key); !s) return s;
+    if (t.size() == 3) {
+      if (Status s = parseElem(type, t[2], &elem); !s) return s;
+    }
+    return m.set(key, elem);
+  }
+  if (op == "del") {
+    if (t.size() < 2 || t.size() > 3) return usage("del K [reseed=S]");
+    std::vector<std::optional<uint64_t>> pins;
+    if (Status s = parsePins(t, 2, {"reseed"}, "del K [reseed=S]", &pins); !s) return s;
+    std::string key;
+    if (Status s = keyOf(t[1], &key); !s) return s;
+    return m.del(key, pins[0]);
+  }
+  if (op == "get") {
+    if (t.size() != 2) return usage("get K");
+    std::string key;
+    if (Status s = keyOf(t[1], &key); !s) return s;
+    swiss::SwissFound f;
+    if (Status s = m.get(key, &f); !s) return s;
+    std::string zero(type.elemTypeSize, '\0');
+    out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
+    return Status::ok();
+  }
+  if (op == "clear") {
+    std::vector<std::optional<uint64_t>> pins;
+    if (Status s = parsePins(t, 1, {"reseed"}, "clear [reseed=S]", &pins); !s) return s;
+    m.clear(pins[0]);
+    return Status::ok();
+  }
+  if (op == "hash") {
+    if (t.size() != 3) return usage("hash K H");
+    std::string key;
+    uint64_t h;
+    if (Status s = keyOf(t[1], &key); !s) return s;
+    if (Status s = parseWord(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    return m.pinHash(key, h);
+  }
+  if (op == "fill") {
+    if (t.size() != 2) return usage("fill N");
+    uint64_t n;
+    if (Status s = parseWord(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    return swissFill(n);
+  }
+  if (op == "collide") {
+    if (t.size() != 3) return usage("collide G N");
+    uint64_t group, n;
+    const uint64_t groups = m.isSmall() ? 1 : m.tLengthMask(m.directoryAt(0)) + 1;
+    if (Status s = parseWord(t[1], "group", groups - 1, &group); !s) {
+      return Status::error(s.message() + " (the table at directory entry 0 has " + std::to_string(groups) +
+                           (groups == 1 ? " group)" : " groups)"));
+    }
+    if (Status s = parseWord(t[2], "collide count", 100000, &n); !s) return s;
+    return swissCollide(group, n, out);
+  }
+  if (op == "range" || op == "iter") {
+    const std::string use = op + " [entry=E dir=D]";
+    std::vector<std::optional<uint64_t>> pins;
+    if (Status s = parsePins(t, 1, {"entry", "dir"}, use.c_str(), &pins); !s) return s;
+    swiss::SwissIter it;
+    m.iterInit(&it, pins[0], pins[1]);
+    if (it.started) out->swissIterStart = swiss::IterDraws{it.entryOffset, it.dirOffset};
+    m.iterNext(&it);
+    out->keys.emplace();
+    yieldCurrent(it, &*out->keys);
+    if (op == "range") {
+      swissIter_ = it;
+      iterOpen_ = true;
+    } else {
+      while (it.key != 0) {
+        m.iterNext(&it);
+        yieldCurrent(it, &*out->keys);
+      }
+    }
+    if (it.key == 0) out->result = "end";
+    return Status::ok();
+  }
+  if (op == "next") {
+    if (t.size() > 2) return usage("next [N]");
+    uint64_t n = 1;
+    if (t.size() == 2) {
+      if (Status s = parseWord(t[1], "next count", 1u << 24, &n); !s) return s;
+    }
+    if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
+    out->keys.emplace();
+    for (uint64_t i = 0; i < n && swissIter_.key != 0; ++i) {
+      m.iterNext(&swissIter_);
+      yieldCurrent(swissIter_, &*out->keys);
+    }
+    if (swissIter_.key == 0) out->result = "end";
+    return Status::ok();
+  }
+  if (op == "dump") {
+    if (t.size() != 1) return usage("dump");
+    out->isDump = true;
+    return Status::ok();
+  }
+  return Status::error("unknown command '" + op.substr(0, 40) + "'");
+}
+
+namespace {
+
+Status swissGeneratedKey(const MapType& type, uint64_t n, std::string* key) {
+  std::string text = std::to_string(n);
+  if (type.key == KeyKind::String || type.key == KeyKind::Bytes) text = "k" + text;
+  return parseKey(type, text, key);
+}
+
+}  // namespace
+
+Status ScenarioRunner::swissFill(uint64_t n) {
+  swiss::SwissMap& m = *swissMap_;
+  std::vector<std::string> keys(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (Status s = swissGeneratedKey(m.type(), generated_ + 1 + i, &keys[i]); !s) {
+      return Status::error("cannot generate key " + std::to_string(generated_ + 1 + i) + ": " + s.message());
+    }
+  }
+  if (Status s = m.checkCapacity(n); !s) return s;
+  std::string elem(m.type().elemTypeSize, '\0');
+  for (uint64_t i = 0; i < n; ++i) {
+    if (m.type().elem == ElemKind::Int64) {
+      int64_t v = int64_t(generated_ + 1 + i);
+      std::memcpy(elem.data(), &v, 8);
+    }
+    m.setUnchecked(keys[i], elem);
+  }
+  generated_ += n;
+  return Status::ok();
+}
+
+// Generated keys whose probe sequence starts at `group` of the table that
+// directory entry 0 points to (in a small map: any new key, its one group).
+Status ScenarioRunner::swissCollide(uint64_t group, uint64_t n, Outcome* out) {
+  swiss::SwissMap& m = *swissMap_;
+  swiss::SwissTrace* savedTrace = m.trace();
+  m.setTrace(nullptr);
+  m.setHashLog(nullptr);
+  const bool small = m.isSmall();
+  uint64_t table = 0, mask = 0;
+  if (!small) {
+    table = m.directoryAt(0);
+    mask = m.tLengthMask(table);
+  }
+  std::vector<std::string> keys;
+  uint64_t tries = 0, next = generated_;
+  const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 * (m.isSmall() ? 1 : m.dirLen()) + 1000);
+  Status failed = Status::ok();
+  while (keys.size() < n && tries < budget) {
+    ++next;
+    ++tries;
+    std::string key;
+    if (Status s = swissGeneratedKey(m.type(), next, &key); !s) {
+      failed = s;
+      break;
+    }
+    if (!small) {
+      const uint64_t h = m.hashOf(key);
+      const uint64_t idx = m.dirLen() == 1 ? 0 : h >> (m.globalShift() & 63);
+      if (m.directoryAt(idx) != table || (swiss::h1(h) & mask) != group) continue;
+    }
+    swiss::SwissFound f;
+    (void)m.get(key, &f);
+    if (!f.found) keys.push_back(std::move(key));
+  }
+  m.setTrace(savedTrace);
+  m.setHashLog(&out->hashes);
+  if (!failed) return failed;
+  if (keys.size() < n) {
+    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) +
+                         " keys for group " + std::to_string(group) + " in " + std::to_string(tries) + " tries");
+  }
+  if (Status s = m.checkCapacity(n); !s) return s;
+  std::string elem(m.type().elemTypeSize, '\0');
+  for (const std::string& key : keys) m.setUnchecked(key, elem);
+  generated_ = next;
+  return Status::ok();
+}
+
+}  // namespace gomap
