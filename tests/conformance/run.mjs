@@ -8,8 +8,12 @@
 // every operation. Then check gomap's go119 and go126 hashers bit for bit against the runtimes.
 // Prints "N passed, N failed" last and exits non-zero on any failure.
 //
-// Usage: node tests/conformance/run.mjs [--oracle-only] [--verbose] [NAME-SUBSTRING...]
+// A full run (no name filter) ends with a short random differential pass against Go 1.26
+// (lib/random-run.mjs; one unit, its seed printed).
+//
+// Usage: node tests/conformance/run.mjs [--oracle-only] [--verbose] [--no-random] [NAME-SUBSTRING...]
 //   --oracle-only  run only the oracles (checks that every scenario runs on Go); no gomap needed
+//   --no-random    skip the random pass
 //   GOMAP=path     gomap binary to test (default build/native-release/gomap)
 
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
@@ -19,10 +23,15 @@ import {
 } from './lib/toolchain.mjs';
 import { checkScenario, isSwissScenario, MAX_DIFFS_SHOWN } from './lib/check-scenario.mjs';
 import { checkHasher, GO119_FLAVOR, GO126_FLAVOR } from './lib/hasher-check.mjs';
+import { runRandom } from './lib/random-run.mjs';
+
+// The short random differential pass of every full run (random126.mjs runs long ones).
+const RANDOM_COUNT = 400;
 
 const argv = process.argv.slice(2);
 const oracleOnly = argv.includes('--oracle-only');
 const verbose = argv.includes('--verbose');
+const noRandom = argv.includes('--no-random');
 const filters = argv.filter((a) => !a.startsWith('--'));
 
 let passed = 0;
@@ -88,7 +97,27 @@ if (!oracleOnly && filters.length === 0) {
   hasherCheck('go119', tools.oracle, tools.gomap, GO119_FLAVOR);
   hasherCheck('go126', tools.oracle126, tools.gomapSwiss ? tools.gomap : undefined, GO126_FLAVOR);
 }
+if (filters.length === 0 && !noRandom) randomPass();
 finish();
+
+function randomPass() {
+  const seed = Date.now() % 2 ** 31;
+  const name = `random differential vs Go 1.26 (${RANDOM_COUNT} scenarios, --seed ${seed})`;
+  if (!tools.oracle126 || (!oracleOnly && !tools.gomapSwiss)) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${!tools.oracle126 ? 'the Go 1.26 oracle' : 'a gomap that runs version 1.26'} ` +
+      'is not available: NOT CHECKED');
+    return;
+  }
+  const r = runRandom({ count: RANDOM_COUNT, seed, oracleOnly, tools, log: (l) => console.log(`     ${l}`) });
+  if (r.failed === 0) {
+    passed++;
+    if (verbose) console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}: ${r.failed} disagreements (saved under build/conformance/random126/)`);
+  }
+}
 
 function hasherCheck(name, oracle, gomap, flavor) {
   let checked = 0;
