@@ -9,4 +9,4 @@
 // Access-Control-Allow-Origin (module scripts and the wasm fetch use CORS;
 // scripts/serve.mjs does), and the host page's CSP must allow this origin
 // for script-src (with 'wasm-unsafe-eval'), connect-src and style-src.
-export { GoMapViz, define } from './element/go-map-viz.mjs';
+export { GoMapViz, define } from './element/define.mjs';

@@ -1,7 +1,7 @@
 // The playground page: loads the map module, makes an empty map, and wires
 // the controls, the player and the panels around <go-map-viz>.
 import { loadGoMap } from '../wasm/gomap.mjs';
-import '../element/go-map-viz.mjs';
+import '../element/define.mjs';
 import { App } from './app.mjs';
 import { wireControls } from './controls.mjs';
 import { wireTransport } from './transport.mjs';

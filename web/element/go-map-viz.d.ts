@@ -106,7 +106,7 @@ export class GoMapViz extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** Defines the element under a name (once); go-map-viz.mjs calls it for 'go-map-viz'. */
+/** Defines the element under a name (once); define.mjs calls it for 'go-map-viz' (importing go-map-viz.mjs alone registers nothing). */
 export function define(name?: string): CustomElementConstructor;
 
 declare global {

@@ -441,5 +441,3 @@ export function define(name = 'go-map-viz') {
   if (!customElements.get(name)) customElements.define(name, class extends GoMapViz {});
   return customElements.get(name);
 }
-
-define();
