@@ -97,7 +97,9 @@ enum class GoVersion : uint8_t { Go114, Go119 };
 struct Limits {
   uint64_t maxEntries = 1u << 21;            // 2,097,152 live keys
   uint64_t maxStringKeyBytes = 64 * 1024;
-  uint64_t maxHeapBytes = 768ull << 20;      // the simulated heap, garbage included
+  // The simulated heap, garbage included. Half the MemoryBudget (sim_heap.h),
+  // so the heap's last move (old and new buffers at once) fits with room left.
+  uint64_t maxHeapBytes = 512ull << 20;
 };
 
 struct MapConfig {
@@ -171,8 +173,10 @@ class GoMap {
   }
   Status checkKeySlow(std::string_view key) const;
   Status checkElem(std::string_view elem) const;
-  // Headroom for `newKeys` more inserts (entries and heap), for bulk callers.
-  Status checkCapacity(uint64_t newKeys) const;
+  // Headroom for `newKeys` more inserts (entries and heap), for bulk callers:
+  // checks the limits and reserves the heap room for the batch's worst case
+  // (see SimHeap::makeRoom), so the inserts that follow cannot run out.
+  Status checkCapacity(uint64_t newKeys);
   // set() without its per-call limit checks, for a bulk caller that passed
   // checkCapacity for the whole batch and checkKey/checkElem for each key.
   void setUnchecked(std::string_view key, std::string_view elem) {

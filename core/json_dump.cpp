@@ -75,7 +75,7 @@ void appendArray(const GoMap& m, const char* name, uint64_t array, uint8_t array
   *out += ']';
 }
 
-void appendState(const GoMap& m, std::string* out) {
+void appendState(const GoMap& m, std::string* out, bool full = true) {
   *out += "\"count\":" + std::to_string(m.count());
   *out += ",\"flags\":" + std::to_string(m.flags());
   *out += ",\"B\":" + std::to_string(m.B());
@@ -84,6 +84,13 @@ void appendState(const GoMap& m, std::string* out) {
   *out += ",\"nevacuate\":" + std::to_string(m.nevacuate());
   if (uint64_t next = m.nextOverflow(); next != 0) {
     *out += ",\"nextOverflow\":" + std::to_string((next - m.buckets()) / m.type().bucketsize);
+  }
+  if (!full && m.buckets() != 0 && bucketShift(m.B()) > kDumpFullBucketLimit) {
+    *out += ",\"summarized\":{\"buckets\":" + std::to_string(bucketShift(m.B()));
+    if (m.growing()) *out += ",\"oldbuckets\":" + std::to_string(m.noldbuckets());
+    *out += ",\"why\":\"more than " + std::to_string(kDumpFullBucketLimit) +
+            " buckets: 'dump full' lists them\"}";
+    return;
   }
   if (m.buckets() != 0) appendArray(m, "buckets", m.buckets(), m.B(), out);
   if (m.growing()) {
@@ -184,10 +191,13 @@ std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
                         const DumpOptions& options) {
   std::string out = "{\"line\":" + std::to_string(o.command->line);
   out += ",\"op\":" + jsonString(o.command->text);
+  if (options.dumpsOnly && !o.error.empty()) {
+    return out + ",\"error\":" + jsonString(o.error) + "}";
+  }
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
   if (map) {
     out += ',';
-    appendState(*map, &out);
+    appendState(*map, &out, o.dumpFull);
   }
   appendOutcomeFields(map, o, &out);
   if (options.withTrace && trace && o.error.empty()) appendTrace(*trace, &out);

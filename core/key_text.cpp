@@ -35,6 +35,63 @@ std::string trimZeros(std::string_view bytes) {
   return std::string(bytes.substr(0, end));
 }
 
+// Length of the valid UTF-8 sequence at s[i] (shortest form, no surrogates,
+// at most U+10FFFF), or 0 if the byte there starts none.
+size_t utf8SequenceAt(std::string_view s, size_t i) {
+  const unsigned char c = s[i];
+  const size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char d = s[i + k];
+    if ((d >> 6) != 2) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool validUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8SequenceAt(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Text is shown as it is. Bytes that are not UTF-8 cannot be (JSON would
+// turn every one into U+FFFD, and "\xff" and "\xfe" would print alike), so
+// such a value is shown as the quoted scenario token that writes it:
+// "\xff" with its quotes, which reads back as the same bytes.
+std::string textOrToken(std::string bytes) {
+  if (validUtf8(bytes)) return bytes;
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (size_t i = 0; i < bytes.size();) {
+    const size_t n = utf8SequenceAt(bytes, i);
+    const unsigned char c = bytes[i];
+    if (n > 1) {
+      out.append(bytes, i, n);
+      i += n;
+      continue;
+    }
+    ++i;
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (n == 0 || c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += char(c);
+    }
+  }
+  return out + '"';
+}
+
 enum class FloatText { Ok, NotANumber, TooLarge };
 
 // A float64 key as Go prints it (NaN, +Inf, -Inf, decimals). As in Go
@@ -95,6 +152,9 @@ bool parseInt64(std::string_view text, int64_t* out) {
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
     neg = text[0] == '-';
     text.remove_prefix(1);
+    // The contract's numbers are decimal, or hexadecimal with 0x for the
+    // unsigned ones (hashes, seeds): a sign goes with decimal only.
+    if (text.size() > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return false;
   }
   uint64_t mag;
   if (!parseUint64(text, &mag)) return false;
@@ -179,9 +239,9 @@ std::string formatKey(const MapType& t, std::string_view bytes) {
       return formatFloat(d);
     }
     case KeyKind::String:
-      return std::string(bytes);
+      return textOrToken(std::string(bytes));
     case KeyKind::Bytes:
-      return trimZeros(bytes);
+      return textOrToken(trimZeros(bytes));
   }
   return "";
 }
@@ -192,7 +252,7 @@ std::string formatElem(const MapType& t, std::string_view bytes) {
     std::memcpy(&v, bytes.data(), 8);
     return std::to_string(v);
   }
-  return trimZeros(bytes);
+  return textOrToken(trimZeros(bytes));
 }
 
 std::string formatFloat(double d) {

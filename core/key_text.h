@@ -13,7 +13,8 @@ namespace gomap {
 // Text -> the value bytes GoMap takes.
 Status parseKey(const MapType& t, std::string_view text, std::string* bytes);
 Status parseElem(const MapType& t, std::string_view text, std::string* bytes);
-// Value bytes -> text.
+// Value bytes -> text. Bytes that are not valid UTF-8 print as the quoted
+// scenario token that writes them ("\xff"), so distinct keys print apart.
 std::string formatKey(const MapType& t, std::string_view bytes);
 std::string formatElem(const MapType& t, std::string_view bytes);
 

@@ -200,6 +200,7 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
                            " entries, the most this playground allows");
     }
   }
+  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key)); !s) return s;
   setUnchecked(key, elem);
   return Status::ok();
 }
@@ -216,15 +217,17 @@ void GoMap::assignBytes(const char* key, size_t size, const char* elem, size_t e
   }
 }
 
-// The most one write can allocate: a doubled array, a few overflow buckets
-// for evacuation and the insert, the key's bytes and its boxes.
+// The most one write can allocate: a doubled array (only if this insert
+// would start a grow, as mapassign decides it), a few overflow buckets for
+// evacuation and the insert, the key's bytes and its boxes.
 uint64_t GoMap::worstCaseWriteBytes(std::string_view key) const {
   const MapType& t = type();
-  uint64_t grow = growing() ? 0 : arrayBuckets(uint8_t(B() + 1)) * t.bucketsize + 8192;
+  const bool mayGrow = !growing() && (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()));
+  uint64_t grow = mayGrow ? arrayBuckets(uint8_t(B() + 1)) * t.bucketsize + 8192 : 0;
   return grow + 64 * uint64_t(t.bucketsize) + 2 * key.size() + 2 * 256 + 4096;
 }
 
-Status GoMap::checkCapacity(uint64_t newKeys) const {
+Status GoMap::checkCapacity(uint64_t newKeys) {
   if (count() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
                          std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
@@ -234,17 +237,19 @@ Status GoMap::checkCapacity(uint64_t newKeys) const {
   const MapType& t = type();
   uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize : 0) +
                     (t.indirectElem ? t.elemTypeSize : 0);
-  // Arrays up to the final size (each grow keeps the old one), plus overflow.
+  // Arrays up to the final size (each grow keeps the old one), plus overflow
+  // buckets: a chain only gains one when its buckets are full, so inserts
+  // add at most one per 8 keys, and evacuation as many again.
   uint64_t need = 0;
   for (uint8_t x = B(); x <= b; ++x) need += arrayBuckets(x) * t.bucketsize;
-  need += need / 4 + newKeys * perKey + (1 << 20);
+  need += ((count() + newKeys) / 4 + 64) * t.bucketsize + newKeys * perKey + (1 << 20);
   if (heap_.used() + need > heap_.limit()) {
     return Status::error(std::to_string(newKeys) + " more keys would need about " +
                          std::to_string((heap_.used() + need) >> 20) +
                          " MiB, over the simulated heap's " + std::to_string(heap_.limit() >> 20) +
                          " MiB limit");
   }
-  return Status::ok();
+  return heap_.makeRoom(need);
 }
 
 }  // namespace gomap

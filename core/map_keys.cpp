@@ -56,6 +56,28 @@ Status GoMap::checkElem(std::string_view elem) const {
 
 Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   if (Status s = checkKey(key); !s) return s;
+  // A key already stored sits in the chain its old hash chose, with that
+  // hash's tophash: a new hash would leave it where no lookup finds it (and
+  // the next set would store it twice). Go cannot rehash one key either, so
+  // a pin is for keys not in the map yet (or the hash they already have).
+  // (trace_ is swapped directly: mapaccess never looks at the raw path.)
+  Trace* saved = trace_;
+  trace_ = nullptr;
+  HashLog* savedLog = hashLog_;
+  hashLog_ = nullptr;
+  refreshRawPath();
+  // (A NaN is never found, and hashing one would draw from the random stream.)
+  double d = 0;
+  if (type().key == KeyKind::Float64) std::memcpy(&d, key.data(), 8);
+  const bool stored = count() != 0 && d == d && mapaccess(key, false).found;
+  const bool same = stored && hashKey(key) == hash;
+  trace_ = saved;
+  hashLog_ = savedLog;
+  refreshRawPath();
+  if (stored && !same) {
+    return Status::error("key is already in the map: its hash cannot change while it is stored "
+                         "(pin the hash before the key is set, or delete the key first)");
+  }
   pins_[std::string(key)] = hash;
   refreshRawPath();
   return Status::ok();

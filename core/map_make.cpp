@@ -31,6 +31,12 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
                          std::to_string(config.limits.maxHeapBytes >> 20) + " MiB)");
   }
 
+  // Room for the header, the array and the small objects after it, taken
+  // from the memory budget before anything is written.
+  const uint64_t arrayBytes = B > 0 ? uint64_t(t.bucketsize) * m.arrayBuckets(B) : 0;
+  if (Status s = m.heap_.makeRoom(arrayBytes + 8192); !s) {
+    return Status::error((B > 0 ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
+  }
   m.h_ = m.heap_.alloc(hmap::size);
   uint32_t hash0 = m.rand_.next();  // every make draws once, even when the seed is pinned
   if (config.seed) hash0 = *config.seed;

@@ -90,8 +90,13 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
     return Status::error("scenario is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(limits.maxBytes));
   }
+  // A byte order mark is not text: skipped, or line 1 would be an unknown
+  // command and the map would silently take the default type.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // A final newline ends the last line; it does not start another.
   size_t lines = 1;
   for (char c : text) lines += c == '\n';
+  if (!text.empty() && text.back() == '\n') --lines;
   if (lines > limits.maxLines) {
     return Status::error("scenario has " + std::to_string(lines) + " lines; the limit is " +
                          std::to_string(limits.maxLines));

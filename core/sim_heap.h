@@ -12,7 +12,34 @@
 #include <cstring>
 #include <vector>
 
+#include "status.h"
+
 namespace gomap {
+
+// One memory budget for every buffer the model holds: the bytes of every
+// map's heap, their write journals and the copies a snapshot keeps. A
+// buffer takes its room here BEFORE it grows, and a move counts old and new
+// together (both exist while the bytes are copied), so the total never passes
+// the ceiling. Under wasm the ceiling leaves the rest of the 2 GB address
+// space to the page, the JSON it reads and the allocator's slack; a refused
+// request is a clear error and nothing changes.
+class MemoryBudget {
+ public:
+  static constexpr uint64_t kDefaultCeiling = 1ull << 30;  // 1 GiB
+
+  static uint64_t ceiling();
+  static uint64_t inUse();
+  static uint64_t room() { return inUse() >= ceiling() ? 0 : ceiling() - inUse(); }
+  // Takes `bytes` if they fit under the ceiling; false (and nothing taken) if not.
+  static bool take(uint64_t bytes);
+  // Counts `bytes` whatever the ceiling (a copy already made by a caller that checked).
+  static void takeAnyway(uint64_t bytes);
+  static void give(uint64_t bytes);
+  // For tests that reach the ceiling without using a gigabyte; returns the old one.
+  static uint64_t setCeilingForTests(uint64_t bytes);
+  // "N MiB" for messages.
+  static std::string mib(uint64_t bytes);
+};
 
 class SimHeap {
  public:
@@ -20,19 +47,43 @@ class SimHeap {
   static constexpr uint64_t kBase = 0xc000000000ULL;
 
   explicit SimHeap(uint64_t limitBytes) : limit_(limitBytes) {}
+  // Copies and moves keep the budget's count right (a copy's caller checks
+  // copyCost() against MemoryBudget::room() first).
+  SimHeap(const SimHeap& other);
+  SimHeap(SimHeap&& other) noexcept;
+  SimHeap& operator=(const SimHeap& other);
+  SimHeap& operator=(SimHeap&& other) noexcept;
+  ~SimHeap() { MemoryBudget::give(counted_); }
 
   // A first reservation small enough for the allocator to recycle between
   // maps (a fresh large mapping costs a page fault per page touched).
-  void reserveForGrowth() { bytes_.reserve(64 * 1024); }
+  void reserveForGrowth() { (void)makeRoom(64 * 1024); }
+
+  // Makes sure the next `bytes` of allocations fit without moving the heap:
+  // grows the buffer (fourfold, or less near the limit, never past it) with
+  // room taken from the memory budget first. An operation calls this with
+  // its worst case before it changes anything, so a refusal (the heap's
+  // limit or the budget) leaves the map as it was; the bytes never change.
+  Status makeRoom(uint64_t bytes) {
+    if (bytes_.capacity() - bytes_.size() >= bytes) return Status::ok();
+    return grow(bytes);
+  }
 
   // Zeroed object of roundupsize(size) bytes, 8-byte aligned. Returns 0 for
   // size 0 (Go would return its shared zero-size base; we never store one).
-  // The limit is a policy the operations check before they start (so a
-  // refused operation changes nothing); alloc itself never fails.
+  // The limit is a policy the operations check (and makeRoom reserves)
+  // before they start, so a refused operation changes nothing; alloc itself
+  // never fails (unreserved growth is still counted in the budget).
   uint64_t alloc(uint64_t size);
 
   uint64_t used() const { return bytes_.size(); }
   uint64_t limit() const { return limit_; }
+  // Bytes this heap holds in the memory budget (buffer and journal).
+  uint64_t footprint() const { return counted_; }
+  // What a copy of it would take from the budget.
+  uint64_t copyCost() const {
+    return bytes_.size() + journal_.size() * sizeof(Write) + oldBytes_.size();
+  }
 
   const uint8_t* at(uint64_t addr) const { return bytes_.data() + (addr - kBase); }
 
@@ -71,14 +122,21 @@ class SimHeap {
   // wound back to any of its micro-steps (a trace event records the journal
   // length when it happened), used bytes included. This is how a viewer
   // shows the map mid-operation from the real bytes rather than a re-enactment.
+  // The journal is bounded (kMaxJournalBytes and the budget): an operation
+  // that writes more keeps running untraced by it and completes, and the
+  // journal is marked lost, so nothing can be wound back half-way.
+  static constexpr uint64_t kMaxJournalBytes = 128ull << 20;
   void startJournal() {
     journaling_ = true;
+    journalLost_ = false;
     journal_.clear();
     oldBytes_.clear();
   }
   void stopJournal() { journaling_ = false; }
   size_t journalSize() const { return journal_.size(); }
-  // Undoes the writes after the first `n`, latest first.
+  bool journalLost() const { return journalLost_; }
+  // Undoes the writes after the first `n`, latest first (nothing if the
+  // journal was lost).
   void rollbackTo(size_t n);
 
   const std::vector<uint8_t>& bytes() const { return bytes_; }
@@ -91,11 +149,21 @@ class SimHeap {
   };
   static constexpr uint64_t kAllocation = 0;  // never a heap address (they start at kBase)
   void remember(uint64_t addr, uint64_t n);
+  bool journalRoom(uint64_t bytes);
+  void loseJournal();
   void adviseHugePages();
+  Status grow(uint64_t bytes);
+  // Brings counted_ in line with the buffers' capacities.
+  void recount();
+  uint64_t capacityBytes() const {
+    return bytes_.capacity() + journal_.capacity() * sizeof(Write) + oldBytes_.capacity();
+  }
 
   std::vector<uint8_t> bytes_;
   uint64_t limit_;
+  uint64_t counted_ = 0;  // bytes held in the MemoryBudget
   bool journaling_ = false;
+  bool journalLost_ = false;
   std::vector<Write> journal_;
   std::vector<uint8_t> oldBytes_;
 };

@@ -71,8 +71,20 @@ TEST_CASE("I4 a live key must sit in the bucket its hash selects", "[invariants]
   CheckedScenario s;
   s.ok("map[int64]int64\nhint 14\nhash 5 " + std::to_string(pinnedHash(77, 1)) + "\nset 5");
   GoMap m = corruptible(s);
-  // Same tophash, another bucket: only the placement is wrong now.
-  REQUIRE(m.pinHash(i64(5), pinnedHash(77, 2)).isOk());
+  // The slot moved, tophash and all, to another bucket of the array: only
+  // the placement is wrong now. (pinHash refuses a stored key, so the
+  // bytes are moved by hand.)
+  REQUIRE(m.B() == 2);
+  const uint64_t from = m.bucketAddress(m.buckets(), 1), to = m.bucketAddress(m.buckets(), 2);
+  REQUIRE(m.tophashAt(from, 0) == 77);
+  REQUIRE(m.tophashAt(to, 0) == kEmptyRest);
+  const MapType& t = m.type();
+  bytes(m).store8(to, 77);
+  bytes(m).copy(to + t.keyOffset(0), from + t.keyOffset(0), t.keysize);
+  bytes(m).copy(to + t.elemOffset(0), from + t.elemOffset(0), t.elemsize);
+  bytes(m).zero(from + t.keyOffset(0), t.keysize);
+  bytes(m).zero(from + t.elemOffset(0), t.elemsize);
+  bytes(m).store8(from, kEmptyRest);
   expectBroken(m, 4);
 }
 

@@ -200,7 +200,7 @@ TEST_CASE("the simulated heap limit refuses a write before it changes anything",
   expectRefused(s, "fill 20000", "20000 more keys would need about");
   s.ok("fill 100");
 
-  limits.maxHeapBytes = 20 << 10;  // too small for even one insert's worst case
+  limits.maxHeapBytes = 12 << 10;  // too small for even one insert's worst case
   CheckedScenario tiny(limits);
   tiny.ok("map[int64]int64\ndump");
   expectRefused(tiny, "set 1 1", "the simulated heap is full");

@@ -1,0 +1,197 @@
+// Memory as a budget (issue 18): every buffer of the model takes its room
+// from MemoryBudget (core/sim_heap.h) before it grows, a request that does
+// not fit is a clear error with the map exactly as it was, and everything
+// taken is given back when a map goes away.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "go_map.h"
+#include "invariants.h"
+#include "sim_heap.h"
+#include "support/checked_scenario.h"
+
+using namespace gomap;
+using namespace gomap::test;
+
+namespace {
+
+// A lower ceiling for one test, so reaching it costs megabytes, not a gigabyte.
+class CeilingForTest {
+ public:
+  explicit CeilingForTest(uint64_t bytes) : old_(MemoryBudget::setCeilingForTests(bytes)) {}
+  ~CeilingForTest() { MemoryBudget::setCeilingForTests(old_); }
+
+ private:
+  uint64_t old_;
+};
+
+void expectRefused(CheckedScenario& s, const std::string& command, const std::string& why) {
+  const std::string before = s.hasMap() ? s.state() : "";
+  const std::vector<uint8_t> bytes = s.hasMap() ? s.map().heap().bytes() : std::vector<uint8_t>();
+  Step st = s.one(command);
+  INFO(command);
+  CHECK_THAT(st.error, Catch::Contains(why));
+  if (!before.empty()) {
+    CHECK(s.state() == before);
+    CHECK(s.map().heap().bytes() == bytes);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the default ceiling is 1 GiB and a map's heap is half of it", "[budget]") {
+  CHECK(MemoryBudget::kDefaultCeiling == (uint64_t(1) << 30));
+  CHECK(MemoryBudget::ceiling() == MemoryBudget::kDefaultCeiling);
+  CHECK(Limits().maxHeapBytes == (uint64_t(512) << 20));
+}
+
+TEST_CASE("a heap grows by at most four times and never past its limit", "[budget][heap]") {
+  const uint64_t base = MemoryBudget::inUse();
+  {
+    const uint64_t limit = 3 << 20;
+    SimHeap h(limit);
+    uint64_t last = 0;
+    while (h.used() + 4096 <= limit) {
+      const uint64_t before = h.footprint();
+      h.alloc(4096);
+      if (h.footprint() != before) {
+        // Natively a big heap may reserve its whole limit at once; under
+        // wasm each step is at most 4x. Never past the limit either way.
+        CHECK(h.footprint() <= limit);
+        CHECK((before == 0 || h.footprint() <= 4 * before || h.footprint() == limit));
+      }
+      last = h.footprint();
+    }
+    CHECK(last <= limit);
+    CHECK(MemoryBudget::inUse() == base + h.footprint());
+    CHECK_FALSE(h.makeRoom(limit).isOk());  // over the limit: refused, nothing changes
+    CHECK(h.footprint() == last);
+  }
+  CHECK(MemoryBudget::inUse() == base);  // given back
+}
+
+TEST_CASE("issue 18: hint 900000 on [128]byte/[128]byte is refused, not an abort", "[budget][hint]") {
+  const uint64_t base = MemoryBudget::inUse();
+  {
+    CheckedScenario s;
+    std::vector<Step> steps = s.run("map[[128]byte][128]byte\nhint 900000\nset a\nset b");
+    CHECK_THAT(steps[2].error, Catch::StartsWith("line 3: hint 900000 needs more memory than the simulated heap allows (512 MiB)"));
+    CHECK_THAT(steps[3].error, Catch::StartsWith("line 4: hint 900000"));
+    CHECK_FALSE(s.hasMap());
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
+
+TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and memory comes back", "[budget][hint]") {
+  const uint64_t base = MemoryBudget::inUse();
+  CeilingForTest ceiling(base + (64 << 20));
+  {
+    CheckedScenario big;
+    // 200000 / 6.5 -> B 15: 34816 buckets of 2064 bytes, 68 MiB: within the
+    // heap's limit, over the budget.
+    CheckedScenario holder;
+    holder.ok("map[[128]byte][128]byte\nhint 10000\nfill 10000");
+    big.run("map[[128]byte][128]byte\nhint 200000");
+    Step st = big.one("set a 1");
+    CHECK_THAT(st.error, Catch::StartsWith("line 3: hint 200000: out of memory: growing the simulated heap to"));
+    CHECK_THAT(st.error, Catch::Contains("memory budget (64 MiB, shared by every map, snapshot and trace)"));
+    CHECK_FALSE(big.hasMap());
+    CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
+    // Still usable: the other map carries on, a small one is made.
+    holder.ok("set k1 2\nget k1");
+    CheckedScenario small;
+    small.ok("map[int64]int64\nfill 1000");
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
+
+TEST_CASE("a fill the budget cannot hold is refused before any byte changes", "[budget][fill]") {
+  const uint64_t base = MemoryBudget::inUse();
+  CeilingForTest ceiling(base + (16 << 20));
+  {
+    CheckedScenario s;
+    s.ok("map[string]int64\nfill 1000");
+    expectRefused(s, "fill 200000", "out of memory: growing the simulated heap to");
+    CHECK(s.map().count() == 1000);
+    s.ok("fill 1000\nget k1500");  // still usable, and keys continue after the refused fill
+    CHECK(s.map().count() == 2000);
+    CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
+
+TEST_CASE("a set the budget cannot hold is refused before any byte changes", "[budget][set]") {
+  const uint64_t base = MemoryBudget::inUse();
+  CeilingForTest ceiling(base + (4 << 20));
+  {
+    CheckedScenario s;
+    s.ok("map[[128]byte][128]byte");
+    // Sets one by one until the worst case of the next one (a doubled array)
+    // no longer fits: that set is refused whole.
+    std::string refused;
+    for (int i = 0; i < 5000 && refused.empty(); ++i) {
+      const std::vector<uint8_t> before = s.hasMap() ? s.map().heap().bytes() : std::vector<uint8_t>();
+      const uint64_t count = s.hasMap() ? s.map().count() : 0;
+      Step st = s.one("set k" + std::to_string(i));
+      if (!st.error.empty()) {
+        refused = st.error;
+        CHECK(s.map().heap().bytes() == before);
+        CHECK(s.map().count() == count);
+      }
+    }
+    CHECK_THAT(refused, Catch::Contains("memory budget (4 MiB"));
+    s.ok("get k1\ndel k1\niter");  // still usable: reads and deletes need no room
+    CHECK(checkInvariants(s.map()) == "");
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
+
+TEST_CASE("a traced operation whose journal outgrows the budget completes; nothing winds back half-way", "[budget][journal]") {
+  const uint64_t base = MemoryBudget::inUse();
+  CeilingForTest ceiling(base + (24 << 20));
+  {
+    MapConfig cfg;
+    REQUIRE(parseMapType("map[[128]byte]int64", &cfg.type).isOk());
+    GoMap m;
+    REQUIRE(GoMap::create(cfg, &m).isOk());
+    Trace trace;
+    m.setTrace(&trace);
+    m.startJournal();
+    // The heap's room for the batch is reserved first; the journal of every
+    // byte it replaces does not fit beside it, so the journal is dropped.
+    REQUIRE(m.checkCapacity(20000).isOk());
+    for (int i = 0; i < 20000; ++i) {
+      std::string key = "k" + std::to_string(i);
+      key.resize(128, '\0');
+      m.setUnchecked(key, i64(i));
+    }
+    m.stopJournal();
+    m.setTrace(nullptr);
+    CHECK(m.count() == 20000);
+    CHECK(m.heap().journalLost());
+    const std::vector<uint8_t> after = m.heap().bytes();
+    m.rollbackTo(0);
+    CHECK(m.heap().bytes() == after);  // no half-way state
+    CHECK(checkInvariants(m) == "");
+    CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
+
+TEST_CASE("a copy of a map counts against the budget and gives it back", "[budget][copy]") {
+  const uint64_t base = MemoryBudget::inUse();
+  {
+    CheckedScenario s;
+    s.ok("map[int64]int64\nfill 5000");
+    const uint64_t one = MemoryBudget::inUse();
+    CHECK(one > base);
+    {
+      GoMap copy = s.map();
+      CHECK(MemoryBudget::inUse() == one + copy.heap().footprint());
+      CHECK(copy.heap().footprint() >= s.map().heap().used());
+    }
+    CHECK(MemoryBudget::inUse() == one);
+  }
+  CHECK(MemoryBudget::inUse() == base);
+}
