@@ -61,10 +61,13 @@ export function randomSwissScenario(random) {
   const opCount = 20 + random.int(size > 100 ? 60 : 140);
   let open = false; // a `range` iterator is open
   let generated = 0; // keys made by fill/collide, addressable as @N
+  let filled = 0; // fill's own counter: its keys k1, k2, … must fit the key type
+  const fillLimit = kind.type === '[3]byte' ? 99 : kind.type === '[4]byte' ? 999 : Infinity;
   if (size > 100 && random.chance(0.6)) {
     const n = Math.floor(size * (0.5 + random.next() * 0.5));
     lines.push(`fill ${n}`);
     generated += n;
+    filled += n;
   }
   for (let i = 0; i < opCount; i++) {
     const k = kind.key(random.int(size));
@@ -72,7 +75,12 @@ export function randomSwissScenario(random) {
     if (r < 0.36) lines.push(`set ${k} ${value(i)}`);
     else if (r < 0.60) lines.push(`del ${k}`);
     else if (r < 0.68) lines.push(`get ${k}`);
-    else if (r < 0.70) { const n = 1 + random.int(20); lines.push(`fill ${n}`); generated += n; }
+    else if (r < 0.70 && filled + 20 <= fillLimit) {
+      const n = 1 + random.int(20);
+      lines.push(`fill ${n}`);
+      generated += n;
+      filled += n;
+    }
     else if (r < 0.72 && generated > 0) lines.push(`del @${1 + random.int(generated)}`);
     else if (r < 0.75) lines.push('iter');
     else if (r < 0.79 && !open) { lines.push('range'); open = true; }

@@ -43,7 +43,7 @@ type record struct {
 	Directory         []int             `json:"directory,omitempty"`
 	Tables            []tableJSON       `json:"tables,omitempty"`
 	Hashes            map[string]string `json:"hashes,omitempty"`
-	Keys              []string          `json:"keys,omitempty"`
+	Keys              *[]string         `json:"keys,omitempty"` // a pointer: an iteration that yields nothing prints []
 	// Oracle-only fields. 64-bit draws travel as decimal text: JSON numbers lose bits in node.
 	Entry    *string  `json:"entry,omitempty"`    // iteration: the runtime's entryOffset
 	Dir      *string  `json:"dir,omitempty"`      // iteration: the runtime's dirOffset

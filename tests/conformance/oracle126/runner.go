@@ -163,11 +163,11 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 			return fmt.Errorf("the oracle reports the iteration's draws; they cannot be pinned")
 		}
 		r.iter, r.iterDone = r.startIter(rec), false
-		rec.Keys = []string{}
+		rec.Keys = &[]string{}
 		r.take(rec, r.iter)
 		r.advance(rec, 0)
-		if len(rec.Keys) == 1 && !r.iterDone {
-			rec.Result = &rec.Keys[0]
+		if len(*rec.Keys) == 1 && !r.iterDone {
+			rec.Result = &(*rec.Keys)[0]
 		}
 	case "next":
 		n := 1
@@ -180,14 +180,14 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		if r.iter == nil {
 			return fmt.Errorf("next with no open iterator")
 		}
-		rec.Keys = []string{}
+		rec.Keys = &[]string{}
 		r.advance(rec, n)
 	case "iter":
 		if len(args) != 0 {
 			return fmt.Errorf("the oracle reports the iteration's draws; they cannot be pinned")
 		}
 		it := r.startIter(rec)
-		rec.Keys = []string{}
+		rec.Keys = &[]string{}
 		for r.take(rec, it) {
 			mapiternext(it)
 		}
@@ -252,7 +252,7 @@ func (r *runner[K, V]) take(rec *record, it *linknameIter) bool {
 	if it.key == nil {
 		return false
 	}
-	rec.Keys = append(rec.Keys, r.kc.format(*(*K)(it.key)))
+	*rec.Keys = append(*rec.Keys, r.kc.format(*(*K)(it.key)))
 	return true
 }
 
