@@ -15,3 +15,4 @@ build_preset native-release
 if [ -f wasm/CMakeLists.txt ]; then build_preset wasm-release; fi
 if [ -f scripts/build-site.mjs ]; then node scripts/build-site.mjs; fi
 if [ -f scripts/build-offline.mjs ]; then node scripts/build-offline.mjs; fi
+if [ -f scripts/build-package.mjs ]; then node scripts/build-package.mjs; fi
