@@ -128,9 +128,9 @@ test('a dump is "No change." with no word of micro-steps; only an operation too 
   const moments = await momentsOf('map[int64]int64\nhasher identity\nset 100 1\ndump\nfill 40\ncollide 0 33');
   const done = (op) => moments.find((m) => m.op === op && m.phase === 'done');
   assert.equal(done('dump').text, 'No change.');
-  assert.match(done('dump').counter, /: dump · one step$/);
+  assert.match(done('dump').counter, /: dump · step 2, one step$/);
   assert.equal(done('fill 40').text, 'Inserted 40 generated keys; the map holds 41. (Too many micro-steps to show one by one.)');
-  assert.match(done('fill 40').counter, / · untraced, one step$/);
+  assert.match(done('fill 40').counter, /: fill 40 · step 3, untraced: one step$/);
   assert.match(done('collide 0 33').text, /\(Too many micro-steps to show one by one\.\)$/);
   // The lessons that dump (growth step 3, first-bucket and overflow step 1).
   for (const id of ['growth', 'first-bucket', 'overflow']) {

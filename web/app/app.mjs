@@ -9,6 +9,9 @@ import { describeFrame } from './describe.mjs';
 import { Panels } from './panels.mjs';
 
 const BATCH = new Set(['fill', 'collide', 'iter']);
+// A replaced map this small is kept as it is for Undo; a bigger one is
+// rebuilt from its scenario (two big heaps at once would strain memory).
+const KEEP_PLAYER_BYTES = 32 << 20;
 
 export class App {
   /**
@@ -28,6 +31,8 @@ export class App {
     this.historyVersion = 0;
     this.shownVersion = -1;
     this.listeners = new Set();
+    this.undoListeners = new Set();
+    this.undoEntry = null;
     this.panels = new Panels(els);
     viz.addEventListener('gomap-window', () => this.render({ animate: false, follow: false }));
   }
@@ -39,49 +44,124 @@ export class App {
 
   // ---- maps ------------------------------------------------------------
 
-  /** A new, empty map from set-up lines; the old one is dropped. */
-  newMap(setup) {
+  /** A new, empty map from set-up lines; the old one can be brought back (undo). */
+  newMap(setup, { label = 'the new map' } = {}) {
     const r = Player.create(this.gomap, setup);
     if (!r.ok) return r;
-    this.#swap(r.player);
+    this.#swap(r.player, label);
     this.announce(`New map: ${setup.join(', ') || 'map[string]int64'}.`);
     return r;
   }
 
-  #swap(player) {
+  #swap(player, label) {
     this.pause();
     const old = this.player;
+    if (old) this.#remember(label, { player: old });
     this.player = player;
     this.viz.player = player;
     this.viz.windowFrom = 0;
-    old?.free();
     this.historyVersion++;
     this.render({ animate: false });
+  }
+
+  // ---- undo: the last change of the history, of any kind ------------------
+
+  /** Called with { label, lost } after each change that can be undone, and with null when there is none. */
+  onUndoChange(fn) {
+    this.undoListeners.add(fn);
+  }
+
+  /** What Undo would take back, or null. */
+  get undoLabel() {
+    return this.undoEntry?.label ?? null;
+  }
+
+  // Before a change: how to come back. A map replaced whole is kept as it
+  // is (its Player), unless it is big, then as its scenario; a history
+  // changed in place by an appended operation is cut back; one that lost
+  // later operations is replayed from its scenario.
+  #remember(label, { player = null, appended = false, lost = 0 } = {}) {
+    this.#forgetUndo();
+    const p = player ?? this.player;
+    const entry = { label, lost, position: p.position, length: p.history.length, operations: p.history.length };
+    if (player && (player.map.header().heapUsed ?? 0) <= KEEP_PLAYER_BYTES) entry.player = player;
+    else if (!appended) entry.text = p.scenarioText();
+    if (player && !entry.player) player.free();
+    this.undoEntry = entry;
+    for (const fn of this.undoListeners) fn({ label, lost, operations: entry.operations, replaced: !!player });
+  }
+
+  #forgetUndo() {
+    const e = this.undoEntry;
+    this.undoEntry = null;
+    if (e?.player && e.player !== this.player) e.player.free();
+  }
+
+  /** Takes back the last change of the history. */
+  async undo() {
+    const e = this.undoEntry;
+    if (!e || this.busy) {
+      if (!e) this.announce('Nothing to undo.');
+      return { ok: false };
+    }
+    this.pause();
+    this.undoEntry = null;
+    if (e.player) {
+      const current = this.player;
+      this.player = e.player;
+      this.viz.player = e.player;
+      this.viz.windowFrom = 0;
+      current.free();
+      e.player.seek(e.position);
+    } else if (e.text !== undefined) {
+      this.undoEntry = e;
+      const r = await this.#load(e.text);
+      this.undoEntry = null;
+      if (!r.ok) {
+        this.announce('The previous history could not be rebuilt.');
+        return r;
+      }
+      const current = this.player;
+      this.player = r.player;
+      this.viz.player = r.player;
+      current.free();
+      r.player.seek(e.position);
+    } else {
+      this.player.truncate(e.length, e.position);
+    }
+    this.historyVersion++;
+    for (const fn of this.undoListeners) fn(null);
+    this.render({ animate: false });
+    this.announce(`Undone: ${e.label}.`);
+    return { ok: true };
   }
 
   /**
    * Replays scenario text into a new map. On errors the current map stays.
    * @returns {Promise<{ ok: boolean, errors?: {line: number, message: string}[] }>}
    */
-  async loadScenario(text, { onProgress } = {}) {
+  async loadScenario(text, { onProgress, label = 'the scenario' } = {}) {
     this.pause();
+    const r = await this.#load(text, { onProgress });
+    if (!r.ok) return r;
+    this.#swap(r.player, label);
+    this.announce(`Scenario loaded: ${r.player.history.length} operations.`);
+    return r;
+  }
+
+  async #load(text, { onProgress } = {}) {
     const controller = new AbortController();
     this.bulkAbort = controller;
     this.setBusy(true);
-    let r;
     try {
-      r = await Player.load(this.gomap, text, { onProgress, yieldToEventLoop, signal: controller.signal });
+      return await Player.load(this.gomap, text, { onProgress, yieldToEventLoop, signal: controller.signal });
     } catch (err) {
       // The module itself failed (out of memory): the map on screen stays.
-      r = { ok: false, errors: [{ line: 1, message: String(err?.message ?? err) }] };
+      return { ok: false, errors: [{ line: 1, message: String(err?.message ?? err) }] };
     } finally {
       this.setBusy(false);
       this.bulkAbort = null;
     }
-    if (!r.ok) return r;
-    this.#swap(r.player);
-    this.announce(`Scenario loaded: ${r.player.history.length} operations.`);
-    return r;
   }
 
   // ---- operations --------------------------------------------------------
@@ -93,15 +173,14 @@ export class App {
   perform(command) {
     if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };
     this.pause();
-    const discarding = this.player.history.length - 1 > this.player.history.locate(this.player.position).op;
+    const before = this.#beforeChange();
     const r = this.player.perform(command);
     if (!r.ok) {
       this.announce(r.error);
       return r;
     }
-    this.historyVersion++;
+    this.#changed(before, command, r.op);
     const op = this.player.history.ops[r.op];
-    if (discarding) this.announce('The operations after the moment shown were replaced by this one.');
     // A single-key operation plays its micro-steps; a batch (fill, collide,
     // a whole loop) shows its result, and can be stepped through backwards.
     if (op.traced && !BATCH.has(op.kind) && op.eventCount <= 400) {
@@ -128,6 +207,7 @@ export class App {
   async runLong(command, { onProgress } = {}) {
     if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };
     this.pause();
+    const before = this.#beforeChange();
     const controller = new AbortController();
     this.bulkAbort = controller;
     this.setBusy(true);
@@ -139,11 +219,37 @@ export class App {
       this.bulkAbort = null;
     }
     if (r.op !== undefined) {
-      this.historyVersion++;
+      this.#changed(before, command, r.op);
       this.player.seek(this.player.history.donePosition(r.op));
       this.render({ animate: false, announce: true });
     } else if (!r.ok) this.announce(r.error);
     return r;
+  }
+
+  // The history before an operation is added at the cursor: what it
+  // would lose (the operations after the moment shown) and how to come back.
+  #beforeChange() {
+    const p = this.player;
+    const shown = p.history.locate(p.position).op;
+    const lost = p.history.ops.slice(shown + 1).map((o) => o.command);
+    return { lost, text: lost.length ? p.scenarioText() : null, position: p.position, length: shown + 1 };
+  }
+
+  #changed(before, command, op) {
+    this.historyVersion++;
+    this.#forgetUndo();
+    const label = before.lost.length
+      ? `“${command}”, which replaced the ${before.lost.length === 1 ? 'operation' : `${before.lost.length} operations`} after it`
+      : `“${command}”`;
+    this.undoEntry = before.lost.length
+      ? { label, lost: before.lost.length, position: before.position, text: before.text, operations: before.length + before.lost.length }
+      : { label, lost: 0, position: before.position, length: before.length, operations: before.length };
+    const done = this.player.history.ops[op];
+    const prevAfter = op > 0 ? this.player.history.ops[op - 1].after : null;
+    for (const fn of this.undoListeners) {
+      fn({ label, lost: before.lost.length, lostCommands: before.lost, operations: this.undoEntry.operations, replaced: false,
+        grewWithin: !!done && (done.after.B > (prevAfter?.B ?? 0)) && !done.after.growing && ['set', 'fill', 'collide'].includes(done.kind) });
+    }
   }
 
   cancelBulk() {

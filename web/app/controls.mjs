@@ -13,6 +13,7 @@ import { wireCopyButton } from './copy-button.mjs';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILL = 2_000_000;
+const DEFAULT_FILL = 20;
 
 const PLACEHOLDER = { string: 'fig', int64: '42', int32: '7', float64: '1.5 or NaN', '[4]byte': 'abcd', '[16]byte': 'sixteen bytes', '[200]byte': 'a big key' };
 
@@ -67,10 +68,30 @@ export function wireControls(app, { lessons = [] } = {}) {
     ev.preventDefault();
     const lines = readSetup();
     if (!lines) return;
-    const r = app.newMap(lines);
+    const r = app.newMap(lines, { label: `a new ${lines[0]}` });
     if (!r.ok) showError(seed, r.error);
     else forgetStaleInputs();
   });
+  // The key and value pickers say what map the next Insert goes into: a
+  // change makes that map at once (Undo brings the old one back, and the
+  // notice says so when it had operations).
+  for (const el of [keyType, elemType]) {
+    el.addEventListener('change', () => {
+      const lines = readSetup();
+      if (!lines) return;
+      if (lines[0] === app.player?.map.header().type.name) return;
+      const r = app.newMap(lines, { label: `a new ${lines[0]}` });
+      if (!r.ok) showError(seed, r.error);
+      else forgetStaleInputs();
+    });
+  }
+  // The map the pickers show, or an error when the map on screen is another.
+  const pickedMismatch = () => {
+    const picked = `map[${keyType.value}]${elemType.value}`;
+    const actual = app.player?.map.header().type.name;
+    return actual && actual !== picked
+      ? `The pickers show ${picked} but the map is ${actual}: press New map, or set the pickers back.` : null;
+  };
   // A key typed for the last map ("k2") may not fit the new one (int64
   // keys): clear it rather than leave an Insert that can only fail.
   function forgetStaleInputs() {
@@ -116,21 +137,55 @@ export function wireControls(app, { lessons = [] } = {}) {
     preset.append(group('Lessons', lessons));
     for (const l of lessons) all.set(l.id, l.text);
   }
-  preset.addEventListener('change', async () => {
-    const text = all.get(preset.value);
+  async function loadPreset(id) {
+    const text = all.get(id);
     if (!text) return;
+    const title = preset.querySelector(`option[value="${CSS.escape(id)}"]`)?.textContent ?? id;
     scenario.value = text;
-    const ok = await runScenario();
+    const ok = await runScenario({ label: `the preset “${title}”` });
     preset.value = '';
     // A preset stops just before its last operation, ready to be played.
     if (ok && app.player.history.length > 1) {
       app.seek(app.player.history.donePosition(app.player.history.length - 2));
       app.announce('Preset loaded. Press Play or the right arrow to watch its last operation.');
     }
+  }
+  // A closed list changes its value with the arrow keys as the reader
+  // looks through it: that must not replace the history. The keyboard
+  // loads with Enter; a pick with the pointer loads at once.
+  let browsing = false;
+  const presetHint = h('p', { class: 'hint', id: 'preset-hint', role: 'status' });
+  preset.after(presetHint);
+  preset.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      browsing = false;
+      presetHint.textContent = '';
+      loadPreset(preset.value);
+    } else if (!ev.altKey && ev.key !== 'Tab' && ev.key !== 'Escape') browsing = true;
+  });
+  preset.addEventListener('pointerdown', () => { browsing = false; });
+  preset.addEventListener('change', () => {
+    if (browsing) {
+      const title = preset.selectedOptions[0]?.textContent;
+      presetHint.textContent = preset.value ? `Press Enter to load “${title}”.` : '';
+      return;
+    }
+    loadPreset(preset.value);
+  });
+  preset.addEventListener('blur', () => {
+    if (browsing) preset.value = '';
+    browsing = false;
+    presetHint.textContent = '';
   });
 
   // ---- single operations ----
   function op(kind) {
+    const mismatch = pickedMismatch();
+    if (mismatch) {
+      showError(key, mismatch);
+      return;
+    }
     const mt = mapType();
     const k = keyToken(mt, key.value);
     if (k.error) {
@@ -172,14 +227,17 @@ export function wireControls(app, { lessons = [] } = {}) {
 
   // ---- fill / collide / clear ----
   const fillN = $('fill-n');
+  // Few enough keys that every insert can be watched micro-step by
+  // micro-step (more than 32 play as one step).
+  fillN.value = fillN.defaultValue = String(DEFAULT_FILL);
   const progress = $('bulk-progress');
   const bar = $('bulk-bar');
   const barText = $('bulk-text');
   $('bulk-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const n = countValue(fillN.value, { min: 1, max: MAX_FILL, what: 'number of keys' });
-    if (n.error) {
-      showError(fillN, n.error);
+    if (n.error || pickedMismatch()) {
+      showError(fillN, n.error ?? pickedMismatch());
       return;
     }
     clearError(fillN);
@@ -210,7 +268,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     const buckets = header.created && header.buckets !== '0' ? 2 ** header.B : 1;
     const n = countValue(collideN.value, { min: 1, max: 10000, what: 'number of keys' });
     const b = countValue(collideB.value, { min: 0, max: buckets - 1, what: 'bucket' });
-    const bad = n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error.replace(/\.$/, '')} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now).`] : null;
+    const bad = pickedMismatch() ? [collideN, pickedMismatch()] : n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error.replace(/\.$/, '')} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now).`] : null;
     for (const f of [collideN, collideB]) f.removeAttribute('aria-invalid');
     if (bad) {
       bad[0].setAttribute('aria-invalid', 'true');
@@ -236,7 +294,7 @@ export function wireControls(app, { lessons = [] } = {}) {
   $('iter-btn').addEventListener('click', () => iterError(app.perform('iter')));
 
   // ---- scenario box ----
-  async function runScenario() {
+  async function runScenario({ label = 'the scenario' } = {}) {
     const text = scenario.value;
     showBoxError('scenario-error', '');
     scenario.removeAttribute('aria-invalid');
@@ -246,7 +304,7 @@ export function wireControls(app, { lessons = [] } = {}) {
       bar.value = 0;
       barText.textContent = 'Running the scenario…';
     }
-    const r = await app.loadScenario(text, { onProgress: (f) => { bar.value = f; } });
+    const r = await app.loadScenario(text, { label, onProgress: (f) => { bar.value = f; } });
     progress.hidden = true;
     if (!r.ok) {
       scenario.setAttribute('aria-invalid', 'true');
@@ -260,7 +318,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     showSetup(splitScenario(text).filter((c) => isSetupCommand(c.text)).map((c) => c.text));
     return true;
   }
-  $('scenario-run').addEventListener('click', runScenario);
+  $('scenario-run').addEventListener('click', () => runScenario());
   wireCopyButton($('scenario-copy'), { text: () => scenario.value, field: scenario, status: $('scenario-copy-status'), what: 'The scenario' });
 
   // Keep the box in step with the history, and enable what makes sense now.
@@ -283,5 +341,5 @@ export function wireControls(app, { lessons = [] } = {}) {
     }
   });
 
-  return { showSetup };
+  return { showSetup, loadPreset };
 }

@@ -5,6 +5,7 @@ import { narrateEvent, narrateDone, goFunction } from '../player/narration.mjs';
 import { describeBucket, keyAt } from '../render/map-model.mjs';
 import { tokenize } from '../player/scenario-text.mjs';
 import { MIN_TOP_HASH } from '../player/tophash.mjs';
+import { momentName } from '../share/step.mjs';
 
 export function keyIsText(header) {
   return !/^map\[(int64|int32|float64)\]/.test(header.type.name);
@@ -27,12 +28,16 @@ export function describeFrame(player, frame, model) {
       text: ops
         ? `The start: make(${header.type.name}), before any operation. Step forward to replay the history.`
         : `make(${header.type.name}): an empty map. Insert a key, fill it, or pick a preset — then step through what the runtime does.`,
-      counter: 'Start',
+      counter: 'Step 0 · the start',
     };
   }
   const op = player.history.ops[frame.op];
-  const counter = `Operation ${frame.op + 1} of ${player.history.length}: ${op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command}` +
-    (op.traced ? ` · step ${frame.step + 1} of ${frame.stepCount}` : op.tooMany ? ' · untraced, one step' : ' · one step');
+  // The moment's one name (share/step.mjs momentName): N.M, micro-steps from 0.
+  const last = frame.stepCount - 2;
+  const where = frame.phase === 'done'
+    ? (op.traced ? `step ${frame.op + 1}, done (after micro-steps 0–${last})` : op.tooMany ? `step ${frame.op + 1}, untraced: one step` : `step ${frame.op + 1}, one step`)
+    : `step ${momentName(frame)} (micro-step ${frame.step} of 0–${last})`;
+  const counter = `Operation ${frame.op + 1} of ${player.history.length}: ${op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command} · ${where}`;
   if (frame.phase === 'done') {
     const text = narrateDone(op, frame.events, header, { keyIsText: textKeys });
     // Only an operation left untraced for its size has steps the reader is

@@ -5,6 +5,7 @@
 import { stateToSvg, stateToJson } from '../export/svg.mjs';
 import { svgToPng } from './raster.mjs';
 import { h } from '../render/dom.mjs';
+import { momentName } from '../share/step.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,15 +22,15 @@ export function download(blob, filename) {
 
 /** A heading for the moment: which operation, which micro-step. */
 export function momentTitle(frame, typeName) {
-  if (frame.op < 0) return `Go map: ${typeName}, before any operation`;
+  const name = momentName(frame);
+  if (frame.op < 0) return `Go map: ${typeName}, step 0, before any operation`;
   const what = `operation ${frame.op + 1} (${frame.command})`;
-  return frame.phase === 'done' ? `Go map: ${typeName}, after ${what}` : `Go map: ${typeName}, ${what}, micro-step ${frame.step}`;
+  return frame.phase === 'done' ? `Go map: ${typeName}, step ${name}, after ${what}` : `Go map: ${typeName}, step ${name}: ${what}, micro-step ${frame.step}`;
 }
 
 function fileBase(frame, typeName) {
   const type = typeName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const step = frame.op < 0 ? '0' : frame.phase === 'done' ? `${frame.op + 1}` : `${frame.op + 1}.${frame.step}`;
-  return `go-map-${type}-step-${step}`;
+  return `go-map-${type}-step-${momentName(frame)}`;
 }
 
 /**

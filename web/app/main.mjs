@@ -12,6 +12,7 @@ import { PermalinkSync, earlyLook } from './permalink.mjs';
 import { PageDisplay } from './page-display.mjs';
 import { wireShareDialog } from './share-dialog.mjs';
 import { wireExport } from './export-actions.mjs';
+import { wireUndo } from './undo-ui.mjs';
 import { PageLayout } from './page-layout.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -63,6 +64,7 @@ async function main() {
   const lessonList = await loadLessons();
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
   const controls = wireControls(app, { lessons });
+  wireUndo(app, { loadPreset: controls.loadPreset });
   const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
   // While a lesson is open its own fragment is the link to it; once the
   // reader changes the map, the address follows their map again.

@@ -113,7 +113,7 @@ export class PermalinkSync {
     }
     // A long scenario takes a while: the page takes the link's palette now.
     this.display.preview(displayOf(r.state));
-    const loaded = await this.app.loadScenario(toScenarioText(r.state));
+    const loaded = await this.app.loadScenario(toScenarioText(r.state), { label: 'the link' });
     if (!loaded.ok) {
       const lines = (loaded.errors ?? []).slice(0, 10).map((e) => errorText(e));
       return this.#refuse('The scenario in this link did not run, so nothing of it was used:', [...r.warnings.map((w) => w.message), ...lines]);

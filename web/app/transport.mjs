@@ -3,6 +3,7 @@
 // operation, Home/End jump to the ends — unless focus is in a field or a
 // control that uses those keys itself.
 import { icon } from '../render/icons.mjs';
+import { momentName } from '../share/step.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -10,6 +11,23 @@ function ownsKeys(el) {
   if (!el || el === document.body) return false;
   if (el.closest('input, textarea, select, [contenteditable], [role="grid"], [role="slider"]')) return true;
   return false;
+}
+
+// Space is play/pause, as the header says, wherever it does not type or
+// choose: not in text fields, lists, checkboxes, nor on a control the
+// reader reached with the keyboard (Space presses it, as everywhere). A
+// button clicked with the pointer keeps the focus; Space there plays
+// too, rather than press that button again.
+const CONTROL = 'button, a, summary, [role="button"], [role="checkbox"], [role="radio"]';
+let clicked = null; // the control the pointer last focused, while it keeps the focus
+document.addEventListener('pointerdown', (ev) => { clicked = ev.target?.closest?.(CONTROL) ?? null; }, true);
+document.addEventListener('focusin', (ev) => { if (ev.target !== clicked) clicked = null; }, true);
+
+function ownsSpace(el) {
+  if (!el || el === document.body) return false;
+  if (el.closest('textarea, select, [contenteditable], input:not([type="range"])')) return true;
+  const control = el.closest(CONTROL);
+  return !!control && control !== clicked;
 }
 
 export function wireTransport(app) {
@@ -43,15 +61,23 @@ export function wireTransport(app) {
   });
   timeline.addEventListener('change', () => app.seek(Number(timeline.value), { announce: true }));
 
+  // A Space this handler took must not press the focused button on keyup.
+  let spaceTaken = false;
+  document.addEventListener('keyup', (ev) => {
+    if (ev.key === ' ' && spaceTaken) {
+      spaceTaken = false;
+      ev.preventDefault();
+    }
+  }, true);
   document.addEventListener('keydown', (ev) => {
     if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const target = ev.target;
-    const onButton = target?.closest?.('button, a, summary');
     switch (ev.key) {
       case ' ':
-        if (onButton || ownsKeys(target)) return;
+        if (ownsSpace(target)) return;
         ev.preventDefault();
-        app.togglePlay();
+        spaceTaken = true;
+        if (!ev.repeat) app.togglePlay();
         break;
       case 'ArrowLeft':
       case 'ArrowRight':
@@ -86,9 +112,10 @@ export function wireTransport(app) {
       const focused = document.activeElement;
       timeline.max = String(frame.total - 1);
       timeline.value = String(frame.position);
-      const label = `moment ${frame.position} of ${frame.total - 1}`;
-      timeline.setAttribute('aria-valuetext', label);
-      timelineText.textContent = `${frame.position} / ${frame.total - 1}`;
+      // The moment's one name (N.M), as in the counter, a link's step= and exports.
+      const name = momentName(frame);
+      timeline.setAttribute('aria-valuetext', `step ${name}`);
+      timelineText.textContent = `step ${name}`;
       $('step-back').disabled = frame.position === 0;
       $('to-start').disabled = frame.position === 0;
       $('prev-op').disabled = frame.position === 0;

@@ -19,6 +19,7 @@
 // Events: `ready`, `step-change`, `gomap-error`, `gomap-window`,
 // `gomap-inspect` (all CustomEvents; go-map-viz.d.ts types their detail).
 import { positionOfStep, stepOfFrame } from '../share/permalink.mjs';
+import { momentName } from '../share/step.mjs';
 import { describeFrame, narrationLine } from '../app/describe.mjs';
 import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings, settingsInUse } from './settings.mjs';
 import { buildPlayer, loadModule } from './standalone.mjs';
@@ -381,7 +382,7 @@ export class GoMapViz extends HTMLElement {
     const d = describeFrame(this.#player, shown.frame, shown.model);
     bar.update(shown.frame, {
       playing: this.#playback.playing,
-      counter: `${shown.frame.position} / ${shown.frame.total - 1}`,
+      counter: `step ${momentName(shown.frame)}`,
       narration: narrationLine(d),
       say,
     });

@@ -380,6 +380,18 @@ export class Player {
       : { ok: true, op: j, done, cancelled: done < n };
   }
 
+  /**
+   * Keeps operations 0 … n-1 only (an undo of operations appended after
+   * them) and shows timeline position p.
+   */
+  truncate(n, p) {
+    if (n < this.history.length) {
+      this.position = this.history.donePosition(n - 1);
+      this.#branch();
+    }
+    return this.seek(p);
+  }
+
   // ---- moving the cursor -------------------------------------------------
 
   /** Shows timeline position p (clamped): the map's bytes as they were then. */

@@ -17,6 +17,18 @@ export function stepOfFrame(frame) {
 }
 
 /**
+ * The one name of a moment, everywhere (the player's counter and timeline,
+ * a link's step=, export titles and file names, the element's step):
+ * `0` before any operation, `N` the map after operation N (from 1),
+ * `N.M` micro-step M (from 0) of operation N.
+ * @param {{ op: number, step: number, phase: string }} frame
+ */
+export function momentName(frame) {
+  if (frame.op < 0) return '0';
+  return frame.phase === 'done' ? `${frame.op + 1}` : `${frame.op + 1}.${frame.step}`;
+}
+
+/**
  * The timeline position of a step, clamped to the history: an operation
  * past the last one is the last step, a micro-step past an operation's
  * last one is that operation's done step.

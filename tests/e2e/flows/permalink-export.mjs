@@ -134,7 +134,7 @@ export async function run(env) {
   const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
   assert.equal(parsed.error, null);
   assert.deepEqual([parsed.root, parsed.ns], ['svg', 'http://www.w3.org/2000/svg']);
-  assert.match(parsed.title, /^Go map: map\[int64\]int64, operation 3 \(del 3\), micro-step \d+$/);
+  assert.match(parsed.title, /^Go map: map\[int64\]int64, step 3\.(\d+): operation 3 \(del 3\), micro-step \1$/);
   assert.ok(parsed.texts.includes('1000'), 'the inserted key is drawn');
   assert.equal(parsed.scripts, 0);
   assert.equal(parsed.external, false);
