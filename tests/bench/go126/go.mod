@@ -1,0 +1,3 @@
+module gomapbench126
+
+go 1.26

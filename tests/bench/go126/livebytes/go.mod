@@ -1,0 +1,3 @@
+module livebytes
+
+go 1.19
