@@ -5,7 +5,11 @@
 // Build with -ldflags=-checklinkname=0 (to read runtime.hashkey) and run with
 // GODEBUG=cpu.aes=off, so the runtime uses the portable hash the model can compute.
 //
-// Usage: oracle126 [FILE|-]
+// Usage: oracle126 [--dumps-only] [FILE|-]
+//
+// --dumps-only (as gomap's): only `dump` commands and failed commands print the map; every other
+// operation prints a short line with what the driver needs to pin the model (entry, dir, reseed,
+// expanded), so scenarios of tens of thousands of operations on big maps stay small.
 //
 // Output: a first line {"hashkey": [4 × 16 hex digits], "aeshash": …, "go": …, "seed": the fresh
 // map's seed}, then one JSON
@@ -27,13 +31,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "oracle126:", err)
 		os.Exit(2)
 	}
-	src, err := readInput(os.Args[1:])
+	args := os.Args[1:]
+	dumpsOnly := len(args) > 0 && args[0] == "--dumps-only"
+	if dumpsOnly {
+		args = args[1:]
+	}
+	src, err := readInput(args)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "oracle126:", err)
 		os.Exit(2)
 	}
 	cmds := parseScenario(src)
 	mapType, su, ops, failed := readSetup(cmds)
+	su.dumpsOnly = dumpsOnly
 	run, ok := mapTypes[mapType]
 	if !ok {
 		emitHead(nil)

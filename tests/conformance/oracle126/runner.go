@@ -17,6 +17,19 @@ type setup struct {
 	seed    uint64
 	hasSeed bool
 	errors  []record // set-up commands that failed, printed after the first line
+	// dumpsOnly: print the state only for `dump` and failed commands (see main.go).
+	dumpsOnly bool
+}
+
+// pinRecord is what --dumps-only prints for an operation that is not a dump: no state, only the
+// draws and expansions the model must be given.
+type pinRecord struct {
+	Line     int      `json:"line"`
+	Op       string   `json:"op"`
+	Entry    *string  `json:"entry,omitempty"`
+	Dir      *string  `json:"dir,omitempty"`
+	Reseed   *string  `json:"reseed,omitempty"`
+	Expanded []string `json:"expanded,omitempty"`
 }
 
 type runner[K comparable, V any] struct {
@@ -66,6 +79,10 @@ func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup,
 		}
 		if err != nil {
 			rec.Error = fmt.Sprintf("line %d: %v", c.line, err)
+		}
+		if su.dumpsOnly && err == nil && c.args[0] != "dump" {
+			emit(pinRecord{Line: rec.Line, Op: rec.Op, Entry: rec.Entry, Dir: rec.Dir, Reseed: rec.Reseed, Expanded: rec.Expanded})
+			continue
 		}
 		r.snapshot(&rec)
 		emit(&rec)
