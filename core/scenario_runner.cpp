@@ -38,6 +38,7 @@ void ScenarioRunner::setTrace(Trace* trace) {
 }
 
 Status ScenarioRunner::ensureMap() {
+  if (swiss_) return ensureSwissMap();
   if (map_) return Status::ok();
   if (config_.hasher == HasherKind::Identity && !config_.type.isIntegerKey()) {
     return Status::error("hasher identity works only with integer keys, not " + config_.type.name());

@@ -23,6 +23,9 @@ Status SwissMap::set(std::string_view key, std::string_view elem) {
                            " entries, the most this playground allows");
     }
   }
+  // Reserve the worst case before the first write, so running out of
+  // memory is a refusal that leaves every byte as it was.
+  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key.size())); !s) return s;
   setUnchecked(key, elem);
   return Status::ok();
 }

@@ -76,7 +76,7 @@ uint64_t SwissMap::worstCaseWriteBytes(uint64_t keyBytes) const {
   return n;
 }
 
-Status SwissMap::checkCapacity(uint64_t newKeys) const {
+Status SwissMap::checkCapacity(uint64_t newKeys) {
   if (used() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
                          std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
@@ -94,7 +94,7 @@ Status SwissMap::checkCapacity(uint64_t newKeys) const {
                          std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
                          std::to_string(heap_.limit() >> 20) + " MiB limit");
   }
-  return Status::ok();
+  return heap_.makeRoom(need);
 }
 
 Status SwissMap::pinHash(std::string_view key, uint64_t hash) {

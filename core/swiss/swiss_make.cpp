@@ -1,5 +1,7 @@
 // Creation and the directory: NewMap / NewEmptyMap with hint sizing,
 // newTable, growToSmall, growToTable, replaceTable, installTableSplit.
+#include <algorithm>
+
 #include "swiss/swiss_map.h"
 
 namespace gomap::swiss {
@@ -42,6 +44,14 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
     }
   }
 
+  uint64_t tableBytes = 0;
+  if (dirSize != 0) {
+    tableBytes = dirSize * (alignUpPow2(std::max<uint64_t>(kGroupSlots, target / dirSize)) / kGroupSlots *
+                                m.layout_.groupSize + tablef::size + 64) + 8 * dirSize;
+  }
+  if (Status s = m.heap_.makeRoom(tableBytes + 8192); !s) {
+    return Status::error((dirSize ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
+  }
   m.m_ = m.heap_.alloc(mapf::size);
   uint64_t seed = m.draw();  // NewMap / NewEmptyMap always draw, even when a scenario pins the seed
   if (config.seed) seed = *config.seed;

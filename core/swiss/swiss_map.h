@@ -136,7 +136,9 @@ class SwissMap {
   uint64_t hashOf(std::string_view key) { return hashKey(key); }
   Status checkKey(std::string_view key) const;
   Status checkElem(std::string_view elem) const;
-  Status checkCapacity(uint64_t newKeys) const;
+  // Headroom for `newKeys` more inserts: checks the limits and reserves the
+  // heap room for the batch (SimHeap::makeRoom), so the inserts cannot run out.
+  Status checkCapacity(uint64_t newKeys);
   void setUnchecked(std::string_view key, std::string_view elem) {
     assignBytes(key.data(), key.size(), elem.data(), elem.size());
   }
