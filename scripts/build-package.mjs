@@ -2,7 +2,7 @@
 // (dist/, so the modules are the site's very files, comments stripped):
 // the element and every module it imports, the stylesheets it links, the
 // map module and its .wasm, the types, the integrations for static-site
-// generators (web/package/integrations), a Custom Elements Manifest made
+// generators (npm/go-map-viz/integrations), a Custom Elements Manifest made
 // from the element's own attribute list, README, LICENSE and NOTICE.
 // The layout keeps the site's relative paths, so the script finds its
 // modules, styles and wasm through import.meta.url from any CDN path.
@@ -14,12 +14,12 @@ import { gzipSync } from 'node:zlib';
 import { scanModule } from './offline/module-syntax.mjs';
 import { insideRoot } from './offline/inside-root.mjs';
 import { OBSERVED, PROPERTY_OF, DENSITIES } from '../web/element/settings.mjs';
-import { DEFAULT_STATE, HASHERS, VIEWS, THEMES, CONTROLS } from '../web/share/fields.mjs';
-import { ATTRIBUTE_DOCS, EVENT_DOCS } from '../web/package/manifest-docs.mjs';
+import * as fields from '../web/share/fields.mjs';
+import { ATTRIBUTE_DOCS, EVENT_DOCS } from '../npm/go-map-viz/manifest-docs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const templates = join(root, 'web/package');
+const templates = join(root, 'npm/go-map-viz');
 const out = join(dist, 'package');
 const posix = (p) => p.split(sep).join('/');
 
@@ -71,12 +71,12 @@ async function assetsOf(sources) {
 }
 
 // Attribute types for the manifest, from the element's own grammar.
-const ENUMS = { hasher: HASHERS, view: VIEWS, theme: THEMES, controls: CONTROLS, density: DENSITIES };
-const NULLABLE = { seed: 'number', step: 'string', moduleSrc: 'string' };
-const DEFAULTS = { ...DEFAULT_STATE, density: 'auto', moduleSrc: null };
+const ENUMS = { hasher: fields.HASHERS, view: fields.VIEWS, theme: fields.THEMES, controls: fields.CONTROLS, header: fields.HEADERS, density: DENSITIES };
+const NULLABLE = { seed: 'number', step: 'string', moduleSrc: 'string', buckets: 'string', height: 'number', maxHeight: 'number' };
+const DEFAULTS = { ...fields.DEFAULT_STATE, density: 'auto', moduleSrc: null };
 
 function attributeType(prop) {
-  if (ENUMS[prop]) return ENUMS[prop].map((v) => `'${v}'`).join(' | ');
+  if (ENUMS[prop]?.length) return ENUMS[prop].map((v) => `'${v}'`).join(' | ');
   if (NULLABLE[prop]) return `${NULLABLE[prop]} | null`;
   return typeof DEFAULTS[prop];
 }
@@ -92,11 +92,12 @@ function manifest(classSource, version) {
   const documented = Object.keys(ATTRIBUTE_DOCS);
   const missing = OBSERVED.filter((a) => !documented.includes(a));
   const extra = documented.filter((a) => !OBSERVED.includes(a));
-  if (missing.length || extra.length) fail(`web/package/manifest-docs.mjs: attributes without words: [${missing}], words for no attribute: [${extra}]`);
+  if (missing.length) fail(`npm/go-map-viz/manifest-docs.mjs: attributes without words: ${missing.join(', ')}`);
+  if (extra.length) console.warn(`build-package: npm/go-map-viz/manifest-docs.mjs has words for attributes the element does not observe: ${extra.join(', ')}`);
   const dispatched = [...new Set([...classSource.matchAll(/new CustomEvent\(\s*'([\w-]+)'/g)].map((m) => m[1]))];
   const undocumented = dispatched.filter((e) => !EVENT_DOCS[e]);
   const stale = Object.keys(EVENT_DOCS).filter((e) => !dispatched.includes(e));
-  if (undocumented.length || stale.length) fail(`web/package/manifest-docs.mjs: events without words: [${undocumented}], words for no event: [${stale}]`);
+  if (undocumented.length || stale.length) fail(`npm/go-map-viz/manifest-docs.mjs: events without words: [${undocumented}], words for no event: [${stale}]`);
 
   const attributes = OBSERVED.map((name) => ({
     name,
@@ -214,7 +215,7 @@ async function main() {
   const integrations = await copyIntegrations(pkg.version);
   const copies = [
     ['LICENSE', 'LICENSE'], ['NOTICE', 'NOTICE'],
-    ['web/package/README.md', 'README.md'], ['web/package/go-map-viz.d.ts', 'go-map-viz.d.ts'],
+    ['npm/go-map-viz/README.md', 'README.md'], ['npm/go-map-viz/go-map-viz.d.ts', 'go-map-viz.d.ts'],
     ['web/element/go-map-viz.d.ts', 'element/go-map-viz.d.ts'], ['web/element/define.d.ts', 'element/define.d.ts'],
   ];
   for (const [from, to] of copies) await cp(join(root, from), join(out, to));

@@ -1,7 +1,8 @@
 // Words for custom-elements.json that the element's code does not carry:
 // one line per attribute and per event. build-package.mjs takes the lists
 // themselves from the code (the attributes the element observes, the events
-// it dispatches) and stops if a name here has no twin there, or the reverse.
+// it dispatches) and stops if one there has no words here (words here for a
+// name the code no longer has are reported, and left out of the manifest).
 export const ATTRIBUTE_DOCS = {
   'map-type': 'The map type, map[K]V: K one of int64, int32, string, float64, [N]byte; V one of int64, [N]byte (1 ≤ N ≤ 256).',
   hasher: 'The hash function: go114, go119, or identity (integer keys only).',
@@ -14,6 +15,10 @@ export const ATTRIBUTE_DOCS = {
   autoplay: 'Boolean attribute: play from the start (or from step) to the end once, on load.',
   controls: 'The element\'s own controls: full (buttons, timeline, narration), minimal (back, play, forward, counter) or none.',
   density: 'How much a cell shows: auto (by the map\'s size), full, keys, compact, overview.',
+  header: 'The hmap header: full, compact (one line) or none.',
+  buckets: 'Only these buckets of the array, a list of numbers and ranges like 0,3,8-11; absent: all.',
+  height: 'A fixed height in CSS pixels (the map scrolls inside), or auto.',
+  'max-height': 'At most this height in CSS pixels; the map scrolls inside beyond it.',
   'module-src': 'Another build of the map module (gomap.mjs), on the element\'s own origin; default: the one in this package.',
 };
 
