@@ -14,7 +14,7 @@ const fmt = (x) => (x === undefined ? '-' : x.toFixed(1));
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) + 'x' : '-');
 
 const ops = ['insert', 'hit', 'miss', 'delete', 'iterate'];
-const sizes = [...new Set(rows.filter((r) => r.n && r.op !== 'memory').map((r) => r.n))].sort((a, b) => a - b);
+const sizes = [...new Set(rows.filter((r) => r.n && ops.includes(r.op)).map((r) => r.n))].sort((a, b) => a - b);
 let worstGo = 0, worstWasm = 0, worstTrace = 0;
 
 console.log('\nns/op (best of 5). core = the model, tracing off; go = the real Go 1.19 map; std = std::unordered_map');
