@@ -15,7 +15,7 @@
 // Following: after each moment, the buckets and slots the step marked
 // (hl-* classes) are brought into the viewport by scrolling the page (the
 // one scroll area), above the player when the player is a bottom sheet.
-import { densityFor } from '../render/map-model.mjs';
+import { densityFor, DETAIL_MAX_BUCKETS } from '../render/map-model.mjs';
 
 const LADDER = ['full', 'keys', 'compact', 'overview'];
 const WIDE = '(min-width: 900px)'; // the player is above the map, not a bottom sheet
@@ -46,10 +46,10 @@ export class PageLayout {
   update({ follow = true } = {}) {
     const model = this.viz.model;
     if (!model) return;
-    const shape = shapeOf(model, this.#mapTop());
+    const shape = shapeOf(model, this.#mapTop(), this.viz.clientWidth, this.viz.player?.map);
     if (shape !== this.shape) {
       this.#fit(model);
-      this.shape = shapeOf(this.viz.model, this.#mapTop());
+      this.shape = shapeOf(this.viz.model, this.#mapTop(), this.viz.clientWidth, this.viz.player?.map);
     }
     if (follow) this.follow();
   }
@@ -93,12 +93,13 @@ export class PageLayout {
     // A small map never becomes an overview: its densest cells, in as
     // many columns as the width allows, and the page scrolls.
     if (n <= 16) {
-      const choices = columnChoices(n, nOld);
-      let best = choices[0];
-      for (const c of choices) {
-        this.#apply('compact', ...c);
-        if (!this.#fits().width) break;
-        best = c;
+      let best = [...columnChoices(n, nOld)[0], directions.at(-1)];
+      for (const direction of [...directions].reverse()) {
+        for (const c of columnChoices(n, nOld)) {
+          this.#apply('compact', ...c, direction);
+          if (!this.#fits().width) break;
+          best = [...c, direction];
+        }
       }
       this.#apply('compact', ...best);
       return;
@@ -144,10 +145,14 @@ export class PageLayout {
     }
     const { top: viewTop, bottom: viewBottom } = this.#visibleBand();
     if (top >= viewTop + MARGIN && bottom <= viewBottom - MARGIN) return;
-    const band = viewBottom - viewTop;
-    // Centred when it fits in the band, its top at the band's top when not.
-    const target = bottom - top <= band - 2 * MARGIN ? top - viewTop - (band - (bottom - top)) / 2 : top - viewTop - MARGIN;
-    scrollBy({ top: target, behavior: 'instant' });
+    // The page goes as far up as it can while the marks stay in view, so
+    // the narration above the map stays in view too when it can; marks
+    // taller than the band show from their top.
+    const docTop = top + scrollY;
+    const docBottom = bottom + scrollY;
+    const highest = Math.max(0, docBottom - viewBottom + MARGIN);
+    const target = highest <= docTop - viewTop - MARGIN ? highest : docTop - viewTop - MARGIN;
+    scrollTo({ top: target, behavior: 'instant' });
   }
 
   // The part of the viewport the map can be seen in: all of it, less the
@@ -180,11 +185,19 @@ function hasOverflow(model) {
   return [model.newArray, model.oldArray].some((arr) => arr?.chains.some((c) => c.length > 1));
 }
 
-// What a fit depends on: the window, the map's size, whether it grows,
+// What a fit depends on: the window and the map's width, the map's size, whether it grows,
 // the number of buckets drawn (overflow buckets add rows) and where the
 // map starts on the page.
-function shapeOf(model, mapTop) {
-  const count = (arr) => (arr ? arr.chains.reduce((s, c) => s + c.length, 0) : 0);
-  const drawn = model.density === 'overview' ? 'ov' : `${count(model.newArray)}+${count(model.oldArray)}`;
-  return `${matchMedia(WIDE).matches}/${innerWidth}x${innerHeight}/${model.header.B}/${model.oldArray?.n ?? 0}/${drawn}/${mapTop}`;
+function shapeOf(model, mapTop, width, map) {
+  const count = (chains) => (chains ? chains.reduce((s, c) => s + c.length, 0) : 0);
+  let drawn;
+  if (model.density !== 'overview') drawn = `${count(model.newArray?.chains)}+${count(model.oldArray?.chains)}`;
+  else if (2 ** model.header.B > DETAIL_MAX_BUCKETS || !map) drawn = 'ov';
+  else {
+    // An overview chosen because the detail did not fit: the detail's
+    // size is read, so a moment with fewer overflow buckets fits again.
+    const s = map.state();
+    drawn = `${count(s.buckets)}+${count(s.oldbuckets)}`;
+  }
+  return `${matchMedia(WIDE).matches}/${innerWidth}x${innerHeight}/${width}/${model.header.B}/${model.oldArray?.n ?? 0}/${drawn}/${mapTop}`;
 }
