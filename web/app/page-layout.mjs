@@ -15,13 +15,14 @@
 // Following: after each moment, the buckets and slots the step marked
 // (hl-* classes) are brought into the viewport by scrolling the page (the
 // one scroll area), above the player when the player is a bottom sheet.
-import { densityFor, DETAIL_MAX_BUCKETS } from '../render/map-model.mjs';
+import { densityFor } from '../render/map-model.mjs';
 
 const LADDER = ['full', 'keys', 'compact', 'overview'];
 const WIDE = '(min-width: 900px)'; // the player is above the map, not a bottom sheet
 const FOCUS = ['hl-pick', 'hl-scan', 'hl-evac', 'hl-dest-x', 'hl-dest-y', 'hl-iter', 'hl-new', 'hl-probe', 'hl-write',
   'hl-found', 'hl-result', 'hl-src', 'hl-stop', 'hl-cursor', 'hl-cleared'].map((c) => `.${c}`).join(',');
 const MARGIN = 6;
+const MAY_FIT = 64;
 
 export class PageLayout {
   /**
@@ -32,14 +33,18 @@ export class PageLayout {
     this.player = player;
     this.shape = null;   // what the current fit was made for
     this.fitted = null;  // { density, rows, oldRows } in use
+    // A new window size, or a player that grew or shrank (a notice shown
+    // or dismissed, narration of another length) moves the room left for
+    // the map: fit again, on the next frame, without moving the page.
     let pending = 0;
-    addEventListener('resize', () => {
+    const refit = () => {
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(() => {
-        this.shape = null;
-        if (this.viz.model) this.update();
+        if (this.viz.model) this.update({ follow: false });
       });
-    });
+    };
+    addEventListener('resize', refit);
+    if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe(player);
   }
 
   /** After each drawn moment: fit the map when its shape changed, then follow the step. */
@@ -192,7 +197,9 @@ function shapeOf(model, mapTop, width, map) {
   const count = (chains) => (chains ? chains.reduce((s, c) => s + c.length, 0) : 0);
   let drawn;
   if (model.density !== 'overview') drawn = `${count(model.newArray?.chains)}+${count(model.oldArray?.chains)}`;
-  else if (2 ** model.header.B > DETAIL_MAX_BUCKETS || !map) drawn = 'ov';
+  // Past 64 buckets no screen holds the detail (17–25 rows of at most
+  // four columns), so an overview's detail is not read at every step.
+  else if (2 ** model.header.B > MAY_FIT || !map) drawn = 'ov';
   else {
     // An overview chosen because the detail did not fit: the detail's
     // size is read, so a moment with fewer overflow buckets fits again.

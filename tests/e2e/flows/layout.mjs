@@ -187,9 +187,14 @@ export async function run(env) {
   // draws every state (live, empty, X, Y, evacuatedEmpty, stale keys).
   for (const colorScheme of ['light', 'dark']) {
     const page = await openPage(env, { viewport: SIZES[1], colorScheme });
-    await load(page, 'map[int64]int64\nseed 3\nfill 14\ndel 3\nset 100 1\nset 101 1');
+    // The 27th key starts a B 2 -> 3 grow: X, Y and the stale key bytes
+    // of int64 keys, beside live and empty slots.
+    await load(page, 'map[int64]int64\nseed 7\nfill 26\nset 1000 1\ndel 3');
     const r = await contrastFailures(page);
-    assert.ok(r.kinds.length >= 8, `few slot states drawn: ${r.kinds.join(', ')}`);
+    for (const state of ['s-live', 's-rest', 's-x', 's-y']) {
+      assert.ok(r.kinds.some((k) => k.startsWith(`${state} `)), `${state} not drawn: ${r.kinds.join(', ')}`);
+    }
+    assert.ok(r.kinds.some((k) => k.includes('stale')), `no stale key drawn: ${r.kinds.join(', ')}`);
     assert.deepEqual(r.out, [], `${colorScheme}: slot text below 4.5:1 or 12px`);
     await screenshot(page, `layout-contrast-${colorScheme}-1024x768`);
     last?.close();
@@ -204,6 +209,7 @@ export async function run(env) {
   inside(b.narration, b.view, 'phone: narration');
   assert.ok(b.new.top < b.view.height && b.new.bottom > 0, 'phone: the map is on screen with the narration');
   assert.deepEqual(b.scrollers, [], 'phone: boxes that scroll inside the page');
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'phone: the page is wider than the screen');
   const small = await phone.evaluate(() => [...document.querySelectorAll('.transport button, .transport select')]
     .map((el) => el.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
   assert.equal(small, 0, 'phone: player buttons under 44 px');
