@@ -20,7 +20,10 @@ import { ATTRIBUTE_DOCS, EVENT_DOCS } from '../npm/go-map-viz/manifest-docs.mjs'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const templates = join(root, 'npm/go-map-viz');
-const out = join(dist, 'package');
+// --out DIR: build elsewhere (the e2e flows build a private copy, so a
+// site rebuild by someone else cannot pull the folder from under them).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(dist, 'package');
 const posix = (p) => p.split(sep).join('/');
 
 // The package's entry modules: the script a page loads, the define module,
@@ -247,7 +250,7 @@ async function main() {
     }
   };
   await walk(out);
-  console.log(`build-package: dist/package/ is go-map-viz ${pkg.version}: ${count} files (${sources.size} modules, ${assets.size} assets, ${integrations.length} integrations), ${(bytes / 1024).toFixed(0)} KiB, ${(gz / 1024).toFixed(0)} KiB gzipped`);
+  console.log(`build-package: ${posix(relative(root, out))}/ is go-map-viz ${pkg.version}: ${count} files (${sources.size} modules, ${assets.size} assets, ${integrations.length} integrations), ${(bytes / 1024).toFixed(0)} KiB, ${(gz / 1024).toFixed(0)} KiB gzipped`);
 }
 
 main();
