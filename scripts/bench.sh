@@ -47,4 +47,5 @@ if [ -f tests/e2e/bench.mjs ]; then
   node tests/e2e/bench.mjs > "$out/browser.txt" || echo "browser benchmark failed" > "$out/browser.txt"
 fi
 
+if [ -f tests/e2e/package-bench.mjs ]; then echo "bench: the go-map-viz package (size, first drawn map)" >&2; node tests/e2e/package-bench.mjs > "$out/package.txt" || echo "package benchmark failed" > "$out/package.txt"; cat "$out/package.txt"; fi
 node scripts/bench-report.mjs "$out"
