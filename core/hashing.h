@@ -101,6 +101,30 @@ inline uint64_t mix128(uint64_t a, uint64_t b) {
 #endif
 }
 constexpr uint64_t kHash126M5 = 0x1d8e4e27c47d124fULL;
+// memhash126 for at most 16 bytes, inline for the hot path (strings keys
+// are mostly short); the same steps as the full function.
+inline uint64_t memhash126Short(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key) {
+  seed ^= key[0];
+  if (n == 0) return seed;
+  uint64_t a, b = 0;
+  if (n < 4) {
+    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
+  } else if (n <= 8) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    a = x, b = y;
+    if (n == 8) {
+      std::memcpy(&a, p, 8);
+      b = a;
+    }
+  } else {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  }
+  return mix128(kHash126M5 ^ uint64_t(n), mix128(a ^ key[1], b ^ seed));
+}
+
 // memhash64 / memhash32 of Go 1.26 on a value (an int64 or int32 key).
 inline uint64_t memhash126Word(uint64_t v, uint64_t seed, const HashKey& key) {
   return mix128(kHash126M5 ^ 8, mix128(v ^ key[1], v ^ seed ^ key[0]));

@@ -7,6 +7,16 @@
 namespace gomap::swiss {
 
 Status SwissMap::getBytes(const char* key, size_t size, SwissFound* out) {
+  if (rawKind_ == Variant::Fast64 && size == 8) {
+    uint64_t k;
+    std::memcpy(&k, key, 8);
+    rawGet64(k, out);
+    return Status::ok();
+  }
+  if (rawKind_ == Variant::FastStr && size <= config_.limits.maxStringKeyBytes) {
+    rawGetStr(key, size, out);
+    return Status::ok();
+  }
   if (Status s = checkKey(std::string_view(key, size)); !s) return s;
   *out = trace_ ? lookupImpl<true>(key, size, false) : lookupImpl<false>(key, size, false);
   return Status::ok();

@@ -31,7 +31,9 @@ Status SwissMap::set(std::string_view key, std::string_view elem) {
 }
 
 void SwissMap::assignBytes(const char* key, size_t size, const char* elem, size_t elemSize) {
-  uint64_t e = trace_ ? putSlotImpl<true>(key, size) : putSlotImpl<false>(key, size);
+  uint64_t e = rawKind_ != Variant::Generic ? rawPut(key, size)
+               : trace_                     ? putSlotImpl<true>(key, size)
+                                            : putSlotImpl<false>(key, size);
   if (elemSize == 8) {
     uint64_t v;
     std::memcpy(&v, elem, 8);

@@ -7,7 +7,9 @@ namespace gomap::swiss {
 
 Status SwissMap::delBytes(const char* key, size_t size, std::optional<uint64_t> reseed) {
   if (Status s = checkKey(std::string_view(key, size)); !s) return s;
-  if (trace_) {
+  if (rawKind_ != Variant::Generic) {
+    rawDelete(key, size, reseed);
+  } else if (trace_) {
     deleteImpl<true>(key, size, reseed);
   } else {
     deleteImpl<false>(key, size, reseed);

@@ -267,7 +267,19 @@ class SwissMap {
   // --- keys.
   void refreshRaw() {
     raw_ = memoryHash_ && !trace_ && !hashLog_ && pins_.empty();
+    const Variant v = type().variant;
+    const bool fast = (v == Variant::Fast64 && type().keyTypeSize == 8) || v == Variant::FastStr;
+    rawKind_ = raw_ && fast && config_.hasher == SwissHasher::Go126 ? v : Variant::Generic;
   }
+  // The raw path (swiss_raw.cpp): get, set and delete of a fast64 or
+  // faststr map that nothing watches read the header once and walk the
+  // bytes directly; anything unusual (a small map's first write, a rehash)
+  // falls back to the general code, which decides from the same bytes.
+  const uint8_t* mem() const { return heap_.bytes().data(); }
+  void rawGet64(uint64_t key, SwissFound* out) const;
+  void rawGetStr(const char* key, size_t size, SwissFound* out) const;
+  uint64_t rawPut(const char* key, size_t size);
+  void rawDelete(const char* key, size_t size, std::optional<uint64_t> reseed);
   uint64_t rawHash(const char* key, size_t size) const;
   uint64_t hashKey(std::string_view key, SwissTraceFunc fn = SwissTraceFunc::Get) {
     return raw_ ? rawHash(key.data(), key.size()) : hashKeySlow(key, fn);
@@ -333,6 +345,7 @@ class SwissMap {
   HashLog* hashLog_ = nullptr;
   bool memoryHash_ = false;  // keys hashed as plain memory (not floats, not identity)
   bool raw_ = false;         // memoryHash_ and nothing watching: hash inline
+  Variant rawKind_ = Variant::Generic;  // Fast64/FastStr when the raw path applies
 };
 
 }  // namespace gomap::swiss

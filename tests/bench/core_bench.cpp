@@ -1,4 +1,5 @@
-// Times the model's map operations with tracing off, and std::unordered_map
+// Times the models' map operations with tracing off (impl core: Go 1.14's
+// bucket map; impl swiss: Go 1.26's Swiss tables), and std::unordered_map
 // as a familiar reference, printing one JSON line per measurement:
 //   {"impl":"core","key":"int64","n":1000,"op":"insert","ns":12.3}
 // scripts/bench.sh puts these beside the real Go map's numbers.
@@ -16,6 +17,7 @@
 #endif
 
 #include "go_map.h"
+#include "swiss/swiss_map.h"
 
 namespace {
 
@@ -165,6 +167,75 @@ void benchCore(bool strings, size_t n) {
               (unsigned long long)m.heap().used());
 }
 
+gomap::swiss::SwissMap newSwiss(bool strings) {
+  gomap::swiss::SwissConfig cfg;
+  gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type);
+  cfg.limits.maxHeapBytes = 4ull << 30;
+  gomap::swiss::SwissMap m;
+  gomap::swiss::SwissMap::create(cfg, &m);
+  return m;
+}
+
+// The Swiss-table model (Go 1.26), tracing off: impl "swiss", beside the
+// real Go 1.26 map's rows (tests/bench/go126, impl go126).
+void benchSwiss(bool strings, size_t n) {
+  const char* key = strings ? "string" : "int64";
+  KeySet keys(strings, n, 0);
+  KeySet absent(strings, n, n * 4);
+  std::string elem(8, '\1');
+  print("swiss", key, n, "insert", nsPerOp(n, [&] {
+          gomap::swiss::SwissMap m = newSwiss(strings);
+          keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
+        }));
+  gomap::swiss::SwissMap m = newSwiss(strings);
+  keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
+  volatile uint64_t sink = 0;
+  print("swiss", key, n, "hit", nsPerOp(n, [&] {
+          gomap::swiss::SwissFound f;
+          keys.each([&](std::string_view k) {
+            m.getBytes(k.data(), k.size(), &f);
+            sink = sink + m.heap().load64(f.elem);
+          });
+        }));
+  print("swiss", key, n, "miss", nsPerOp(n, [&] {
+          gomap::swiss::SwissFound f;
+          absent.each([&](std::string_view k) {
+            m.getBytes(k.data(), k.size(), &f);
+            sink = sink + f.found;
+          });
+        }));
+  print("swiss", key, n, "iterate", nsPerOp(n, [&] {
+          gomap::swiss::SwissIter it;
+          m.iterInit(&it);
+          m.iterNext(&it);
+          while (it.key != 0) {
+            sink = sink + it.key;
+            m.iterNext(&it);
+          }
+        }));
+  double best = nsPerDelete(
+      n,
+      [&] {
+        gomap::swiss::SwissMap d = newSwiss(strings);
+        keys.each([&](std::string_view k) { d.setUnchecked(k, elem); });
+        return d;
+      },
+      [&](gomap::swiss::SwissMap& d) { keys.each([&](std::string_view k) { d.delBytes(k.data(), k.size()); }); });
+  print("swiss", key, n, "delete", best);
+  // bytes: what the finished map keeps reachable (header, directory, tables
+  // and groups; string characters not counted); heap: everything allocated.
+  uint64_t live = gomap::swiss::mapf::size + 8 * m.dirLen();
+  uint64_t last = 0;
+  for (uint64_t i = 0; i < m.dirLen(); ++i) {
+    uint64_t t = m.directoryAt(i);
+    if (t == last) continue;
+    last = t;
+    live += gomap::swiss::tablef::size + (m.tLengthMask(t) + 1) * m.layout().groupSize;
+  }
+  std::printf("{\"impl\":\"swiss\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n", key,
+              n, (unsigned long long)live, (unsigned long long)m.heap().used());
+}
+
 template <typename K>
 void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>& absent) {
   size_t n = keys.size();
@@ -227,11 +298,21 @@ int main(int argc, char** argv) {
         m.iterInit(&it, std::nullopt);
         while (it.key != 0) m.iterNext(&it);
         warm.each([&](std::string_view k) { m.del(k); });
+        gomap::swiss::SwissMap sm = newSwiss(strings);
+        warm.each([&](std::string_view k) { sm.setUnchecked(k, elem); });
+        gomap::swiss::SwissFound sf;
+        warm.each([&](std::string_view k) { sm.getBytes(k.data(), k.size(), &sf); });
+        absent.each([&](std::string_view k) { sm.getBytes(k.data(), k.size(), &sf); });
+        gomap::swiss::SwissIter sit;
+        sm.iterInit(&sit);
+        for (sm.iterNext(&sit); sit.key != 0;) sm.iterNext(&sit);
+        warm.each([&](std::string_view k) { sm.delBytes(k.data(), k.size()); });
       }
     }
   }
   for (size_t n : sizes) {
     for (bool strings : {false, true}) benchCore(strings, n);
+    for (bool strings : {false, true}) benchSwiss(strings, n);
     std::vector<int64_t> ik(n), ia(n);
     for (size_t i = 0; i < n; ++i) ik[i] = int64_t(i), ia[i] = int64_t(i + 4 * n);
     benchStd("int64", ik, ia);

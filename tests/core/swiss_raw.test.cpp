@@ -1,0 +1,67 @@
+// The raw path (core/swiss/swiss_raw.cpp) against the general code: twin
+// maps, one with a trace attached (which turns the raw path off), go
+// through the same random operations; every answer and, at checkpoints,
+// every heap byte must agree.
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "key_text.h"
+#include "swiss/swiss_invariants.h"
+#include "swiss/swiss_map.h"
+
+using namespace gomap;
+using namespace gomap::swiss;
+
+namespace {
+
+void twins(const char* type, const char* prefix, int universe, int ops, uint32_t seed) {
+  SwissConfig cfg;
+  REQUIRE(parseMapType(type, &cfg.type).isOk());
+  SwissMap raw, traced;
+  REQUIRE(SwissMap::create(cfg, &raw).isOk());
+  REQUIRE(SwissMap::create(cfg, &traced).isOk());
+  SwissTrace trace;
+  traced.setTrace(&trace);
+  std::mt19937 rng(seed);
+  std::string elem(8, '\0');
+  for (int op = 0; op < ops; ++op) {
+    std::string key;
+    REQUIRE(parseKey(cfg.type, prefix + std::to_string(rng() % universe), &key).isOk());
+    const uint32_t r = rng() % 100;
+    trace.clear();
+    if (r < 50) {
+      std::memcpy(elem.data(), &op, 4);
+      REQUIRE(raw.set(key, elem).isOk());
+      REQUIRE(traced.set(key, elem).isOk());
+    } else if (r < 85) {
+      REQUIRE(raw.del(key).isOk());
+      REQUIRE(traced.del(key).isOk());
+    } else if (r < 99) {
+      SwissFound a, b;
+      REQUIRE(raw.get(key, &a).isOk());
+      REQUIRE(traced.get(key, &b).isOk());
+      REQUIRE(a.found == b.found);
+      if (a.found) REQUIRE(raw.elemBytes(a.elem) == traced.elemBytes(b.elem));
+    } else {
+      raw.clear();
+      traced.clear();
+    }
+    if (op % 5000 == 0 || op == ops - 1) {
+      INFO("after op " << op);
+      REQUIRE(raw.heap().bytes() == traced.heap().bytes());
+      REQUIRE(checkSwissInvariants(raw) == "");
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the raw path leaves the same bytes and answers as the traced code", "[swiss][raw]") {
+  twins("map[int64]int64", "", 30, 3000, 1);         // small map and first tables
+  twins("map[int64]int64", "", 3000, 40000, 2);      // grows, splits, tombstones, prunes
+  twins("map[[8]byte]int64", "k", 2000, 20000, 3);
+  twins("map[string]int64", "k", 40, 3000, 4);
+  twins("map[string]int64", "k", 3000, 40000, 5);
+}
