@@ -30,6 +30,9 @@ import { errorText } from '../player/error-place.mjs';
 // How long an element of its own may stay out of the document before its
 // map is freed (a move puts it back at once; a tab panel may take a while).
 const RELEASE_AFTER_MS = 10000;
+// A timeline this long is measured whole for its tallest moment; a longer
+// one at about this many moments (element: stable height).
+const RESERVE_ALL = 1500;
 
 /** The step-change detail for a frame (see go-map-viz.d.ts). */
 function stepDetail(frame, playing) {
@@ -69,6 +72,8 @@ export class GoMapViz extends HTMLElement {
   #readerPlaying = false; // the running playback was started with the Play button
   #resumeOnConnect = false;
   #freeTimer = 0;
+  #widthWatch = null;
+  #reserveToken = 0;
 
   connectedCallback() {
     clearTimeout(this.#freeTimer);
@@ -212,6 +217,7 @@ export class GoMapViz extends HTMLElement {
   }
 
   #build() {
+    if (!this.#ui) this.addEventListener('keydown', (ev) => this.#onKey(ev));
     this.#ui ??= new VizView(this.attachShadow({ mode: 'open' }), {
       onSelectWindow: (from) => this.#selectWindow(from),
       onCommand: (command, arg) => this.#command(command, arg),
@@ -269,7 +275,10 @@ export class GoMapViz extends HTMLElement {
   // Theme, view and controls: how the map is shown, not which map.
   #applyDisplay() {
     const s = this.#settingsNow();
-    this.#ui.setDisplay({ theme: s.theme, view: s.view, controls: s.controls, standalone: !this.#player || this.#ownPlayer });
+    this.#ui.setDisplay({
+      theme: s.theme, view: s.view, controls: s.controls, standalone: !this.#player || this.#ownPlayer,
+      header: s.header, buckets: s.buckets, height: s.height, maxHeight: s.maxHeight,
+    });
   }
 
   // The attributes are back to the map on screen: forget the failed or
@@ -318,9 +327,16 @@ export class GoMapViz extends HTMLElement {
     this.#shownStep = propertyValue(s, 'step');
     this.#shownAutoplay = s.autoplay;
     r.player.seek(positionOfStep(s.step, r.player.history));
+    this.#ui.resetHeight();
+    // An embed with nothing to step through says what its reader can do.
+    if (!r.player.history.length) {
+      this.#ui.setMessage(`An empty ${settings.mapType}: this map has no operations to step through. ` +
+        'Its page can give it some (the ops attribute), or open the playground to insert keys and watch each step.');
+    }
     this.#draw({ animate: false, quiet: true });
     this.dispatchEvent(new CustomEvent('ready', { detail: { ...stepDetail(r.player.frame(), false), operations: r.player.history.length } }));
     if (s.autoplay) this.#play({ fromStart: s.step === null });
+    this.#reserveTimeline(r.player);
   }
 
   // ---- the element's own playback (standalone) -----------------------------
@@ -378,14 +394,112 @@ export class GoMapViz extends HTMLElement {
   #draw({ animate, quiet = false, say = false }) {
     const shown = this.show({ animate, follow: true, quiet });
     const bar = this.#ui.controlBar;
+    if (shown && bar.mode !== 'none') {
+      const d = describeFrame(this.#player, shown.frame, shown.model);
+      bar.update(shown.frame, {
+        playing: this.#playback.playing,
+        counter: `step ${momentName(shown.frame)}`,
+        narration: narrationLine(d),
+        say,
+      });
+    }
+    if (shown && this.#ownPlayer) this.#ui.reserve();
+  }
+
+  // Stable height: before the reader steps, the element takes the height
+  // of the tallest moment of its timeline, so stepping never makes the
+  // page around it jump (a moment missed later raises it once). The
+  // moments (all of them, or for a long timeline the ends of operations,
+  // the grows and an even sample) are drawn and measured in slices of a
+  // few milliseconds, each slice ending with the reader's own step drawn
+  // again: the browser paints only between tasks, so no other moment is
+  // ever seen, and no event or announcement is made for them.
+  async #reserveTimeline(p) {
+    const ui = this.#ui;
+    await ui.whenVisible();
+    // A new width (a column that resized, a scrollbar that came) lays the
+    // moments out anew: measure again, once the width has settled.
+    if (!this.#widthWatch) {
+      let width = Math.round(this.getBoundingClientRect().width);
+      let timer = 0;
+      this.#widthWatch = new ResizeObserver(() => {
+        const now = Math.round(this.getBoundingClientRect().width);
+        if (now === width || !this.#ownPlayer || !this.#player) return;
+        width = now;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.#ui.resetHeight();
+          this.#reserveTimeline(this.#player);
+        }, 100);
+      });
+      this.#widthWatch.observe(this);
+    }
+    const token = ++this.#reserveToken;
+    const h = p.history;
+    let positions;
+    if (p.total <= RESERVE_ALL) positions = Array.from({ length: p.total }, (_, i) => i);
+    else {
+      const set = new Set();
+      for (let j = 0; j < h.length && set.size < RESERVE_ALL / 2; j++) {
+        set.add(h.donePosition(j));
+        const before = j > 0 ? h.ops[j - 1].after : { B: 0 };
+        if (h.ops[j].traced && h.ops[j].after.B > (before.B ?? 0)) {
+          for (let k = 0; k < h.ops[j].eventCount; k += 4) set.add(h.position(j, k));
+        }
+      }
+      const stride = Math.max(1, Math.floor(p.total / (RESERVE_ALL / 2)));
+      for (let q = 0; q < p.total; q += stride) set.add(q);
+      positions = [...set];
+    }
+    for (let i = 0; i < positions.length;) {
+      if (this.#player !== p || !this.isConnected || token !== this.#reserveToken) return;
+      const here = p.position;
+      const t0 = performance.now();
+      ui.body.classList.add('is-measuring');
+      while (i < positions.length && performance.now() - t0 < 16) {
+        p.seek(positions[i++]);
+        this.#drawQuietly();
+        ui.reserve();
+      }
+      p.seek(here);
+      this.#drawQuietly();
+      ui.reserve();
+      ui.body.classList.remove('is-measuring');
+      ui.resetMotion();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  // The moment drawn with its controls' text, and nothing else: no event,
+  // no announcement, no scrolling, no keys flying.
+  #drawQuietly() {
+    const shown = this.show({ animate: false, follow: false, quiet: true });
+    const bar = this.#ui.controlBar;
     if (!shown || bar.mode === 'none') return;
     const d = describeFrame(this.#player, shown.frame, shown.model);
-    bar.update(shown.frame, {
-      playing: this.#playback.playing,
-      counter: `step ${momentName(shown.frame)}`,
-      narration: narrationLine(d),
-      say,
-    });
+    bar.update(shown.frame, { playing: this.#playback.playing, counter: `step ${momentName(shown.frame)}`, narration: narrationLine(d) });
+  }
+
+  // The arrow keys step when the focus is in the element (on its buttons,
+  // or on the element itself when the page makes it focusable), except
+  // where they move something of their own: the grid of slots, the
+  // timeline slider, the overview's window.
+  #onKey(ev) {
+    const p = this.#player;
+    if (!p || !this.#ownPlayer || ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const origin = ev.composedPath()[0];
+    if (origin?.closest?.('input, textarea, select, [role="grid"], [role="slider"]')) return;
+    const { op } = p.history.locate(p.position);
+    const to = {
+      ArrowLeft: ev.shiftKey ? p.history.donePosition(op - 1) : p.position - 1,
+      ArrowRight: ev.shiftKey ? Math.max(p.history.donePosition(op), p.position + 1) : p.position + 1,
+      Home: 0,
+      End: p.total - 1,
+    }[ev.key];
+    if (to === undefined) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    this.#command('seek', Math.max(0, Math.min(p.total - 1, to)));
   }
 
   #selectWindow(from) {
@@ -429,6 +543,12 @@ export class GoMapViz extends HTMLElement {
         },
         set(value) {
           const text = attributeText(prop, value);
+          // el.step = x seeks to x even when the attribute already says x
+          // (the reader may have stepped away since).
+          if (prop === 'step' && text === this.getAttribute(attr)) {
+            this.#shownStep = undefined;
+            this.#schedule();
+          }
           if (text === null) this.removeAttribute(attr);
           else this.setAttribute(attr, text);
         },

@@ -103,7 +103,7 @@ export class VizControls {
     play.disabled = atEnd && !playing && frame.total <= 1;
     this.timeline.max = String(frame.total - 1);
     this.timeline.value = String(frame.position);
-    this.timeline.setAttribute('aria-valuetext', `moment ${frame.position} of ${frame.total - 1}`);
+    this.timeline.setAttribute('aria-valuetext', counter);
     setText(this.counter, counter);
     setText(this.narration, narration);
     // A button that becomes disabled drops the focus; hand it on.

@@ -18,8 +18,9 @@ import { styleURL } from '../render/style-url.mjs';
 import { darkMedia } from '../render/theme.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { VizControls } from './viz-controls.mjs';
+import { bucketFilter } from '../share/fields.mjs';
 
-const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css'];
+const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css', 'viz-options.css'];
 
 export class VizView {
   /**
@@ -38,10 +39,13 @@ export class VizView {
     const links = SHEETS.map((sheet) => h('link', { rel: 'stylesheet', href: styleURL(sheet) }));
     let waiting = links.length;
     this.sheetsIn = false;
+    let visible;
+    this.visible = new Promise((resolve) => { visible = resolve; });
     const settle = () => {
       if (--waiting > 0) return;
       this.sheetsIn = true;
       this.#reveal();
+      visible();
     };
     for (const link of links) {
       link.addEventListener('load', settle, { once: true });
@@ -64,10 +68,12 @@ export class VizView {
     this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
     this.note = h('div', { class: 'viz-note', role: 'status', hidden: true });
     this.message = h('p', { class: 'viz-message', role: 'status' });
+    this.bucketsNote = h('p', { class: 'buckets-note', hidden: true });
+    this.reserved = 0; // the tallest this element has been on its timeline (stable height)
     this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
     this.controlBar = new VizControls(onCommand);
     this.legend = legendView();
-    this.pictures = h('div', { class: 'pictures', hidden: true }, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
+    this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
     this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
       this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
@@ -120,7 +126,7 @@ export class VizView {
    * @param {{ theme: string, view: string, controls: string, standalone: boolean }} display
    */
   setDisplay(display) {
-    const { theme, view, controls, standalone } = display;
+    const { theme, view, controls, standalone, header = 'full', buckets = null, height = null, maxHeight = null } = display;
     this.display = display;
     const drawn = !!this.model;
     if (drawn && this.body.dataset.theme !== theme) this.#landPalette();
@@ -130,9 +136,78 @@ export class VizView {
     this.body.classList.toggle('is-standalone', standalone);
     this.pictures.hidden = view === 'table' || !drawn;
     this.tableBox.hidden = view === 'buckets' || !drawn;
-    this.headerView.root.hidden = !drawn;
+    this.headerView.root.hidden = !drawn || header === 'none';
+    this.body.dataset.header = header;
+    if (buckets !== this.bucketsText) {
+      this.bucketsText = buckets;
+      this.showBucket = bucketFilter(buckets);
+      if (drawn) this.#filterBuckets(this.model);
+    }
+    // A fixed height or a maximum one scrolls inside; otherwise the frame
+    // keeps the tallest height it has had (reserve()), so stepping does
+    // not make the page around it jump.
+    const fixed = standalone && (height !== null || maxHeight !== null);
+    this.body.classList.toggle('has-frame-height', fixed);
+    if (fixed) this.body.style.boxSizing = 'border-box';
+    this.body.style.height = standalone && height !== null ? `${height}px` : '';
+    this.body.style.maxHeight = standalone && maxHeight !== null ? `${maxHeight}px` : '';
+    this.stable = standalone && !fixed;
+    if (!this.stable) this.body.style.minHeight = '';
     this.controlBar.setMode(standalone && drawn ? controls : 'none');
     this.#reveal();
+  }
+
+  /** Resolves once the sheets are in and the frame shows (it can be measured). */
+  async whenVisible() {
+    await this.visible;
+    // Text takes its size once its fonts are in.
+    await document.fonts?.ready;
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  }
+
+  /** Forget the reserved height (a new map: its own timeline). */
+  resetHeight() {
+    this.reserved = 0;
+    this.body.style.minHeight = '';
+  }
+
+  /** Keep at least the height drawn now (stable height while stepping). */
+  reserve() {
+    if (!this.stable || this.body.hidden) return this.reserved;
+    // Chains at their real size, not content-visibility's placeholder.
+    const measuring = this.body.classList.contains('is-measuring');
+    if (!measuring) this.body.classList.add('is-measuring');
+    const h = Math.ceil(this.body.getBoundingClientRect().height);
+    if (!measuring) this.body.classList.remove('is-measuring');
+    if (h > this.reserved) {
+      this.reserved = h;
+      // The measure is the border box; so is the floor. The room a short
+      // moment does not need stays below it (a grid would stretch its rows).
+      this.body.style.boxSizing = 'border-box';
+      this.body.style.alignContent = 'start';
+      this.body.style.minHeight = `${h}px`;
+    }
+    return this.reserved;
+  }
+
+  // buckets="3,7,11": only those buckets of the array shown (and, while
+  // doubling, the old buckets that feed them), with a note saying so.
+  #filterBuckets(model) {
+    const show = this.showBucket;
+    const n = model?.newArray?.n ?? 0;
+    const nOld = model?.oldArray?.n ?? 0;
+    let shown = 0;
+    for (const chain of this.newArray.root.querySelectorAll('.chain')) {
+      const i = Number(chain.dataset.index);
+      chain.hidden = !!show && !show(i);
+      if (!chain.hidden) shown++;
+    }
+    for (const chain of this.oldArray.root.querySelectorAll('.chain')) {
+      const i = Number(chain.dataset.index);
+      chain.hidden = !!show && !(show(i) || show(i + nOld));
+    }
+    this.bucketsNote.hidden = !show || !n;
+    if (show && n) this.bucketsNote.textContent = `Showing ${shown} of ${n} bucket${n === 1 ? '' : 's'} (${this.bucketsText}).`;
   }
 
   // Slots and fields fade to show a change of state; a new palette is not
@@ -200,6 +275,7 @@ export class VizView {
     this.lastCells = cells;
     this.lastPosition = frame.position;
     if (moves.length) playMoves(moves, (loc) => this.newArray.cell(loc) ?? this.oldArray.cell(loc), this.layer);
+    if (this.showBucket) this.#filterBuckets(model);
     if (follow && marks.focus) this.#scrollTo(marks.focus);
     if (!this.tableBox.hidden) this.tableView.update(model);
     return { model, marks, frame, moment };

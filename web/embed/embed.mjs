@@ -12,6 +12,10 @@ import { reportHeight } from './height.mjs';
 
 define();
 const $ = (id) => document.getElementById(id);
+// The page's width must not change when a scrollbar comes or goes (a
+// frame shorter than its content): the map's layout, and so its height,
+// would change with it.
+document.documentElement.style.scrollbarGutter = 'stable';
 const viz = $('viz');
 const notes = $('notes');
 const open = $('open-link');

@@ -13,7 +13,7 @@ import { setupLinesOf } from './setup-lines.mjs';
 import { Warnings, finish, newState, readField } from './read-fields.mjs';
 import { isSetupCommand, splitScenario } from '../player/scenario-text.mjs';
 
-const ELEMENT_ORDER = ['mapType', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme'];
+const ELEMENT_ORDER = ['mapType', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
 const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
 const FOLDED = new Set(['hashkey', 'rand', 'hint', 'version']);
 
@@ -41,7 +41,9 @@ export function elementAttributes(state) {
     const field = FIELD[name];
     let v = s[name];
     if (name === 'ops') {
-      v = [...folded, v ?? ''].filter((l) => l !== '').join('\n');
+      // One line, '; ' between commands (the grammar's own separator), so
+      // a snippet holds no character references for newlines.
+      v = [...folded, ...splitScenario(v ?? '').map((c) => c.text)].filter((l) => l !== '').join('; ');
       if (v) out.push(['ops', v]);
       continue;
     }

@@ -25,6 +25,12 @@ export const VERSIONS = ['1.14', '1.19'];
 export const VIEWS = ['buckets', 'table', 'both'];
 export const THEMES = ['auto', 'light', 'dark'];
 export const CONTROLS = ['full', 'minimal', 'none'];
+export const HEADERS = ['full', 'compact', 'none'];
+// An embed's own height in CSS pixels (fixed, or at most), and the
+// buckets it shows (indices into the bucket array shown at each moment).
+export const MIN_HEIGHT_PX = 120;
+export const MAX_HEIGHT_PX = 4000;
+export const MAX_BUCKET_INDEX = (1 << 21) - 1;
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 120;
 
@@ -78,6 +84,48 @@ function parseStep(raw) {
 function formatStep(step) {
   if (step === null || step === undefined) return 'end';
   return step.micro === null || step.micro === undefined ? `${step.op}` : `${step.op}.${step.micro}`;
+}
+
+/**
+ * Which buckets to show: indices and ranges separated by commas, like
+ * `3,7,11` or `4-7` or `0,4-7`. → the canonical text (sorted, merged).
+ */
+function parseBuckets(raw) {
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > 64) return { error: 'lists more than 64 buckets or ranges' };
+  const ranges = [];
+  for (const p of parts) {
+    const m = /^(0|[1-9][0-9]{0,6})(?:-(0|[1-9][0-9]{0,6}))?$/.exec(p);
+    if (!m) return { error: `is not a list of bucket numbers and ranges like 3,7,11 or 4-7 (${JSON.stringify(p.slice(0, 12))})` };
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    if (b < a) return { error: `has a range that runs backwards (${p})` };
+    if (b > MAX_BUCKET_INDEX) return { error: `names bucket ${b}; a map has at most ${MAX_BUCKET_INDEX + 1}` };
+    ranges.push([a, b]);
+  }
+  ranges.sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return { value: merged.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',') };
+}
+
+/** The buckets text (canonical, from parseBuckets) as a test of an index. */
+export function bucketFilter(text) {
+  if (!text) return null;
+  const ranges = text.split(',').map((p) => p.split('-').map(Number)).map(([a, b = a]) => [a, b]);
+  return (i) => ranges.some(([a, b]) => i >= a && i <= b);
+}
+
+function parsePixels(raw, { auto }) {
+  if (auto && raw === 'auto') return { value: null };
+  if (!/^[0-9]{1,5}(px)?$/.test(raw)) return { error: `is not a height in pixels like 480${auto ? ', nor auto' : ''}` };
+  const v = Number(raw.replace('px', ''));
+  if (v < MIN_HEIGHT_PX || v > MAX_HEIGHT_PX) return { error: `must be between ${MIN_HEIGHT_PX} and ${MAX_HEIGHT_PX} pixels` };
+  return { value: v };
 }
 
 function parseSpeed(raw) {
@@ -152,6 +200,14 @@ export const FIELDS = [
   // the attribute parser itself; in a URL it is autoplay=1.
   { name: 'autoplay', key: 'autoplay', attr: 'autoplay', def: false, max: 8, scalar: true, parse: parseBool, format: (v) => (v ? '1' : '0') },
   { name: 'controls', key: 'controls', attr: 'controls', def: 'full', max: 16, scalar: true, parse: oneOf(CONTROLS), format: (v) => v },
+  // How much of the map an embed shows, to fit a column: the hmap header
+  // in full, in one compact line or not at all; only some buckets; a
+  // fixed height (scrolling inside) or a maximum one. The playground
+  // page itself shows everything.
+  { name: 'header', key: 'header', attr: 'header', def: 'full', max: 16, scalar: true, parse: oneOf(HEADERS), format: (v) => v },
+  { name: 'buckets', key: 'buckets', attr: 'buckets', def: null, max: 400, scalar: true, parse: parseBuckets, format: (v) => v },
+  { name: 'height', key: 'height', attr: 'height', def: null, max: 8, scalar: true, parse: (raw) => parsePixels(raw, { auto: true }), format: (v) => (v === null ? 'auto' : String(v)) },
+  { name: 'maxHeight', key: 'maxheight', attr: 'max-height', def: null, max: 8, scalar: true, parse: (raw) => parsePixels(raw, { auto: false }), format: (v) => String(v) },
 ];
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
