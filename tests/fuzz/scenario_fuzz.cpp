@@ -1,5 +1,6 @@
-// libFuzzer target: the fuzzer's bytes become a map type and a run of
-// operations. After every operation the invariant checker runs, and the
+// libFuzzer target: the fuzzer's bytes become a map type, a model (Go
+// 1.14's bucket map, or with bit 6 of the second byte Go 1.26's Swiss map)
+// and a run of operations. After every operation the invariant checker runs, and the
 // map's contents (read back by a full iteration) must equal a plain model
 // with Go's semantics — std::unordered_map, with float keys compared as Go
 // compares them (+0 == -0, NaN never equal to anything).
@@ -16,6 +17,8 @@
 #include "go_map.h"
 #include "invariants.h"
 #include "key_text.h"
+#include "swiss/swiss_invariants.h"
+#include "swiss/swiss_map.h"
 
 namespace {
 
@@ -113,6 +116,136 @@ void compareContents(gomap::GoMap& m, const Model& model) {
   if (nans != model.nanElems) fail("NaN entries differ from the model");
 }
 
+// The same check for the Swiss map (version 1.26).
+void compareSwiss(gomap::swiss::SwissMap& m, const Model& model) {
+  const gomap::MapType& t = m.type();
+  if (m.used() != model.size()) {
+    fail("swiss: used " + std::to_string(m.used()) + " but the model has " + std::to_string(model.size()));
+  }
+  std::unordered_map<std::string, std::string> seen;
+  std::map<std::string, int> nans;
+  gomap::swiss::SwissIter it;
+  m.iterInit(&it, 0, 0);
+  for (m.iterNext(&it); it.key != 0; m.iterNext(&it)) {
+    std::string k = m.keyBytes(it.key);
+    std::string e = m.elemBytes(it.elem);
+    if (isNaNKey(t, k)) {
+      ++nans[e];
+    } else if (!seen.emplace(canonical(t, k), e).second) {
+      fail("swiss: iteration yielded a key twice: " + gomap::formatKey(t, k));
+    }
+  }
+  if (seen != model.entries) fail("swiss: contents differ from the model");
+  if (nans != model.nanElems) fail("swiss: NaN entries differ from the model");
+}
+
+// Go 1.26's Swiss map under the same kinds of operation, plus loops that
+// mutate the map mid-iteration (no key may come twice).
+void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
+  namespace sw = gomap::swiss;
+  sw::SwissConfig cfg;
+  cfg.type = type;
+  if (mode % 3 == 1 && type.isIntegerKey()) cfg.hasher = sw::SwissHasher::Identity;
+  cfg.hint = in.next() % 3 == 0 ? in.next() * 8 : 0;
+  cfg.rand.r.a = 0x1234u + in.next();
+  sw::SwissMap m;
+  if (!sw::SwissMap::create(cfg, &m)) return;
+  const gomap::MapType& t = m.type();
+  Model model;
+  sw::SwissTrace trace;
+  int ops = 0;
+  while (!in.done() && ops++ < 400) {
+    uint8_t op = in.next();
+    uint8_t code = in.next();
+    std::string key = keyFor(t, code);
+    std::string elem(t.elemTypeSize, char(in.next()));
+    const bool traced = op & 0x80;
+    m.setTrace(traced ? &trace : nullptr);
+    trace.clear();
+    const bool rewind = traced && (op & 0x40);
+    std::vector<uint8_t> before;
+    if (rewind) {
+      before = m.heap().bytes();
+      m.startJournal();
+    }
+    auto set = [&](const std::string& k) {
+      if (!m.set(k, elem)) fail("swiss: set refused");
+      if (isNaNKey(t, k)) {
+        ++model.nanElems[elem];
+      } else {
+        model.entries[canonical(t, k)] = elem;
+      }
+    };
+    switch (op % 8) {
+      case 0: case 1: case 2: set(key); break;
+      case 3: case 4:
+        if (!m.del(key)) fail("swiss: del refused");
+        if (!isNaNKey(t, key)) model.entries.erase(canonical(t, key));
+        break;
+      case 5: {
+        sw::SwissFound f;
+        if (!m.get(key, &f)) fail("swiss: get refused");
+        auto it = model.entries.find(canonical(t, key));
+        bool expected = !isNaNKey(t, key) && it != model.entries.end();
+        if (f.found != expected) fail("swiss: get found=" + std::to_string(f.found));
+        if (f.found && m.elemBytes(f.elem) != it->second) fail("swiss: get returned the wrong element");
+        break;
+      }
+      case 6:
+        for (int i = 0; i < code % 40 + (op & 0x20 ? 200 : 0); ++i) set(keyFor(t, uint8_t(code + i * 7)));
+        break;
+      case 7:
+        if (code % 8 == 0) {
+          m.clear();
+          model.entries.clear();
+          model.nanElems.clear();
+        } else {
+          // A loop that inserts and deletes as it goes: never a key twice.
+          sw::SwissIter it;
+          m.iterInit(&it);
+          // (Go may or may not return a key inserted during the loop, so
+          // only keys the loop never touched are held to "exactly once".)
+          std::map<std::string, int> yielded;
+          std::map<std::string, bool> touched;
+          for (m.iterNext(&it); it.key != 0; m.iterNext(&it)) {
+            std::string k = m.keyBytes(it.key);
+            if (isNaNKey(t, k)) continue;
+            const std::string c = canonical(t, k);
+            if (++yielded[c] > 1 && !touched[c]) fail("swiss: a loop yielded a key twice");
+            if (yielded.size() % 3 == 0) {
+              std::string n = keyFor(t, uint8_t(code * 3 + yielded.size()));
+              touched[canonical(t, n)] = true;
+              set(n);
+            }
+            if (yielded.size() % 5 == 0) {
+              touched[c] = true;
+              if (!m.del(k)) fail("swiss: del refused");
+              model.entries.erase(c);
+            }
+          }
+        }
+        break;
+    }
+    m.setTrace(nullptr);
+    if (rewind) {
+      m.stopJournal();
+      sw::SwissMap after = m;
+      uint64_t used = m.heap().used();
+      for (auto e = trace.events.rbegin(); e != trace.events.rend(); ++e) {
+        m.rollbackTo(e->writes);
+        if (m.heap().used() > used) fail("swiss: winding back a step grew the heap");
+        used = m.heap().used();
+      }
+      m.rollbackTo(0);
+      if (m.heap().bytes() != before) fail("swiss: winding a traced operation back did not restore the heap");
+      m = std::move(after);
+    }
+    std::string broken = sw::checkSwissInvariants(m);
+    if (!broken.empty()) fail("swiss: after op " + std::to_string(ops) + ": " + broken);
+    compareSwiss(m, model);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -120,6 +253,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gomap::MapConfig cfg;
   gomap::parseMapType(kTypes[in.next() % 8], &cfg.type);
   uint8_t mode = in.next();
+  if (mode & 0x40) {  // version 1.26: the Swiss map
+    fuzzSwiss(in, cfg.type, mode);
+    return 0;
+  }
   if (mode % 3 == 1 && cfg.type.isIntegerKey()) cfg.hasher = gomap::HasherKind::Identity;
   if (mode % 5 == 2) cfg.version = gomap::GoVersion::Go119;
   cfg.hint = in.next() % 3 == 0 ? in.next() : 0;
