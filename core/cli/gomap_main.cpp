@@ -23,6 +23,7 @@ namespace {
 const char kUsage[] =
     "usage: gomap [--dumps-only] [--trace] [--check] [FILE|-]\n"
     "  Runs a scenario (from FILE, or standard input) on the model of Go 1.14's map\n"
+    "  (Go 1.26's Swiss-table map when the scenario says `version 1.26`)\n"
     "  and prints one JSON state dump per operation.\n"
     "  --dumps-only  print only 'dump' commands and failed commands (their error)\n"
     "  --trace       add each operation's micro-steps to its dump\n"
