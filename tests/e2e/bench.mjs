@@ -8,6 +8,7 @@
 //   - the whole page is ≤ 250 KB gzipped
 import { gzipSync } from 'node:zlib';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { embedHeights } from './embed-moments.mjs';
 
 const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250 };
 
@@ -98,7 +99,7 @@ async function overview(env) {
 async function millionInserts(env) {
   const page = await openPage(env);
   await page.getByLabel('Key type').selectOption('int64');
-  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('button', { name: 'New map', exact: true }).click();
   await page.evaluate(() => {
     window.__tasks = [];
     new PerformanceObserver((list) => {
@@ -132,6 +133,11 @@ try {
   const longest = m.tasks.length ? Math.max(...m.tasks) : 0;
   console.log(`a million inserts: ${(m.total / 1000).toFixed(1)} s, ${m.tasks.length} tasks over 50 ms, longest ${longest ? ms(longest) : 'none over 50 ms'} — ` +
     `budget ${BUDGET.task} ms, ratio ${ratio(longest, BUDGET.task)}`);
+  // Embed heights at a 700 px column, stepping through each standard moment's timeline.
+  for (const r of await embedHeights(env, { width: 700 })) {
+    console.log(`embed at 700 px, ${r.name}: ${r.first} px at load, ${r.min}–${r.max} px over ${r.steps} steps (change ${r.max - r.min} px)`);
+    await r.page.close();
+  }
   const w = await pageWeight(env);
   console.log(`page weight: ${(w.gz / 1024).toFixed(1)} KB gzipped (${(w.raw / 1024).toFixed(0)} KB raw, ${w.files} files) — ` +
     `budget ${BUDGET.pageKB} KB, ratio ${ratio(w.gz / 1024, BUDGET.pageKB)}`);

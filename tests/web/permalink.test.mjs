@@ -257,7 +257,7 @@ test('snippets escape the scenario and carry the same state in all three forms',
     assert.equal(element.match(/<script/g).length, 1);
     assert.equal(element.match(/<\/script>/g).length, 1);
     assert.ok(element.startsWith('<script type="module" src="https://gomap.example/web/element/go-map-viz.mjs"></script>\n<go-map-viz '));
-    assert.ok(element.endsWith('></go-map-viz>'));
+    assert.ok(element.endsWith('>Loading the Go map… (If this stays, the page’s script tag needs type="module".)</go-map-viz>'), 'fallback text for a page without type="module"');
     assert.equal(element.split('\n').length, 2, 'the script line, then the tag');
     assert.doesNotMatch(element, /&#10;|&#9;/, 'a multi-line scenario is one line joined by "; ", not character references');
     const attrs = readAttributes(element, 'go-map-viz');

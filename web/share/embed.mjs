@@ -16,6 +16,7 @@ import { isSetupCommand, splitScenario } from '../player/scenario-text.mjs';
 const ELEMENT_ORDER = ['mapType', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
 const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
 const FOLDED = new Set(['hashkey', 'rand', 'hint', 'version']);
+export const ELEMENT_FALLBACK = 'Loading the Go map… (If this stays, the page’s script tag needs type="module".)';
 
 /** Text for a double-quoted HTML attribute value (or element content). */
 export function escapeHtml(text) {
@@ -127,8 +128,11 @@ export function embedSnippets({ pageUrl, elementScriptUrl, embedPageUrl, state, 
   const attrs = elementAttributes(s)
     .map(([name, value]) => (name === 'autoplay' ? ' autoplay' : ` ${name}="${escapeHtml(value)}"`))
     .join('');
+  // The text inside the tag shows only until the element is defined: a
+  // page that loads the script without type="module" keeps it, and so
+  // says why, instead of showing a blank box.
   const element = `<script type="module" src="${escapeHtml(baseUrl(elementScriptUrl, 'elementScriptUrl'))}"></script>\n` +
-    `<go-map-viz${attrs}></go-map-viz>`;
+    `<go-map-viz${attrs}>${ELEMENT_FALLBACK}</go-map-viz>`;
   const n = operationCount(s.ops);
   const label = title ?? `Go map playground: ${s.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
   const w = Math.max(200, Math.min(4000, Math.round(Number(width) || 720)));
