@@ -81,6 +81,18 @@ export class GoMapViz extends HTMLElement {
   set autoplay(v: boolean | null);
   get controls(): Controls;
   set controls(v: Controls | null);
+  /** The hmap header: full, compact (a line or two) or none. */
+  get header(): 'full' | 'compact' | 'none';
+  set header(v: 'full' | 'compact' | 'none' | null);
+  /** Only these buckets, canonical text like "3,7,11" or "4-7"; null: all. */
+  get buckets(): string | null;
+  set buckets(v: string | null);
+  /** A fixed height in CSS pixels (scrolls inside); null: auto, stable. */
+  get height(): number | null;
+  set height(v: number | 'auto' | null);
+  /** At most this height in CSS pixels (scrolls inside); null: none. */
+  get maxHeight(): number | null;
+  set maxHeight(v: number | null);
   get density(): Density;
   set density(v: Density | null);
   get moduleSrc(): string | null;

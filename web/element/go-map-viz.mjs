@@ -468,6 +468,8 @@ export class GoMapViz extends HTMLElement {
       ui.resetMotion();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    // The height it keeps is settled (an embed page reports it to its host).
+    this.dispatchEvent(new CustomEvent('gomap-height', { detail: { height: ui.reserved } }));
   }
 
   // The moment drawn with its controls' text, and nothing else: no event,

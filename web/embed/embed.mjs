@@ -63,6 +63,6 @@ apply();
 window.addEventListener('hashchange', apply);
 const resend = reportHeight(window, document.body);
 // After the content changed; a timeout, because these fire mid-render.
-for (const type of ['ready', 'step-change', 'gomap-error']) viz.addEventListener(type, () => setTimeout(resend, 0));
+for (const type of ['ready', 'step-change', 'gomap-error', 'gomap-height']) viz.addEventListener(type, () => setTimeout(resend, 0));
 window.addEventListener('load', resend);
 document.documentElement.dataset.ready = 'true';

@@ -92,7 +92,7 @@ export async function run(env) {
   const dialog = page.getByRole('dialog', { name: 'Embed this moment' });
   await dialog.waitFor();
   assert.match(await dialog.getByLabel('Link to this moment').inputValue(), /&view=both&theme=dark&controls=minimal$/);
-  assert.match(await dialog.getByLabel('Element: the script, then the tag').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark"><\/go-map-viz>$/);
+  assert.match(await dialog.getByLabel('Element: the script, then the tag').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark">Loading the Go map… \(If this stays, the page’s script tag needs type="module"\.\)<\/go-map-viz>$/);
   assert.match(await dialog.getByLabel('iframe', { exact: true }).inputValue(), /&amp;view=both&amp;theme=dark&amp;controls=minimal" /);
   assert.match(await dialog.locator('.share-carried').textContent(), /theme dark, view both, controls minimal\. Controls set the element's and the iframe's own buttons; this page keeps all of its own\./);
   await page.keyboard.press('Escape');
