@@ -6,7 +6,7 @@
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripComments } from './strip-comments.mjs';
+import { stripComments, stripCssComments } from './strip-comments.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -27,6 +27,8 @@ async function copyTree(from, to) {
       await mkdir(to, { recursive: true });
       if (/\.m?js$/.test(entry.name)) {
         await writeFile(dst, stripComments(await readFile(src, 'utf8'), relative(root, src)));
+      } else if (entry.name.endsWith('.css')) {
+        await writeFile(dst, stripCssComments(await readFile(src, 'utf8')));
       } else {
         await cp(src, dst);
       }

@@ -7,7 +7,7 @@ import { TableView } from '../render/table-view.mjs';
 import { describeBucket } from '../render/map-model.mjs';
 import { mapStats } from '../player/stats.mjs';
 import { hashFocus, keyIsText } from './describe.mjs';
-import { SourceView } from '../source/source-view.mjs';
+import { goFunction } from '../player/narration.mjs';
 
 export class Panels {
   constructor(els) {
@@ -20,10 +20,18 @@ export class Panels {
     els.iteratorView.append(this.iter.root);
     els.statsView.append(this.stats.root);
     els.tableView.append(this.table.root);
-    // The Go source of the step: open by default where there is room.
+    // The Go source of the step, folded: its summary names the function;
+    // the source and its view are loaded when a reader opens it (the page
+    // stays within its weight budget for those who never do).
+    this.source = null;
+    this.sourceFn = document.getElementById('source-fn');
     const pane = document.getElementById('source-pane');
-    this.source = pane ? new SourceView({ root: document.getElementById('source-view'), title: document.getElementById('source-fn') }) : null;
-    if (pane && matchMedia('(min-width: 1200px) and (min-height: 700px)').matches) pane.open = true;
+    pane?.addEventListener('toggle', async () => {
+      if (!pane.open || this.source) return;
+      const { SourceView } = await import('../source/source-view.mjs');
+      this.source ??= new SourceView({ root: document.getElementById('source-view'), title: this.sourceFn });
+      if (this.lastFrame) this.source.update(this.lastFrame);
+    });
     this.tableShown = false;
     els.tableToggle.addEventListener('click', () => {
       this.tableShown = !this.tableShown;
@@ -36,7 +44,9 @@ export class Panels {
 
   update(player, frame, model) {
     this.last = model;
-    this.source?.update(frame);
+    this.lastFrame = frame;
+    if (this.source) this.source.update(frame);
+    else if (this.sourceFn) this.sourceFn.textContent = frame.event ? goFunction(frame.event.fn, frame.variant) : '';
     this.hash.update(hashFocus(player, frame, model));
     const yielded = player.yieldedKeys();
     const it = player.iteratorAt(model.header.iterator ?? null);
