@@ -35,7 +35,7 @@ TEST_CASE("a small map iterates slot (e + entryOffset) mod 8", "[swiss][iter]") 
   CHECK(keysOf(s.one("iter entry=11 dir=0")) == std::vector<std::string>{"4", "6", "7", "8", "1", "2", "3"});
 }
 
-TEST_CASE("a table iterates flat slots from entryOffset; the directory from dirOffset", "[swiss][iter]") {
+TEST_CASE("a table iterates flat slots from entryOffset, the directory from dirOffset", "[swiss][iter]") {
   SwissScenario s("map[int64]int64");
   s.ok("fill 100");
   SwissMap& m = s.map();

@@ -61,7 +61,7 @@ TEST_CASE("any assign to a full small map grows it to a table of 16, even an upd
   CHECK(m.dirLen() == 1);
 }
 
-TEST_CASE("a delete leaves a tombstone only in a group with no empty slot; the first tombstone is reused",
+TEST_CASE("a delete leaves a tombstone only in a group with no empty slot, and the first tombstone is reused",
           "[swiss][delete][S8]") {
   // One table of 16 slots (2 groups); hashes pinned: group = bit 7, h2 = low bits.
   SwissScenario s("map[int64]int64\nhint 14");
@@ -149,7 +149,7 @@ TEST_CASE("clear with nothing to clear returns early: no clearSeq, no reseed, no
   CHECK(m.seed() == 5);
 }
 
-TEST_CASE("fast32/fast64 lookups of a small map do not hash; the generic path does", "[swiss][small][hash]") {
+TEST_CASE("fast32/fast64 lookups of a small map do not hash, the generic path does", "[swiss][small][hash]") {
   SwissScenario fast("map[int64]int64");
   fast.ok("set 1 1");
   CHECK(fast.one("get 1").hashes.empty());
