@@ -150,7 +150,11 @@ export async function run(env) {
   // A big map: the SVG is an overview, the PNG fits any browser's canvas.
   await page.getByLabel('Fill with N keys').fill('300000');
   await page.getByRole('button', { name: 'Fill', exact: true }).click();
-  await page.waitForFunction(() => !window.goMapPlayground.app.busy && window.goMapPlayground.app.player.map.header().count > 300000, null, { timeout: 30000 });
+  // The fill runs in slices; wait for it to end, then check it (asking the
+  // map mid-fill from the test stalled this wait).
+  await page.waitForTimeout(500);
+  await page.waitForFunction(() => !window.goMapPlayground.app.busy, null, { timeout: 120000, polling: 250 });
+  assert.ok(await page.evaluate(() => window.goMapPlayground.app.player.map.header().count) > 300000);
   const bigSvg = await parseSvg(page, (await downloaded(page, '#export-svg')).bytes.toString('utf8'));
   assert.equal(bigSvg.error, null);
   const bigFile = await downloaded(page, '#export-png');
