@@ -27,5 +27,6 @@ export const EVENT_DOCS = {
   'step-change': { type: 'CustomEvent<GoMapVizStepDetail>', description: 'The step drawn changed (controls, keyboard, autoplay, the step attribute).' },
   'gomap-error': { type: 'CustomEvent<GoMapVizErrorDetail>', description: 'The scenario did not run; the map shown (if any) is unchanged.' },
   'gomap-window': { type: 'CustomEvent<{ from: number }>', description: "The overview's detailed window moved (big maps)." },
+  'gomap-height': { type: 'CustomEvent<{ height: number }>', description: 'The height it keeps for its timeline is measured (stable height), in CSS pixels.' },
   'gomap-inspect': { type: 'CustomEvent<{ slot: object }>', description: 'A slot was hovered or focused.' },
 };
