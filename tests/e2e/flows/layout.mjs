@@ -58,6 +58,8 @@ async function seekTo(page, pos) {
 async function load(page, text) {
   await page.evaluate(async (t) => window.goMapPlayground.app.loadScenario(t), text);
   await page.evaluate(() => { const n = document.getElementById('history-notice'); if (n) n.hidden = true; });
+  // Colours are measured once the slots' fades (160 ms) have ended.
+  await page.waitForTimeout(400);
 }
 
 async function growCheck(page, size, id) {
@@ -136,7 +138,7 @@ async function lessonCheck(page, size) {
 
 // Every slot state's text against its slot's own background (or the
 // bucket's), opacity included, in the theme the page is in.
-function contrastFailures(page) {
+export function contrastFailures(page) {
   return page.evaluate(() => {
     const parse = (c) => { const m = c.match(/[\d.]+/g).map(Number); return { r: m[0], g: m[1], b: m[2], a: m[3] ?? 1 }; };
     const over = (top, under) => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
@@ -187,10 +189,15 @@ export async function run(env) {
   // draws every state (live, empty, X, Y, evacuatedEmpty, stale keys).
   for (const colorScheme of ['light', 'dark']) {
     const page = await openPage(env, { viewport: SIZES[1], colorScheme });
-    // The 27th key starts a B 2 -> 3 grow: X, Y and the stale key bytes
-    // of int64 keys, beside live and empty slots.
+    // The 27th key starts a B 2 -> 3 grow: X, Y, evacuatedEmpty, beside
+    // live and empty slots.
     await load(page, 'map[int64]int64\nseed 7\nfill 26\nset 1000 1\ndel 3');
     const r = await contrastFailures(page);
+    // A deleted int64 key leaves its bytes: a stale key beside emptyOne.
+    await load(page, 'map[int64]int64\nseed 3\nfill 14\ndel 3');
+    const r2 = await contrastFailures(page);
+    r.out.push(...r2.out);
+    r.kinds.push(...r2.kinds);
     for (const state of ['s-live', 's-rest', 's-x', 's-y']) {
       assert.ok(r.kinds.some((k) => k.startsWith(`${state} `)), `${state} not drawn: ${r.kinds.join(', ')}`);
     }
