@@ -1,4 +1,5 @@
 // Creation and allocation: makemap, makeBucketArray, newoverflow.
+#include <algorithm>
 #include <cassert>
 
 #include "go_map.h"
@@ -33,8 +34,11 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
 
   // Room for the header, the array and the small objects after it, taken
   // from the memory budget before anything is written.
+  // (An eighth more for the overflow buckets and keys of the first inserts,
+  // so they do not move a big array at once.)
   const uint64_t arrayBytes = B > 0 ? uint64_t(t.bucketsize) * m.arrayBuckets(B) : 0;
-  if (Status s = m.heap_.makeRoom(arrayBytes + 8192); !s) {
+  if (Status s = m.heap_.makeRoom(arrayBytes + std::max<uint64_t>(arrayBytes / 8, 256 * 1024));
+      !s && !(s = m.heap_.makeRoom(arrayBytes + 8192))) {
     return Status::error((B > 0 ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
   }
   m.h_ = m.heap_.alloc(hmap::size);

@@ -93,9 +93,11 @@ Status SimHeap::grow(uint64_t bytes) {
     return Status::error("the simulated heap would need " + MemoryBudget::mib(need) + ", over its " +
                          MemoryBudget::mib(limit_) + " limit");
   }
-  // Growing moves every byte, so grow fourfold (fewer moves as a map grows),
-  // but never past the limit: the last step takes only what is left.
-  uint64_t want = std::min<uint64_t>(std::max<uint64_t>(need, cap * 4), limit_);
+  // Growing moves every byte, so grow fourfold while the heap is small (fewer
+  // moves as a map grows), by half once it is big (a fourfold step of a big
+  // heap would take memory it may never use), and never past the limit.
+  const uint64_t step = cap < (16u << 20) ? cap * 4 : cap + cap / 2;
+  uint64_t want = std::min<uint64_t>(std::max<uint64_t>(need, step), limit_);
 #if !defined(__EMSCRIPTEN__) && UINTPTR_MAX > 0xffffffffu
   // A big map natively: reserve address space to the limit (or 256 MiB)
   // at once; untouched pages cost nothing and the heap never moves again.

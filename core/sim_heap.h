@@ -60,7 +60,7 @@ class SimHeap {
   void reserveForGrowth() { (void)makeRoom(64 * 1024); }
 
   // Makes sure the next `bytes` of allocations fit without moving the heap:
-  // grows the buffer (fourfold, or less near the limit, never past it) with
+  // grows the buffer (4x while small, 1.5x once over 16 MiB, never past the limit) with
   // room taken from the memory budget first. An operation calls this with
   // its worst case before it changes anything, so a refusal (the heap's
   // limit or the budget) leaves the map as it was; the bytes never change.

@@ -22,6 +22,10 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .function("restore", &PlaygroundSession::restore)
       .function("dropSnapshot", &PlaygroundSession::dropSnapshot)
       .function("snapshotCount", &PlaygroundSession::snapshotCount)
-      .function("setInt64Batch", &PlaygroundSession::setInt64Batch);
+      .function("snapshotError", &PlaygroundSession::snapshotError)
+      .function("setInt64Batch", &PlaygroundSession::setInt64Batch)
+      .function("checkInt64Batch", &PlaygroundSession::checkInt64Batch);
   emscripten::function("allocatedBytes", &gomap::allocatedBytes);
+  emscripten::function("memoryInUse", &gomap::memoryInUse);
+  emscripten::function("memoryCeiling", &gomap::memoryCeiling);
 }

@@ -65,8 +65,18 @@ export class GoMapModule {
     return this.module.allocatedBytes();
   }
 
+  // The model's memory budget (core/sim_heap.h): what every map, journal
+  // and snapshot holds together, and the ceiling none may pass.
+  memory() {
+    return { inUse: this.module.memoryInUse(), ceiling: this.module.memoryCeiling() };
+  }
+
   // A new, empty session. Call free() when done.
   createMap(options = {}) {
+    // Checked before a session exists, so a bad call leaks nothing.
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      return fail(`options must be an object, got ${Array.isArray(options) ? 'an array' : describe(options)}`);
+    }
     return GoMap.create(this, options);
   }
 }
@@ -278,10 +288,19 @@ export class GoMap {
       return fail('keys and values must be BigInt64Arrays');
     }
     if (keys.length !== values.length) return fail('keys and values differ in length');
+    // Limits first (entries, heap room), so nothing is copied for a batch
+    // the map would refuse; then an allocation that fails is an error, never
+    // a write at address 0.
+    const refused = this.#live().checkInt64Batch(keys.length);
+    if (refused) return fail(refused);
     const m = this.module;
     const bytes = keys.length * 8;
     const kp = m._malloc(Math.max(bytes, 8));
-    const vp = m._malloc(Math.max(bytes, 8));
+    const vp = kp ? m._malloc(Math.max(bytes, 8)) : 0;
+    if (!kp || !vp) {
+      if (kp) m._free(kp);
+      return fail(`out of memory: no room in the module for ${keys.length} key/value pairs (${bytes * 2} bytes)`);
+    }
     try {
       m.HEAPU8.set(new Uint8Array(keys.buffer, keys.byteOffset, bytes), kp);
       m.HEAPU8.set(new Uint8Array(values.buffer, values.byteOffset, bytes), vp);
@@ -338,10 +357,14 @@ export class GoMap {
 
   // A snapshot of the whole session; restore() brings it back (any number
   // of times); free() releases it.
+  // A snapshot that would pass the memory budget is refused:
+  // { ok: false, error, id: 0 } whose restore() returns false.
   snapshot() {
     const s = this.#live();
     const id = s.snapshot();
+    if (id === 0) return { ok: false, error: s.snapshotError(), id: 0, restore: () => false, free: () => {} };
     return {
+      ok: true,
       id,
       restore: () => s.restore(id),
       free: () => s.dropSnapshot(id),

@@ -70,7 +70,10 @@ export interface MapOptions {
 
 export type Key = string | number | bigint;
 export interface Pin { start: number; offset: number }
-export interface Snapshot { id: number; restore(): boolean; free(): void }
+/** ok false (id 0, restore() false) when the copy would pass the memory budget. */
+export interface Snapshot { ok: boolean; error?: string; id: number; restore(): boolean; free(): void }
+/** The model's memory budget: bytes every map, journal and snapshot hold, and the ceiling. */
+export interface MemoryUse { inUse: number; ceiling: number }
 
 export declare class GoMap {
   run(text: string, options?: { trace?: boolean }): Outcome[];
@@ -102,6 +105,7 @@ export declare class GoMap {
 
 export declare class GoMapModule {
   allocatedBytes(): number;
+  memory(): MemoryUse;
   createMap(options?: MapOptions): { ok: true; map: GoMap } | Failure;
 }
 

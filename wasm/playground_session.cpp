@@ -82,6 +82,8 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
 }  // namespace
 
 double allocatedBytes() { return double(mallinfo().uordblks); }
+double memoryInUse() { return double(MemoryBudget::inUse()); }
+double memoryCeiling() { return double(MemoryBudget::ceiling()); }
 
 PlaygroundSession::PlaygroundSession() { runner_.setTrace(nullptr); }
 
@@ -137,6 +139,11 @@ std::string PlaygroundSession::exec(const std::string& text, bool trace) {
 std::string PlaygroundSession::rewind(double writes) {
   GoMap* m = runner_.map();
   if (!m || !journaled_) return "rewind needs a traced command first";
+  if (m->heap().journalLost()) {
+    return "rewind: this command wrote more than its journal may hold (" +
+           MemoryBudget::mib(SimHeap::kMaxJournalBytes) +
+           ", or what the memory budget had free), so its steps cannot be wound back";
+  }
   if (!(writes >= 0) || writes > double(m->heap().journalSize())) {
     return "rewind: writes must be between 0 and " + std::to_string(m->heap().journalSize());
   }
@@ -154,6 +161,7 @@ std::string PlaygroundSession::runScenario(const std::string& text, bool dumpsOn
   for (const Command& c : commands) ++perLine[c.line];
   DumpOptions options;
   options.withTrace = trace;
+  options.dumpsOnly = dumpsOnly;
   if (trace) runner_.setTrace(&trace_);
   std::string out;
   for (const Command& c : commands) {
@@ -258,9 +266,23 @@ double PlaygroundSession::heapSize() const {
   return m ? double(m->heap().used()) : 0;
 }
 
+namespace {
+// The budget bytes a copy of the runner takes (its map's heap and journal).
+uint64_t copyCost(const ScenarioRunner& r) { return r.map() ? r.map()->heap().copyCost() : 0; }
+}  // namespace
+
 int PlaygroundSession::snapshot() {
   // The copy carries the journal too, so the last traced command can still
   // be rewound after a snapshot is taken.
+  const uint64_t cost = copyCost(runner_);
+  if (cost > MemoryBudget::room()) {
+    snapshotError_ = "out of memory: a snapshot of this map needs " + MemoryBudget::mib(cost) +
+                     " of the playground's memory budget (" + MemoryBudget::mib(MemoryBudget::ceiling()) +
+                     ", shared by every map, snapshot and trace), and " +
+                     MemoryBudget::mib(MemoryBudget::room()) + " is free; free a snapshot or a map";
+    return 0;
+  }
+  snapshotError_.clear();
   int id = nextSnapshot_++;
   snapshots_.emplace(id, runner_);
   return id;
@@ -269,7 +291,10 @@ int PlaygroundSession::snapshot() {
 bool PlaygroundSession::restore(int id) {
   auto it = snapshots_.find(id);
   if (it == snapshots_.end()) return false;
-  runner_ = it->second;
+  // The copy is made beside the current map, then replaces it.
+  if (copyCost(it->second) > MemoryBudget::room()) return false;
+  ScenarioRunner copy = it->second;
+  runner_ = std::move(copy);
   detachRecording();
   lastCommands_.clear();
   return true;
@@ -277,9 +302,22 @@ bool PlaygroundSession::restore(int id) {
 
 void PlaygroundSession::dropSnapshot(int id) { snapshots_.erase(id); }
 
+std::string PlaygroundSession::checkInt64Batch(double n) {
+  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
+  if (Status s = runner_.ensureMap(); !s) return s.message();
+  GoMap& m = *runner_.map();
+  const MapType& t = m.type();
+  if (t.key != KeyKind::Int64 || t.elem != ElemKind::Int64) {
+    return "setInt64Batch needs map[int64]int64, this map is " + t.name();
+  }
+  if (Status s = m.checkCapacity(uint64_t(n)); !s) return s.message();
+  return "";
+}
+
 std::string PlaygroundSession::setInt64Batch(double keysPtr, double valuesPtr, double n) {
   detachRecording();
-  if (!(n >= 0) || n != double(uint64_t(n))) return "batch size must be a whole number";
+  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
+  if (n > 0 && (keysPtr == 0 || valuesPtr == 0)) return "setInt64Batch: no memory for the pairs (a null pointer)";
   if (Status s = runner_.ensureMap(); !s) return s.message();
   GoMap& m = *runner_.map();
   const MapType& t = m.type();

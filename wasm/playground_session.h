@@ -15,6 +15,10 @@ namespace gomap {
 // Bytes the process's allocator has handed out and not taken back (for leak
 // tests: the same after a create/use/free cycle as before it).
 double allocatedBytes();
+// The model's memory budget (sim_heap.h): bytes every map, journal and
+// snapshot holds together, and the ceiling they may not pass.
+double memoryInUse();
+double memoryCeiling();
 
 class PlaygroundSession {
  public:
@@ -51,8 +55,12 @@ class PlaygroundSession {
   double heapSize() const;
   double heapBase() const { return double(SimHeap::kBase); }
 
-  // Snapshots of the whole session (map, iterator, generated keys).
+  // Snapshots of the whole session (map, iterator, generated keys). A
+  // snapshot is a full copy, so it takes its bytes from the memory budget
+  // first: snapshot() returns 0 when they do not fit (snapshotError() says
+  // why) and restore() false when the copy back does not.
   int snapshot();
+  std::string snapshotError() const { return snapshotError_; }
   bool restore(int id);
   void dropSnapshot(int id);
   int snapshotCount() const { return int(snapshots_.size()); }
@@ -60,6 +68,9 @@ class PlaygroundSession {
   // m[k] = v for n int64 pairs read from wasm memory (a batch call).
   // Returns "" or an error; on error nothing was inserted.
   std::string setInt64Batch(double keysPtr, double valuesPtr, double n);
+  // The checks setInt64Batch makes before reading memory (map type, entry
+  // limit, heap room), for a caller about to copy n pairs in: "" or an error.
+  std::string checkInt64Batch(double n);
 
  private:
   std::string outcomeJson(const Outcome& o, bool withEvents) const;
@@ -72,6 +83,7 @@ class PlaygroundSession {
   bool journaled_ = false;
   std::map<int, ScenarioRunner> snapshots_;
   int nextSnapshot_ = 1;
+  std::string snapshotError_;
 };
 
 }  // namespace gomap

@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const buildDir = fileURLToPath(new URL('../../build/wasm-release/wasm/', import.meta.url));
+// GOMAP_WASM_DIR points the tests at another build (a private one while iterating).
+export const buildDir = process.env.GOMAP_WASM_DIR
+  ? `${process.env.GOMAP_WASM_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../build/wasm-release/wasm/', import.meta.url));
 export const gomapCli = fileURLToPath(new URL('../../build/native-release/gomap', import.meta.url));
 
 export async function loadModule() {
