@@ -34,6 +34,12 @@ std::string dumpSwissOutcome(const swiss::SwissMap* map, const Outcome& outcome,
                              const swiss::SwissTrace* trace, const DumpOptions& options);
 // Just the Swiss state fields, as an object.
 std::string dumpSwissState(const swiss::SwissMap& map);
+// The state for a viewer (the wasm session): the same fields plus every
+// table's, group's and the header's addresses, tombstones per table, a stale
+// slot's element ("staleV"), and `detached`: tables off the directory that a
+// viewer still draws mid-step (a grow's new table before it is installed,
+// the old one after).
+std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<uint64_t>& detached);
 
 // JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
 std::string jsonString(std::string_view bytes);

@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "playground_session.h"
+#include "swiss_session.h"
 
 EMSCRIPTEN_BINDINGS(gomap) {
   using gomap::PlaygroundSession;
@@ -25,6 +26,23 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .function("snapshotError", &PlaygroundSession::snapshotError)
       .function("setInt64Batch", &PlaygroundSession::setInt64Batch)
       .function("checkInt64Batch", &PlaygroundSession::checkInt64Batch);
+  using gomap::SwissSession;
+  emscripten::class_<SwissSession>("SwissSession")
+      .constructor<>()
+      .function("exec", &SwissSession::exec)
+      .function("runScenario", &SwissSession::runScenario)
+      .function("rewind", &SwissSession::rewind)
+      .function("state", &SwissSession::state)
+      .function("header", &SwissSession::header)
+      .function("checkInvariants", &SwissSession::checkInvariants)
+      .function("heapPointer", &SwissSession::heapPointer)
+      .function("heapSize", &SwissSession::heapSize)
+      .function("heapBase", &SwissSession::heapBase)
+      .function("snapshot", &SwissSession::snapshot)
+      .function("restore", &SwissSession::restore)
+      .function("dropSnapshot", &SwissSession::dropSnapshot)
+      .function("snapshotCount", &SwissSession::snapshotCount)
+      .function("snapshotError", &SwissSession::snapshotError);
   emscripten::function("allocatedBytes", &gomap::allocatedBytes);
   emscripten::function("memoryInUse", &gomap::memoryInUse);
   emscripten::function("memoryCeiling", &gomap::memoryCeiling);

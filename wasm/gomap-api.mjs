@@ -83,7 +83,10 @@ export class GoMapModule {
 
 export class GoMap {
   static create(owner, options) {
-    const map = new GoMap(owner);
+    // Go 1.26's Swiss table lives in a session of its own (SwissSession):
+    // its seed is 64 bits and its hasher go126 by default.
+    const swiss = options.version === '1.26';
+    const map = swiss ? new SwissGoMap(owner) : new GoMap(owner);
     const setup = [];
     const add = (name, value, check) => {
       if (value === undefined) return null;
@@ -92,16 +95,22 @@ export class GoMap {
       setup.push(`${name} ${value}`);
       return null;
     };
+    const isUint64 = (v) =>
+      (Number.isSafeInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n && v < 1n << 64n)
+        ? null : 'must be an integer from 0 to 2^64-1 (a BigInt past 2^53)';
     const isUint = (max) => (v) =>
       (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max) ||
       (typeof v === 'bigint' && v >= 0n && BigInt(max) >= v) ? null : `must be an integer from 0 to ${max}`;
     const errors = [
       options.mapType === undefined ? null
         : (checkText('mapType', options.mapType) ?? (/^map\[[^\s;#"]+$/.test(options.mapType) ? (setup.push(options.mapType), null) : 'mapType must look like map[K]V')),
-      add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
-      add('seed', options.seed, isUint(0xffffffff)),
+      swiss
+        ? add('hasher', options.hasher, (v) => ['go126', 'go114', 'go119', 'identity'].includes(v) ? null : 'must be go126, go114, go119 or identity')
+        : add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
+      add('seed', options.seed, swiss ? isUint64 : isUint(0xffffffff)),
       add('hint', options.hint, (v) => Number.isSafeInteger(v) ? null : 'must be a safe integer'),
-      add('version', options.version, (v) => ['1.14', '1.19'].includes(v) ? null : 'must be "1.14" or "1.19"'),
+      // The Swiss session reads `version 1.26` itself, before any other line.
+      swiss ? null : add('version', options.version, (v) => ['1.14', '1.19'].includes(v) ? null : 'must be "1.14", "1.19" or "1.26"'),
     ].filter(Boolean);
     if (options.hashkey !== undefined) {
       const words = Array.isArray(options.hashkey) ? options.hashkey : null;
@@ -135,10 +144,15 @@ export class GoMap {
     return { ok: true, map };
   }
 
-  constructor(owner) {
+  constructor(owner, sessionClass = 'Session') {
     this.module = owner.module;
-    this.session = new owner.module.Session();
+    this.session = new owner.module[sessionClass]();
     this.lastEvents = [];
+  }
+
+  // The Go version whose map this is: '1.14' (or '1.19') for the bucket map.
+  get version() {
+    return this.header().version;
   }
 
   free() {
@@ -257,6 +271,11 @@ export class GoMap {
 
   #pin(cmd, pin) {
     if (!pin) return cmd;
+    if (this instanceof SwissGoMap) {
+      const { entry, dir } = pin;
+      const ok = (v) => (Number.isSafeInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n && v < 1n << 64n);
+      return ok(entry) && ok(dir) ? `${cmd} entry=${entry} dir=${dir}` : null;
+    }
     const { start, offset } = pin;
     if (!Number.isSafeInteger(start) || start < 0 || !Number.isInteger(offset) || offset < 0 || offset > 7) {
       return null;
@@ -267,13 +286,19 @@ export class GoMap {
   // A whole for-range loop; pin = { start, offset } replaces the random start.
   iterate(pin, { trace = false } = {}) {
     const cmd = this.#pin('iter', pin);
-    return cmd ? this.#one(cmd, trace) : fail('pin must be { start: bucket, offset: 0..7 }');
+    return cmd ? this.#one(cmd, trace) : fail(this.#pinUsage());
+  }
+
+  #pinUsage() {
+    return this instanceof SwissGoMap
+      ? 'pin must be { entry, dir }: unsigned 64-bit offsets (numbers or BigInts)'
+      : 'pin must be { start: bucket, offset: 0..7 }';
   }
 
   // Opens an iterator (yields the first key) ...
   range(pin, { trace = false } = {}) {
     const cmd = this.#pin('range', pin);
-    return cmd ? this.#one(cmd, trace) : fail('pin must be { start: bucket, offset: 0..7 }');
+    return cmd ? this.#one(cmd, trace) : fail(this.#pinUsage());
   }
 
   // ... and advances it.
@@ -373,5 +398,30 @@ export class GoMap {
 
   snapshotCount() {
     return this.#live().snapshotCount();
+  }
+}
+
+// Go 1.26's map (a Swiss table), in its own session: the same methods as the
+// bucket map's where they mean the same; state() is the Swiss dump of
+// docs/scenario-format.md (contract version 2) with addresses, under
+// `swiss`, and the trace events have named fields per kind (wasm/README.md).
+// collide(group, n) aims at a group of the table at directory entry 0;
+// iterate/range pins are { entry, dir }. There are no bucket chains and no
+// int64 batch.
+export class SwissGoMap extends GoMap {
+  constructor(owner) {
+    super(owner, 'SwissSession');
+  }
+
+  get version() {
+    return '1.26';
+  }
+
+  chains() {
+    return fail('chains() is the bucket map\'s (Go 1.14); a Swiss map has state().swiss');
+  }
+
+  setInt64Batch() {
+    return fail('setInt64Batch is for the bucket map (Go 1.14); use fill or set on a Go 1.26 map');
   }
 }

@@ -60,12 +60,12 @@ export interface State {
 
 export interface MapOptions {
   mapType?: string;                 // "map[string]int64" (default)
-  hasher?: 'go114' | 'go119' | 'identity';
-  seed?: number;                    // hash0
+  hasher?: 'go114' | 'go119' | 'identity' | 'go126';  // go126: version 1.26 only (its default)
+  seed?: number | bigint;           // hash0 (uint32); version 1.26: the 64-bit seed
   hashkey?: (number | bigint)[];    // 1 to 4 words
   rand?: [number, number];          // fastrand state
   hint?: number;
-  version?: '1.14' | '1.19';
+  version?: '1.14' | '1.19' | '1.26';  // 1.26: Go's Swiss table, a SwissGoMap
 }
 
 export type Key = string | number | bigint;
@@ -103,10 +103,48 @@ export declare class GoMap {
   free(): void;
 }
 
+/** One group of a Swiss table: 8 control bytes and 8 slots. */
+export interface SwissGroup {
+  addr: string;
+  ctrl: number[];  // 0x80 empty, 0xFE deleted, else the h2 of a full slot
+  s: ({ k: string; v: string | number } | { stale: string; staleV?: string | number } | Record<string, never>)[];
+}
+export interface SwissTable {
+  addr: string; groupsAddr: string; index: number; localDepth: number;
+  capacity: number; used: number; growthLeft: number; tombstones: number; groups: SwissGroup[];
+}
+/** docs/scenario-format.md's Swiss dump (contract version 2) plus addresses. */
+export interface SwissDump {
+  model: 'swiss'; count: number; seed: string; dirLen: number; globalDepth: number;
+  tombstonePossible: boolean; clearSeq: number;
+  small?: SwissGroup; directory?: number[]; tables?: SwissTable[];
+  map: string; dirPtr: string; globalShift: number; heapUsed: number;
+  /** Tables the last traced operation named that the directory does not point at (mid-grow). */
+  detached: SwissTable[];
+}
+export interface SwissHeader {
+  version: '1.26';
+  type: { name: string; keysize: number; elemsize: number; indirectKey: boolean; indirectElem: boolean;
+    variant: string; slotSize?: number; groupSize?: number; elemOff?: number };
+  created: boolean; hasher?: string; map?: string; count?: number; seed?: string; dirLen?: number;
+  globalDepth?: number; tombstonePossible?: boolean; clearSeq?: number; heapUsed?: number;
+}
+/** A Go 1.26 trace event: "e", "fn", "writes" and named fields per kind (wasm/README.md). */
+export type SwissTraceEvent = { e: string; fn: string; writes: number; [field: string]: unknown };
+
+/** Go 1.26's map (createMap({ version: '1.26' })): pins are { entry, dir }; no chains or batch. */
+export declare class SwissGoMap extends GoMap {
+  readonly version: '1.26';
+  // @ts-ignore the Swiss state has its own shape
+  state(): { header: SwissHeader; swiss?: SwissDump };
+  // @ts-ignore
+  header(): SwissHeader;
+}
+
 export declare class GoMapModule {
   allocatedBytes(): number;
   memory(): MemoryUse;
-  createMap(options?: MapOptions): { ok: true; map: GoMap } | Failure;
+  createMap(options?: MapOptions): { ok: true; map: GoMap | SwissGoMap } | Failure;
 }
 
 export declare function loadGoMap(): Promise<GoMapModule>;

@@ -2,7 +2,7 @@
 import createGoMapModule from './gomap_wasm.mjs';
 import { GoMapModule } from './gomap-api.mjs';
 
-export { GoMap, GoMapModule, quoteToken } from './gomap-api.mjs';
+export { GoMap, GoMapModule, SwissGoMap, quoteToken } from './gomap-api.mjs';
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 

@@ -7,6 +7,7 @@
 
 #include "json_dump.h"
 #include "key_text.h"
+#include "swiss/swiss_trace_json.h"
 
 namespace gomap {
 namespace {
@@ -16,6 +17,12 @@ using swiss::SwissMap;
 std::string hex16(uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
+  return buf;
+}
+
+std::string hexAddr(uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%" PRIx64, v);
   return buf;
 }
 
@@ -30,9 +37,13 @@ bool allZero(const uint8_t* p, size_t n) {
 // other slot is {} unless its key bytes are not zero, which a delete or a
 // clear can leave behind: then "stale" gives them as a key (an extension
 // the conformance driver compares).
-void appendGroup(const SwissMap& m, uint64_t g, std::string* out) {
+// With `detail` (the playground's view), a group also gives its address and
+// a stale slot the element bytes left beside its key ("staleV").
+void appendGroup(const SwissMap& m, uint64_t g, bool detail, std::string* out) {
   const MapType& t = m.type();
-  *out += "{\"ctrl\":[";
+  *out += "{";
+  if (detail) *out += "\"addr\":\"" + hexAddr(g) + "\",";
+  *out += "\"ctrl\":[";
   for (int i = 0; i < swiss::kGroupSlots; ++i) {
     if (i) *out += ',';
     *out += std::to_string(m.ctrlAt(g, i));
@@ -49,7 +60,13 @@ void appendGroup(const SwissMap& m, uint64_t g, std::string* out) {
     }
     const uint64_t k = t.indirectKey ? m.heap().load64(m.keySlot(g, i)) : m.keySlot(g, i);
     if (k != 0 && !allZero(m.heap().at(k), t.keyTypeSize)) {
-      *out += "{\"stale\":" + jsonString(formatKey(t, m.keyBytes(k))) + "}";
+      *out += "{\"stale\":" + jsonString(formatKey(t, m.keyBytes(k)));
+      const uint64_t e = t.indirectElem ? m.heap().load64(m.elemSlot(g, i)) : m.elemSlot(g, i);
+      if (detail && e != 0) {
+        std::string v = formatElem(t, m.elemBytes(e));
+        *out += ",\"staleV\":" + (t.elem == ElemKind::Int64 ? v : jsonString(v));
+      }
+      *out += "}";
     } else {
       *out += "{}";
     }
@@ -57,7 +74,25 @@ void appendGroup(const SwissMap& m, uint64_t g, std::string* out) {
   *out += "]}";
 }
 
-void appendSwissState(const SwissMap& m, std::string* out) {
+// A table's fields; with `detail` also its address, its groups' address
+// and its tombstones (the capacity's 7/8 not taken by used or growthLeft).
+void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out) {
+  *out += "{";
+  if (detail) {
+    *out += "\"addr\":\"" + hexAddr(t) + "\",\"groupsAddr\":\"" + hexAddr(m.tGroups(t)) +
+            "\",\"tombstones\":" + std::to_string(m.tTombstones(t)) + ",";
+  }
+  *out += "\"index\":" + std::to_string(m.tIndex(t)) + ",\"localDepth\":" + std::to_string(m.tLocalDepth(t)) +
+          ",\"capacity\":" + std::to_string(m.tCapacity(t)) + ",\"used\":" + std::to_string(m.tUsed(t)) +
+          ",\"growthLeft\":" + std::to_string(m.tGrowthLeft(t)) + ",\"groups\":[";
+  for (uint64_t g = 0, n = m.tLengthMask(t) + 1; g < n; ++g) {
+    if (g) *out += ',';
+    appendGroup(m, m.groupAt(t, g), detail, out);
+  }
+  *out += "]}";
+}
+
+void appendSwissState(const SwissMap& m, bool detail, std::string* out) {
   *out += "\"model\":\"swiss\"";
   *out += ",\"count\":" + std::to_string(m.used());
   *out += ",\"seed\":\"" + hex16(m.seed()) + "\"";
@@ -68,7 +103,7 @@ void appendSwissState(const SwissMap& m, std::string* out) {
   if (m.dirLen() == 0) {
     if (m.dirPtr() != 0) {
       *out += ",\"small\":";
-      appendGroup(m, m.dirPtr(), out);
+      appendGroup(m, m.dirPtr(), detail, out);
     }
     return;
   }
@@ -84,36 +119,15 @@ void appendSwissState(const SwissMap& m, std::string* out) {
   }
   *out += "],\"tables\":[";
   for (size_t p = 0; p < tables.size(); ++p) {
-    const uint64_t t = tables[p];
     if (p) *out += ',';
-    *out += "{\"index\":" + std::to_string(m.tIndex(t)) + ",\"localDepth\":" + std::to_string(m.tLocalDepth(t)) +
-            ",\"capacity\":" + std::to_string(m.tCapacity(t)) + ",\"used\":" + std::to_string(m.tUsed(t)) +
-            ",\"growthLeft\":" + std::to_string(m.tGrowthLeft(t)) + ",\"groups\":[";
-    for (uint64_t g = 0, n = m.tLengthMask(t) + 1; g < n; ++g) {
-      if (g) *out += ',';
-      appendGroup(m, m.groupAt(t, g), out);
-    }
-    *out += "]}";
+    appendTable(m, tables[p], detail, out);
   }
   *out += ']';
 }
 
 void appendSwissTrace(const swiss::SwissTrace& trace, std::string* out) {
-  *out += ",\"trace\":[";
-  bool first = true;
-  for (const swiss::SwissTraceEvent& e : trace.events) {
-    if (!first) *out += ',';
-    first = false;
-    *out += "{\"e\":\"";
-    *out += swiss::swissTraceKindName(e.kind);
-    *out += "\",\"fn\":\"";
-    *out += swiss::swissTraceFuncName(e.func);
-    *out += "\",\"group\":" + std::to_string(e.group) + ",\"slot\":" + std::to_string(e.slot) +
-            ",\"ctrl\":" + std::to_string(e.ctrl);
-    if (e.address) *out += ",\"addr\":\"" + hex16(e.address) + "\"";
-    *out += ",\"value\":\"" + hex16(e.value) + "\",\"value2\":\"" + hex16(e.value2) + "\"}";
-  }
-  *out += ']';
+  *out += ",\"trace\":";
+  swiss::appendSwissEventsJson(trace, out);
   if (trace.truncated) *out += ",\"traceTruncated\":true";
 }
 
@@ -121,8 +135,24 @@ void appendSwissTrace(const swiss::SwissTrace& trace, std::string* out) {
 
 std::string dumpSwissState(const SwissMap& map) {
   std::string out = "{";
-  appendSwissState(map, &out);
+  appendSwissState(map, false, &out);
   return out + "}";
+}
+
+std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t>& detached) {
+  std::string out = "{";
+  appendSwissState(map, true, &out);
+  out += ",\"map\":\"" + hexAddr(map.mapAddress()) + "\",\"dirPtr\":\"" + hexAddr(map.dirPtr()) +
+         "\",\"globalShift\":" + std::to_string(map.globalShift()) +
+         ",\"heapUsed\":" + std::to_string(map.heap().used());
+  out += ",\"detached\":[";
+  bool first = true;
+  for (uint64_t t : detached) {
+    if (!first) out += ',';
+    first = false;
+    appendTable(map, t, true, &out);
+  }
+  return out + "]}";
 }
 
 std::string dumpSwissOutcome(const SwissMap* map, const Outcome& o, const swiss::SwissTrace* trace,
@@ -132,7 +162,7 @@ std::string dumpSwissOutcome(const SwissMap* map, const Outcome& o, const swiss:
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
   if (map) {
     out += ',';
-    appendSwissState(*map, &out);
+    appendSwissState(*map, false, &out);
   }
   if (map && !o.hashes.empty()) {
     out += ",\"hashes\":{";

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const buildDir = process.env.GOMAP_WASM_DIR
   ? `${process.env.GOMAP_WASM_DIR.replace(/\/$/, '')}/`
   : fileURLToPath(new URL('../../build/wasm-release/wasm/', import.meta.url));
-export const gomapCli = fileURLToPath(new URL('../../build/native-release/gomap', import.meta.url));
+// GOMAP_CLI likewise points at another native gomap.
+export const gomapCli = process.env.GOMAP_CLI ?? fileURLToPath(new URL('../../build/native-release/gomap', import.meta.url));
 
 export async function loadModule() {
   const entry = new URL('gomap.mjs', `file://${buildDir}`);
