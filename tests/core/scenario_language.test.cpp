@@ -1,4 +1,4 @@
-// The scenario language (shared/spec/scenario-format.md): tokens, quoting,
+// The scenario language (docs/scenario-format.md): tokens, quoting,
 // ';' and '#', and every way a command can fail. A failed command names its
 // line, leaves the map's dump exactly as it was, and later lines still run.
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // Shared by the playground and tests/web/lessons.test.mjs: turn a lesson into
 // one scenario, and check a step's `expect` against the state dumps that the
 // step's commands produced (the JSON lines of `gomap --trace`, see
-// /work/shared/spec/scenario-format.md). No dependencies, no DOM.
+// docs/scenario-format.md). No dependencies, no DOM.
 
 // Every key an `expect` may use. Anything else is a mistake in the lesson.
 export const EXPECT_KEYS = [

@@ -1,4 +1,4 @@
-// Scenario text (shared/spec/scenario-format.md) on the page side: splitting
+// Scenario text (docs/scenario-format.md) on the page side: splitting
 // a text into commands, quoting tokens, and telling set-up lines from
 // operations. The core parses every command itself; the page splits only so
 // that each operation becomes one entry of the history with its own

@@ -1,5 +1,5 @@
 // The set-up lines a state stands for, in the scenario language
-// (shared/spec/scenario-format.md), so a shared state replays through the
+// (docs/scenario-format.md), so a shared state replays through the
 // same Player.load() as any scenario text.
 import { FIELDS, isDefault } from './fields.mjs';
 

@@ -1,7 +1,7 @@
 // Go 1.14.2's runtime/map.go, the functions a micro-step can belong to,
 // as data for the source pane (source-view.mjs): code only, comments
 // omitted. Copyright 2014 The Go Authors, BSD-style license (NOTICE).
-// Taken from /work/shared/seed/go1.14.2-map-annotated.md; not our code:
+// Taken from Go 1.14.2's src/runtime/map.go (tag go1.14.2); not our code:
 // it is shown, never run.
 export const GO_VERSION = '1.14.2';
 export const FILE = 'runtime/map.go';

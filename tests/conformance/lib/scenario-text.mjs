@@ -1,4 +1,4 @@
-// Just enough of the scenario language (shared/spec/scenario-format.md) to rewrite a scenario:
+// Just enough of the scenario language (docs/scenario-format.md) to rewrite a scenario:
 // split it into commands with their line numbers, read each command's name, and write tokens
 // back with the quoting the language expects.
 

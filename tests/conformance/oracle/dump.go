@@ -1,7 +1,7 @@
 package main
 
 // The JSON line printed after every operation, in the shape of gomap's state dump
-// (shared/spec/scenario-format.md, "State dump"), plus oracle-only fields the driver uses to
+// (docs/scenario-format.md, "State dump"), plus oracle-only fields the driver uses to
 // pin the model (start, offset, expanded) and to explain a run (reseeded, done).
 
 type slotJSON struct {

@@ -1,7 +1,7 @@
 package main
 
 // A read-only window on the live Go 1.19 map: mirror declarations of the runtime's hmap and
-// maptype (shared/spec/go-map-1.14.md §10), a bucket walker, and the links into the runtime that
+// maptype (docs/go-map-1.14.md §10), a bucket walker, and the links into the runtime that
 // the oracle needs. Layouts are amd64 Go 1.19; checkLayout refuses to run anywhere else.
 
 import (

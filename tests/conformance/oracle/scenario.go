@@ -1,6 +1,6 @@
 package main
 
-// Parsing of the scenario language (shared/spec/scenario-format.md): one command per line or
+// Parsing of the scenario language (docs/scenario-format.md): one command per line or
 // per ';', '#' comments, space-separated tokens, double-quoted tokens with Go-style escapes.
 
 import (

@@ -1,7 +1,7 @@
 package main
 
 // The JSON line printed after every operation: the Swiss state dump of contract version 2
-// (shared/spec/scenario-format.md, "Go 1.26's map"), read from the live map, plus oracle-only
+// (docs/scenario-format.md, "Go 1.26's map"), read from the live map, plus oracle-only
 // fields the driver uses to pin the model (entry, dir, reseed, expanded) and to explain a run.
 
 import "unsafe"

@@ -1,7 +1,7 @@
 package main
 
 // A check of every state the oracle prints against facts of the map that do not depend on the
-// mirrors being right (shared/spec/go-map-swiss-1.26.md §A.1): if a mirror went stale, these fail
+// mirrors being right (docs/go-map-swiss-1.26.md §A.1): if a mirror went stale, these fail
 // at once instead of the model being blamed for the oracle's misreading.
 
 import (

@@ -1,7 +1,7 @@
 package main
 
 // Mirrors of Go 1.26.11's map structures (internal/runtime/maps, internal/abi) on amd64, read
-// with unsafe (shared/spec/go-map-swiss-1.26.md §A.1.3-A.1.5, §A.3). The package cannot be
+// with unsafe (docs/go-map-swiss-1.26.md §A.1.3-A.1.5, §A.3). The package cannot be
 // imported, so the layouts are declared again here and checked at start-up (checkLayout): a
 // mirror that has gone stale must stop the oracle, never make it print wrong states.
 
