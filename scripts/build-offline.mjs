@@ -60,6 +60,7 @@ async function main() {
       // Where the module would be if the site were beside the file; the
       // page's policy stops anything from loading from there.
       metaUrl: (f) => `new URL(${JSON.stringify(relative(dist, f))}, document.baseURI).href`,
+      minify: true,
     });
     if (!files.some((f) => f.endsWith(join('lessons', 'index.mjs')))) throw new Error('the bundle does not hold the lessons');
     // The page must not say it is the site: its Share dialog would offer

@@ -11,8 +11,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promi
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { scanModule } from './offline/module-syntax.mjs';
-import { insideRoot } from './offline/inside-root.mjs';
+import { moduleClosure } from './module-graph.mjs';
 import { OBSERVED, PROPERTY_OF, DENSITIES } from '../web/element/settings.mjs';
 import * as fields from '../web/share/fields.mjs';
 import { ATTRIBUTE_DOCS, EVENT_DOCS } from '../npm/go-map-viz/manifest-docs.mjs';
@@ -36,25 +35,11 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Every module reachable from the entries (relative imports), as paths relative to dist/. */
-async function moduleClosure(entries) {
-  const seen = new Set();
+/** Every module reachable from the entries (esbuild's module graph), path relative to dist/ → text. */
+async function sourcesOf(entries) {
+  const files = await moduleClosure(dist, entries).catch((err) => fail(`${err.message.split('\n')[0]} (is the site built? node scripts/build-site.mjs)`));
   const sources = new Map();
-  const visit = async (rel) => {
-    if (seen.has(rel)) return;
-    seen.add(rel);
-    const file = join(dist, rel);
-    if (!insideRoot(dist, file)) fail(`${rel} is outside dist/`);
-    const text = await readFile(file, 'utf8').catch(() => fail(`dist/${rel} is missing (run the site build first: node scripts/build-site.mjs)`));
-    sources.set(rel, text);
-    const scan = scanModule(text, rel);
-    const specs = [...scan.imports.map((i) => i.spec), ...scan.reexports.map((r) => r.spec), ...scan.dynamic];
-    for (const spec of specs) {
-      if (!spec.startsWith('.')) continue; // node: built-ins, read only under node
-      await visit(posix(relative(dist, resolve(dirname(file), spec))));
-    }
-  };
-  for (const e of entries) await visit(e);
+  for (const rel of files) sources.set(rel, await readFile(join(dist, rel), 'utf8'));
   return sources;
 }
 
@@ -209,7 +194,7 @@ async function copyIntegrations(version) {
 async function main() {
   const pkg = JSON.parse(await readFile(join(templates, 'package.json'), 'utf8'));
   await rm(out, { recursive: true, force: true });
-  const sources = await moduleClosure(ENTRIES);
+  const sources = await sourcesOf(ENTRIES);
   const assets = await assetsOf(sources);
   for (const rel of [...sources.keys(), ...assets]) {
     await mkdir(dirname(join(out, rel)), { recursive: true });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing: Debian packages (compilers,
 # Emscripten, Catch2, acorn, Go 1.19 and Go 1.26 as test oracles, Chromium for browser tests)
-# and the npm packages in package-lock.json. Takes a second when all is there.
+# and the npm packages in package-lock.json (playwright-core, Eleventy, esbuild for the offline
+# file). Takes a second when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
