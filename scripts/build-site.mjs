@@ -10,7 +10,8 @@ import { stripComments, stripCssComments } from './strip-comments.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
-const dist = join(root, 'dist');
+// GOMAP_DIST builds somewhere else than dist/ (a private site while iterating).
+const dist = resolve(process.env.GOMAP_DIST ?? join(root, 'dist'));
 const wasmDir = resolve(process.env.GOMAP_WASM_DIR ?? join(root, 'build/wasm-release/wasm'));
 const WASM_FILES = ['gomap.mjs', 'gomap-api.mjs', 'gomap_wasm.mjs', 'gomap_wasm.wasm', 'gomap-single.mjs', 'gomap_wasm_single.mjs'];
 // What the page serves: code, styles, markup, images. Docs stay behind.

@@ -218,6 +218,19 @@ std::string SwissSession::header() const {
          ",\"globalDepth\":" + std::to_string(m->globalDepth()) +
          ",\"tombstonePossible\":" + (m->tombstonePossible() ? "true" : "false") +
          ",\"clearSeq\":" + std::to_string(m->clearSeq()) + ",\"heapUsed\":" + std::to_string(m->heap().used());
+  // Sizes a player plans by without reading the groups: the slots of all
+  // tables (a small map's group: 8) and the groups of directory entry 0's
+  // table (what `collide G N` aims into).
+  uint64_t slots = m->dirPtr() ? swiss::kGroupSlots : 0, groups0 = 1;
+  for (uint64_t i = 0, n = m->dirLen(); i < n; ++i) {
+    const uint64_t t = m->directoryAt(i);
+    if (i == 0) {
+      slots = 0;
+      groups0 = m->tLengthMask(t) + 1;
+    }
+    if (i == 0 || t != m->directoryAt(i - 1)) slots += m->tCapacity(t);
+  }
+  out += ",\"slots\":" + std::to_string(slots) + ",\"groups0\":" + std::to_string(groups0);
   return out + "}";
 }
 

@@ -28,7 +28,8 @@ function freePort() {
 /** scripts/serve.mjs on dist/, resolved once it listens. */
 export async function startServer() {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), join(ROOT, 'dist')], {
+  // GOMAP_DIST serves another build of the site (a private one while iterating).
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), resolve(process.env.GOMAP_DIST ?? join(ROOT, 'dist'))], {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -34,12 +34,16 @@ export function wireControls(app, { lessons = [] } = {}) {
   function readSetup() {
     let ok = true;
     const mt = `map[${keyType.value}]${elemType.value}`;
-    const s = seedValue(seed.value);
+    const swiss = version.value === '1.26';
+    const s = seedValue(seed.value, { wide: swiss });
     if (s.error) {
       showError(seed, s.error);
       ok = false;
     } else clearError(seed);
-    if (hasher.value === 'identity' && !isIntegerKey(mt)) {
+    if (hasher.value === 'go126' && !swiss) {
+      showError(hasher, 'go126 is Go 1.26\'s hash: pick Go 1.26 (Swiss table) as the map, or another hasher.');
+      ok = false;
+    } else if (hasher.value === 'identity' && !isIntegerKey(mt)) {
       showError(hasher, 'The identity hasher uses the key\'s own bits as its hash, so it needs int64 or int32 keys.');
       ok = false;
     } else clearError(hasher);
@@ -57,7 +61,8 @@ export function wireControls(app, { lessons = [] } = {}) {
     if (!ok) return null;
     return setupLines({
       mapType: mt,
-      hasher: hasher.value === 'go114' ? undefined : hasher.value,
+      // Each map's own default hasher goes unsaid.
+      hasher: hasher.value === (swiss ? 'go126' : 'go114') ? undefined : hasher.value,
       seed: s.value,
       hint: hintValue || undefined,
       version: version.value === '1.14' ? undefined : version.value,
@@ -66,6 +71,18 @@ export function wireControls(app, { lessons = [] } = {}) {
 
   $('setup-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
+    const lines = readSetup();
+    if (!lines) return;
+    const r = app.newMap(lines, { label: `a new ${lines[0]}` });
+    if (!r.ok) showError(seed, r.error);
+    else forgetStaleInputs();
+  });
+  // The map picker (Go 1.14's bucket map or Go 1.26's Swiss table) makes
+  // the new map at once, with that version's own default hasher.
+  version.addEventListener('change', () => {
+    const swiss = version.value === '1.26';
+    if (swiss && hasher.value === 'go114') hasher.value = 'go126';
+    if (!swiss && hasher.value === 'go126') hasher.value = 'go114';
     const lines = readSetup();
     if (!lines) return;
     const r = app.newMap(lines, { label: `a new ${lines[0]}` });
@@ -120,10 +137,10 @@ export function wireControls(app, { lessons = [] } = {}) {
       if (t[0] === 'hint') hint.value = t[1];
       if (t[0] === 'version') version.value = t[1];
     }
-    if (!lines.some((l) => l.startsWith('hasher'))) hasher.value = 'go114';
+    if (!lines.some((l) => l.startsWith('version'))) version.value = '1.14';
+    if (!lines.some((l) => l.startsWith('hasher'))) hasher.value = version.value === '1.26' ? 'go126' : 'go114';
     if (!lines.some((l) => l.startsWith('seed'))) seed.value = '';
     if (!lines.some((l) => l.startsWith('hint'))) hint.value = '';
-    if (!lines.some((l) => l.startsWith('version'))) version.value = '1.14';
     key.placeholder = PLACEHOLDER[keyType.value] ?? '';
     forgetStaleInputs();
   }
@@ -265,7 +282,9 @@ export function wireControls(app, { lessons = [] } = {}) {
   $('collide-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const header = app.player.map.header();
-    const buckets = header.created && header.buckets !== '0' ? 2 ** header.B : 1;
+    // Go 1.26: the groups of the table at directory entry 0.
+    const buckets = app.player.swiss ? (header.created ? header.groups0 ?? 1 : 1)
+      : header.created && header.buckets !== '0' ? 2 ** header.B : 1;
     const n = countValue(collideN.value, { min: 1, max: 10000, what: 'number of keys' });
     const b = countValue(collideB.value, { min: 0, max: buckets - 1, what: 'bucket' });
     const bad = pickedMismatch() ? [collideN, pickedMismatch()] : n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error.replace(/\.$/, '')} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now).`] : null;
@@ -325,8 +344,15 @@ export function wireControls(app, { lessons = [] } = {}) {
   app.onRender(({ historyChanged, model, busy }) => {
     if (historyChanged) scenario.value = app.scenarioText();
     if (model) {
-      const it = model.header.iterator;
-      $('next-btn').disabled = !it || it.done;
+      if (model.swiss) {
+        // Go 1.26: a range loop is open until a next reports its end.
+        const y = app.player.yieldedKeys();
+        const last = app.player.history.ops.at(-1);
+        $('next-btn').disabled = !(y?.kind === 'range') || last?.outcome?.result === 'end';
+      } else {
+        const it = model.header.iterator;
+        $('next-btn').disabled = !it || it.done;
+      }
     }
     if (busy !== undefined) {
       for (const f of document.querySelectorAll('.controls button, .controls input, .controls select, .controls textarea')) {

@@ -6,6 +6,7 @@ import { describeBucket, keyAt } from '../render/map-model.mjs';
 import { tokenize } from '../player/scenario-text.mjs';
 import { MIN_TOP_HASH } from '../player/tophash.mjs';
 import { momentName } from '../share/step.mjs';
+import { describeSwissFrame, swissHashFocus } from '../player/swiss-narration.mjs';
 
 export function keyIsText(header) {
   return !/^map\[(int64|int32|float64)\]/.test(header.type.name);
@@ -19,6 +20,7 @@ function hashLookup(outcome) {
 
 /** @returns {{ fn: string|null, text: string, counter: string }} */
 export function describeFrame(player, frame, model) {
+  if (model.swiss) return describeSwissFrame(player, frame, model);
   const header = model.header;
   const textKeys = keyIsText(header);
   if (frame.op < 0) {
@@ -88,6 +90,10 @@ export function describeFrame(player, frame, model) {
  * the operation's key.
  */
 export function hashFocus(player, frame, model) {
+  if (model.swiss) {
+    const f = swissHashFocus(player, frame, model);
+    return f && { ...f, swiss: true, keyIsText: keyIsText(model.header) };
+  }
   if (frame.op < 0) return null;
   const op = player.history.ops[frame.op];
   const header = model.header;

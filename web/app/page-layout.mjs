@@ -20,7 +20,9 @@ import { densityFor } from '../render/map-model.mjs';
 const LADDER = ['full', 'keys', 'compact', 'overview'];
 const WIDE = '(min-width: 900px)'; // the player is above the map, not a bottom sheet
 const FOCUS = ['hl-pick', 'hl-scan', 'hl-evac', 'hl-dest-x', 'hl-dest-y', 'hl-iter', 'hl-new', 'hl-probe', 'hl-write',
-  'hl-found', 'hl-result', 'hl-src', 'hl-stop', 'hl-cursor', 'hl-cleared'].map((c) => `.${c}`).join(',');
+  'hl-found', 'hl-result', 'hl-src', 'hl-stop', 'hl-cursor', 'hl-cleared',
+  // Go 1.26 (render/swiss-view.mjs): the one place each step is about.
+  'sw-focus'].map((c) => `.${c}`).join(',');
 const MARGIN = 6;
 const MAY_FIT = 64;
 

@@ -1,6 +1,7 @@
 // The panels beside the map: the hash of the key in play, the iterator,
 // stats over time, the table view, and the Go source of the step. Each reads the moment on screen.
 import { HashView } from '../render/hash-view.mjs';
+import { SwissHashView } from '../render/swiss-hash-view.mjs';
 import { IterView } from '../render/iter-view.mjs';
 import { StatsView } from '../render/stats-view.mjs';
 import { TableView } from '../render/table-view.mjs';
@@ -13,10 +14,12 @@ export class Panels {
   constructor(els) {
     this.els = els;
     this.hash = new HashView();
+    this.swissHash = new SwissHashView();
+    this.swissHash.root.hidden = true;
     this.iter = new IterView();
     this.stats = new StatsView();
     this.table = new TableView();
-    els.hashView.append(this.hash.root);
+    els.hashView.append(this.hash.root, this.swissHash.root);
     els.iteratorView.append(this.iter.root);
     els.statsView.append(this.stats.root);
     els.tableView.append(this.table.root);
@@ -47,6 +50,27 @@ export class Panels {
     this.lastFrame = frame;
     if (this.source) this.source.update(frame);
     else if (this.sourceFn) this.sourceFn.textContent = frame.event ? goFunction(frame.event.fn, frame.variant) : '';
+    this.hash.root.hidden = !!model.swiss;
+    this.swissHash.root.hidden = !model.swiss;
+    // The bucket map's stats, table and exports do not read a Swiss table
+    // (yet): their cards and buttons step aside rather than show another map.
+    this.els.statsView.closest('section')?.toggleAttribute('hidden', !!model.swiss);
+    document.getElementById('table-card')?.toggleAttribute('hidden', !!model.swiss);
+    for (const id of ['export-svg', 'export-png', 'export-json']) {
+      const b = document.getElementById(id);
+      if (!b) continue;
+      b.disabled = !!model.swiss;
+      b.title = model.swiss ? 'Export draws the Go 1.14 bucket map; the Swiss table is not exported yet' : '';
+    }
+    if (model.swiss) {
+      // Go 1.26: h1 and h2 of the key in play, and the keys a loop yielded;
+      // the bucket map's stats, iterator and table do not apply.
+      this.swissHash.update(hashFocus(player, frame, model));
+      const yielded = player.yieldedKeys();
+      this.els.iteratorCard.hidden = !yielded;
+      if (yielded) this.iter.update({ it: null, yielded, event: null, keyIsText: keyIsText(model.header), where: () => '' });
+      return;
+    }
     this.hash.update(hashFocus(player, frame, model));
     const yielded = player.yieldedKeys();
     const it = player.iteratorAt(model.header.iterator ?? null);

@@ -15,7 +15,7 @@ export const DENSITIES = ['auto', 'full', 'keys', 'compact', 'overview'];
 const SHARED = FIELDS.filter((f) => f.attr);
 export const SHARED_ATTRS = SHARED.map((f) => f.attr);
 /** Attributes that change which map is built (the rest only change how it is shown). */
-export const LOAD_FIELDS = ['mapType', 'hasher', 'seed', 'ops'];
+export const LOAD_FIELDS = ['mapType', 'hasher', 'seed', 'version', 'ops'];
 export const OBSERVED = [...SHARED_ATTRS, 'density', 'module-src'];
 
 /** attribute → property, camelCase */

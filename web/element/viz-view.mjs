@@ -19,8 +19,10 @@ import { darkMedia } from '../render/theme.mjs';
 import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../player/tophash.mjs';
 import { VizControls } from './viz-controls.mjs';
 import { bucketFilter } from '../share/fields.mjs';
+import { SwissView } from '../render/swiss-view.mjs';
+import { readSwissModel, swissMarks } from '../render/swiss-model.mjs';
 
-const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css', 'viz-options.css'];
+const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css', 'viz-options.css', 'swiss.css'];
 
 export class VizView {
   /**
@@ -73,7 +75,10 @@ export class VizView {
     this.layer = h('div', { class: 'ghost-layer', 'aria-hidden': 'true' });
     this.controlBar = new VizControls(onCommand);
     this.legend = legendView();
-    this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend);
+    // Go 1.26's map (a player whose session is a SwissGoMap) has its own picture.
+    this.swissView = new SwissView();
+    this.swissView.root.hidden = true;
+    this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend, this.swissView.root);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
     this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
       this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
@@ -134,9 +139,12 @@ export class VizView {
     this.body.dataset.theme = theme;
     this.body.dataset.view = view;
     this.body.classList.toggle('is-standalone', standalone);
-    this.pictures.hidden = view === 'table' || !drawn;
-    this.tableBox.hidden = view === 'buckets' || !drawn;
-    this.headerView.root.hidden = !drawn || header === 'none';
+    // Go 1.26's picture has its header inside and no table view.
+    const swiss = this.body.dataset.model === 'swiss';
+    this.pictures.hidden = (view === 'table' && !swiss) || !drawn;
+    this.tableBox.hidden = view === 'buckets' || !drawn || swiss;
+    this.headerView.root.hidden = !drawn || header === 'none' || swiss;
+    this.swissView.header.hidden = header === 'none';
     this.body.dataset.header = header;
     if (buckets !== this.bucketsText) {
       this.bucketsText = buckets;
@@ -227,6 +235,8 @@ export class VizView {
    */
   draw(p, { animate, follow, density }) {
     landAll(this.layer);
+    this.#showModel(p.swiss ? 'swiss' : 'buckets');
+    if (p.swiss) return this.#drawSwiss(p, { follow });
     // The moment at the cursor, its bytes in the session (player.mjs moment()).
     const moment = p.moment();
     const { frame } = moment;
@@ -279,6 +289,55 @@ export class VizView {
     if (follow && marks.focus) this.#scrollTo(marks.focus);
     if (!this.tableBox.hidden) this.tableView.update(model);
     return { model, marks, frame, moment };
+  }
+
+  // The bucket map's parts or the Swiss table's, whichever the player has.
+  #showModel(kind) {
+    if (this.body.dataset.model === kind) return;
+    this.body.dataset.model = kind;
+    const swiss = kind === 'swiss';
+    this.swissView.root.hidden = !swiss;
+    for (const el of [this.legend, this.arrays, this.overviews, this.poolView.root, this.bucketsNote]) if (swiss) el.hidden = true;
+    if (!swiss) this.legend.hidden = false;
+    this.headerView.root.classList.toggle('is-swiss-hidden', swiss);
+    this.resetMotion();
+  }
+
+  // Go 1.26: the model is read from the session's bytes (state()) at the
+  // moment the player put them at; the step's marks come from its event.
+  #drawSwiss(p, { follow }) {
+    const moment = p.moment();
+    const { frame } = moment;
+    const model = readSwissModel(p.map, frame);
+    const first = !this.model;
+    this.model = model;
+    if (first && this.display) this.setDisplay(this.display);
+    if (first) this.#reveal();
+    this.headerView.root.hidden = true;
+    this.swissView.header.hidden = this.display?.header === 'none';
+    this.tableBox.hidden = true;
+    this.pictures.hidden = false;
+    this.body.dataset.density = model.density;
+    this.body.classList.remove('is-growing');
+    const marks = swissMarks(frame, model);
+    this.swissView.update(model, marks);
+    this.lastPosition = frame.position;
+    if (follow) this.#keepInView(this.swissView.focusElement());
+    return { model, marks, frame, moment };
+  }
+
+  // Inside the element only (never the host page): a group row scrolled
+  // sideways, and a frame of fixed height scrolled, to show what the step marks.
+  #keepInView(el) {
+    if (!el) return;
+    const behavior = prefersReducedMotion() ? 'auto' : 'smooth';
+    for (const box of [el.closest('.sw-groups'), this.body]) {
+      if (!box) continue;
+      const b = box.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      if (box.scrollWidth > box.clientWidth + 1 && (r.left < b.left || r.right > b.right)) box.scrollBy({ left: r.left - b.left - 16, behavior });
+      if (box.scrollHeight > box.clientHeight + 1 && (r.top < b.top || r.bottom > b.bottom)) box.scrollBy({ top: r.top - b.top - b.height / 3, behavior });
+    }
   }
 
   #scrollTo(a) {

@@ -99,9 +99,16 @@ export function countValue(raw, { min = 0, max, what = 'count' }) {
 }
 
 /** hash0: decimal or 0x hex, 0 to 2^32-1. */
-export function seedValue(raw) {
+export function seedValue(raw, { wide = false } = {}) {
   const s = String(raw ?? '').trim();
   if (s === '') return { value: undefined };
+  if (wide) {
+    // Go 1.26's seed: 64 bits, kept exact as text.
+    if (!/^(0x[0-9a-f]{1,16}|\d{1,20})$/i.test(s)) return { error: 'Enter the seed as a whole number (decimal, or hex like 0x1f).' };
+    const w = BigInt(s);
+    if (w >= 1n << 64n) return { error: "Go 1.26's seed is a uint64: 0 to 18446744073709551615." };
+    return { value: w.toString() };
+  }
   let v;
   if (/^0x[0-9a-f]+$/i.test(s)) v = parseInt(s.slice(2), 16);
   else if (/^\d+$/.test(s)) v = Number(s);

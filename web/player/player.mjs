@@ -62,7 +62,10 @@ export class Player {
    * @returns {{ ok: true, player: Player } | { ok: false, error: string, line?: number }}
    */
   static create(gomap, setup = [], options = {}) {
-    const made = gomap.createMap({});
+    // `version 1.26` picks Go's Swiss table, a session of its own; its
+    // version line is still run with the others (it is welcome once).
+    const swiss = setup.some((line) => /^version\s+1\.26\s*$/.test(line.trim()));
+    const made = gomap.createMap(swiss ? { version: '1.26' } : {});
     if (!made.ok) return made;
     const map = made.map;
     if (setup.length) {
@@ -150,7 +153,9 @@ export class Player {
    */
   collideCost({ bucket, n }) {
     const h = this.map.header();
-    const buckets = h.created && h.buckets !== '0' ? 2 ** h.B : 1;
+    // Swiss: the keys must land in one group of directory entry 0's table.
+    const buckets = this.swiss ? (h.created ? (h.groups0 ?? 1) * Math.max(1, h.dirLen ?? 1) : 1)
+      : h.created && h.buckets !== '0' ? 2 ** h.B : 1;
     const room = this.#roomBeforeGrow();
     const tail = Math.max(0, n - Math.min(n, room));
     const tries = n * buckets;
@@ -250,6 +255,8 @@ export class Player {
     this.journal = null;   // { op, writes }: the session's last traced op and where it stands
     this.events = new Map(); // op → events, most recently used last
     this.variant = map.header().type.variant;
+    // Go 1.26's Swiss table (SwissGoMap): no buckets, no incremental growth.
+    this.swiss = map.version === '1.26';
     trackScans(map);
     this.keyframes.add(0, map.snapshot(), 4096);
   }
@@ -623,6 +630,8 @@ export class Player {
   // (While a grow runs the next one cannot start, so the room is at
   // least this.)
   #roomBeforeGrow() {
+    // A Swiss table grows one table at a time (at most 1,024 slots moved).
+    if (this.swiss) return Infinity;
     const h = this.map.header();
     if (!h.created || h.buckets === '0') return Infinity;
     const limit = Math.max(8, Math.floor((13 * 2 ** h.B) / 2));
@@ -630,6 +639,7 @@ export class Player {
   }
 
   #growing() {
+    if (this.swiss) return false;
     const h = this.map.header();
     return !!h.oldbuckets && h.oldbuckets !== '0';
   }
@@ -643,6 +653,7 @@ export class Player {
     if (LOOP_KINDS.has(name)) {
       const h = this.map.header();
       if (!h.created) return true;
+      if (this.swiss) return (h.slots ?? 0) <= MAX_TRACED_SLOTS;
       const slots = ((2 ** h.B) + (h.noverflow ?? 0)) * 8 * (h.oldbuckets !== '0' ? 2 : 1);
       return slots <= MAX_TRACED_SLOTS;
     }
@@ -663,6 +674,7 @@ export class Player {
       noverflow: h.noverflow ?? 0,
       heapUsed: h.heapUsed ?? 0,
       growing: !!h.oldbuckets && h.oldbuckets !== '0',
+      ...(this.swiss ? { dirLen: h.dirLen ?? 0, globalDepth: h.globalDepth ?? 0, slots: h.slots ?? 0 } : {}),
     };
   }
 }
@@ -673,6 +685,9 @@ function pickOutcome(o) {
   if (o.keys) out.keys = o.keys;
   if (o.start !== undefined) out.start = o.start;
   if (o.offset !== undefined) out.offset = o.offset;
+  // Go 1.26's iterator draws (decimal text).
+  if (o.entry !== undefined) out.entry = o.entry;
+  if (o.dir !== undefined) out.dir = o.dir;
   if (o.hashes) {
     // Enough to name the keys an op hashed; a big fill logs thousands.
     const entries = Object.entries(o.hashes);

@@ -20,8 +20,9 @@ export const MAX_MICRO = 1000000;
 // meant for links (fill and collide make big maps in one line).
 export const MAX_OPS_TEXT = 65536;
 
-export const HASHERS = ['go114', 'go119', 'identity'];
-export const VERSIONS = ['1.14', '1.19'];
+// go126 hashes Go 1.26's map (version 1.26, the Swiss table), its default there.
+export const HASHERS = ['go114', 'go119', 'identity', 'go126'];
+export const VERSIONS = ['1.14', '1.19', '1.26'];
 export const VIEWS = ['buckets', 'table', 'both'];
 export const THEMES = ['auto', 'light', 'dark'];
 export const CONTROLS = ['full', 'minimal', 'none'];
@@ -155,10 +156,12 @@ export const FIELDS = [
   },
   { name: 'hasher', key: 'hasher', attr: 'hasher', def: 'go114', max: 16, scalar: true, parse: oneOf(HASHERS), format: (v) => v },
   {
+    // uint32 hash0 for Go 1.14/1.19; Go 1.26's seed is 64 bits (crossCheck
+    // refuses a wide seed for the older maps). Past 2^53 it stays a BigInt.
     name: 'seed', key: 'seed', attr: 'seed', def: null, max: 24, scalar: true,
     parse: (raw) => {
-      const r = unsigned(raw, U32);
-      return r.error ? r : { value: Number(r.value) };
+      const r = unsigned(raw, U64);
+      return r.error ? r : { value: r.value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(r.value) : r.value };
     },
     format: (v) => String(v),
   },
@@ -183,7 +186,7 @@ export const FIELDS = [
     },
     format: (v) => String(v),
   },
-  { name: 'version', key: 'version', attr: null, def: '1.14', max: 8, scalar: true, parse: oneOf(VERSIONS), format: (v) => v },
+  { name: 'version', key: 'version', attr: 'version', def: '1.14', max: 8, scalar: true, parse: oneOf(VERSIONS), format: (v) => v },
   {
     name: 'ops', key: 'ops', attr: 'ops', def: '', max: MAX_OPS_TEXT, scalar: false,
     parse: (raw) => {
@@ -240,6 +243,18 @@ export function parseField(field, raw) {
  */
 export function crossCheck(state, mapType = state.mapType) {
   const warnings = [];
+  // Go 1.26 (the Swiss table) has a 64-bit seed and the go126 hasher; the
+  // bucket map a uint32 hash0 and no go126.
+  if (state.version !== '1.26') {
+    if (state.hasher === 'go126') {
+      state.hasher = 'go114';
+      warnings.push({ field: 'hasher', message: `go126 hashes Go 1.26's map (version=1.26) only, not Go ${state.version ?? '1.14'}'s; using go114` });
+    }
+    if (state.seed !== null && state.seed !== undefined && BigInt(state.seed) > U32) {
+      warnings.push({ field: 'seed', message: `seed is over the limit of ${U32} (hash0 is a uint32 before Go 1.26: ${state.seed}); using the model's` });
+      state.seed = null;
+    }
+  }
   if (state.hasher === 'identity') {
     const t = parseMapType(mapType);
     if (t && t.key.kind !== 'int64' && t.key.kind !== 'int32') {

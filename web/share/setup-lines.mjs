@@ -16,7 +16,9 @@ export function setupLinesOf(state) {
   for (const name of SETUP_ORDER) {
     const field = byName[name];
     const v = state[name];
-    if (isDefault(field, v)) continue;
+    // Go 1.26's default hasher is go126, so its go114 is written out.
+    const wideDefault = name === 'hasher' && state.version === '1.26' && v === 'go114';
+    if (isDefault(field, v) && !wideDefault) continue;
     if (name === 'mapType') lines.push(v);
     else if (name === 'hashkey') lines.push(`hashkey ${v.map((w) => `0x${BigInt(w).toString(16)}`).join(' ')}`);
     else if (name === 'rand') lines.push(`rand ${v[0]} ${v[1]}`);

@@ -1,0 +1,289 @@
+// What the Swiss-table picture shows for one moment, read from the
+// session's bytes (SwissGoMap.state(): the contract's dump plus addresses)
+// and the moment's trace event. DOM-free, so node tests compare it with the
+// dump. The control byte's meaning is Go 1.26's (docs/go-map-swiss-1.26.md):
+// 0x80 empty, 0xFE deleted (a tombstone), 0x00-0x7F the h2 of a full slot.
+
+export const CTRL_EMPTY = 0x80;
+export const CTRL_DELETED = 0xfe;
+export const GROUP_SLOTS = 8;
+// A table's groups are drawn one by one while all the tables together have
+// at most this many; past it, only the tables a step is about are drawn in
+// full and the others as one line each.
+export const MAX_DRAWN_GROUPS = 256;
+
+/** @returns {'empty'|'deleted'|'full'} */
+export function ctrlState(byte) {
+  if (byte === CTRL_EMPTY) return 'empty';
+  if (byte === CTRL_DELETED) return 'deleted';
+  return byte & 0x80 ? 'empty' : 'full';
+}
+
+export const hex2 = (b) => b.toString(16).padStart(2, '0');
+
+function groupModel(g, index) {
+  const slots = g.s.map((s, i) => {
+    const state = ctrlState(g.ctrl[i]);
+    if (state === 'full') return { slot: i, state, ctrl: g.ctrl[i], key: String(s.k), value: String(s.v) };
+    return {
+      slot: i,
+      state,
+      ctrl: g.ctrl[i],
+      stale: 'stale' in s ? String(s.stale) : null,
+      staleValue: 'staleV' in s ? String(s.staleV) : null,
+    };
+  });
+  return { addr: g.addr, index, ctrl: g.ctrl.slice(), slots };
+}
+
+function tableModel(t, pos, role) {
+  return {
+    pos,
+    role,  // 'live' (in the directory), 'new' (being filled by a grow), 'old' (replaced)
+    addr: t.addr,
+    groupsAddr: t.groupsAddr,
+    index: t.index,
+    localDepth: t.localDepth,
+    capacity: t.capacity,
+    used: t.used,
+    growthLeft: t.growthLeft,
+    tombstones: t.tombstones,
+    groups: t.groups.map(groupModel),
+    entries: [],
+  };
+}
+
+/**
+ * The model of the Swiss map at the moment the session holds.
+ * @param {{ header: object, swiss?: object }} state SwissGoMap.state()
+ * @param {{ phase?: string }} [frame] detached tables (a grow's new table, the
+ *   replaced one) are shown only inside an operation's micro-steps
+ */
+export function swissModelOf(state, frame = {}) {
+  const { header, swiss } = state;
+  const model = { swiss: true, density: 'full', header: { ...header }, small: null, directory: [], tables: [], detached: [] };
+  if (!swiss) return model;
+  Object.assign(model.header, {
+    count: swiss.count, seed: swiss.seed, dirLen: swiss.dirLen, globalDepth: swiss.globalDepth,
+    globalShift: swiss.globalShift, tombstonePossible: swiss.tombstonePossible, clearSeq: swiss.clearSeq,
+    map: swiss.map, dirPtr: swiss.dirPtr, heapUsed: swiss.heapUsed,
+  });
+  if (swiss.small) model.small = groupModel(swiss.small, 0);
+  model.tables = (swiss.tables ?? []).map((t, i) => tableModel(t, i, 'live'));
+  (swiss.directory ?? []).forEach((pos, i) => {
+    model.tables[pos].entries.push(i);
+    model.directory.push({ index: i, table: pos });
+  });
+  for (const e of model.directory) {
+    const t = model.tables[e.table];
+    e.shared = t.entries.length > 1;
+    e.first = t.entries[0] === e.index;
+    e.localDepth = t.localDepth;
+  }
+  if (frame.phase === 'event') {
+    model.detached = (swiss.detached ?? []).map((t, i) => tableModel(t, model.tables.length + i, t.index === -1 ? 'old' : 'new'));
+  }
+  return model;
+}
+
+/** Reads the session (one state() call) into a model. */
+export function readSwissModel(map, frame) {
+  return swissModelOf(map.state(), frame);
+}
+
+/** Every table drawn: those in the directory, then those off it. */
+export function allTables(model) {
+  return [...model.tables, ...model.detached];
+}
+
+/** The table or small group a group address belongs to. */
+export function findGroup(model, addr) {
+  if (!addr) return null;
+  if (model.small?.addr === addr) return { table: null, group: model.small };
+  for (const t of allTables(model)) {
+    const g = t.groups.find((x) => x.addr === addr);
+    if (g) return { table: t, group: g };
+  }
+  return null;
+}
+
+export function tableByAddr(model, addr) {
+  return allTables(model).find((t) => t.addr === addr) ?? null;
+}
+
+/** "table T1, group 3" / "the small map's group", for words. */
+export function describeGroup(model, addr) {
+  const f = findGroup(model, addr);
+  if (!f) return 'a group';
+  if (!f.table) return "the small map's group";
+  return `${tableName(f.table)}, group ${f.group.index}`;
+}
+
+export function tableName(t) {
+  if (t.role === 'new') return `the new table (T${t.pos})`;
+  if (t.role === 'old') return `the replaced table (T${t.pos})`;
+  return `table T${t.pos}`;
+}
+
+// The old table (or the small group) a grow, split or the 9th insert is
+// moving entries out of: named by the last rehash or growToTable before step k.
+function moveSource(events, k, model) {
+  for (let i = k; i >= 0; i--) {
+    const e = events[i];
+    if (e.e === 'rehash') return { table: tableByAddr(model, e.table) };
+    if (e.e === 'growToTable') return { small: true };
+  }
+  return {};
+}
+
+/** Where a moveEntry event's entry came from and goes to (group addresses). */
+export function moveEnds(model, events, k) {
+  const e = events[k];
+  const src = moveSource(events, k, model);
+  const fromGroup = src.small ? model.small : src.table?.groups[e.fromGroup];
+  const dest = tableByAddr(model, e.table)?.groups[e.destGroup];
+  return { from: fromGroup ? { addr: fromGroup.addr, slot: e.fromSlot } : null, to: dest ? { addr: dest.addr, slot: e.destSlot } : null };
+}
+
+/**
+ * What the step marks: classes per slot (`addr:slot`), per group, per table
+ * and per directory entry, and the one place to keep in view (focus).
+ * @returns {{ slots: Map<string,string[]>, groups: Map<string,string[]>, tables: Map<string,string[]>,
+ *   dir: Map<number,string[]>, focus: { group?: string, slot?: number, table?: string, dir?: number } | null }}
+ */
+export function swissMarks(frame, model) {
+  const marks = { slots: new Map(), groups: new Map(), tables: new Map(), dir: new Map(), focus: null };
+  const add = (map, key, cls) => {
+    if (key === undefined || key === null) return;
+    const list = map.get(key) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    map.set(key, list);
+  };
+  const slot = (addr, s, cls) => add(marks.slots, `${addr}:${s}`, cls);
+  const e = frame?.event;
+  if (!e) {
+    // At an operation's end: the slot its last write or find touched.
+    const last = [...(frame?.events ?? [])].reverse().find((x) => ['storeEntry', 'found', 'deleteEmpty', 'deleteTombstone'].includes(x.e));
+    if (last && findGroup(model, last.groupAddr)) {
+      slot(last.groupAddr, last.slot, 'sw-result');
+      marks.focus = { group: last.groupAddr, slot: last.slot };
+    }
+    return marks;
+  }
+  const focusGroup = (addr, s) => {
+    marks.focus = { group: addr, slot: s };
+  };
+  switch (e.e) {
+    case 'hash':
+      break;
+    case 'dirEntry':
+    case 'iterTable':
+      add(marks.dir, e.dirIndex, 'sw-dir');
+      add(marks.tables, e.table, 'sw-table');
+      marks.focus = { table: e.table, dir: e.dirIndex };
+      break;
+    case 'probeGroup':
+      add(marks.groups, e.groupAddr, 'sw-probe');
+      for (const s of e.matchH2Slots) slot(e.groupAddr, s, 'sw-match');
+      for (const s of e.matchEmptySlots) slot(e.groupAddr, s, 'sw-stop');
+      focusGroup(e.groupAddr);
+      break;
+    case 'skipHash':
+      add(marks.groups, e.groupAddr, 'sw-probe');
+      focusGroup(e.groupAddr);
+      break;
+    case 'compareKey':
+      add(marks.groups, e.groupAddr, 'sw-probe');
+      slot(e.groupAddr, e.slot, e.equal ? 'sw-found' : 'sw-compare');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'found':
+    case 'updateKey':
+      slot(e.groupAddr, e.slot, 'sw-found');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'notFound':
+      add(marks.groups, e.groupAddr, 'sw-probe');
+      for (let s = 0; s < GROUP_SLOTS; s++) {
+        const g = findGroup(model, e.groupAddr)?.group;
+        if (g && g.slots[s].state === 'empty') slot(e.groupAddr, s, 'sw-stop');
+      }
+      focusGroup(e.groupAddr);
+      break;
+    case 'rememberTombstone':
+      slot(e.groupAddr, e.slot, 'sw-tomb');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'chooseSlot':
+      slot(e.groupAddr, e.slot, 'sw-chosen');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'storeEntry':
+      slot(e.groupAddr, e.slot, 'sw-write');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'deleteEmpty':
+    case 'deleteTombstone':
+      slot(e.groupAddr, e.slot, e.e === 'deleteTombstone' ? 'sw-tomb' : 'sw-freed');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'growToSmall':
+      add(marks.groups, e.groupAddr, 'sw-new');
+      focusGroup(e.groupAddr);
+      break;
+    case 'growToTable':
+    case 'pruneStart':
+    case 'pruneResult':
+    case 'rehash':
+    case 'installTable':
+      add(marks.tables, e.table, e.e === 'growToTable' || e.e === 'installTable' ? 'sw-new' : 'sw-table');
+      if (e.e === 'installTable') for (let i = e.dirIndex; i < e.dirIndex + e.entries; i++) add(marks.dir, i, 'sw-dir');
+      marks.focus = { table: e.table, dir: e.e === 'installTable' ? e.dirIndex : undefined };
+      break;
+    case 'moveEntry': {
+      const { from, to } = moveEnds(model, frame.events, frame.step);
+      if (from) slot(from.addr, from.slot, 'sw-move-src');
+      if (to) {
+        slot(to.addr, to.slot, e.side === 'right' ? 'sw-move-right' : e.side === 'left' ? 'sw-move-left' : 'sw-move-dst');
+        focusGroup(to.addr, to.slot);
+      }
+      break;
+    }
+    case 'directoryDouble':
+      for (let i = 0; i < e.dirLen; i++) add(marks.dir, i, 'sw-dir');
+      marks.focus = { dir: 0 };
+      break;
+    case 'clearGroup':
+      add(marks.groups, e.groupAddr, 'sw-cleared');
+      focusGroup(e.groupAddr);
+      break;
+    case 'iterYield':
+      slot(e.groupAddr, e.slot, 'sw-iter');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    case 'iterSkip':
+      slot(e.groupAddr, e.slot, 'sw-compare');
+      focusGroup(e.groupAddr, e.slot);
+      break;
+    default:
+      break;
+  }
+  return marks;
+}
+
+/**
+ * Which tables are drawn group by group: all of them while the map is
+ * small enough, else those a step marks (and the one its focus is in).
+ */
+export function tablesInFull(model, marks) {
+  const tables = allTables(model);
+  const total = tables.reduce((n, t) => n + t.groups.length, 0);
+  if (total <= MAX_DRAWN_GROUPS) return new Set(tables.map((t) => t.addr));
+  const full = new Set();
+  for (const t of tables) {
+    if (marks.tables.has(t.addr)) full.add(t.addr);
+    if (marks.focus?.group && t.groups.some((g) => g.addr === marks.focus.group)) full.add(t.addr);
+    for (const g of t.groups) if (marks.groups.has(g.addr)) full.add(t.addr);
+  }
+  return full;
+}

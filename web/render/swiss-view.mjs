@@ -1,0 +1,184 @@
+// The Swiss table drawn from its bytes (render/swiss-model.mjs): the Map
+// header, the directory with its entries pointing at tables (entries that
+// share a table drawn as one run, with the table's localDepth), and each
+// table with its groups — the control word as 8 bytes over the 8 slots,
+// each slot's key and element under its byte, a deleted slot's leftover
+// key shown as stale. Marks of the step (sw-* classes, swiss-model.mjs
+// swissMarks) and `sw-focus` on what to keep in view.
+import { h } from './dom.mjs';
+import { allTables, hex2, tablesInFull, tableName } from './swiss-model.mjs';
+
+const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
+
+function cls(base, extra) {
+  return extra?.length ? `${base} ${extra.join(' ')}` : base;
+}
+
+function field(name, value, title) {
+  return h('span', { class: 'sw-field', title }, h('span', { class: 'sw-fname', text: name }), ' ', h('span', { class: 'sw-fval', text: String(value) }));
+}
+
+export class SwissView {
+  constructor() {
+    this.header = h('div', { class: 'sw-header', role: 'group', 'aria-label': 'Map header (Go 1.26)' });
+    this.directory = h('div', { class: 'sw-directory' });
+    this.tables = h('div', { class: 'sw-tables' });
+    this.root = h('div', { class: 'swiss-map' }, this.header, this.directory, this.tables, swissLegend());
+  }
+
+  /**
+   * @param {object} model swissModelOf()
+   * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
+   */
+  update(model, marks) {
+    this.#header(model);
+    this.#directory(model, marks);
+    this.#tables(model, marks);
+  }
+
+  /** The element the step is about (for scrolling it into view). */
+  focusElement() {
+    return this.root.querySelector('.sw-focus');
+  }
+
+  #header(model) {
+    const hd = model.header;
+    if (!hd.created) {
+      this.header.replaceChildren(h('span', { class: 'sw-note', text: `make(${hd.type.name}): no groups yet — the first insert allocates one.` }));
+      return;
+    }
+    this.header.replaceChildren(
+      h('span', { class: 'sw-title', text: `Map @0x${hd.map}` }),
+      field('used', hd.count, 'Map.used: the number of entries'),
+      field('seed', `0x${hd.seed}`, 'Map.seed: mixed into every hash'),
+      field('dirLen', hd.dirLen, 'Map.dirLen: directory entries (0: a small map, its one group at dirPtr)'),
+      field('globalDepth', hd.globalDepth, 'Map.globalDepth: the top bits of the hash that index the directory'),
+      field('tombstonePossible', hd.tombstonePossible, 'Map.tombstonePossible: a delete may have left a tombstone'),
+      field('clearSeq', hd.clearSeq, 'Map.clearSeq: clears so far (iterators compare it)'),
+      field('type', hd.type.name, `slot ${hd.type.slotSize} B, group ${hd.type.groupSize} B`),
+    );
+  }
+
+  #directory(model, marks) {
+    const d = this.directory;
+    if (!model.header.created) {
+      d.hidden = true;
+      return;
+    }
+    d.hidden = false;
+    if (model.small) {
+      d.replaceChildren(h('span', { class: 'sw-dlabel', text: 'directory' }), h('span', { class: 'sw-note', text: 'none: a small map (up to 8 entries) is one group at dirPtr' }));
+      return;
+    }
+    const runs = [];
+    for (const e of model.directory) {
+      if (e.first) runs.push([]);
+      runs.at(-1).push(e);
+    }
+    d.replaceChildren(
+      h('span', { class: 'sw-dlabel', text: `directory (${model.header.dirLen} entr${model.header.dirLen === 1 ? 'y' : 'ies'})` }),
+      h('span', { class: 'sw-runs' }, runs.map((run) => {
+        const t = model.tables[run[0].table];
+        return h('span', { class: cls('sw-run', run.length > 1 ? ['is-shared'] : []), title: `entries ${run[0].index}–${run.at(-1).index} → T${t.pos}, localDepth ${t.localDepth}${run.length > 1 ? ' (shared: localDepth < globalDepth)' : ''}` },
+          run.map((e) => {
+            const m = marks.dir.get(e.index);
+            const focus = marks.focus?.dir === e.index ? ['sw-focus'] : [];
+            return h('span', { class: cls('sw-entry', [...(m ?? []), ...focus]), dataset: { index: String(e.index) } },
+              h('span', { class: 'sw-eidx', text: `[${e.index}]` }), h('span', { class: 'sw-eto', text: `→T${t.pos}` }));
+          }),
+          h('span', { class: 'sw-ld', text: `ld ${t.localDepth}` }));
+      })),
+    );
+  }
+
+  #tables(model, marks) {
+    const inFull = tablesInFull(model, marks);
+    const parts = [];
+    if (model.small) parts.push(this.#smallGroup(model, marks));
+    for (const t of allTables(model)) parts.push(this.#table(t, model, marks, inFull.has(t.addr)));
+    this.tables.replaceChildren(...parts);
+  }
+
+  #smallGroup(model, marks) {
+    const g = model.small;
+    return h('section', { class: 'sw-table is-small', 'aria-label': 'the small map: one group' },
+      h('h4', { class: 'sw-thead' }, h('span', { class: 'sw-tname', text: 'small map: one group' }), h('span', { class: 'sw-taddr', text: ` @0x${g.addr}` })),
+      h('div', { class: 'sw-groups' }, this.#group(g, 'g', model, marks)));
+  }
+
+  #table(t, model, marks, full) {
+    const tm = marks.tables.get(t.addr) ?? [];
+    const focus = marks.focus?.table === t.addr ? ['sw-focus'] : [];
+    const head = h('h4', { class: 'sw-thead' },
+      h('span', { class: 'sw-tname', text: t.role === 'live' ? `T${t.pos}` : t.role === 'new' ? `T${t.pos} (new, filling)` : `T${t.pos} (replaced)` }),
+      h('span', { class: 'sw-taddr', text: ` @0x${t.addr}` }),
+      field('capacity', t.capacity, 'table.capacity: slots'),
+      field('used', t.used, 'table.used'),
+      field('growthLeft', t.growthLeft, 'table.growthLeft: inserts into empty slots before it must grow (7/8 load)'),
+      field('tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'),
+      field('localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'),
+      t.role === 'live' ? field('entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
+    const box = h('section', { class: cls(`sw-table role-${t.role}`, [...tm, ...focus]), 'aria-label': tableName(t), dataset: { addr: t.addr } }, head);
+    if (full) {
+      box.append(h('div', { class: 'sw-groups' }, t.groups.map((g) => this.#group(g, `g${g.index}`, model, marks))));
+    } else {
+      const fill = t.capacity ? t.used / t.capacity : 0;
+      const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
+      bar.firstChild.style.width = `${(fill * 100).toFixed(1)}%`;
+      box.append(h('p', { class: 'sw-summary' }, bar, ` ${t.groups.length} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
+      box.classList.add('is-summary');
+    }
+    return box;
+  }
+
+  #group(g, label, model, marks) {
+    const gm = marks.groups.get(g.addr) ?? [];
+    const focusHere = marks.focus?.group === g.addr;
+    const cells = g.slots.map((s) => {
+      const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
+      const focus = focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [];
+      const byte = h('span', { class: 'sw-ctrl', text: hex2(s.ctrl) });
+      const k = h('span', { class: 'sw-k' });
+      const v = h('span', { class: 'sw-v' });
+      let title = `${label}, slot ${s.slot}: control byte 0x${hex2(s.ctrl)} (${STATE_LABEL[s.state]}${s.state === 'full' ? `, h2 = ${s.ctrl}` : ''})`;
+      if (s.state === 'full') {
+        k.textContent = s.key;
+        v.textContent = s.value;
+        title += ` · key ${s.key} · elem ${s.value}`;
+      } else if (s.stale !== null) {
+        k.textContent = s.stale;
+        k.classList.add('stale');
+        if (s.staleValue !== null) {
+          v.textContent = s.staleValue;
+          v.classList.add('stale');
+        }
+        title += ` · stale key bytes ${s.stale}`;
+      }
+      return h('span', { class: cls(`sw-slot s-${s.state}`, [...m, ...focus]), title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
+    });
+    const focus = focusHere && marks.focus.slot === undefined ? ['sw-focus'] : [];
+    return h('div', { class: cls('sw-group', [...gm, ...focus]), dataset: { addr: g.addr } },
+      h('span', { class: 'sw-glabel', title: `group at 0x${g.addr}`, text: label }),
+      h('span', { class: 'sw-cells' }, cells));
+  }
+}
+
+/** Every mark of the Swiss picture, each sample drawn with the same classes. */
+export function swissLegend() {
+  const slot = (state, byte, extra = '') => h('span', { class: `sw-slot swatch s-${state} ${extra}` }, h('span', { class: 'sw-ctrl', text: byte }));
+  const item = (title, sample, text) => h('li', { title }, sample, ` ${text}`);
+  return h('ul', { class: 'legend sw-legend', 'aria-label': 'legend: control bytes and marks (Go 1.26)' },
+    item('a live entry: the control byte is h2, the low 7 bits of its hash', slot('full', '3a'), 'full (h2)'),
+    item('never used, or freed in a group that has an empty slot', slot('empty', '80'), 'empty 0x80'),
+    item('deleted in a full group: probes must pass it', slot('deleted', 'fe'), 'tombstone 0xFE'),
+    item('the bytes a deleted key left in its slot', h('span', { class: 'sw-k stale', text: 'k7' }), 'stale key bytes'),
+    item('a group the probe looks at (matchH2 and matchEmpty over its control word)', h('span', { class: 'lg-box sw-probe-sample' }), 'probed group'),
+    item('a slot whose control byte equals h2: its key is compared', slot('full', '3a', 'sw-match'), 'h2 match'),
+    item('an empty slot in the probed group: the probe ends here', slot('empty', '80', 'sw-stop'), 'ends the probe'),
+    item('the slot the step reads or writes', slot('full', '3a', 'sw-write'), 'this step'),
+    item('a tombstone: remembered for reuse, or just made', slot('deleted', 'fe', 'sw-tomb'), 'tombstone step'),
+    item('where a moved entry comes from (old table or small group)', slot('full', '3a', 'sw-move-src'), 'moved from'),
+    item('where a moved entry lands; in a split, left (bit 0) or right (bit 1)', h('span', { class: 'lg-pair' }, slot('full', '3a', 'sw-move-left'), slot('full', '3a', 'sw-move-right')), 'left / right'),
+    item('directory entries that point at the same table (its localDepth < globalDepth)', h('span', { class: 'sw-run is-shared lg-run' }, h('span', { class: 'sw-entry', text: '[0]' }), h('span', { class: 'sw-entry', text: '[1]' })), 'shared entries'),
+    item('a table off the directory mid-step: a grow\'s new table, or the one it replaced', h('span', { class: 'lg-box sw-detached-sample' }), 'new / replaced table'));
+}
