@@ -169,7 +169,7 @@ class GoMap {
   Status checkKey(std::string_view key) const { return keyFits(key) ? Status::ok() : checkKeySlow(key); }
   bool keyFits(std::string_view key) const {
     return type().key == KeyKind::String ? key.size() <= config_.limits.maxStringKeyBytes
-                                         : key.size() == type().keyTypeSize;
+                                         : !type().keyTails && key.size() == type().keyTypeSize;
   }
   Status checkKeySlow(std::string_view key) const;
   Status checkElem(std::string_view elem) const;
@@ -369,10 +369,14 @@ class GoMap {
         std::memcpy(&b, key.data(), 8);
         return a == b;
       }
+      case KeyKind::Typed:
+        return typedKeyEqual(stored, key);
       default:
-        return std::memcmp(p, key.data(), type().keyTypeSize) == 0;
+        return type().keyTypeSize == 0 || std::memcmp(p, key.data(), type().keyTypeSize) == 0;
     }
   }
+  // == for keys of any other type (typed_value.h), compared as Go compares them.
+  bool typedKeyEqual(uint64_t stored, std::string_view key) const;
   bool storedKeyIsNaN(uint64_t keyAddr) const;
   void storeKey(uint64_t slot, const char* key, size_t size);
   void storeNewElem(uint64_t slot);

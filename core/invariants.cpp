@@ -4,12 +4,18 @@
 #include <cstring>
 #include <set>
 
+#include "typed_value.h"
+
 namespace gomap {
 namespace {
 
 std::string fail(int n, const std::string& what) { return "I" + std::to_string(n) + ": " + what; }
 
 bool isNaNKey(const GoMap& m, uint64_t keyAddr) {
+  if (m.type().key == KeyKind::Typed && !m.type().reflexiveKey) {
+    const std::string k = m.keyBytes(keyAddr);
+    return !valuesEqual(*m.type().keyGo, k, k);
+  }
   if (m.type().key != KeyKind::Float64) return false;
   double d;
   std::memcpy(&d, m.heap().at(keyAddr), 8);

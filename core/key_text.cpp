@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 
+#include "typed_value.h"
+
 namespace gomap {
 namespace {
 
@@ -97,7 +99,7 @@ enum class FloatText { Ok, NotANumber, TooLarge };
 // A float64 key as Go prints it (NaN, +Inf, -Inf, decimals). As in Go
 // source, a decimal beyond the largest float64 is refused rather than read
 // as infinity; one below the smallest rounds to 0.
-FloatText parseFloat(std::string_view text, double* out) {
+FloatText parseFloat(std::string_view text, double* out, int bits = 64) {
   if (text == "NaN") return *out = std::numeric_limits<double>::quiet_NaN(), FloatText::Ok;
   if (text == "+Inf" || text == "Inf") return *out = HUGE_VAL, FloatText::Ok;
   if (text == "-Inf") return *out = -HUGE_VAL, FloatText::Ok;
@@ -120,11 +122,30 @@ FloatText parseFloat(std::string_view text, double* out) {
   }
   if (i != n) return FloatText::NotANumber;
   std::string s(text);
-  *out = std::strtod(s.c_str(), nullptr);
+  *out = bits == 32 ? double(std::strtof(s.c_str(), nullptr)) : std::strtod(s.c_str(), nullptr);
   return std::isinf(*out) ? FloatText::TooLarge : FloatText::Ok;
 }
 
 }  // namespace
+
+Status parseGoFloat(std::string_view text, int bits, double* out) {
+  const char* name = bits == 32 ? "float32" : "float64";
+  uint64_t hex;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X') && parseUint64(text, &hex)) {
+    *out = bits == 32 ? double(float(hex)) : double(hex);  // one rounding, to the type
+    return Status::ok();
+  }
+  switch (parseFloat(text, out, bits)) {
+    case FloatText::Ok:
+      if (std::isnan(*out)) *out = std::numeric_limits<double>::quiet_NaN();
+      return Status::ok();
+    case FloatText::NotANumber:
+      return Status::error(quoteForMessage(text) + " is not a " + name);
+    case FloatText::TooLarge:
+      break;
+  }
+  return Status::error(quoteForMessage(text) + " is too large for a " + name + "; use +Inf or -Inf");
+}
 
 bool parseUint64(std::string_view text, uint64_t* out) {
   if (text.empty()) return false;
@@ -168,7 +189,37 @@ bool parseInt64(std::string_view text, int64_t* out) {
   return true;
 }
 
+namespace {
+
+// A string-like compound (struct{S string}, [1]string) is stored as its one
+// string's characters, as a string key is; these convert to and from the
+// compound's encoding, whose string header sits at offset 0.
+std::string stringOfEncoding(std::string_view enc) {
+  uint64_t data, len;
+  std::memcpy(&data, enc.data(), 8);
+  std::memcpy(&len, enc.data() + 8, 8);
+  return len ? std::string(enc.substr(data, len)) : std::string();
+}
+std::string encodingOfString(const GoType& t, std::string_view chars) {
+  std::string enc(t.size, '\0');
+  if (!chars.empty()) {
+    const uint64_t data = t.size, len = chars.size();
+    std::memcpy(&enc[0], &data, 8);
+    std::memcpy(&enc[8], &len, 8);
+    enc.append(chars);
+  }
+  return enc;
+}
+
+}  // namespace
+
 Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
+  if (!t.legacyKeyText) {
+    std::string enc;
+    if (Status s = parseValue(*t.keyGo, text, &enc); !s) return Status::error("key " + s.message());
+    *bytes = t.key == KeyKind::String ? stringOfEncoding(enc) : std::move(enc);
+    return Status::ok();
+  }
   switch (t.key) {
     case KeyKind::Int64: {
       int64_t v;
@@ -207,11 +258,17 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
       return Status::ok();
     case KeyKind::Bytes:
       return parseFixedBytes(text, t.keyTypeSize, "key", bytes);
+    default:
+      break;
   }
   return Status::error("unknown key type");
 }
 
 Status parseElem(const MapType& t, std::string_view text, std::string* bytes) {
+  if (!t.legacyElemText) {
+    if (Status s = parseValue(*t.elemGo, text, bytes); !s) return Status::error("element " + s.message());
+    return Status::ok();
+  }
   if (t.elem == ElemKind::Int64) {
     int64_t v;
     if (!parseInt64(text, &v)) return Status::error("element " + quoteForMessage(text) + " is not an int64");
@@ -222,6 +279,10 @@ Status parseElem(const MapType& t, std::string_view text, std::string* bytes) {
 }
 
 std::string formatKey(const MapType& t, std::string_view bytes) {
+  if (!t.legacyKeyText) {
+    if (t.key == KeyKind::String) return formatValue(*t.keyGo, encodingOfString(*t.keyGo, bytes));
+    return formatValue(*t.keyGo, bytes);
+  }
   switch (t.key) {
     case KeyKind::Int64: {
       int64_t v;
@@ -242,11 +303,18 @@ std::string formatKey(const MapType& t, std::string_view bytes) {
       return textOrToken(std::string(bytes));
     case KeyKind::Bytes:
       return textOrToken(trimZeros(bytes));
+    default:
+      break;
   }
   return "";
 }
 
 std::string formatElem(const MapType& t, std::string_view bytes) {
+  if (!t.legacyElemText) {
+    // A top-level string element reads as a string key does.
+    if (t.elemGo->kind == GoKind::String) return textOrToken(stringOfEncoding(bytes));
+    return formatValue(*t.elemGo, bytes);
+  }
   if (t.elem == ElemKind::Int64) {
     int64_t v;
     std::memcpy(&v, bytes.data(), 8);
@@ -255,18 +323,23 @@ std::string formatElem(const MapType& t, std::string_view bytes) {
   return textOrToken(trimZeros(bytes));
 }
 
-std::string formatFloat(double d) {
+std::string formatFloat(double d) { return formatShortestFloat(d, 64); }
+
+std::string formatFloat32(float f) { return formatShortestFloat(f, 32); }
+
+std::string formatShortestFloat(double d, int bits) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
   if (d == 0) return std::signbit(d) ? "-0" : "0";
-  // Shortest digits that read back as d, then Go's %v layout (strconv 'g'
-  // with shortest precision): exponent form when the decimal exponent is
-  // < -4 or >= 6, so a million prints as 1e+06, as fmt.Println does.
+  // Shortest digits that read back as d (as a float32 when bits is 32),
+  // then Go's %v layout (strconv 'g' with shortest precision): exponent form
+  // when the decimal exponent is < -4 or >= 6, so a million prints as 1e+06,
+  // as fmt.Println does.
   char buf[64];
   int precision = 1;
   for (; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
-    if (std::strtod(buf, nullptr) == d) break;
+    if (bits == 32 ? std::strtof(buf, nullptr) == float(d) : std::strtod(buf, nullptr) == d) break;
   }
   // buf is "-d.ddde+XX": split mantissa digits and exponent.
   std::string s(buf);

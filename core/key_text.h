@@ -18,8 +18,14 @@ Status parseElem(const MapType& t, std::string_view text, std::string* bytes);
 std::string formatKey(const MapType& t, std::string_view bytes);
 std::string formatElem(const MapType& t, std::string_view bytes);
 
-// Go's fmt %v for a float64.
+// Go's fmt %v for a float64, and for a float32.
 std::string formatFloat(double d);
+std::string formatFloat32(float f);
+// The shortest form for `bits` 64 or 32 (d holds the float32 exactly).
+std::string formatShortestFloat(double d, int bits);
+// A float as a literal: decimal, NaN, +Inf, Inf, -Inf or 0x hex digits,
+// rounded once to the type of `bits` (64 or 32).
+Status parseGoFloat(std::string_view text, int bits, double* out);
 // Integers: decimal with optional sign, or 0x hex. Ranges are checked.
 bool parseInt64(std::string_view text, int64_t* out);
 bool parseUint64(std::string_view text, uint64_t* out);

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "go_map.h"
+#include "typed_value.h"
 
 namespace gomap {
 
@@ -144,6 +145,8 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
           } else if (t.key == KeyKind::String) {
             rewriteStringData(k, key);  // the generic path copies the whole header
             heap_.store64(k + 8, key.size());
+          } else if (t.keyTails) {
+            writeValue(heap_, k, *t.keyGo, key);
           } else {
             heap_.write(k, key.data(), key.size());
           }
@@ -183,7 +186,8 @@ uint64_t GoMap::mapassign(const char* key, size_t size) {
 Status GoMap::set(std::string_view key, std::string_view elem) {
   if (Status s = checkKey(key); !s) return s;
   if (Status s = checkElem(elem); !s) return s;
-  if (heap_.used() + worstCaseWriteBytes(key) > heap_.limit()) {
+  const uint64_t elemRoom = type().elemTails ? valueHeapBytes(*type().elemGo, elem) : 0;
+  if (heap_.used() + worstCaseWriteBytes(key) + elemRoom > heap_.limit()) {
     return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) +
                          " MiB limit)");
   }
@@ -200,7 +204,7 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
                            " entries, the most this playground allows");
     }
   }
-  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key)); !s) return s;
+  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key) + elemRoom); !s) return s;
   setUnchecked(key, elem);
   return Status::ok();
 }
@@ -208,11 +212,13 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
 // setUnchecked, on scalars (see get() in go_map.h for why).
 void GoMap::assignBytes(const char* key, size_t size, const char* elem, size_t elemSize) {
   uint64_t e = mapassign(key, size);  // the compiled code stores the element into the slot
-  if (elemSize == 8) {
+  if (type().elemTails) {
+    writeValue(heap_, e, *type().elemGo, std::string_view(elem, elemSize));
+  } else if (elemSize == 8) {
     uint64_t w;
     std::memcpy(&w, elem, 8);
     heap_.store64(e, w);
-  } else {
+  } else if (elemSize != 0) {
     heap_.write(e, elem, elemSize);
   }
 }
@@ -236,7 +242,7 @@ Status GoMap::checkCapacity(uint64_t newKeys) {
   while (overLoadFactor(count() + newKeys, b)) ++b;
   const MapType& t = type();
   uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize : 0) +
-                    (t.indirectElem ? t.elemTypeSize : 0);
+                    (t.indirectElem ? t.elemTypeSize : 0) + (t.keyTails || t.elemTails ? 64 : 0);
   // Arrays up to the final size (each grow keeps the old one), plus overflow
   // buckets: a chain only gains one when its buckets are full, so inserts
   // add at most one per 8 keys, and evacuation as many again.

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "go_map.h"
+#include "typed_value.h"
 
 namespace gomap {
 namespace {
@@ -22,11 +23,22 @@ std::string GoMap::keyBytes(uint64_t keyAddr) const {
     if (len == 0 || data == 0) return std::string();
     return std::string(reinterpret_cast<const char*>(heap_.at(data)), len);
   }
+  if (type().keyTails) return readValue(heap_, keyAddr, *type().keyGo);
+  if (type().keyTypeSize == 0) return std::string();
   return std::string(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
 }
 
 std::string GoMap::elemBytes(uint64_t elemAddr) const {
+  if (type().elemTails) return readValue(heap_, elemAddr, *type().elemGo);
+  if (type().elemTypeSize == 0) return std::string();
   return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
+}
+
+bool GoMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
+  const MapType& t = type();
+  if (t.keyTails) return valuesEqual(*t.keyGo, readValue(heap_, stored, *t.keyGo), key);
+  const char* p = reinterpret_cast<const char*>(heap_.at(stored));
+  return valuesEqual(*t.keyGo, std::string_view(p, t.keyTypeSize), key);
 }
 
 Status GoMap::checkKeySlow(std::string_view key) const {
@@ -39,6 +51,10 @@ Status GoMap::checkKeySlow(std::string_view key) const {
     }
     return Status::ok();
   }
+  if (t.keyTails) {
+    if (Status s = checkEncoding(*t.keyGo, key); !s) return Status::error("key for " + t.name() + ": " + s.message());
+    return Status::ok();
+  }
   if (key.size() != t.keyTypeSize) {
     return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " +
                          t.name() + ", got " + std::to_string(key.size()));
@@ -47,6 +63,12 @@ Status GoMap::checkKeySlow(std::string_view key) const {
 }
 
 Status GoMap::checkElem(std::string_view elem) const {
+  if (type().elemTails) {
+    if (Status s = checkEncoding(*type().elemGo, elem); !s) {
+      return Status::error("element for " + type().name() + ": " + s.message());
+    }
+    return Status::ok();
+  }
   if (elem.size() != type().elemTypeSize) {
     return Status::error("element must be " + std::to_string(type().elemTypeSize) +
                          " bytes for " + type().name() + ", got " + std::to_string(elem.size()));
@@ -69,7 +91,8 @@ Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   // (A NaN is never found, and hashing one would draw from the random stream.)
   double d = 0;
   if (type().key == KeyKind::Float64) std::memcpy(&d, key.data(), 8);
-  const bool stored = count() != 0 && d == d && mapaccess(key, false).found;
+  const bool selfEqual = type().key == KeyKind::Typed ? valuesEqual(*type().keyGo, key, key) : d == d;
+  const bool stored = count() != 0 && selfEqual && mapaccess(key, false).found;
   const bool same = stored && hashKey(key) == hash;
   trace_ = saved;
   hashLog_ = savedLog;
@@ -107,6 +130,16 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
     } else {
       std::memcpy(&h, p, 8);
     }
+  } else if (type().key == KeyKind::Typed || (type().key == KeyKind::Plain && key.empty())) {
+    // Any other type: the hash function the compiler generates for it.
+    HashPrimitives fns;
+    if (config_.hasher == HasherKind::Go114) {
+      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash114(q, s, n, config_.hashkey); };
+    } else {
+      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash119(q, s, n, config_.hashkey[0]); };
+    }
+    fns.fastrand = [this] { return rand_.next(); };
+    h = typeHash(*type().keyGo, key, seed, fns);
   } else if (type().key == KeyKind::Float64 && (asFloat(p) == 0 || std::isnan(asFloat(p)))) {
     // f64hash: both zeros hash alike from the seed alone; a NaN takes a
     // fresh random number every time, so it can never be found again.
@@ -124,6 +157,7 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
 uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
   const char* p = reinterpret_cast<const char*>(heap_.at(keyAddr));
   uint64_t n = type().keyTypeSize;
+  if (type().keyTails) return hashKey(keyBytes(keyAddr), fn);
   if (type().key == KeyKind::String) {
     uint64_t data = heap_.load64(keyAddr);
     n = heap_.load64(keyAddr + 8);
@@ -133,6 +167,7 @@ uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
 }
 
 bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {
+  if (type().key == KeyKind::Typed) return !typedKeyEqual(keyAddr, keyBytes(keyAddr));  // a NaN inside
   return type().key == KeyKind::Float64 && std::isnan(asFloat(heap_.at(keyAddr)));
 }
 
@@ -150,7 +185,9 @@ void GoMap::storeKey(uint64_t slot, const char* key, size_t size) {
     if (size != 0) heap_.write(data, key, size);
     heap_.store64(dst, data);
     heap_.store64(dst + 8, size);
-  } else {
+  } else if (type().keyTails) {
+    writeValue(heap_, dst, *type().keyGo, std::string_view(key, size));
+  } else if (size != 0) {
     heap_.write(dst, key, size);
   }
 }
@@ -177,7 +214,7 @@ void GoMap::clearDeleted(uint64_t b, int i) {
     heap_.store64(keySlot, 0);
   } else if (t.indirectKey) {
     heap_.store64(keySlot, 0);
-  } else if (t.key == KeyKind::String) {
+  } else if (t.keyHasPointers) {
     heap_.zero(keySlot, t.keysize);
   }
   uint64_t elemSlot = b + t.elemOffset(i);

@@ -13,7 +13,9 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   m.heap_ = SimHeap(config.limits.maxHeapBytes);
   m.heap_.reserveForGrowth();
   m.rand_ = config.rand;
-  m.memoryHash_ = config.hasher != HasherKind::Identity && config.type.key != KeyKind::Float64;
+  // (Typed keys and zero-size ones hash through their type: hashKeySlow.)
+  m.memoryHash_ = config.hasher != HasherKind::Identity && config.type.key != KeyKind::Float64 &&
+                  config.type.key != KeyKind::Typed && !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
   m.refreshRawPath();
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 

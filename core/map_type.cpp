@@ -1,99 +1,112 @@
 #include "map_type.h"
 
-#include <cstdlib>
-
 namespace gomap {
 namespace {
 
-std::string typeName(bool isInt, uint32_t size, bool isString, bool isFloat) {
-  if (isString) return "string";
-  if (isFloat) return "float64";
-  if (isInt) return size == 4 ? "int32" : "int64";
-  return "[" + std::to_string(size) + "]byte";
-}
-
-Status parseTypeName(const std::string& t, bool forKey, uint32_t* len, int* kind) {
-  // kind: 0 int64, 1 int32, 2 string, 3 float64, 4 bytes
-  if (t == "int64") return *kind = 0, Status::ok();
-  if (forKey && t == "int32") return *kind = 1, Status::ok();
-  if (forKey && t == "string") return *kind = 2, Status::ok();
-  if (forKey && t == "float64") return *kind = 3, Status::ok();
-  if (t.size() > 6 && t[0] == '[' && t.compare(t.size() - 5, 5, "]byte") == 0) {
-    std::string digits = t.substr(1, t.size() - 6);
-    bool allDigits = !digits.empty() && digits.size() <= 4;
-    for (char c : digits) allDigits = allDigits && c >= '0' && c <= '9';
-    if (allDigits) {
-      int n = std::atoi(digits.c_str());
-      if (n >= 1 && n <= kMaxArrayLen) {
-        *len = uint32_t(n);
-        return *kind = 4, Status::ok();
-      }
-    }
-    return Status::error("array length in '" + t + "' must be 1 to " +
-                         std::to_string(kMaxArrayLen));
-  }
-  return Status::error(std::string("unsupported ") + (forKey ? "key" : "element") + " type '" +
-                       t + "' (" +
-                       (forKey ? "int64, int32, string, float64 or [N]byte" : "int64 or [N]byte") +
-                       ")");
+bool isByteArray(const GoType& t) {
+  return t.kind == GoKind::Array && t.elem->kind == GoKind::Uint8 && t.len >= 1 && t.len <= kMaxArrayLen;
 }
 
 }  // namespace
 
 Status MapType::make(KeyKind key, uint32_t keyLen, ElemKind elem, uint32_t elemLen, MapType* out) {
-  MapType t;
-  t.key = key;
-  t.elem = elem;
+  auto byteArray = [](uint32_t n) { return "[" + std::to_string(n) + "]byte"; };
+  std::string k, v;
   switch (key) {
-    case KeyKind::Int64: case KeyKind::Float64: t.keyTypeSize = 8; break;
-    case KeyKind::Int32: t.keyTypeSize = 4; break;
-    case KeyKind::String: t.keyTypeSize = 16; break;
-    case KeyKind::Bytes: t.keyTypeSize = keyLen; break;
+    case KeyKind::Int64: k = "int64"; break;
+    case KeyKind::Int32: k = "int32"; break;
+    case KeyKind::String: k = "string"; break;
+    case KeyKind::Float64: k = "float64"; break;
+    case KeyKind::Bytes: k = byteArray(keyLen); break;
+    default: return Status::error("MapType::make takes the contract version 1 kinds; use parseMapType");
   }
-  t.elemTypeSize = elem == ElemKind::Int64 ? 8 : elemLen;
-  if (t.keyTypeSize < 1 || t.keyTypeSize > kMaxArrayLen || t.elemTypeSize < 1 ||
-      t.elemTypeSize > kMaxArrayLen) {
+  if (elem == ElemKind::Typed) return Status::error("MapType::make takes int64 or [N]byte elements");
+  v = elem == ElemKind::Int64 ? "int64" : byteArray(elemLen);
+  if ((key == KeyKind::Bytes && (keyLen < 1 || keyLen > kMaxArrayLen)) ||
+      (elem == ElemKind::Bytes && (elemLen < 1 || elemLen > kMaxArrayLen))) {
     return Status::error("array length must be 1 to " + std::to_string(kMaxArrayLen));
   }
-  t.indirectKey = t.keyTypeSize > kMaxInlineSize;
-  t.indirectElem = t.elemTypeSize > kMaxInlineSize;
-  t.keysize = uint8_t(t.indirectKey ? kPtrSize : t.keyTypeSize);
-  t.elemsize = uint8_t(t.indirectElem ? kPtrSize : t.elemTypeSize);
+  GoTypePtr kt, vt;
+  if (Status s = parseGoType(k, "key", &kt); !s) return s;
+  if (Status s = parseGoType(v, "element", &vt); !s) return s;
+  return fromGo(kt, vt, out);
+}
+
+Status MapType::fromGo(const GoTypePtr& kp, const GoTypePtr& vp, MapType* out) {
+  const GoType& k = *kp;
+  const GoType& v = *vp;
+  if (k.alg == GoAlg::NoEq) return Status::error("key type " + k.name + " is not comparable");
+  MapType t;
+  t.keyGo = kp;
+  t.elemGo = vp;
+  t.legacyKeyText = true;
+  if (k.kind == GoKind::Int64) t.key = KeyKind::Int64;
+  else if (k.kind == GoKind::Int32) t.key = KeyKind::Int32;
+  else if (k.kind == GoKind::String) t.key = KeyKind::String;
+  else if (k.kind == GoKind::Float64) t.key = KeyKind::Float64;
+  else if (isByteArray(k)) t.key = KeyKind::Bytes;
+  else {
+    t.legacyKeyText = false;
+    // struct{S string} and [1]string hash and compare as a string (and take
+    // the faststr variant): stored as one, printed as what they are.
+    t.key = k.alg == GoAlg::Mem ? KeyKind::Plain : k.alg == GoAlg::String ? KeyKind::String : KeyKind::Typed;
+    t.keyTails = t.key == KeyKind::Typed && k.hasPointers;
+  }
+  if (v.kind == GoKind::Int64) t.elem = ElemKind::Int64;
+  else if (isByteArray(v)) t.elem = ElemKind::Bytes;
+  else {
+    t.elem = ElemKind::Typed;
+    t.legacyElemText = false;
+    t.elemTails = v.hasPointers;
+  }
+  t.keyTypeSize = uint32_t(k.size);
+  t.elemTypeSize = uint32_t(v.size);
+  t.indirectKey = k.size > kMaxInlineSize;
+  t.indirectElem = v.size > kMaxInlineSize;
+  t.keysize = uint8_t(t.indirectKey ? kPtrSize : k.size);
+  t.elemsize = uint8_t(t.indirectElem ? kPtrSize : v.size);
+  // tophash[8], keys[8], elems[8], then the overflow pointer; every part is
+  // a multiple of 8 bytes, so the pointer is aligned and ends the bucket.
   t.bucketsize = uint16_t(kDataOffset + kBucketCnt * (t.keysize + t.elemsize) + kPtrSize);
-  t.reflexiveKey = key != KeyKind::Float64;
-  t.needKeyUpdate = key == KeyKind::Float64 || key == KeyKind::String;
-  t.bucketHasPointers = key == KeyKind::String || t.indirectKey || t.indirectElem;
+  t.reflexiveKey = k.reflexive;
+  t.needKeyUpdate = k.needKeyUpdate;
+  t.keyHasPointers = k.hasPointers;
+  t.bucketHasPointers = k.hasPointers || v.hasPointers || t.indirectKey || t.indirectElem;
 
   // Compiler routing (cmd/compile mapfast): a big elem forces the generic
-  // path; otherwise plain 4- and 8-byte keys and strings get fast paths.
-  // Floats never do (their equality is not bitwise).
-  if (t.elemTypeSize > kMaxInlineSize) {
-    t.variant = Variant::Generic;
-  } else if (key == KeyKind::String) {
-    t.variant = Variant::FastStr;
-  } else if (key == KeyKind::Int64 || (key == KeyKind::Bytes && keyLen == 8)) {
-    t.variant = Variant::Fast64;
-  } else if (key == KeyKind::Int32 || (key == KeyKind::Bytes && keyLen == 4)) {
-    t.variant = Variant::Fast32;
-  } else {
-    t.variant = Variant::Generic;
-  }
+  // path; otherwise plain 4- and 8-byte keys (none of ours holds a pointer)
+  // and string-like keys get fast paths. Floats never do (their equality is
+  // not bitwise).
+  if (v.size > kMaxInlineSize) t.variant = Variant::Generic;
+  else if (k.alg == GoAlg::String) t.variant = Variant::FastStr;
+  else if (isMem64(k)) t.variant = Variant::Fast64;
+  else if (isMem32(k)) t.variant = Variant::Fast32;
+  else t.variant = Variant::Generic;
   *out = t;
   return Status::ok();
 }
 
 std::string MapType::name() const {
-  std::string k = typeName(isIntegerKey(), keyTypeSize, key == KeyKind::String,
-                           key == KeyKind::Float64);
-  std::string v = elem == ElemKind::Int64 ? "int64" : "[" + std::to_string(elemTypeSize) + "]byte";
-  return "map[" + k + "]" + v;
+  return "map[" + (keyGo ? keyGo->name : "?") + "]" + (elemGo ? elemGo->name : "?");
+}
+
+std::string MapType::hasherName() const { return keyGo ? gomap::hasherName(*keyGo) : "?"; }
+
+const char* MapType::variantName() const {
+  switch (variant) {
+    case Variant::Fast32: return "fast32";
+    case Variant::Fast64: return "fast64";
+    case Variant::FastStr: return "faststr";
+    default: return "generic";
+  }
 }
 
 Status parseMapType(const std::string& text, MapType* out) {
   if (text.compare(0, 4, "map[") != 0) {
     return Status::error("map type must look like map[K]V, got '" + text + "'");
   }
-  // The key may itself contain brackets ([8]byte), so find the matching ']'.
+  // The key may itself contain brackets ([8]byte, struct{A [2]int8}), so
+  // find the matching ']'.
   size_t depth = 1, i = 4;
   for (; i < text.size() && depth > 0; ++i) {
     if (text[i] == '[') ++depth;
@@ -102,16 +115,10 @@ Status parseMapType(const std::string& text, MapType* out) {
   if (depth != 0 || i >= text.size()) {
     return Status::error("map type must look like map[K]V, got '" + text + "'");
   }
-  std::string keyName = text.substr(4, i - 5);
-  std::string elemName = text.substr(i);
-  uint32_t keyLen = 0, elemLen = 0;
-  int keyKind = 0, elemKind = 0;
-  if (Status s = parseTypeName(keyName, true, &keyLen, &keyKind); !s) return s;
-  if (Status s = parseTypeName(elemName, false, &elemLen, &elemKind); !s) return s;
-  static constexpr KeyKind kKeys[] = {KeyKind::Int64, KeyKind::Int32, KeyKind::String,
-                                      KeyKind::Float64, KeyKind::Bytes};
-  return MapType::make(kKeys[keyKind], keyLen, elemKind == 0 ? ElemKind::Int64 : ElemKind::Bytes,
-                       elemLen, out);
+  GoTypePtr key, elem;
+  if (Status s = parseGoType(std::string_view(text).substr(4, i - 5), "key", &key); !s) return s;
+  if (Status s = parseGoType(std::string_view(text).substr(i), "element", &elem); !s) return s;
+  return MapType::fromGo(key, elem, out);
 }
 
 }  // namespace gomap

@@ -5,12 +5,20 @@
 #include <cstdint>
 #include <string>
 
+#include "go_type.h"
 #include "status.h"
 
 namespace gomap {
 
-enum class KeyKind : uint8_t { Int64, Int32, String, Float64, Bytes };
-enum class ElemKind : uint8_t { Int64, Bytes };
+// How the model stores and compares a key. The first five are the types of
+// contract version 1 (and the one-string compounds, struct{S string} and
+// [1]string, which Go hashes and compares as a string); Plain is any other
+// type of plain memory (bytes compared, one memhash); Typed is every other
+// comparable type (floats, padding, strings inside compounds), handled
+// through its GoType (typed_value.h).
+enum class KeyKind : uint8_t { Int64, Int32, String, Float64, Bytes, Plain, Typed };
+// int64 elements print as JSON numbers, [N]byte as text; Typed is any other.
+enum class ElemKind : uint8_t { Int64, Bytes, Typed };
 
 // Which runtime entry points Go's compiler picks for the key type (spec 6.1).
 // They reach the same map states but differ in bytes left behind and in the
@@ -39,9 +47,21 @@ struct MapType {
   bool bucketHasPointers = true;
   Variant variant = Variant::FastStr;
 
+  // The Go types of K and V (set by parseMapType and make). A key or elem
+  // with "tails" is passed as an encoding longer than its size (typed_value.h).
+  GoTypePtr keyGo = basicGoType("string");
+  GoTypePtr elemGo = basicGoType("int64");
+  bool keyTails = false;
+  bool elemTails = false;
+  bool keyHasPointers = true;   // a delete on the generic path zeroes the key
+  bool legacyKeyText = true;    // printed as in contract version 1
+  bool legacyElemText = true;
+
   // Validates and derives everything from K and V. keyLen/elemLen are N for
   // [N]byte and ignored otherwise.
   static Status make(KeyKind key, uint32_t keyLen, ElemKind elem, uint32_t elemLen, MapType* out);
+  // Any modelled key and element types (cmd/compile's choices for them).
+  static Status fromGo(const GoTypePtr& key, const GoTypePtr& elem, MapType* out);
 
   uint64_t keyOffset(int slot) const { return kDataOffset + uint64_t(slot) * keysize; }
   uint64_t elemOffset(int slot) const {
@@ -56,9 +76,14 @@ struct MapType {
   }
   bool isIntegerKey() const { return key == KeyKind::Int64 || key == KeyKind::Int32; }
   std::string name() const;          // "map[string]int64"
+  // The hash function the compiler gives K (go_type.h hasherName) and the
+  // variant's name, for the layout panel and messages.
+  std::string hasherName() const;
+  const char* variantName() const;
 };
 
-// Parses "map[K]V" as written in a scenario.
+// Parses "map[K]V" as written in a scenario: K any comparable modelled type,
+// V any modelled type (contract: docs/scenario-format.md, "Go's other types").
 Status parseMapType(const std::string& text, MapType* out);
 
 }  // namespace gomap

@@ -83,6 +83,33 @@ size_t readQuoted(std::string_view s, size_t i, std::string* out, std::string* e
   return std::string_view::npos;
 }
 
+// A composite token (contract: "Clarifications for Go's other types"): one
+// that starts with '{', '(' or "map[" runs while brackets are open, blanks,
+// ';', '#' and double-quoted strings inside included, then to the next blank
+// at depth 0. Returns its end, or npos when a bracket stays open to the end
+// of the line (the token is then read as before, up to a blank).
+size_t compositeEnd(std::string_view s, size_t i) {
+  int depth = 0;
+  for (size_t j = i; j < s.size(); ++j) {
+    const char c = s[j];
+    if (c == '\n') return depth == 0 ? j : std::string_view::npos;
+    if (c == '"' && depth > 0) {
+      for (++j; j < s.size() && s[j] != '"' && s[j] != '\n'; ++j) {
+        if (s[j] == '\\') ++j;
+      }
+      if (j >= s.size() || s[j] != '"') return std::string_view::npos;
+      continue;
+    }
+    if (c == '{' || c == '(' || c == '[') ++depth;
+    else if (c == '}' || c == ')' || c == ']') --depth;
+    else if (depth <= 0 && (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '#' || c == '"')) {
+      return j;
+    }
+    if (depth < 0) return std::string_view::npos;
+  }
+  return depth == 0 ? s.size() : std::string_view::npos;
+}
+
 }  // namespace
 
 Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::vector<Command>* out) {
@@ -146,6 +173,11 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
       }
       cur.tokens.push_back(std::move(tok));
       i = next;
+    } else if ((c == '{' || c == '(' || text.substr(i, 4) == "map[") &&
+               compositeEnd(text, i) != std::string_view::npos) {
+      const size_t j = compositeEnd(text, i);
+      cur.tokens.emplace_back(text.substr(i, j - i));
+      i = j;
     } else {
       size_t j = i;
       while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\r' &&

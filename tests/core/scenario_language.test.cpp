@@ -212,10 +212,11 @@ TEST_CASE("a bad set-up line is refused and leaves the configuration as it was",
     const char* why;
   };
   const Case cases[] = {
-      {"map[bool]int64", "unsupported key type 'bool'"},
-      {"map[int64]string", "unsupported element type 'string'"},
-      {"map[[0]byte]int64", "array length in '[0]byte' must be 1 to 256"},
-      {"map[[257]byte]int64", "array length in '[257]byte' must be 1 to 256"},
+      {"map[boolean]int64", "key type 'boolean': unknown type name 'boolean' (at column 1)"},
+      {"map[int64]strin", "element type 'strin': unknown type name 'strin' (at column 1)"},
+      {"map[[]int]int64", "key type '[]int' is not comparable (it holds a slice): Go refuses it"},
+      {"map[[257]byte]int64", "key type '[257]byte': array length 257 is over this playground's limit of 256"},
+      {"map[struct{A int8; b int8}]int64", "key type 'struct{A int8; b int8}': field 'b' must be exported"},
       {"map[int64", "map type must look like map[K]V"},
       {"hasher md5", "unknown hasher 'md5' (go114, go119 or identity)"},
       {"version 1.20", "unknown version '1.20' (1.14 or 1.19)"},

@@ -28,8 +28,10 @@ export function pinScenario(src, oracleOps) {
   // Every key's real hash, pinned before the first operation. hash0 never changes in the run
   // (the oracle undoes Go 1.19's reseeding), so one pin per key holds for the whole scenario;
   // pinning while the map is still empty keeps gomap's dumps of these lines tiny.
+  // (A key of Go's other types prints as {1 a}; the oracle says how to write it: hashLits.)
+  const lits = Object.assign({}, ...oracleOps.map((r) => r.hashLits ?? {}));
   for (const [key, hash] of collectHashes(oracleOps)) {
-    add(`hash ${quoteToken(key)} 0x${hash}`, { kind: 'pin' });
+    add(`hash ${lits[key] ?? quoteToken(key)} 0x${hash}`, { kind: 'pin' });
   }
 
   ops.forEach((c, i) => {

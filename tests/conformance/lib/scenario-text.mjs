@@ -9,18 +9,23 @@ export function isSetup(name) {
 }
 
 // [{line, text, name}] for every non-empty command; ';' ends a command and '#' starts a
-// comment, both only outside double quotes.
+// comment, both only outside double quotes and outside the brackets of a composite token
+// (`map[struct{A int8; B string}]bool`, `{1, "a;b"}`).
 export function splitCommands(src) {
   const cmds = [];
   src.split('\n').forEach((raw, i) => {
     let start = 0;
     let inQuote = false;
+    let depth = 0;
     const pieces = [];
     let j = 0;
     for (; j < raw.length; j++) {
       const c = raw[j];
       if (inQuote && c === '\\') j++;
       else if (c === '"') inQuote = !inQuote;
+      else if (!inQuote && '{(['.includes(c)) depth++;
+      else if (!inQuote && depth > 0 && '})]'.includes(c)) depth--;
+      else if (!inQuote && depth > 0) continue;
       else if (!inQuote && c === ';') { pieces.push(raw.slice(start, j)); start = j + 1; }
       else if (!inQuote && c === '#') break;
     }

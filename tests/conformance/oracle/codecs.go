@@ -6,7 +6,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -15,6 +17,9 @@ type keyCodec[K comparable] struct {
 	name   string
 	parse  func(string) (K, error)
 	format func(K) string
+	// lit writes a key as a scenario token (for expanded commands and pins); nil means
+	// quoteToken(format(k)), right for the version-1 types.
+	lit func(K) string
 	// gen makes the i-th key of a numbered family (i ≥ 1): `fill` uses prefix "k" (ints 1..N,
 	// strings k1..kN), `collide` draws its candidates from prefix "c" so the two never overlap.
 	gen func(prefix string, i int) (K, error)
@@ -26,6 +31,7 @@ type elemCodec[V any] struct {
 	parse  func(string) (V, error)
 	toJSON func(V) any // a number for int64, text for [N]byte, as the dump contract says
 	text   func(V) string
+	lit    func(V) string // as keyCodec.lit
 	// The value stored for the i-th generated key. fill follows gomap's reading of the format
 	// (the key's number for int64, zero bytes for [N]byte); collide's values are the oracle's own
 	// choice and reach gomap as explicit sets, so they can be non-zero bytes.
@@ -147,9 +153,48 @@ func bytesOf[T any](p *T) []byte {
 // arrayText prints a [N]byte as text: the zero padding at the end is not part of the text.
 func arrayText(b []byte) string { return string(bytes.TrimRight(b, "\x00")) }
 
-// isReflexive reports whether k == k for every value of K; only float keys here are not.
+// isReflexive reports whether k == k for every value of K: not when a float or complex number
+// is part of it (NaN).
 func isReflexive[K comparable]() bool {
-	var k K
-	_, isFloat := any(k).(float64)
-	return !isFloat
+	return reflexiveType(reflect.TypeOf((*K)(nil)).Elem())
+}
+
+func reflexiveType(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return false
+	case reflect.Array:
+		return reflexiveType(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if !reflexiveType(t.Field(i).Type) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// keyToken and elemToken write a value as a scenario token.
+func keyToken[K comparable](kc keyCodec[K], k K) string {
+	if kc.lit != nil {
+		return kc.lit(k)
+	}
+	return quoteToken(kc.format(k))
+}
+
+func elemToken[V any](ec elemCodec[V], v V) string {
+	if ec.lit != nil {
+		return ec.lit(v)
+	}
+	return quoteToken(ec.text(v))
+}
+
+// rawToken keeps a token the scenario parser read as a composite ({…}, (…)) as it was written;
+// any other is quoted as needed.
+func rawToken(s string) string {
+	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "(") {
+		return s
+	}
+	return quoteToken(s)
 }

@@ -31,10 +31,11 @@ type record struct {
 	Hashes       map[string]string `json:"hashes,omitempty"`
 	Keys         []string          `json:"keys,omitempty"`
 	// Oracle-only fields.
-	Start    *uint64  `json:"start,omitempty"`    // iteration: runtime hiter.startBucket
-	Offset   *uint8   `json:"offset,omitempty"`   // iteration: runtime hiter.offset
-	Done     bool     `json:"done,omitempty"`     // iteration: the iterator is exhausted
-	Reseeded *uint32  `json:"reseeded,omitempty"` // the hash0 Go 1.19 drew, overwritten by the 1.14 one
-	Expanded []string `json:"expanded,omitempty"` // the same operation in plain commands (collide, @N)
-	Error    string   `json:"error,omitempty"`
+	Start    *uint64           `json:"start,omitempty"`    // iteration: runtime hiter.startBucket
+	Offset   *uint8            `json:"offset,omitempty"`   // iteration: runtime hiter.offset
+	Done     bool              `json:"done,omitempty"`     // iteration: the iterator is exhausted
+	Reseeded *uint32           `json:"reseeded,omitempty"` // the hash0 Go 1.19 drew, overwritten by the 1.14 one
+	Expanded []string          `json:"expanded,omitempty"` // the same operation in plain commands (collide, @N)
+	HashLits map[string]string `json:"hashLits,omitempty"` // printed key → its literal token, for keys of Go's other types
+	Error    string            `json:"error,omitempty"`
 }

@@ -34,6 +34,10 @@ func main() {
 	mapType, su, ops, failed := readSetup(cmds)
 	run, ok := mapTypes[mapType]
 	if !ok {
+		// Go's other types: the compiled instantiation of the same type, however it is spelt.
+		run, ok = typedMapTypes[canonicalMapType(mapType)]
+	}
+	if !ok {
 		emit(record{Line: 1, Op: mapType, Error: fmt.Sprintf("map type %s is not supported by the oracle", mapType)})
 		os.Exit(1)
 	}

@@ -89,7 +89,11 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		r.noteHash(rec, k)
 		r.m[k] = v
 		if expanded {
-			rec.Expanded = []string{commandText("set", append([]string{r.kc.format(k)}, args[1:]...)...)}
+			line := "set " + keyToken(r.kc, k)
+			if len(args) == 2 {
+				line += " " + rawToken(args[1])
+			}
+			rec.Expanded = []string{line}
 		}
 	case "del":
 		if len(args) != 1 {
@@ -103,7 +107,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		delete(r.m, k)
 		r.restoreSeed(rec)
 		if expanded {
-			rec.Expanded = []string{commandText("del", r.kc.format(k))}
+			rec.Expanded = []string{"del " + keyToken(r.kc, k)}
 		}
 	case "get":
 		if len(args) != 1 {
@@ -118,7 +122,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		res := r.ec.text(v) + " " + strconv.FormatBool(ok)
 		rec.Result = &res
 		if expanded {
-			rec.Expanded = []string{commandText("get", r.kc.format(k))}
+			rec.Expanded = []string{"get " + keyToken(r.kc, k)}
 		}
 	case "clear":
 		if len(args) != 0 {
@@ -210,6 +214,13 @@ func (r *runner[K, V]) noteHash(rec *record, k K) {
 		rec.Hashes = map[string]string{}
 	}
 	rec.Hashes[r.kc.format(k)] = hex16(hashOf(r.t, r.h, k))
+	if r.kc.lit != nil {
+		// The printed form ({1 a}) is not a literal: tell the driver how to write the key.
+		if rec.HashLits == nil {
+			rec.HashLits = map[string]string{}
+		}
+		rec.HashLits[r.kc.format(k)] = r.kc.lit(k)
+	}
 }
 
 // restoreSeed undoes Go 1.19's reseeding when the map becomes empty (spec §9 item 2): writing
@@ -286,7 +297,7 @@ func (r *runner[K, V]) collide(args []string, rec *record) error {
 		v := r.ec.collideValue(len(r.generated))
 		r.noteHash(rec, k)
 		r.m[k] = v
-		rec.Expanded = append(rec.Expanded, commandText("set", r.kc.format(k), r.ec.text(v)))
+		rec.Expanded = append(rec.Expanded, "set "+keyToken(r.kc, k)+" "+elemToken(r.ec, v))
 		found++
 	}
 	return nil

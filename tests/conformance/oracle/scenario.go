@@ -43,16 +43,23 @@ func parseScenario(src string) []command {
 	return cmds
 }
 
-// splitCommands cuts one source line at ';' and drops a '#' comment, both only outside quotes.
+// splitCommands cuts one source line at ';' and drops a '#' comment, both only outside quotes
+// and outside the brackets of a composite token (`map[struct{A int8; B string}]bool`).
 func splitCommands(raw string) []string {
 	var out []string
-	start, inQuote := 0, false
+	start, inQuote, depth := 0, false, 0
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {
 		case inQuote && c == '\\':
 			i++ // the escaped byte cannot end the quote
 		case c == '"':
 			inQuote = !inQuote
+		case !inQuote && (c == '{' || c == '(' || c == '['):
+			depth++
+		case !inQuote && depth > 0 && (c == '}' || c == ')' || c == ']'):
+			depth--
+		case !inQuote && depth > 0:
+			// inside a composite: ';' and '#' are part of it
 		case !inQuote && c == ';':
 			out = append(out, raw[start:i])
 			start = i + 1
@@ -95,6 +102,9 @@ func tokenize(text string) ([]string, []bool, error) {
 			continue
 		}
 		j := i
+		if end := compositeEnd(text, i); end >= 0 {
+			j = end
+		}
 		for j < len(text) && text[j] != ' ' && text[j] != '\t' {
 			j++
 		}
@@ -102,6 +112,39 @@ func tokenize(text string) ([]string, []bool, error) {
 		i = j
 	}
 	return toks, quoted, nil
+}
+
+// compositeEnd: a token that starts with '{', '(' or "map[" runs while brackets are open
+// (blanks, ';' and double-quoted strings inside included) and then to the next blank; returns
+// its end, or -1 when a bracket stays open (the token is then read up to a blank, as before).
+func compositeEnd(text string, i int) int {
+	if !(text[i] == '{' || text[i] == '(' || strings.HasPrefix(text[i:], "map[")) {
+		return -1
+	}
+	depth := 0
+	for j := i; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == '"' && depth > 0:
+			for j++; j < len(text) && text[j] != '"'; j++ {
+				if text[j] == '\\' {
+					j++
+				}
+			}
+		case c == '{' || c == '(' || c == '[':
+			depth++
+		case c == '}' || c == ')' || c == ']':
+			depth--
+		case depth == 0 && (c == ' ' || c == '\t'):
+			return j
+		}
+		if depth < 0 {
+			return -1
+		}
+	}
+	if depth != 0 {
+		return -1
+	}
+	return len(text)
 }
 
 // parseInt reads a decimal or 0x-hexadecimal integer with an optional sign. (strconv's base 0
