@@ -8,6 +8,8 @@
 import { h } from './dom.mjs';
 import { allTables, hex2, tablesInFull, tableName } from './swiss-model.mjs';
 
+// Past this many groups a table is drawn dense (render/swiss-view.mjs).
+const DENSE_GROUPS = 16;
 const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
 
 function cls(base, extra) {
@@ -120,7 +122,11 @@ export class SwissView {
       t.role === 'live' ? field('entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
     const box = h('section', { class: cls(`sw-table role-${t.role}`, [...tm, ...focus]), 'aria-label': tableName(t), dataset: { addr: t.addr } }, head);
     if (full) {
-      box.append(h('div', { class: 'sw-groups' }, t.groups.map((g) => this.#group(g, `g${g.index}`, model, marks))));
+      // A big table is dense: its groups side by side, control bytes only,
+      // but for the groups the step is about, drawn whole on their own row.
+      const dense = t.groups.length > DENSE_GROUPS;
+      if (dense) box.classList.add('is-dense');
+      box.append(h('div', { class: 'sw-groups' }, t.groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense))));
     } else {
       const fill = t.capacity ? t.used / t.capacity : 0;
       const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
@@ -131,9 +137,10 @@ export class SwissView {
     return box;
   }
 
-  #group(g, label, model, marks) {
+  #group(g, label, model, marks, dense = false) {
     const gm = marks.groups.get(g.addr) ?? [];
     const focusHere = marks.focus?.group === g.addr;
+    const open = dense && (focusHere || gm.length > 0 || g.slots.some((s) => marks.slots.has(`${g.addr}:${s.slot}`)));
     const cells = g.slots.map((s) => {
       const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
       const focus = focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [];
@@ -157,7 +164,7 @@ export class SwissView {
       return h('span', { class: cls(`sw-slot s-${s.state}`, [...m, ...focus]), title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
     });
     const focus = focusHere && marks.focus.slot === undefined ? ['sw-focus'] : [];
-    return h('div', { class: cls('sw-group', [...gm, ...focus]), dataset: { addr: g.addr } },
+    return h('div', { class: cls('sw-group', [...gm, ...focus, ...(open ? ['is-open'] : [])]), dataset: { addr: g.addr } },
       h('span', { class: 'sw-glabel', title: `group at 0x${g.addr}`, text: label }),
       h('span', { class: 'sw-cells' }, cells));
   }

@@ -1,0 +1,245 @@
+// Go 1.26's Swiss table on the page: pick it, fill a small map, watch the
+// 9th insert turn the group into a table move by move, fill on until an
+// insert splits the table and doubles the directory, delete into
+// tombstones, and step back and forward. At every moment looked at, the
+// groups drawn (control bytes, keys, stale keys) equal the page's session
+// (state()), and at the end the gomap CLI's dump of the page's scenario.
+import assert from 'node:assert/strict';
+import { openPage, screenshot, cliDumps, scenarioText, pause, frame } from '../harness.mjs';
+
+export const name = 'Go 1.26 Swiss table: small map to table, split and directory doubling, tombstones, stepping';
+
+// The Swiss picture as drawn: header fields, directory entries, and per
+// table (in full or summarized) its groups' control bytes and slot texts.
+function drawnSwiss(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('go-map-viz').shadowRoot;
+    const map = root.querySelector('.swiss-map');
+    if (!map || map.hidden) return null;
+    const header = {};
+    for (const f of map.querySelectorAll('.sw-header .sw-field')) header[f.querySelector('.sw-fname').textContent] = f.querySelector('.sw-fval').textContent;
+    const group = (g) => ({
+      addr: g.dataset.addr,
+      slots: [...g.querySelectorAll('.sw-slot')].map((s) => ({
+        ctrl: parseInt(s.querySelector('.sw-ctrl').textContent, 16),
+        k: s.querySelector('.sw-k').textContent,
+        stale: s.querySelector('.sw-k').classList.contains('stale'),
+        marked: [...s.classList].filter((c) => c.startsWith('sw-') && c !== 'sw-slot'),
+      })),
+    });
+    const tables = [...map.querySelectorAll('.sw-table')].map((t) => ({
+      addr: t.dataset.addr ?? null,
+      small: t.classList.contains('is-small'),
+      role: [...t.classList].find((c) => c.startsWith('role-'))?.slice(5) ?? null,
+      summary: t.classList.contains('is-summary'),
+      fields: Object.fromEntries([...t.querySelectorAll('.sw-thead .sw-field')].map((f) => [f.querySelector('.sw-fname').textContent, f.querySelector('.sw-fval').textContent])),
+      groups: [...t.querySelectorAll('.sw-group')].map(group),
+    }));
+    const directory = [...map.querySelectorAll('.sw-entry[data-index]')].map((e) => ({ index: Number(e.dataset.index), to: e.querySelector('.sw-eto').textContent }));
+    const shared = map.querySelectorAll('.sw-run.is-shared').length;
+    const focus = map.querySelectorAll('.sw-focus').length;
+    return { header, tables, directory, shared, focus };
+  });
+}
+
+// Differences between a drawn group and a dump's group ({ctrl, s}).
+function groupDiffs(drawn, g, where) {
+  const diffs = [];
+  g.ctrl.forEach((c, i) => {
+    const cell = drawn.slots[i];
+    if (cell.ctrl !== c) diffs.push(`${where}.${i}: ctrl ${cell.ctrl} drawn, ${c} in the map`);
+    const s = g.s[i];
+    if ('k' in s && (cell.k !== String(s.k) || cell.stale)) diffs.push(`${where}.${i}: key ${cell.k} drawn, ${s.k} in the map`);
+    if ('stale' in s && (cell.k !== String(s.stale) || !cell.stale)) diffs.push(`${where}.${i}: stale ${cell.k} drawn, ${s.stale} in the map`);
+    if (!('k' in s) && !('stale' in s) && cell.k !== '') diffs.push(`${where}.${i}: ${cell.k} drawn in an empty slot`);
+  });
+  return diffs;
+}
+
+// Drawn vs a Swiss dump (the session's state().swiss or the CLI's line):
+// the header, the directory, and every table drawn in full group by group
+// (summarized tables by their counts). Detached tables are the session's.
+function compareSwiss(drawn, dump, { detached = [] } = {}) {
+  const diffs = [];
+  if (drawn.header.used !== String(dump.count)) diffs.push(`used ${drawn.header.used} drawn, ${dump.count} in the map`);
+  if (drawn.header.dirLen !== String(dump.dirLen)) diffs.push(`dirLen ${drawn.header.dirLen} drawn, ${dump.dirLen}`);
+  if (drawn.header.globalDepth !== String(dump.globalDepth)) diffs.push(`globalDepth ${drawn.header.globalDepth} drawn, ${dump.globalDepth}`);
+  if (drawn.header.seed !== `0x${dump.seed}`) diffs.push(`seed ${drawn.header.seed} drawn, ${dump.seed}`);
+  const live = drawn.tables.filter((t) => !t.small && t.role === 'live');
+  if (dump.small) {
+    const small = drawn.tables.find((t) => t.small);
+    if (!small) diffs.push('small group not drawn');
+    else diffs.push(...groupDiffs(small.groups[0], dump.small, 'small'));
+  }
+  const tables = dump.tables ?? [];
+  if (live.length !== tables.length) diffs.push(`${live.length} tables drawn, ${tables.length} in the map`);
+  (dump.directory ?? []).forEach((pos, i) => {
+    if (drawn.directory[i]?.to !== `→T${pos}`) diffs.push(`directory[${i}] ${drawn.directory[i]?.to} drawn, →T${pos} in the map`);
+  });
+  const check = (t, d, where) => {
+    for (const f of ['capacity', 'used', 'growthLeft', 'localDepth']) if (t.fields[f] !== String(d[f])) diffs.push(`${where}.${f} ${t.fields[f]} drawn, ${d[f]}`);
+    if (t.summary) return;
+    if (t.groups.length !== d.groups.length) diffs.push(`${where}: ${t.groups.length} groups drawn, ${d.groups.length}`);
+    d.groups.forEach((g, i) => t.groups[i] && diffs.push(...groupDiffs(t.groups[i], g, `${where}.g${i}`)));
+  };
+  tables.forEach((d, i) => live[i] && check(live[i], d, `T${i}`));
+  const off = drawn.tables.filter((t) => t.role === 'new' || t.role === 'old');
+  if (off.length !== detached.length) diffs.push(`${off.length} detached tables drawn, ${detached.length} in the session`);
+  detached.forEach((d, i) => off[i] && check(off[i], d, `detached${i}`));
+  return diffs;
+}
+
+async function drawnEqualsSession(page, { detached = true } = {}) {
+  const [drawn, state, f] = await Promise.all([drawnSwiss(page), page.evaluate(() => window.goMapPlayground.app.player.map.state()), frame(page)]);
+  assert.ok(drawn, 'the Swiss picture is not shown');
+  return compareSwiss(drawn, state.swiss, { detached: detached && f.phase === 'event' ? state.swiss.detached : [] });
+}
+
+export async function run(env) {
+  const page = await openPage(env, { viewport: { width: 1366, height: 768 } });
+  await page.getByLabel('Go version').selectOption('1.26');
+  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel(/^Seed/).fill('7');
+  await page.getByRole('button', { name: 'New map' }).click();
+  assert.equal(await page.evaluate(() => window.goMapPlayground.app.player.swiss), true);
+
+  // A small map: one group of 8, no directory.
+  await page.getByLabel('Fill with N keys').fill('8');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 1);
+  let drawn = await drawnSwiss(page);
+  assert.equal(drawn.tables.length, 1);
+  assert.ok(drawn.tables[0].small);
+  assert.equal(drawn.tables[0].groups[0].slots.filter((s) => s.ctrl < 0x80).length, 8);
+  assert.deepEqual(await drawnEqualsSession(page), []);
+
+  // The 9th insert: the small group becomes a table of 16 slots, each entry moved.
+  await page.getByLabel('Key', { exact: true }).fill('9');
+  await page.getByLabel('Value', { exact: true }).fill('9');
+  await page.getByRole('button', { name: 'Insert' }).click();
+  await pause(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowRight');
+  let f = await frame(page);
+  assert.equal(f.op, 0);
+  const seen = new Set();
+  let sawBoth = false;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('ArrowRight');
+    f = await frame(page);
+    seen.add(f.e);
+    assert.deepEqual(await drawnEqualsSession(page), [], `9th insert, step ${f.step} (${f.e})`);
+    if (f.e === 'moveEntry') {
+      drawn = await drawnSwiss(page);
+      const newTable = drawn.tables.find((t) => t.role === 'new');
+      sawBoth ||= !!newTable && drawn.tables.some((t) => t.small);
+      assert.ok(drawn.focus >= 1, 'a move marks its slot');
+      if (newTable && Number(newTable.fields.used) === 4) {
+        const narration = await page.locator('#narration').textContent();
+        assert.match(narration, /Entry \d+ moves from the small map's group, slot \d into the new table \(T0\), group \d, slot \d/);
+        await screenshot(page, 'swiss-1-small-to-table');
+      }
+    }
+    if (f.phase === 'done') break;
+  }
+  for (const k of ['hash', 'growToTable', 'moveEntry', 'probeGroup', 'chooseSlot', 'storeEntry']) assert.ok(seen.has(k), `no ${k} step`);
+  assert.ok(sawBoth, 'the small group and the new table were never drawn together');
+  drawn = await drawnSwiss(page);
+  assert.equal(drawn.header.dirLen, '1');
+  assert.equal(drawn.tables.filter((t) => !t.small).length, 1);
+
+  // Fill on to just under a split, then insert until one insert splits.
+  await page.getByLabel('Fill with N keys').fill('880');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 3);
+  const split = await page.evaluate(() => {
+    const app = window.goMapPlayground.app;
+    for (let k = 100000; k < 100200; k++) {
+      app.perform(`set ${k} 1`);
+      app.pause();
+      const j = app.player.history.length - 1;
+      const events = app.player.eventsOf(j);
+      if (events.some((e) => e.e === 'rehash' && e.how === 'split')) {
+        const at = (kind) => events.findIndex((e) => e.e === kind);
+        const moves = events.map((e, i) => (e.e === 'moveEntry' ? i : -1)).filter((i) => i >= 0);
+        return { op: j, first: app.player.history.position(j, 0), rehash: at('rehash'), double: at('directoryDouble'), install: at('installTable'), moves: [moves[0], moves[400], moves.at(-1)] };
+      }
+    }
+    return null;
+  });
+  assert.ok(split, 'no insert split the table');
+  for (const step of [split.rehash, ...split.moves, split.double, split.install]) {
+    await page.evaluate((p) => window.goMapPlayground.app.seek(p), split.first + step);
+    f = await frame(page);
+    assert.deepEqual(await drawnEqualsSession(page), [], `split step ${f.step} (${f.e})`);
+    drawn = await drawnSwiss(page);
+    if (f.e === 'moveEntry') {
+      const marked = drawn.tables.flatMap((t) => t.groups.flatMap((g) => g.slots)).filter((s) => s.marked.some((c) => /sw-move-(left|right)/.test(c)));
+      assert.equal(marked.length, 1, 'the moved entry is marked left or right where it lands');
+    }
+    if (step === split.moves[1]) {
+      assert.match(await page.locator('#narration').textContent(), /to the (left|right) table \(split bit [01]\)/);
+      await screenshot(page, 'swiss-2-split-moving');
+    }
+    if (f.e === 'directoryDouble') assert.match(await page.locator('#narration').textContent(), /directory doubles to 2 entries/);
+  }
+  await page.evaluate((p) => window.goMapPlayground.app.seek(p), await page.evaluate((j) => window.goMapPlayground.app.player.history.donePosition(j), split.op));
+  drawn = await drawnSwiss(page);
+  assert.equal(drawn.header.dirLen, '2');
+  assert.equal(drawn.header.globalDepth, '1');
+  assert.equal(drawn.directory.length, 2);
+  assert.deepEqual(await drawnEqualsSession(page), []);
+
+  // Deletes: in a full group a tombstone (0xFE) and the key's stale bytes.
+  const tomb = await page.evaluate(() => {
+    const app = window.goMapPlayground.app;
+    for (let k = 10; k < 400; k++) {
+      app.perform(`del ${k}`);
+      app.pause();
+      const j = app.player.history.length - 1;
+      const events = app.player.eventsOf(j);
+      const i = events.findIndex((e) => e.e === 'deleteTombstone');
+      if (i >= 0) return { op: j, first: app.player.history.position(j, 0), step: i, count: events.length, key: k };
+    }
+    return null;
+  });
+  assert.ok(tomb, 'no delete left a tombstone');
+  await page.evaluate((p) => window.goMapPlayground.app.seek(p), tomb.first + tomb.step);
+  assert.match(await page.locator('#narration').textContent(), new RegExp(`${tomb.key} deleted from .*tombstone \\(0xFE\\)`));
+  drawn = await drawnSwiss(page);
+  const stale = drawn.tables.flatMap((t) => t.groups.flatMap((g) => g.slots)).find((s) => s.ctrl === 0xfe && s.k === String(tomb.key));
+  assert.ok(stale?.stale, 'the deleted key is drawn as stale bytes under 0xFE');
+  assert.ok(stale.marked.includes('sw-tomb'));
+  await screenshot(page, 'swiss-3-tombstone');
+  // Back to the operation's start and forward again, key by key.
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i <= tomb.step; i++) await page.keyboard.press('ArrowLeft');
+  f = await frame(page);
+  assert.equal(f.op, tomb.op - 1);
+  assert.equal(f.phase, 'done');
+  assert.deepEqual(await drawnEqualsSession(page), []);
+  for (let i = 0; i < tomb.count + 1; i++) {
+    await page.keyboard.press('ArrowRight');
+    f = await frame(page);
+    assert.deepEqual(await drawnEqualsSession(page), [], `delete step ${f.step} (${f.e})`);
+  }
+  assert.equal(f.phase, 'done');
+  // The page's whole history replayed by the gomap CLI draws the same.
+  const dumps = cliDumps(`${await scenarioText(page)}\ndump`);
+  assert.deepEqual(compareSwiss(await drawnSwiss(page), dumps.at(-1)), []);
+  const legend = await page.evaluate(() => [...document.querySelector('go-map-viz').shadowRoot.querySelectorAll('.sw-legend li')].map((li) => li.textContent.trim()));
+  for (const word of ['full (h2)', 'empty 0x80', 'tombstone 0xFE', 'stale key bytes', 'left / right', 'shared entries']) assert.ok(legend.some((l) => l.includes(word)), word);
+
+  // Looked at in three sizes and both themes.
+  for (const [w, h] of [[1366, 768], [1024, 768], [375, 812]]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate((p) => window.goMapPlayground.app.seek(p), tomb.first + tomb.step);
+      await page.waitForTimeout(200);
+      await screenshot(page, `swiss-4-tombstone-${w}x${h}-${scheme}`);
+    }
+  }
+  return page;
+}
