@@ -14,6 +14,7 @@
 
 #include "invariants.h"
 #include "json_dump.h"
+#include "map_layout.h"
 #include "scenario_parse.h"
 #include "scenario_runner.h"
 #include "swiss/swiss_invariants.h"
@@ -22,6 +23,7 @@ namespace {
 
 const char kUsage[] =
     "usage: gomap [--dumps-only] [--trace] [--check] [FILE|-]\n"
+    "       gomap --layout 'map[K]V'   (the type's layout, hash function and variant, as JSON)\n"
     "  Runs a scenario (from FILE, or standard input) on the model of Go 1.14's map\n"
     "  (Go 1.26's Swiss-table map when the scenario says `version 1.26`)\n"
     "  and prints one JSON state dump per operation.\n"
@@ -45,6 +47,19 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--dumps-only")) dumpsOnly = true;
     else if (!std::strcmp(argv[i], "--trace")) withTrace = true;
     else if (!std::strcmp(argv[i], "--check")) check = true;
+    else if (!std::strcmp(argv[i], "--layout")) {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "gomap: --layout needs a map type\n%s", kUsage);
+        return 2;
+      }
+      gomap::MapType t;
+      if (gomap::Status s = gomap::parseMapType(argv[i + 1], &t); !s) {
+        std::fprintf(stderr, "gomap: %s\n", s.message().c_str());
+        return 1;
+      }
+      std::printf("%s\n", gomap::mapLayoutJson(t).c_str());
+      return 0;
+    }
     else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
       std::fputs(kUsage, stdout);
       return 0;

@@ -24,6 +24,7 @@ import {
 import { checkScenario, isSwissScenario, MAX_DIFFS_SHOWN } from './lib/check-scenario.mjs';
 import { checkHasher, GO119_FLAVOR, GO126_FLAVOR } from './lib/hasher-check.mjs';
 import { runRandom } from './lib/random-run.mjs';
+import { checkLayouts } from './lib/layout-check.mjs';
 
 // The short random differential pass of every full run (random126.mjs runs long ones).
 const RANDOM_COUNT = 400;
@@ -93,6 +94,7 @@ for (const file of files) {
   }
 }
 
+if (!oracleOnly && (filters.length === 0 || filters.includes('layout'))) layoutCheck();
 if (!oracleOnly && filters.length === 0) {
   hasherCheck('go119', tools.oracle, tools.gomap, GO119_FLAVOR);
   hasherCheck('go126', tools.oracle126, tools.gomapSwiss ? tools.gomap : undefined, GO126_FLAVOR);
@@ -116,6 +118,22 @@ function randomPass() {
   } else {
     failed++;
     console.log(`FAIL ${name}: ${r.failed} disagreements (saved under build/conformance/random126/)`);
+  }
+}
+
+// Go's sizes, offsets, bucket sizes, flags and hash functions for the types of Go's other types.
+function layoutCheck() {
+  const name = 'layouts of Go\'s other types vs Go 1.19';
+  let r;
+  if (!tools.oracle || !tools.gomap) r = { checked: 0, diffs: ['the oracle or gomap is not available: NOT CHECKED'] };
+  else r = checkLayouts({ oracle: tools.oracle, gomap: tools.gomap, oracleEnv });
+  if (r.diffs.length === 0 && r.checked > 0) {
+    passed++;
+    if (verbose) console.log(`ok   ${name} (${r.checked} map types)`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name} (${r.diffs.length} differences over ${r.checked} map types)`);
+    for (const d of r.diffs.slice(0, MAX_DIFFS_SHOWN)) console.log(`     ${d}`);
   }
 }
 

@@ -23,6 +23,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "oracle:", err)
 		os.Exit(2)
 	}
+	if len(os.Args) == 2 && os.Args[1] == "--layout" {
+		printLayouts()
+		return
+	}
 	src, err := readInput(os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "oracle:", err)

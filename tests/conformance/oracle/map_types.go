@@ -51,6 +51,7 @@ func addTyped[K comparable, V any]() {
 	typedMapTypes[reflect.TypeOf(m).String()] = func(su setup, ops []command) {
 		runScenario(keyCodecFor[K](), elemCodecFor[V](), su, ops)
 	}
+	layouts[reflect.TypeOf(m).String()] = layoutOf[K, V]
 }
 
 // canonicalMapType is reflect's name for the map type a scenario writes ("" if unreadable).
@@ -158,4 +159,7 @@ func init() {
 	addTyped[struct{}, int64]()
 	addTyped[int32, padded]()
 	addTyped[string, nestedPadded]()
+	addTyped[uint16, bool]()
+	addTyped[padded, string]()
+	addTyped[int8, bool]()
 }
