@@ -28,6 +28,41 @@ export const HASHER_KEYS = {
   ...Object.fromEntries([3, 4, 8, 16, 32, 64, 128, 200].map((n) => [`[${n}]byte`, byteArrayKeys(n)])),
 };
 
+// Go's other types (contract version 2), hashed by the function Go's compiler attaches to each:
+// memhash of every width class, f32hash/f64hash (±0), c64hash/c128hash, strhash, and generated
+// functions (arrays of special elements, structs with padding or special fields, runs of
+// adjacent memory fields). Keys are literal tokens, written as they are.
+export const TYPED_HASHER_KEYS = {
+  bool: ['true', 'false'],
+  int8: ['0', '-1', '127', '-128'],
+  uint8: ['0', '255', '7'],
+  int16: ['0', '-32768', '12345'],
+  uint32: ['0', '4294967295', '0x01020304'],
+  uint64: ['0', '18446744073709551615', '42'],
+  uintptr: ['0', '0xc000010000'],
+  float32: ['0', '-0', '1', '0.1', '-2.5', '+Inf', '-Inf', '3.4028235e+38', '1e-45'],
+  complex64: ['(0+0i)', '(-0-0i)', '(1+2i)', '(0.1-0.2i)', '(+Inf+0i)'],
+  complex128: ['(0+0i)', '(-0+0i)', '(1+2i)', '(1e+300-1e-300i)'],
+  '[2]int64': ['{0, 0}', '{1, 2}', '{-1, 9223372036854775807}'],
+  '[3]float64': ['{0, 0, 0}', '{-0, 0, -0}', '{1, 2, 3}', '{+Inf, 0.5, -1e+100}'],
+  '[2][3]int16': ['{{1, 2, 3}, {4, 5, 6}}', '{{0, 0, 0}, {0, 0, 0}}'],
+  '[2]string': ['{"", ""}', '{"a", "b"}', '{"hello, world", "x y"}'],
+  '[1]string': ['{""}', '{"a"}', '{"abcdefghijklmnopqrstuvwxyz"}'],
+  '[2]float32': ['{0, -0}', '{1, 2}'],
+  'struct{X, Y int32}': ['{0, 0}', '{1, 2}', '{-1, -2}'],
+  'struct{A int8; B int64}': ['{0, 0}', '{1, 2}', '{-1, 9223372036854775807}'],
+  'struct{A, B int8; C string}': ['{0, 0, ""}', '{1, 2, "x"}', '{1, 2, "a longer string, over sixteen"}'],
+  'struct{A float64; B int32}': ['{0, 0}', '{-0, 1}', '{1.5, 2}'],
+  'struct{C complex64; N int16}': ['{(1+2i), 3}', '{(-0+0i), 1}'],
+  'struct{P struct{A int8; B int64}; S string; F float32}': ['{{1, 2}, "s", 1.5}', '{{0, 0}, "", -0}'],
+  'struct{S string}': ['{""}', '{"a"}', '{"b c"}'],
+  'struct{A int64; Z struct{}}': ['{1, {}}', '{0, {}}'],
+  'struct{A [16]int64; B int8}': ['{{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 1}'],
+  'struct{A [15]int64; B int32; C float32}': ['{{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, 1, 0.5}'],
+  'struct{B [3]byte; T bool}': ['{{97, 98, 99}, true}', '{{0, 0, 0}, false}'],
+  'struct{}': ['{}'],
+};
+
 // How each runtime's hasher is set up on both sides. The oracle's first line tells the process's
 // hash key; gomap is given it and the same seed, and must then compute every hash itself.
 export const GO119_FLAVOR = {
@@ -50,9 +85,10 @@ export const GO126_FLAVOR = {
 export function checkHasher({ oracle, gomap, oracleEnv, flavor = GO119_FLAVOR }) {
   const diffs = [];
   let checked = 0;
-  for (const [type, keys] of Object.entries(HASHER_KEYS)) {
+  const typed = flavor === GO119_FLAVOR ? Object.entries(TYPED_HASHER_KEYS) : [];
+  for (const [type, keys, literal] of [...Object.entries(HASHER_KEYS), ...typed.map(([t, k]) => [t, k, true])]) {
     for (const seed of flavor.seeds) {
-      const body = keys.map((k) => `set ${quoteToken(k)}`).join('\n') + '\n';
+      const body = keys.map((k) => `set ${literal ? k : quoteToken(k)}`).join('\n') + '\n';
       const o = runTool(oracle, [], flavor.oracleSetup(type, seed) + body, oracleEnv);
       const [head, ...oracleOps] = o.records;
       if (o.status !== 0 || !head || !flavor.keyOf(head) || oracleOps.some((r) => r.error)) {

@@ -162,4 +162,15 @@ func init() {
 	addTyped[uint16, bool]()
 	addTyped[padded, string]()
 	addTyped[int8, bool]()
+	// For the hasher check (lib/hasher-check.mjs): every key type above with int64 elements.
+	addTyped[float32, int64]()
+	addTyped[complex128, int64]()
+	addTyped[[2]int64, int64]()
+	addTyped[point32, int64]()
+	addTyped[floatPair, int64]()
+	addTyped[[2]float32, int64]()
+	addTyped[uint32, int64]()
+	addTyped[int16, int64]()
+	addTyped[uint64, int64]()
+	addTyped[uint8, int64]()
 }
