@@ -8,7 +8,6 @@ import { momentName } from '../share/step.mjs';
 import { describeGroup, tableByAddr, tableName, moveEnds, findGroup, hex2 } from '../render/swiss-model.mjs';
 
 const slotWord = (n) => `${n} slot${n === 1 ? '' : 's'}`;
-const list = (xs) => (xs.length ? xs.join(', ') : 'none');
 
 /**
  * The function a step happens in, as internal/runtime/maps names it. The
@@ -101,7 +100,8 @@ export function narrateSwissEvent(e, ctx) {
     }
     case 'probeGroup': {
       const nth = ctx.probeNumber ?? 1;
-      text = `Probe ${nth}: ${at(e.groupAddr)}. matchH2 (control bytes equal to h2): slots ${list(e.matchH2Slots)}; matchEmpty: slots ${list(e.matchEmptySlots)}${e.matchEmptySlots.length ? ' — an empty slot here means the key cannot be further along, so the probe ends in this group' : ' — no empty slot, so the key may be in a later group'}.`;
+      const slots = (xs) => (xs.length ? `slot${xs.length === 1 ? '' : 's'} ${xs.join(', ')}` : 'no slot');
+      text = `Probe ${nth}: ${at(e.groupAddr)}. matchH2 (control bytes equal to h2): ${slots(e.matchH2Slots)}; matchEmpty: ${slots(e.matchEmptySlots)}${e.matchEmptySlots.length ? ' — an empty slot here means the key cannot be further along, so the probe ends in this group' : ' — no empty slot, so the key may be in a later group'}.`;
       break;
     }
     case 'compareKey': {

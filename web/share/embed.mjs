@@ -3,8 +3,8 @@
 // the URL's field parsers, with the same fallbacks and warnings.
 //
 // The element has attributes for the fields a page author is likely to
-// write (map-type, hasher, seed, ops, step, autoplay, speed, controls, view,
-// theme). The rarer set-up fields (hashkey, rand, hint, version) travel as
+// write (map-type, version, hasher, seed, ops, step, autoplay, speed,
+// controls, view, theme). The rarer set-up fields (hashkey, rand, hint) travel as
 // set-up lines at the head of `ops`, which the scenario language allows, so
 // the element needs no attribute for them.
 import { FIELDS, isDefault } from './fields.mjs';
@@ -13,9 +13,9 @@ import { setupLinesOf } from './setup-lines.mjs';
 import { Warnings, finish, newState, readField } from './read-fields.mjs';
 import { isSetupCommand, splitScenario } from '../player/scenario-text.mjs';
 
-const ELEMENT_ORDER = ['mapType', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
+const ELEMENT_ORDER = ['mapType', 'version', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
 const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
-const FOLDED = new Set(['hashkey', 'rand', 'hint', 'version']);
+const FOLDED = new Set(['hashkey', 'rand', 'hint']);
 export const ELEMENT_FALLBACK = 'Loading the Go map… (If this stays, the page’s script tag needs type="module".)';
 
 /** Text for a double-quoted HTML attribute value (or element content). */

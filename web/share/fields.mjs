@@ -241,14 +241,14 @@ export function parseField(field, raw) {
  * the type the map will really have (a scenario may set it itself).
  * Fixes the state in place and returns warnings.
  */
-export function crossCheck(state, mapType = state.mapType) {
+export function crossCheck(state, mapType = state.mapType, version = state.version) {
   const warnings = [];
   // Go 1.26 (the Swiss table) has a 64-bit seed and the go126 hasher; the
   // bucket map a uint32 hash0 and no go126.
-  if (state.version !== '1.26') {
+  if (version !== '1.26') {
     if (state.hasher === 'go126') {
       state.hasher = 'go114';
-      warnings.push({ field: 'hasher', message: `go126 hashes Go 1.26's map (version=1.26) only, not Go ${state.version ?? '1.14'}'s; using go114` });
+      warnings.push({ field: 'hasher', message: `go126 hashes Go 1.26's map (version=1.26) only, not Go ${version ?? '1.14'}'s; using go114` });
     }
     if (state.seed !== null && state.seed !== undefined && BigInt(state.seed) > U32) {
       warnings.push({ field: 'seed', message: `seed is over the limit of ${U32} (hash0 is a uint32 before Go 1.26: ${state.seed}); using the model's` });

@@ -74,7 +74,10 @@ export function finish(state, warnings, labelOf) {
   }
   const typeLine = setup.find((c) => commandName(c.text) === 'map');
   const mapType = typeLine && isDefault(FIELD.mapType, state.mapType) ? typeLine.text : state.mapType;
-  for (const w of crossCheck(state, mapType)) warnings.add(w.field, `${labelOf(FIELD[w.field])}: ${w.message}`);
+  // A `version 1.26` line in the scenario makes the map Go 1.26's as the field would.
+  const versionLine = setup.find((c) => commandName(c.text) === 'version');
+  const version = versionLine && isDefault(FIELD.version, state.version) ? versionLine.text.split(/\s+/)[1] : state.version;
+  for (const w of crossCheck(state, mapType, version)) warnings.add(w.field, `${labelOf(FIELD[w.field])}: ${w.message}`);
   for (const c of setup) {
     const name = SETUP_FIELD[commandName(c.text)];
     if (name && !isDefault(FIELD[name], state[name])) {
