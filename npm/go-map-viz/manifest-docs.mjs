@@ -5,8 +5,9 @@
 // name the code no longer has are reported, and left out of the manifest).
 export const ATTRIBUTE_DOCS = {
   'map-type': 'The map type, map[K]V: K one of int64, int32, string, float64, [N]byte; V one of int64, [N]byte (1 ≤ N ≤ 256).',
-  hasher: 'The hash function: go114, go119, or identity (integer keys only).',
-  seed: "The map's hash0, a uint32 (decimal or 0x hex); absent: the model's default.",
+  version: "Which Go's map: 1.14 or 1.19 (the bucket map, default 1.14) or 1.26 (the Swiss table).",
+  hasher: 'The hash function: go114, go119, identity (integer keys only), or go126 (version 1.26 only, its default).',
+  seed: "The map's hash0, a uint32 (decimal or 0x hex); under version 1.26 the 64-bit seed; absent: the model's default.",
   ops: 'The scenario: operations separated by ";" or newlines (set k v, del k, fill N, collide B N, iterate, …), at most 65,536 characters.',
   step: 'The moment shown: N (after operation N, 0 before any), N.M (micro-step M of operation N, from 0) or end.',
   view: 'What is drawn: the bucket arrays, a table, or both.',

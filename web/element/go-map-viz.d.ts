@@ -45,7 +45,9 @@ export interface GoMapVizEventMap extends HTMLElementEventMap {
   'gomap-inspect': CustomEvent<{ slot: Record<string, unknown> }>;
 }
 
-export type Hasher = 'go114' | 'go119' | 'identity';
+export type Hasher = 'go114' | 'go119' | 'identity' | 'go126';
+/** 1.14 and 1.19: the bucket map; 1.26: Go's Swiss table. */
+export type GoVersion = '1.14' | '1.19' | '1.26';
 export type View = 'buckets' | 'table' | 'both';
 export type Theme = 'auto' | 'light' | 'dark';
 export type Controls = 'full' | 'minimal' | 'none';
@@ -60,10 +62,12 @@ export type Density = 'auto' | 'full' | 'keys' | 'compact' | 'overview';
 export class GoMapViz extends HTMLElement {
   get mapType(): string;
   set mapType(v: string | null);
+  get version(): GoVersion;
+  set version(v: GoVersion | null);
   get hasher(): Hasher;
   set hasher(v: Hasher | null);
-  /** The map's hash0; null: the model's default. */
-  get seed(): number | null;
+  /** The map's hash0; null: the model's default. Version 1.26: the 64-bit seed (a bigint past 2^53). */
+  get seed(): number | bigint | null;
   set seed(v: number | string | null);
   get ops(): string;
   set ops(v: string | null);
