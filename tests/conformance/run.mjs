@@ -25,9 +25,11 @@ import { checkScenario, isSwissScenario, MAX_DIFFS_SHOWN } from './lib/check-sce
 import { checkHasher, GO119_FLAVOR, GO126_FLAVOR } from './lib/hasher-check.mjs';
 import { runRandom } from './lib/random-run.mjs';
 import { checkLayouts } from './lib/layout-check.mjs';
+import { runRandomTyped } from './lib/random-typed.mjs';
 
 // The short random differential pass of every full run (random126.mjs runs long ones).
 const RANDOM_COUNT = 400;
+const RANDOM_TYPED_COUNT = 60;
 
 const argv = process.argv.slice(2);
 const oracleOnly = argv.includes('--oracle-only');
@@ -100,7 +102,27 @@ if (!oracleOnly && filters.length === 0) {
   hasherCheck('go126', tools.oracle126, tools.gomapSwiss ? tools.gomap : undefined, GO126_FLAVOR);
 }
 if (filters.length === 0 && !noRandom) randomPass();
+if (filters.length === 0 && !noRandom && !oracleOnly) randomTypedPass();
 finish();
+
+// A short random pass over Go's other types in the bucket map (random-types.mjs runs long ones).
+function randomTypedPass() {
+  const seed = Date.now() % 2 ** 31;
+  const name = `random differential of Go's other types vs Go 1.19 (${RANDOM_TYPED_COUNT} scenarios, --seed ${seed})`;
+  if (!tools.oracle || !tools.gomap) {
+    failed++;
+    console.log(`FAIL ${name}\n     the oracle or gomap is not available: NOT CHECKED`);
+    return;
+  }
+  const r = runRandomTyped({ count: RANDOM_TYPED_COUNT, seed, tools, log: (l) => console.log(`     ${l}`) });
+  if (r.failed === 0) {
+    passed++;
+    if (verbose) console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}: ${r.failed} disagreements (saved under build/conformance/random-types/)`);
+  }
+}
 
 function randomPass() {
   const seed = Date.now() % 2 ** 31;
