@@ -17,6 +17,7 @@
 #endif
 
 #include "go_map.h"
+#include "key_text.h"
 #include "swiss/swiss_map.h"
 
 namespace {
@@ -236,6 +237,62 @@ void benchSwiss(bool strings, size_t n) {
               n, (unsigned long long)live, (unsigned long long)m.heap().used());
 }
 
+// Go's other types (issue 16): map[string]string and map[struct{X, Y int32}]bool, the model
+// (impl core) beside the real Go map's rows of the same key names (tests/bench/go).
+void benchTyped(const char* typeName, size_t n) {
+  gomap::MapConfig cfg;
+  gomap::parseMapType(typeName, &cfg.type);
+  cfg.limits.maxHeapBytes = 4ull << 30;
+  const bool strings = cfg.type.key == gomap::KeyKind::String;
+  // Keys: "key<i>", or the 8 bytes of {X: i, Y: 3i}; elements: the string "value" or true.
+  auto makeSet = [&](size_t offset) {
+    std::vector<std::string> keys;
+    for (size_t i = 0; i < n; ++i) {
+      if (strings) {
+        keys.push_back("key" + std::to_string(i + offset));
+      } else {
+        int32_t xy[2] = {int32_t(i + offset), int32_t(3 * (i + offset))};
+        keys.emplace_back(reinterpret_cast<const char*>(xy), 8);
+      }
+    }
+    return keys;
+  };
+  const std::vector<std::string> keys = makeSet(0), absent = makeSet(4 * n);
+  std::string elem;
+  gomap::parseElem(cfg.type, strings ? "value" : "true", &elem);
+  auto fresh = [&] {
+    gomap::GoMap m;
+    gomap::GoMap::create(cfg, &m);
+    return m;
+  };
+  print("core", typeName, n, "insert", nsPerOp(n, [&] {
+          gomap::GoMap m = fresh();
+          for (const std::string& k : keys) m.setUnchecked(k, elem);
+        }));
+  gomap::GoMap m = fresh();
+  for (const std::string& k : keys) m.setUnchecked(k, elem);
+  volatile uint64_t sink = 0;
+  print("core", typeName, n, "hit", nsPerOp(n, [&] {
+          gomap::Found f;
+          for (const std::string& k : keys) {
+            m.get(k, &f);
+            sink = sink + m.heap().load8(f.elem);
+          }
+        }));
+  print("core", typeName, n, "miss", nsPerOp(n, [&] {
+          gomap::Found f;
+          for (const std::string& k : absent) {
+            m.get(k, &f);
+            sink = sink + f.found;
+          }
+        }));
+  print("core", typeName, n, "delete", nsPerDelete(n, [&] {
+          gomap::GoMap d = fresh();
+          for (const std::string& k : keys) d.setUnchecked(k, elem);
+          return d;
+        }, [&](gomap::GoMap& d) { for (const std::string& k : keys) d.del(k); }));
+}
+
 template <typename K>
 void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>& absent) {
   size_t n = keys.size();
@@ -313,6 +370,7 @@ int main(int argc, char** argv) {
   for (size_t n : sizes) {
     for (bool strings : {false, true}) benchCore(strings, n);
     for (bool strings : {false, true}) benchSwiss(strings, n);
+    for (const char* t : {"map[string]string", "map[struct{X, Y int32}]bool"}) benchTyped(t, n);
     std::vector<int64_t> ik(n), ia(n);
     for (size_t i = 0; i < n; ++i) ik[i] = int64_t(i), ia[i] = int64_t(i + 4 * n);
     benchStd("int64", ik, ia);

@@ -171,6 +171,97 @@ func benchString(n int) {
 	}))
 }
 
+// Go's other types (issue 16), timed as core_bench.cpp's benchTyped times the model: keys
+// "key<i>" with the element "value", and {X: i, Y: 3i} with true.
+type point32 struct{ X, Y int32 }
+
+func benchStringString(n int) {
+	const name = "map[string]string"
+	keys, absent, probes := make([]string, n), make([]string, n), make([]string, n)
+	for i := range keys {
+		keys[i] = "key" + strconv.Itoa(i)
+		absent[i] = "key" + strconv.Itoa(i+4*n)
+		probes[i] = string([]byte(keys[i]))
+	}
+	emit(name, n, "insert", best(n, func() {
+		m := make(map[string]string)
+		for _, k := range keys {
+			m[k] = "value"
+		}
+		sink += int64(len(m))
+	}))
+	m := make(map[string]string)
+	for _, k := range keys {
+		m[k] = "value"
+	}
+	emit(name, n, "hit", best(n, func() {
+		for _, k := range probes {
+			sink += int64(len(m[k]))
+		}
+	}))
+	emit(name, n, "miss", best(n, func() {
+		for _, k := range absent {
+			sink += int64(len(m[k]))
+		}
+	}))
+	var d map[string]string
+	emit(name, n, "delete", bestDeletes(n, func() {
+		d = make(map[string]string)
+		for _, k := range keys {
+			d[k] = "value"
+		}
+	}, func() {
+		for _, k := range probes {
+			delete(d, k)
+		}
+	}))
+}
+
+func benchPoint(n int) {
+	const name = "map[struct{X, Y int32}]bool"
+	keys, absent := make([]point32, n), make([]point32, n)
+	for i := range keys {
+		keys[i] = point32{int32(i), int32(3 * i)}
+		absent[i] = point32{int32(i + 4*n), int32(3 * (i + 4*n))}
+	}
+	emit(name, n, "insert", best(n, func() {
+		m := make(map[point32]bool)
+		for _, k := range keys {
+			m[k] = true
+		}
+		sink += int64(len(m))
+	}))
+	m := make(map[point32]bool)
+	for _, k := range keys {
+		m[k] = true
+	}
+	emit(name, n, "hit", best(n, func() {
+		for _, k := range keys {
+			if m[k] {
+				sink++
+			}
+		}
+	}))
+	emit(name, n, "miss", best(n, func() {
+		for _, k := range absent {
+			if m[k] {
+				sink++
+			}
+		}
+	}))
+	var d map[point32]bool
+	emit(name, n, "delete", bestDeletes(n, func() {
+		d = make(map[point32]bool)
+		for _, k := range keys {
+			d[k] = true
+		}
+	}, func() {
+		for _, k := range keys {
+			delete(d, k)
+		}
+	}))
+}
+
 func main() {
 	sizes := []int{1000, 100000, 1000000}
 	if len(os.Args) > 1 && os.Args[1] == "--quick" {
@@ -179,6 +270,8 @@ func main() {
 	for _, n := range sizes {
 		benchInt(n)
 		benchString(n)
+		benchStringString(n)
+		benchPoint(n)
 	}
 	// Memory: what the runtime allocates for a map of n int64 keys.
 	for _, n := range sizes {
