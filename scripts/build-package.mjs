@@ -15,6 +15,7 @@ import { moduleClosure } from './module-graph.mjs';
 import { OBSERVED, PROPERTY_OF, DENSITIES } from '../web/element/settings.mjs';
 import * as fields from '../web/share/fields.mjs';
 import { ATTRIBUTE_DOCS, EVENT_DOCS } from '../npm/go-map-viz/manifest-docs.mjs';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../web/share/package-release.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -193,6 +194,10 @@ async function copyIntegrations(version) {
 
 async function main() {
   const pkg = JSON.parse(await readFile(join(templates, 'package.json'), 'utf8'));
+  // The Embed dialog's CDN snippets name this release (web/share/package-release.mjs).
+  if (pkg.name !== PACKAGE_NAME || pkg.version !== PACKAGE_VERSION) {
+    fail(`npm/go-map-viz/package.json is ${pkg.name}@${pkg.version}, web/share/package-release.mjs says ${PACKAGE_NAME}@${PACKAGE_VERSION}: change both`);
+  }
   await rm(out, { recursive: true, force: true });
   const sources = await sourcesOf(ENTRIES);
   const assets = await assetsOf(sources);

@@ -1,8 +1,9 @@
 // The offline single file differs from the site on purpose, in one list
 // (scripts/offline/swaps.mjs). Its Share dialog offers only what works
-// from one downloaded file: a link to the file itself and the scenario,
-// with a note on embeds; the site's offers the element and the iframe too
-// (web/app/share-offer.mjs). While a lesson is open, both offer a link to
+// from one downloaded file: a link to the file itself and the scenario, and
+// its Embed dialog a note on why there is no embed; the site's Share offers
+// the link (web/app/share-offer.mjs), its Embed dialog the element and the
+// iframe (embed-offer.test.mjs). While a lesson is open, both offer a link to
 // the lesson step first. And a bundle of the page really holds the
 // offline edition, not the site's.
 import { test } from 'node:test';
@@ -45,7 +46,8 @@ test('a bundle of the page with the swaps holds the offline edition and not the 
   });
   assert.ok(files.includes(join(WEB, 'app/edition-offline.mjs')));
   assert.ok(!files.includes(join(WEB, 'app/edition.mjs')));
-  assert.ok(files.includes(join(WEB, 'app/share-dialog.mjs')), 'the dialog is in the bundle');
+  assert.ok(files.includes(join(WEB, 'app/share-dialog.mjs')), 'the Share dialog is in the bundle');
+  assert.ok(files.includes(join(WEB, 'app/embed-dialog.mjs')), 'the Embed dialog (loaded on first use) is in the bundle');
   assert.match(code, /EDITION = ["']offline["'];/);
   assert.doesNotMatch(code, /EDITION = ["']site["'];/);
 });
@@ -76,8 +78,8 @@ test('offline: a state too long for a link still offers its scenario', () => {
   assert.equal(r.texts.scenario, huge);
 });
 
-test('site: the link, the element with its script and the iframe, all beside the page', () => {
-  assert.deepEqual(OFFERS.site, ['link', 'element', 'iframe']);
+test('site: Share offers the link; the element and the iframe are the Embed dialog\'s (embed-offer.test.mjs)', () => {
+  assert.deepEqual(OFFERS.site, ['link']);
   assert.equal(EMBED_NOTES.site, null);
   const href = 'https://maps.example/go/index.html#v=1&type=map[string]int64';
   assert.deepEqual(siteUrls(href), {
@@ -86,12 +88,10 @@ test('site: the link, the element with its script and the iframe, all beside the
     embedPageUrl: 'https://maps.example/go/embed.html',
   });
   const r = shareTexts('site', { href, state: STATE, scenario: SCENARIO });
-  assert.deepEqual(Object.keys(r.texts), ['link', 'element', 'iframe']);
+  assert.deepEqual(Object.keys(r.texts), ['link']);
   assert.equal(r.texts.link, 'https://maps.example/go/index.html#v=1&type=map[int64]int64&seed=7&ops=fill+12;+del+3&step=1');
-  assert.match(r.texts.element, /^<script type="module" src="https:\/\/maps\.example\/go\/go-map-viz\.js"><\/script>\n<go-map-viz /);
-  assert.match(r.texts.iframe, /^<iframe src="https:\/\/maps\.example\/go\/embed\.html#v=1&amp;/);
   const bad = shareTexts('site', { href, state: { ops: 'x'.repeat(70000) }, scenario: '' });
-  assert.deepEqual(bad.texts, { link: null, element: null, iframe: null });
+  assert.deepEqual(bad.texts, { link: null });
   assert.match(bad.problem, /cannot be put in a link/);
   assert.throws(() => shareTexts('mirror', { href, state: STATE }), /unknown edition/);
 });

@@ -72,6 +72,12 @@ async function main() {
     notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson) && !tour.detached,
   });
   wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null });
+  // The Embed dialog's code loads on its first use.
+  let embed = null;
+  $('embed-btn').addEventListener('click', async () => {
+    embed ??= (await import('./embed-dialog.mjs')).makeEmbedDialog(() => link.currentState());
+    embed.open();
+  });
   wireExport(app, { theme: () => display.resolvedTheme() });
   // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
   // (#v=1&type=…) its map and step; otherwise a few fruit to start with,

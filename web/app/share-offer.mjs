@@ -1,33 +1,32 @@
 // What the Share dialog offers for the moment on screen, by edition
-// (edition.mjs). On the site: a link to the playground at this moment,
-// the <go-map-viz> element with its one script, and an iframe of the
-// embed page, all files served beside the page. The offline single file
-// has none of those files, so a snippet naming them would be dead; it
-// offers only what works from the file: a link to the file itself at this
-// moment, and the scenario text, which rebuilds the map in any copy of the
-// playground, with a note saying where embeds come from. While a lesson is
-// open, both editions offer first a link to the lesson at its step: the
-// address bar holds that link, and the permalink (the map alone, without
-// the lesson's words) stays beside it. No DOM, so node tests hold both
-// editions to this.
-import { DEFAULT_STATE, embedSnippets, permalinkTo } from '../share/permalink.mjs';
+// (edition.mjs). On the site: a link to the playground at this moment (the
+// Embed dialog, embed-offer.mjs, makes the element and the iframe). The
+// offline single file offers what works from the file: a link to the file
+// itself at this moment, and the scenario text, which rebuilds the map in
+// any copy of the playground; its Embed dialog holds only a note saying
+// where embeds come from, since the element and the iframe need files that
+// are not beside it. While a lesson is open, both editions offer first a
+// link to the lesson at its step: the address bar holds that link, and the
+// permalink (the map alone, without the lesson's words) stays beside it.
+// No DOM, so node tests hold both editions to this.
+import { DEFAULT_STATE, permalinkTo } from '../share/permalink.mjs';
 import { lessonFragment } from '../lessons-ui/fragment.mjs';
 import { DISPLAY_FIELDS } from './link-state.mjs';
 
 /** The fields of the dialog, in order, for each edition. */
 export const OFFERS = Object.freeze({
-  site: Object.freeze(['link', 'element', 'iframe']),
+  site: Object.freeze(['link']),
   offline: Object.freeze(['link', 'scenario']),
 });
 
 export const HINTS = Object.freeze({
-  site: 'Whoever opens the link sees this map at this step. The element and the iframe show it on another page; ' +
-    'the iframe needs nothing else, the element needs its script.',
+  site: 'Whoever opens the link sees this map at this step, in the playground. ' +
+    'To show it on another page (a blog post, course notes), use Embed.',
   offline: 'The link opens this file at this step, on a computer where the file is at the same place. ' +
     'The scenario rebuilds the map in any copy of the playground: paste it into the Scenario box and run it.',
 });
 
-/** Why the offline file offers no embed (null on the site). */
+/** Why the offline file's Embed dialog offers no snippet (null on the site). */
 export const EMBED_NOTES = Object.freeze({
   site: null,
   offline: 'Embeds are not offered in this single file. The <go-map-viz> element and the iframe load ' +
@@ -95,8 +94,7 @@ export function shareTexts(edition, { href, state, scenario, lesson = null }) {
   if (lesson) texts[LESSON_OFFER] = `${pageUrl(href)}#${lessonFragment(lesson.id, lesson.step)}`;
   let problem = null;
   try {
-    if (edition === 'offline') texts.link = permalinkTo(pageUrl(href), state);
-    else Object.assign(texts, embedSnippets({ ...siteUrls(href), state }));
+    texts.link = permalinkTo(pageUrl(href), state);
   } catch (err) {
     problem = String(err?.message ?? err);
   }

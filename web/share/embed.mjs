@@ -109,6 +109,27 @@ function operationCount(ops) {
 }
 
 /**
+ * The line that loads <go-map-viz>, once per page however many elements
+ * it holds. Throws a TypeError for a URL that is not absolute http(s)/file.
+ */
+export function elementScript(scriptUrl) {
+  return `<script type="module" src="${escapeHtml(baseUrl(scriptUrl, 'elementScriptUrl'))}"></script>`;
+}
+
+/**
+ * The element for a state, one line, once per embed. The text inside the
+ * tag shows only until the element is defined: a page that loads the
+ * script without type="module" keeps it, and so says why, instead of
+ * showing a blank box.
+ */
+export function elementTag(state) {
+  const attrs = elementAttributes({ ...newState(), ...state })
+    .map(([name, value]) => (name === 'autoplay' ? ' autoplay' : ` ${name}="${escapeHtml(value)}"`))
+    .join('');
+  return `<go-map-viz${attrs}>${ELEMENT_FALLBACK}</go-map-viz>`;
+}
+
+/**
  * Three ways to share a state.
  * link: the playground at this state. element: the <script> that defines
  * <go-map-viz> and the element with the state's attributes. iframe: the
@@ -125,14 +146,7 @@ export function embedSnippets({ pageUrl, elementScriptUrl, embedPageUrl, state, 
   const fragment = encodeState(state);
   const s = { ...newState(), ...state };
   const link = `${baseUrl(pageUrl, 'pageUrl')}#${fragment}`;
-  const attrs = elementAttributes(s)
-    .map(([name, value]) => (name === 'autoplay' ? ' autoplay' : ` ${name}="${escapeHtml(value)}"`))
-    .join('');
-  // The text inside the tag shows only until the element is defined: a
-  // page that loads the script without type="module" keeps it, and so
-  // says why, instead of showing a blank box.
-  const element = `<script type="module" src="${escapeHtml(baseUrl(elementScriptUrl, 'elementScriptUrl'))}"></script>\n` +
-    `<go-map-viz${attrs}>${ELEMENT_FALLBACK}</go-map-viz>`;
+  const element = `${elementScript(elementScriptUrl)}\n${elementTag(s)}`;
   const n = operationCount(s.ops);
   const label = title ?? `Go map playground: ${s.mapType}, ${n} operation${n === 1 ? '' : 's'}`;
   const w = Math.max(200, Math.min(4000, Math.round(Number(width) || 720)));

@@ -122,7 +122,7 @@ export async function run(env) {
   const share = page.getByRole('dialog', { name: 'Share this moment' });
   await share.waitFor();
   const labels = await share.locator('.share-field label').allTextContents();
-  assert.deepEqual(labels, ['Link to this lesson step', 'Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  assert.deepEqual(labels, ['Link to this lesson step', 'Link to this moment']);
   const lessonLink = share.getByLabel('Link to this lesson step');
   assert.equal(await lessonLink.inputValue(), `${env.url}#lesson=delete&step=2`);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-lesson', 'Share starts at the lesson link');
@@ -139,7 +139,7 @@ export async function run(env) {
   await page.waitForFunction(() => window.goMapPlayground.lessons.detached && /#v=1&/.test(location.hash));
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await share.waitFor();
-  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment']);
   assert.match(await share.getByLabel('Link to this moment').inputValue(), /;\+set\+999&/);
   await page.keyboard.press('Escape');
   await share.waitFor({ state: 'hidden' });
@@ -161,7 +161,7 @@ export async function run(env) {
   assert.ok(!page.url().includes('lesson='), page.url());
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await share.waitFor();
-  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment', 'Element: the script, then the tag', 'iframe']);
+  assert.deepEqual(await share.locator('.share-field label').allTextContents(), ['Link to this moment']);
   assert.equal(await share.locator('.share-lesson').isHidden(), true);
   await page.keyboard.press('Escape');
   await share.waitFor({ state: 'hidden' });

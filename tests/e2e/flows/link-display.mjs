@@ -88,12 +88,19 @@ export async function run(env) {
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.waitForFunction(() => /&step=2\.0&view=both&theme=dark&controls=minimal$/.test(location.hash), null, { timeout: 5000 });
   // Share and Embed pass it on; controls means what it means in an embed.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = page.getByRole('dialog', { name: 'Share this moment' });
+  await share.waitFor();
+  assert.match(await share.getByLabel('Link to this moment').inputValue(), /&view=both&theme=dark&controls=minimal$/);
+  await page.keyboard.press('Escape');
+  await share.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this moment' });
   await dialog.waitFor();
-  assert.match(await dialog.getByLabel('Link to this moment').inputValue(), /&view=both&theme=dark&controls=minimal$/);
-  assert.match(await dialog.getByLabel('Element: the script, then the tag').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark">Loading the Go map… \(If this stays, the page’s script tag needs type="module"\.\)<\/go-map-viz>$/);
-  assert.match(await dialog.getByLabel('iframe', { exact: true }).inputValue(), /&amp;view=both&amp;theme=dark&amp;controls=minimal" /);
+  // The Embed options start from the link's look.
+  assert.deepEqual(await page.evaluate(() => ['controls', 'view', 'theme'].map((k) => document.getElementById(`embed-${k}`).value)), ['minimal', 'both', 'dark']);
+  assert.match(await dialog.getByLabel('2. Once per embed: the element').inputValue(), / step="2\.0" controls="minimal" view="both" theme="dark">Loading the Go map… \(If this stays, the page’s script tag needs type="module"\.\)<\/go-map-viz>$/);
+  assert.match(await dialog.getByLabel(/^Or an iframe/).inputValue(), /&amp;view=both&amp;theme=dark&amp;controls=minimal" /);
   assert.match(await dialog.locator('.share-carried').textContent(), /theme dark, view both, controls minimal\. Controls set the element's and the iframe's own buttons; this page keeps all of its own\./);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });

@@ -4,9 +4,9 @@
 // file; the map works (insert, step back and forth, drawn = bytes); a
 // lesson opens from the address and plays with its narration and claims,
 // and Share offers a link to its step in this file first. Share offers
-// only what works from the file (a link to the file itself, the scenario,
-// a note on embeds; no snippet naming a file that is not there), and that
-// link reopens the moment, in the theme it asks for.
+// only what works from the file (a link to the file itself, the scenario;
+// no snippet naming a file that is not there), Embed only a note on why,
+// and that link reopens the moment, in the theme it asks for.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,13 +127,9 @@ async function shareFromFile(page, fileUrl, requests) {
   const offered = await dialog.evaluate((d) => ({
     labels: [...d.querySelectorAll('.share-field label')].map((l) => l.textContent),
     values: [...d.querySelectorAll('input, textarea')].map((f) => f.value),
-    note: d.querySelector('#share-note')?.textContent ?? null,
-    described: d.getAttribute('aria-describedby'),
   }));
   assert.deepEqual(offered.labels, ['Link to this moment', 'Scenario'], 'no element or iframe field');
   for (const v of offered.values) assert.doesNotMatch(v, /go-map-viz\.js|embed\.html|<script|<iframe|<go-map-viz/, 'a snippet naming a file that is not here');
-  assert.match(offered.note, /^Embeds are not offered in this single file\..*hosted playground/);
-  assert.equal(offered.described, 'share-note');
   const [link, scenario] = offered.values;
   assert.ok(link.startsWith(`${fileUrl}#v=1&type=map[string]int64&seed=7&`), link);
   assert.match(link, /&ops=set\+%22alpha%22;\+set\+%22beta%22;\+set\+%22gamma%22&/);
@@ -141,11 +137,19 @@ async function shareFromFile(page, fileUrl, requests) {
   assert.equal(await dialog.getByRole('button', { name: 'Copy the scenario' }).isEnabled(), true);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  // Embed leads to the note: it answers what the reader asked for.
+  // Embed opens its own dialog, with the note and nothing to copy: it answers what the reader asked for.
   await page.getByRole('button', { name: 'Embed' }).click();
   const embedDialog = page.getByRole('dialog', { name: 'Embed this moment' });
   await embedDialog.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-note');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-note');
+  const embedOffer = await embedDialog.evaluate((d) => ({
+    note: d.querySelector('#embed-note')?.textContent ?? null,
+    described: d.getAttribute('aria-describedby'),
+    fields: d.querySelectorAll('input, textarea, go-map-viz').length,
+  }));
+  assert.match(embedOffer.note, /^Embeds are not offered in this single file\..*hosted playground/);
+  assert.equal(embedOffer.described, 'embed-note');
+  assert.equal(embedOffer.fields, 0, 'no snippet and no preview in the single file');
   await page.screenshot({ path: join(SHOTS, 'offline-share-dialog.png') });
   await page.keyboard.press('Escape');
   await embedDialog.waitFor({ state: 'hidden' });

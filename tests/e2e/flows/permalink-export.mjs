@@ -1,6 +1,8 @@
 // Permalinks and exports: work in the page, take the address, open it in a
-// new page: the same bytes at the same step. The Share dialog's element
-// and iframe snippets show that same moment on other pages. Export gives a
+// new page: the same bytes at the same step. The Share dialog's link is
+// that address; the Embed dialog's element and iframe snippets show that
+// same moment on other pages (tests/e2e/flows/embed-dialog.mjs has the rest
+// of the Embed dialog). Export gives a
 // well-formed SVG, a PNG of the right size (and within canvas limits for a
 // big map) and the scenario with the dump as JSON. All under the strict CSP.
 import assert from 'node:assert/strict';
@@ -77,20 +79,30 @@ export async function run(env) {
   assert.deepEqual(await trapsFired(again), []);
   await again.close();
 
-  // Share: the link is this address; Embed: the element and the iframe.
+  // Share: the link is this address, and nothing else on the site.
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this moment' });
   await dialog.waitFor();
   assert.equal(await dialog.getByLabel('Link to this moment').inputValue(), url);
+  assert.deepEqual(await dialog.locator('.share-field label').allTextContents(), ['Link to this moment']);
   await page.screenshot({ path: join(SHOTS, 'share-dialog.png') });
-  const element = await dialog.getByLabel('Element: the script, then the tag').inputValue();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // Embed: the script from this site, then the element; the iframe at a wide column.
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const embedDialog = page.getByRole('dialog', { name: 'Embed this moment' });
+  await embedDialog.waitFor();
+  await page.locator('#embed-source').selectOption('site');
+  await page.locator('#embed-column').selectOption('720');
   // The iframe's height: measured from the embed itself, not the default.
-  await page.waitForFunction(() => !/ height="560"/.test(document.getElementById('share-iframe').value), null, { timeout: 15000 });
-  const iframe = await dialog.getByLabel('iframe', { exact: true }).inputValue();
+  await page.waitForFunction(() => document.querySelector('.embed-dialog').dataset.iframeMeasured === 'true' &&
+    !/ height="560"/.test(document.getElementById('embed-iframe').value), null, { timeout: 15000 });
+  const element = `${await page.locator('#embed-script').inputValue()}\n${await page.locator('#embed-element').inputValue()}`;
+  const iframe = await embedDialog.getByLabel(/^Or an iframe/).inputValue();
   const snippetHeight = Number(/ height="(\d+)"/.exec(iframe)[1]);
   assert.equal(await page.locator('iframe[aria-hidden="true"]').count(), 0, 'the measuring frame is gone');
   await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
+  await embedDialog.waitFor({ state: 'hidden' });
   assert.match(element, new RegExp(`^<script type="module" src="${env.url}go-map-viz.js"></script>\\n<go-map-viz map-type="map\\[int64\\]int64" seed="7" ops="fill 40; set 1000; del 3" step="3\\.\\d+" speed="20">Loading the Go map… \\(If this stays, the page’s script tag needs type="module"\\.\\)</go-map-viz>$`));
 
   // The element snippet, pasted into a page of its own.
