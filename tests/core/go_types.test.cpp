@@ -7,6 +7,7 @@
 // bucketsize and flags) with `oracle --layout` (tests/conformance/oracle/layout.go); the
 // conformance suite repeats the comparison live for every type the oracle knows.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -310,4 +311,48 @@ TEST_CASE("a literal of the wrong shape is refused and the map is left as it was
     CHECK(s.map().count() == count);
   }
   CHECK(s.one("get {1, \"a\"}").result == "[1.5 2] true");
+}
+
+TEST_CASE("a key with a NaN inside is never found, as in Go, and clear removes it", "[types][floats]") {
+  CheckedScenario s;
+  s.ok("map[struct{A float64; B int32}]string");
+  CHECK(s.one("set {NaN, 1} a").error.empty());
+  CHECK(s.one("set {NaN, 1} b").error.empty());  // not equal to the first: a second entry
+  CHECK(s.map().count() == 2);
+  CHECK(s.one("get {NaN, 1}").result == " false");
+  CHECK(s.one("del {NaN, 1}").error.empty());  // finds nothing to delete
+  CHECK(s.map().count() == 2);
+  s.ok("fill 20");  // grows: the NaN keys are evacuated with fresh random hashes
+  const Step it = s.one("iter");
+  REQUIRE(it.keys);
+  CHECK(std::count(it.keys->begin(), it.keys->end(), "{NaN 1}") == 2);
+  s.ok("clear");
+  CHECK(s.map().count() == 0);
+}
+
+TEST_CASE("a traced insert of a value with strings winds back byte for byte", "[types][journal]") {
+  MapConfig cfg;
+  REQUIRE(parseMapType("map[struct{A, B int8; C string}][]string", &cfg.type).isOk());
+  GoMap m;
+  REQUIRE(GoMap::create(cfg, &m).isOk());
+  std::string k, e;
+  for (int i = 0; i < 8; ++i) {
+    REQUIRE(parseKey(cfg.type, "{1, 2, \"key " + std::to_string(i) + "\"}", &k).isOk());
+    REQUIRE(parseElem(cfg.type, "{\"x\", \"y" + std::to_string(i) + "\"}", &e).isOk());
+    REQUIRE(m.set(k, e).isOk());
+  }
+  const std::vector<uint8_t> before = m.heap().bytes();
+  Trace trace;
+  m.setTrace(&trace);
+  m.startJournal();
+  REQUIRE(parseKey(cfg.type, "{1, 2, \"the ninth\"}", &k).isOk());
+  REQUIRE(m.set(k, e).isOk());  // grows B 0 -> 1, copies headers, allocates the strings
+  m.stopJournal();
+  m.setTrace(nullptr);
+  Found f;
+  REQUIRE(m.get(k, &f).isOk());
+  CHECK(formatElem(cfg.type, m.elemBytes(f.elem)) == "[x y7]");
+  m.rollbackTo(0);
+  CHECK(m.heap().bytes() == before);
+  CHECK(m.count() == 8);
 }
