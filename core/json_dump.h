@@ -39,7 +39,10 @@ std::string dumpSwissState(const swiss::SwissMap& map);
 // slot's element ("staleV"), and `detached`: tables off the directory that a
 // viewer still draws mid-step (a grow's new table before it is installed,
 // the old one after).
-std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<uint64_t>& detached);
+// With `near`, a map of more than `maxGroups` groups gives groups only for
+// the tables holding one of those addresses (the others: "summary":true).
+std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<uint64_t>& detached,
+                                 const std::vector<uint64_t>* near = nullptr, uint64_t maxGroups = 0);
 
 // JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
 std::string jsonString(std::string_view bytes);

@@ -33,6 +33,7 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .function("runScenario", &SwissSession::runScenario)
       .function("rewind", &SwissSession::rewind)
       .function("state", &SwissSession::state)
+      .function("stateNear", &SwissSession::stateNear)
       .function("header", &SwissSession::header)
       .function("checkInvariants", &SwissSession::checkInvariants)
       .function("heapPointer", &SwissSession::heapPointer)

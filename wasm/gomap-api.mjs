@@ -417,6 +417,17 @@ export class SwissGoMap extends GoMap {
     return '1.26';
   }
 
+  // state({ near: [hex addresses], maxGroups }) for a big map: when its
+  // tables hold more than maxGroups groups, only the tables holding one of
+  // `near` (a table's address or one inside its groups) come with groups;
+  // the others have `summary: true` and `groups: []`.
+  state({ near = null, maxGroups = 256 } = {}) {
+    if (!near) return super.state();
+    if (!this.session) throw new Error('this GoMap was freed');
+    const list = near.filter((a) => typeof a === 'string' && /^[0-9a-f]{1,16}$/.test(a)).join(',');
+    return JSON.parse(this.session.stateNear(list, Number.isSafeInteger(maxGroups) && maxGroups >= 0 ? maxGroups : 256));
+  }
+
   chains() {
     return fail('chains() is the bucket map\'s (Go 1.14); a Swiss map has state().swiss');
   }

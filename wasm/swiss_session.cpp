@@ -234,7 +234,9 @@ std::string SwissSession::header() const {
   return out + "}";
 }
 
-std::string SwissSession::state() const {
+std::string SwissSession::state() const { return stateNear("", -1); }
+
+std::string SwissSession::stateNear(const std::string& near, double maxGroups) const {
   const swiss::SwissMap* m = runner_.swissMap();
   std::string out = "{\"header\":" + header();
   if (!m) return out + "}";
@@ -249,7 +251,17 @@ std::string SwissSession::state() const {
       if (!listed && inHeap && m->tCapacity(t) != 0) detached.push_back(t);
     }
   }
-  std::string dump = dumpSwissStateDetail(*m, detached);
+  std::vector<uint64_t> addrs;
+  for (size_t i = 0; i < near.size();) {
+    size_t j = near.find(',', i);
+    if (j == std::string::npos) j = near.size();
+    uint64_t a = 0;
+    if (parseUint64("0x" + near.substr(i, j - i), &a)) addrs.push_back(a);
+    i = j + 1;
+  }
+  const bool windowed = maxGroups >= 0;
+  std::string dump = dumpSwissStateDetail(*m, detached, windowed ? &addrs : nullptr,
+                                          windowed ? uint64_t(maxGroups) : 0);
   out += ",\"swiss\":" + dump;
   return out + "}";
 }

@@ -35,6 +35,10 @@ class SwissSession {
   // the tables a grow or split in the last traced command had off the
   // directory (core/json_dump.h dumpSwissStateDetail), plus header() fields.
   std::string state() const;
+  // The same for a big map: when the tables hold more than maxGroups groups,
+  // only those holding one of `near` (hex addresses, comma-separated: a
+  // table, or an address inside its groups) come with their groups.
+  std::string stateNear(const std::string& near, double maxGroups) const;
   std::string checkInvariants();
 
   double heapPointer() const;

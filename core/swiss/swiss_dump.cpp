@@ -74,25 +74,46 @@ void appendGroup(const SwissMap& m, uint64_t g, bool detail, std::string* out) {
   *out += "]}";
 }
 
+// Which tables a viewer's state gives group by group: all of them, unless
+// they hold more than `maxGroups` groups together; then only those holding
+// one of `near` (a table's address or an address inside its groups).
+struct GroupWindow {
+  const std::vector<uint64_t>* near = nullptr;
+  uint64_t maxGroups = ~uint64_t(0);
+  bool all = true;
+  bool wants(const SwissMap& m, uint64_t t) const {
+    if (all || !near) return true;
+    const uint64_t from = m.tGroups(t), to = from + (m.tLengthMask(t) + 1) * m.layout().groupSize;
+    for (uint64_t a : *near) {
+      if (a == t || (a >= from && a < to)) return true;
+    }
+    return false;
+  }
+};
+
 // A table's fields; with `detail` also its address, its groups' address
 // and its tombstones (the capacity's 7/8 not taken by used or growthLeft).
-void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out) {
+// A table the window leaves out has "groups":[] and "summary":true.
+void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out, const GroupWindow& window = {}) {
   *out += "{";
+  const bool groups = !detail || window.wants(m, t);
   if (detail) {
     *out += "\"addr\":\"" + hexAddr(t) + "\",\"groupsAddr\":\"" + hexAddr(m.tGroups(t)) +
-            "\",\"tombstones\":" + std::to_string(m.tTombstones(t)) + ",";
+            "\",\"tombstones\":" + std::to_string(m.tTombstones(t)) +
+            ",\"groupCount\":" + std::to_string(m.tLengthMask(t) + 1) + ",";
+    if (!groups) *out += "\"summary\":true,";
   }
   *out += "\"index\":" + std::to_string(m.tIndex(t)) + ",\"localDepth\":" + std::to_string(m.tLocalDepth(t)) +
           ",\"capacity\":" + std::to_string(m.tCapacity(t)) + ",\"used\":" + std::to_string(m.tUsed(t)) +
           ",\"growthLeft\":" + std::to_string(m.tGrowthLeft(t)) + ",\"groups\":[";
-  for (uint64_t g = 0, n = m.tLengthMask(t) + 1; g < n; ++g) {
+  for (uint64_t g = 0, n = groups ? m.tLengthMask(t) + 1 : 0; g < n; ++g) {
     if (g) *out += ',';
     appendGroup(m, m.groupAt(t, g), detail, out);
   }
   *out += "]}";
 }
 
-void appendSwissState(const SwissMap& m, bool detail, std::string* out) {
+void appendSwissState(const SwissMap& m, bool detail, std::string* out, const GroupWindow& window = {}) {
   *out += "\"model\":\"swiss\"";
   *out += ",\"count\":" + std::to_string(m.used());
   *out += ",\"seed\":\"" + hex16(m.seed()) + "\"";
@@ -120,7 +141,7 @@ void appendSwissState(const SwissMap& m, bool detail, std::string* out) {
   *out += "],\"tables\":[";
   for (size_t p = 0; p < tables.size(); ++p) {
     if (p) *out += ',';
-    appendTable(m, tables[p], detail, out);
+    appendTable(m, tables[p], detail, out, window);
   }
   *out += ']';
 }
@@ -139,9 +160,20 @@ std::string dumpSwissState(const SwissMap& map) {
   return out + "}";
 }
 
-std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t>& detached) {
+std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t>& detached,
+                                 const std::vector<uint64_t>* near, uint64_t maxGroups) {
+  GroupWindow window;
+  if (near) {
+    uint64_t total = 0;
+    for (uint64_t i = 0, n = map.dirLen(); i < n; ++i) {
+      const uint64_t t = map.directoryAt(i);
+      if (i == 0 || t != map.directoryAt(i - 1)) total += map.tLengthMask(t) + 1;
+    }
+    for (uint64_t t : detached) total += map.tLengthMask(t) + 1;
+    window = {near, maxGroups, total <= maxGroups};
+  }
   std::string out = "{";
-  appendSwissState(map, true, &out);
+  appendSwissState(map, true, &out, window);
   out += ",\"map\":\"" + hexAddr(map.mapAddress()) + "\",\"dirPtr\":\"" + hexAddr(map.dirPtr()) +
          "\",\"globalShift\":" + std::to_string(map.globalShift()) +
          ",\"heapUsed\":" + std::to_string(map.heap().used());
@@ -150,7 +182,7 @@ std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t
   for (uint64_t t : detached) {
     if (!first) out += ',';
     first = false;
-    appendTable(map, t, true, &out);
+    appendTable(map, t, true, &out, window);
   }
   return out + "]}";
 }

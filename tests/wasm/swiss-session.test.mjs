@@ -43,7 +43,7 @@ function contractState(s) {
   const out = {};
   for (const k of STATE_KEYS) if (k in s) out[k] = s[k];
   if (out.small) out.small = group(out.small);
-  if (out.tables) out.tables = out.tables.map(({ addr, groupsAddr, tombstones, ...t }) => ({ ...t, groups: t.groups.map(group) }));
+  if (out.tables) out.tables = out.tables.map(({ addr, groupsAddr, tombstones, groupCount, ...t }) => ({ ...t, groups: t.groups.map(group) }));
   return out;
 }
 
@@ -103,6 +103,33 @@ test('state(): tombstones per table are the 0xFE control bytes, addresses are th
   assert.ok(sawTombstone);
   assert.deepEqual(stale.map((s) => Number(s.stale)).sort((a, b) => a - b), Array.from({ length: 15 }, (_, i) => 2 * i + 1));
   assert.ok(stale.every((s) => s.staleV === 0));
+  m.free();
+});
+
+test('state({ near }) of a big map: groups only for the tables near the step, the rest summarized; a small map whole', () => {
+  const m = swissMap({ mapType: 'map[int64]int64', seed: 4 });
+  m.run('fill 20000');
+  const full = m.state().swiss;
+  const { events } = m.set(777777, 1, { trace: true });
+  const store = events.find((e) => e.e === 'storeEntry');
+  const near = m.state({ near: [store.groupAddr], maxGroups: 256 }).swiss;
+  assert.equal(near.tables.length, full.tables.length);
+  const withGroups = near.tables.filter((t) => !t.summary);
+  assert.equal(withGroups.length, 1);
+  const t = withGroups[0];
+  assert.ok(t.groups.some((g) => g.addr === store.groupAddr));
+  assert.ok(t.groups[store.group].ctrl[store.slot] === store.ctrl);
+  for (const s of near.tables.filter((x) => x.summary)) {
+    assert.deepEqual(s.groups, []);
+    const same = full.tables.find((x) => x.addr === s.addr);
+    assert.equal(s.groupCount, same.groups.length);
+    assert.equal(s.used, same.used);
+  }
+  // Under the budget every table comes whole, whatever `near` says.
+  const small = swissMap({ mapType: 'map[int64]int64', seed: 4 });
+  small.run('fill 40');
+  assert.deepEqual(small.state({ near: [], maxGroups: 256 }), small.state());
+  small.free();
   m.free();
 });
 

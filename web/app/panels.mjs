@@ -54,13 +54,19 @@ export class Panels {
     this.swissHash.root.hidden = !model.swiss;
     // The bucket map's stats, table and exports do not read a Swiss table
     // (yet): their cards and buttons step aside rather than show another map.
-    this.els.statsView.closest('section')?.toggleAttribute('hidden', !!model.swiss);
-    document.getElementById('table-card')?.toggleAttribute('hidden', !!model.swiss);
+    for (const card of [this.els.statsView.closest('section'), document.getElementById('table-card')]) stepAside(card, !!model.swiss);
     for (const id of ['export-svg', 'export-png', 'export-json']) {
       const b = document.getElementById(id);
       if (!b) continue;
-      b.disabled = !!model.swiss;
-      b.title = model.swiss ? 'Export draws the Go 1.14 bucket map; the Swiss table is not exported yet' : '';
+      if (model.swiss && b.dataset.swissAside === undefined) {
+        b.dataset.swissAside = b.disabled ? 'disabled' : '';
+        b.disabled = true;
+        b.title = 'Export draws the Go 1.14 bucket map; the Swiss table is not exported yet';
+      } else if (!model.swiss && b.dataset.swissAside !== undefined) {
+        b.disabled = b.dataset.swissAside === 'disabled';
+        b.removeAttribute('title');
+        delete b.dataset.swissAside;
+      }
     }
     if (model.swiss) {
       // Go 1.26: h1 and h2 of the key in play, and the keys a loop yielded;
@@ -88,5 +94,18 @@ export class Panels {
     const currentOp = frame.op;
     this.stats.update(mapStats(player.map, model.header), player.history.ops, currentOp);
     if (this.tableShown) this.table.update(model);
+  }
+}
+
+// Hides a card while a Swiss map is shown and gives it back as it was
+// (other settings, a link's view, may hide it too).
+function stepAside(card, aside) {
+  if (!card) return;
+  if (aside && card.dataset.swissAside === undefined) {
+    card.dataset.swissAside = card.hidden ? 'hidden' : '';
+    card.hidden = true;
+  } else if (!aside && card.dataset.swissAside !== undefined) {
+    card.hidden = card.dataset.swissAside === 'hidden';
+    delete card.dataset.swissAside;
   }
 }

@@ -48,6 +48,8 @@ function tableModel(t, pos, role) {
     used: t.used,
     growthLeft: t.growthLeft,
     tombstones: t.tombstones,
+    groupCount: t.groupCount ?? t.groups.length,
+    summary: !!t.summary,  // read without its groups (a big map; see readSwissModel)
     groups: t.groups.map(groupModel),
     entries: [],
   };
@@ -86,9 +88,33 @@ export function swissModelOf(state, frame = {}) {
   return model;
 }
 
+/**
+ * The addresses a moment is about (tables, groups): a big map's state is
+ * read with groups only for the tables holding them.
+ */
+export function nearAddresses(frame) {
+  const out = new Set();
+  const e = frame?.event;
+  const events = frame?.events ?? [];
+  for (const x of e ? [e] : events.slice(-8)) {
+    if (x.table) out.add(x.table);
+    if (x.groupAddr) out.add(x.groupAddr);
+  }
+  // A move's source: the table the last rehash before it names.
+  if (e?.e === 'moveEntry') {
+    for (let i = frame.step; i >= 0; i--) {
+      if (events[i].e === 'rehash') {
+        out.add(events[i].table);
+        break;
+      }
+    }
+  }
+  return [...out];
+}
+
 /** Reads the session (one state() call) into a model. */
 export function readSwissModel(map, frame) {
-  return swissModelOf(map.state(), frame);
+  return swissModelOf(map.state({ near: nearAddresses(frame), maxGroups: MAX_DRAWN_GROUPS }), frame);
 }
 
 /** Every table drawn: those in the directory, then those off it. */
@@ -276,7 +302,7 @@ export function swissMarks(frame, model) {
  * small enough, else those a step marks (and the one its focus is in).
  */
 export function tablesInFull(model, marks) {
-  const tables = allTables(model);
+  const tables = allTables(model).filter((t) => !t.summary);
   const total = tables.reduce((n, t) => n + t.groups.length, 0);
   if (total <= MAX_DRAWN_GROUPS) return new Set(tables.map((t) => t.addr));
   const full = new Set();

@@ -10,6 +10,8 @@ import { allTables, hex2, tablesInFull, tableName } from './swiss-model.mjs';
 
 // Past this many groups a table is drawn dense (render/swiss-view.mjs).
 const DENSE_GROUPS = 16;
+const MAX_SUMMARY_LINES = 32;
+const MAX_DIR_RUNS = 128;
 const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
 
 function cls(base, extra) {
@@ -72,11 +74,14 @@ export class SwissView {
       d.replaceChildren(h('span', { class: 'sw-dlabel', text: 'directory' }), h('span', { class: 'sw-note', text: 'none: a small map (up to 8 entries) is one group at dirPtr' }));
       return;
     }
-    const runs = [];
+    let runs = [];
     for (const e of model.directory) {
       if (e.first) runs.push([]);
       runs.at(-1).push(e);
     }
+    // Thousands of entries: the first runs and the one a step is about.
+    const more = runs.length > MAX_DIR_RUNS ? runs.length - MAX_DIR_RUNS : 0;
+    if (more) runs = runs.filter((run, i) => i < MAX_DIR_RUNS || run.some((e) => marks.dir.has(e.index)));
     d.replaceChildren(
       h('span', { class: 'sw-dlabel', text: `directory (${model.header.dirLen} entr${model.header.dirLen === 1 ? 'y' : 'ies'})` }),
       h('span', { class: 'sw-runs' }, runs.map((run) => {
@@ -89,7 +94,7 @@ export class SwissView {
               h('span', { class: 'sw-eidx', text: `[${e.index}]` }), h('span', { class: 'sw-eto', text: `→T${t.pos}` }));
           }),
           h('span', { class: 'sw-ld', text: `ld ${t.localDepth}` }));
-      })),
+      }), more ? h('span', { class: 'sw-note', text: `… ${more.toLocaleString('en-US')} more tables' entries` }) : null),
     );
   }
 
@@ -97,7 +102,22 @@ export class SwissView {
     const inFull = tablesInFull(model, marks);
     const parts = [];
     if (model.small) parts.push(this.#smallGroup(model, marks));
-    for (const t of allTables(model)) parts.push(this.#table(t, model, marks, inFull.has(t.addr)));
+    // A map of thousands of tables: those drawn in full, the first few
+    // summary lines, and a count of the rest.
+    let summaries = 0;
+    let hidden = 0;
+    let hiddenUsed = 0;
+    for (const t of allTables(model)) {
+      const full = inFull.has(t.addr);
+      if (!full && !marks.tables.has(t.addr) && summaries >= MAX_SUMMARY_LINES) {
+        hidden++;
+        hiddenUsed += t.used;
+        continue;
+      }
+      if (!full) summaries++;
+      parts.push(this.#table(t, model, marks, full));
+    }
+    if (hidden) parts.push(h('p', { class: 'sw-note', text: `… and ${hidden.toLocaleString('en-US')} more tables holding ${hiddenUsed.toLocaleString('en-US')} entries.` }));
     this.tables.replaceChildren(...parts);
   }
 
@@ -131,7 +151,7 @@ export class SwissView {
       const fill = t.capacity ? t.used / t.capacity : 0;
       const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
       bar.firstChild.style.width = `${(fill * 100).toFixed(1)}%`;
-      box.append(h('p', { class: 'sw-summary' }, bar, ` ${t.groups.length} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
+      box.append(h('p', { class: 'sw-summary' }, bar, ` ${t.groupCount} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
       box.classList.add('is-summary');
     }
     return box;
