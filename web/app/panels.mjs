@@ -9,6 +9,7 @@ import { describeBucket } from '../render/map-model.mjs';
 import { mapStats } from '../player/stats.mjs';
 import { hashFocus, keyIsText } from './describe.mjs';
 import { goFunction } from '../player/narration.mjs';
+import { swissFunction } from '../player/swiss-narration.mjs';
 
 export class Panels {
   constructor(els) {
@@ -33,7 +34,7 @@ export class Panels {
       if (!pane.open || this.source) return;
       const { SourceView } = await import('../source/source-view.mjs');
       this.source ??= new SourceView({ root: document.getElementById('source-view'), title: this.sourceFn });
-      if (this.lastFrame) this.source.update(this.lastFrame);
+      if (this.lastFrame && !this.last?.swiss) this.source.update(this.lastFrame);
     });
     this.tableShown = false;
     els.tableToggle.addEventListener('click', () => {
@@ -48,7 +49,13 @@ export class Panels {
   update(player, frame, model) {
     this.last = model;
     this.lastFrame = frame;
-    if (this.source) this.source.update(frame);
+    if (model.swiss) {
+      // The source pane holds Go 1.14.2's map.go; a Swiss step names its
+      // internal/runtime/maps function instead.
+      if (this.sourceFn) {
+        this.sourceFn.textContent = frame.event ? `${swissFunction(frame.event, { small: !!model.small })} (Go 1.26; the source below is Go 1.14's)` : '';
+      }
+    } else if (this.source) this.source.update(frame);
     else if (this.sourceFn) this.sourceFn.textContent = frame.event ? goFunction(frame.event.fn, frame.variant) : '';
     this.hash.root.hidden = !!model.swiss;
     this.swissHash.root.hidden = !model.swiss;
