@@ -81,13 +81,15 @@ export function narrateSwissEvent(e, ctx) {
   const small = !!model.small && !model.tables.length;
   const fn = swissFunction(e, { small });
   const at = (addr, slot) => `${describeGroup(model, addr)}${slot === undefined ? '' : `, slot ${slot}`}`;
-  const key = ctx.key ?? 'the key';
+  const key = ctx.key !== null && ctx.key !== undefined ? `key ${ctx.key}` : 'the key';
   let text;
+  // Sentences may start with the key's name: "Key 3 …", "The key …".
+  const cap = (t) => (t.startsWith('the key') ? `The key${t.slice(7)}` : t.startsWith('key ') ? `Key ${t.slice(4)}` : t);
   switch (e.e) {
     case 'hash': {
-      const k = keyForHash(ctx.op.outcome, e.hash) ?? key;
+      const k = keyForHash(ctx.op.outcome, e.hash) ?? ctx.key ?? 'the key';
       const why = ['grow', 'split', 'uncheckedPutSlot'].includes(e.fn) || (e.fn === 'PutSlot' && ctx.rehashing) ? 'to move it' : '';
-      text = `Hash ${k}${why ? ` ${why}` : ''}: 0x${e.hash}${e.pinned ? ' (pinned by the scenario)' : ''}. h1 = hash >> 7 picks where probing starts (and its top bits the directory entry); h2 = its low 7 bits, 0x${hex2(e.h2)}, is what the control byte of its slot will hold.`;
+      text = `hash(${k}) = 0x${e.hash}${e.pinned ? ' (pinned by the scenario)' : ''}${why ? `, ${why}` : ''}. h1 = hash >> 7 picks where probing starts (and its top bits the directory entry); h2 = its low 7 bits, 0x${hex2(e.h2)}, is what the control byte of its slot will hold.`;
       break;
     }
     case 'skipHash':
@@ -95,7 +97,11 @@ export function narrateSwissEvent(e, ctx) {
       break;
     case 'dirEntry': {
       const t = tableByAddr(model, e.table);
-      text = `The top ${model.header.globalDepth} bit${model.header.globalDepth === 1 ? '' : 's'} of the hash pick directory entry ${e.dirIndex} of ${model.header.dirLen}, which points at ${t ? tableName(t) : 'a table'}${t && t.entries.length > 1 ? ` (shared by entries ${t.entries[0]}–${t.entries.at(-1)}: its localDepth ${t.localDepth} is below globalDepth ${model.header.globalDepth})` : ''}.`;
+      const depth = model.header.globalDepth;
+      const pick = depth === 0
+        ? `The directory has one entry (globalDepth 0), so no hash bits are needed: entry 0 points at ${t ? tableName(t) : 'a table'}`
+        : `The top ${depth} bit${depth === 1 ? '' : 's'} of the hash pick directory entry ${e.dirIndex} of ${model.header.dirLen}, which points at ${t ? tableName(t) : 'a table'}`;
+      text = `${pick}${t && t.entries.length > 1 ? ` (shared by entries ${t.entries[0]}–${t.entries.at(-1)}: its localDepth ${t.localDepth} is below globalDepth ${model.header.globalDepth})` : ''}.`;
       break;
     }
     case 'probeGroup': {
@@ -182,7 +188,7 @@ export function narrateSwissEvent(e, ctx) {
       text = e.zeroed ? `${describeGroup(model, e.groupAddr)}: control word and slots zeroed (its key bytes go too).` : `${describeGroup(model, e.groupAddr)}: only the control word is reset to all empty; the slots' bytes stay (stale).`;
       break;
     case 'iterStart':
-      text = `range starts at random offsets: entryOffset ${e.entryOffset} (the slot to start from in each table) and dirOffset ${e.dirOffset} (the directory entry to start from), so the order differs from run to run.`;
+      text = `range starts at two random 64-bit offsets: entryOffset ${e.entryOffset} (its low bits pick the slot each table's walk starts from) and dirOffset ${e.dirOffset} (its low bits pick the directory entry to start from), so the order differs from run to run.`;
       break;
     case 'iterTable': {
       const t = tableByAddr(model, e.table);
@@ -206,7 +212,7 @@ export function narrateSwissEvent(e, ctx) {
     default:
       text = e.e;
   }
-  return { fn, text };
+  return { fn, text: cap(text) };
 }
 
 /** The words for an operation's end. */
@@ -246,12 +252,15 @@ export function describeSwissFrame(player, frame, model) {
   const events = frame.events;
   const probeNumber = events.slice(0, frame.step + 1).reverse().findIndex((x) => x.e === 'hash' || x.e === 'dirEntry');
   const sinceLookup = probeNumber < 0 ? events.slice(0, frame.step + 1) : events.slice(frame.step + 1 - probeNumber, frame.step + 1);
+  // The key in play: the command's own, else (fill, collide) the one the
+  // last hash before this step hashed.
+  const lastHash = events.slice(0, frame.step + 1).findLast((x) => x.e === 'hash');
   const ctx = {
     model,
     events,
     step: frame.step,
     op,
-    key: keyOfCommand(op.command),
+    key: keyOfCommand(op.command) ?? (lastHash ? keyForHash(op.outcome, lastHash.hash) : null),
     probeNumber: sinceLookup.filter((x) => x.e === 'probeGroup').length,
     rehashing: events.slice(0, frame.step).some((x) => x.e === 'growToTable' || x.e === 'rehash'),
   };
