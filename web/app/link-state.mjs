@@ -37,7 +37,10 @@ export function stateOfPlayer(player, { speed, display } = {}) {
     const t = tokenize(line);
     const field = FIELD[AS_FIELD[name]];
     const text = name === 'map' ? t[0] : t[1];
-    const r = field && (name === 'map' ? t.length === 1 : t.length === 2) ? parseField(field, text ?? '') : null;
+    // The hasher field's default stands for the map's own hasher, so a Go
+    // 1.26 map hashed with go114 keeps that line in its ops.
+    const keep = player.swiss && name === 'hasher' && text === 'go114';
+    const r = field && !keep && (name === 'map' ? t.length === 1 : t.length === 2) ? parseField(field, text ?? '') : null;
     if (r && !r.error && state[field.name] === undefined) state[field.name] = r.value;
     else kept.push(line);
   }

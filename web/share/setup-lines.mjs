@@ -16,9 +16,10 @@ export function setupLinesOf(state) {
   for (const name of SETUP_ORDER) {
     const field = byName[name];
     const v = state[name];
-    // Go 1.26's default hasher is go126, so its go114 is written out.
-    const wideDefault = name === 'hasher' && state.version === '1.26' && v === 'go114';
-    if (isDefault(field, v) && !wideDefault) continue;
+    // The hasher's default (go114) stands for each map's own: go126 under
+    // version 1.26 (a Swiss map hashed with go114 carries `hasher go114`
+    // in its ops; app/link-state.mjs).
+    if (isDefault(field, v)) continue;
     if (name === 'mapType') lines.push(v);
     else if (name === 'hashkey') lines.push(`hashkey ${v.map((w) => `0x${BigInt(w).toString(16)}`).join(' ')}`);
     else if (name === 'rand') lines.push(`rand ${v[0]} ${v[1]}`);
