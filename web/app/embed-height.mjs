@@ -42,6 +42,33 @@ export function measureEmbedHeight(src, width) {
     frame.style.cssText = `position:fixed;left:0;top:0;height:${FRAME_HEIGHT}px;border:0;opacity:0;pointer-events:none;z-index:-1`;
     let last = null;
     let quiet = 0;
+    // The first heights come before the map is drawn (the page's loading
+    // text). The embed page is this site's, so its element can be watched:
+    // the height counts once it has measured its stable height
+    // (gomap-height). A frame it cannot see into counts at once.
+    let settled = null;
+    let viz = null;
+    let idle = 0;
+    const watch = () => {
+      if (settled !== null) return;
+      try {
+        viz = frame.contentDocument?.getElementById('viz') ?? null;
+        settled = !viz;
+        viz?.addEventListener('gomap-height', () => { settled = true; }, { once: true });
+      } catch {
+        settled = true;
+      }
+    };
+    const onQuiet = () => {
+      // A map on screen and nothing new for a while counts too (in case its event came first).
+      if (settled === true || (viz?.player?.map && ++idle >= 5)) {
+        finish();
+        return;
+      }
+      // Not drawn yet: ask again (the answer restarts the wait) and keep waiting.
+      frame.contentWindow?.postMessage({ type: 'go-map-viz:request-height' }, '*');
+      quiet = setTimeout(onQuiet, QUIET_MS);
+    };
     const finish = () => {
       clearTimeout(quiet);
       clearTimeout(giveUp);
@@ -52,8 +79,9 @@ export function measureEmbedHeight(src, width) {
     const onMessage = (e) => {
       if (e.source !== frame.contentWindow || e.data?.type !== 'go-map-viz:height' || !Number.isInteger(e.data.height)) return;
       last = e.data.height;
+      watch();
       clearTimeout(quiet);
-      quiet = setTimeout(finish, QUIET_MS);
+      quiet = setTimeout(onQuiet, QUIET_MS);
     };
     const giveUp = setTimeout(() => { last = null; finish(); }, GIVE_UP_MS);
     addEventListener('message', onMessage);
