@@ -231,6 +231,18 @@ export async function run(env) {
   const legend = await page.evaluate(() => [...document.querySelector('go-map-viz').shadowRoot.querySelectorAll('.sw-legend li')].map((li) => li.textContent.trim()));
   for (const word of ['full (h2)', 'empty 0x80', 'tombstone 0xFE', 'stale key bytes', 'left / right', 'shared entries']) assert.ok(legend.some((l) => l.includes(word)), word);
 
+  // The page's address reopens the same Go 1.26 map at the same moment.
+  await page.waitForFunction(() => /&version=1\.26/.test(location.hash), null, { timeout: 10000 });
+  const moment = (p) => p.evaluate(() => {
+    const pl = window.goMapPlayground.app.player;
+    return { swiss: pl.swiss, position: pl.position, state: JSON.stringify(pl.map.state()) };
+  });
+  const before = await moment(page);
+  const again = await openPage(env, { path: new URL(page.url()).hash, viewport: { width: 1366, height: 768 } });
+  assert.deepEqual(await moment(again), before);
+  assert.equal(await again.getByLabel('Go version').inputValue(), '1.26');
+  await again.close();
+
   // Looked at in three sizes and both themes.
   for (const [w, h] of [[1366, 768], [1024, 768], [375, 812]]) {
     for (const scheme of ['light', 'dark']) {
