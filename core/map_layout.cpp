@@ -1,5 +1,7 @@
 #include "map_layout.h"
 
+#include "swiss/swiss_layout.h"
+
 namespace gomap {
 namespace {
 
@@ -59,7 +61,12 @@ std::string mapLayoutJson(const MapType& t) {
   out += ",\"indirectKey\":" + flag(t.indirectKey) + ",\"indirectElem\":" + flag(t.indirectElem) +
          ",\"reflexiveKey\":" + flag(t.reflexiveKey) + ",\"needKeyUpdate\":" + flag(t.needKeyUpdate) +
          ",\"flags\":" + std::to_string(t.flags()) + ",\"bucketHasPointers\":" + flag(t.bucketHasPointers);
-  out += ",\"hasher\":" + quoted(t.hasherName()) + ",\"variant\":" + quoted(t.variantName()) + "}";
+  out += ",\"hasher\":" + quoted(t.hasherName()) + ",\"variant\":" + quoted(t.variantName());
+  // Go 1.26's Swiss map of the same type: key and elem interleaved per slot.
+  const swiss::SwissLayout s = swiss::SwissLayout::of(t);
+  out += ",\"swiss\":{\"slotSize\":" + std::to_string(s.slotSize) + ",\"elemOff\":" + std::to_string(s.elemOff) +
+         ",\"groupSize\":" + std::to_string(s.groupSize) + ",\"flags\":" + std::to_string(s.flags) +
+         ",\"prunes\":" + flag(s.prunes) + "}}";
   return out;
 }
 

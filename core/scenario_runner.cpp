@@ -39,14 +39,7 @@ void ScenarioRunner::setTrace(Trace* trace) {
 }
 
 Status ScenarioRunner::ensureMap() {
-  if (swiss_) {
-    if (!config_.type.legacyKeyText || !config_.type.legacyElemText) {
-      // The Swiss model's slots, hashing and text know the version-1 types only.
-      return Status::error("version 1.26 (the Swiss map) does not model " + config_.type.name() +
-                           " yet; the bucket map (version 1.14 or 1.19) does");
-    }
-    return ensureSwissMap();
-  }
+  if (swiss_) return ensureSwissMap();
   if (map_) return Status::ok();
   if (config_.hasher == HasherKind::Identity && !config_.type.isIntegerKey()) {
     return Status::error("hasher identity works only with integer keys, not " + config_.type.name());

@@ -32,7 +32,7 @@ uint64_t f32hash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimit
   float f;
   std::memcpy(&f, enc.data() + at, 4);
   if (f == 0) return floatZeroHash(h);
-  if (f != f) return floatNaNHash(h, fns.fastrand());
+  if (f != f) return kFloatHashC1 * (kFloatHashC0 ^ h ^ fns.fastrand());
   return fns.memhash(bytesAt(enc, at), h, 4);
 }
 
@@ -40,7 +40,7 @@ uint64_t f64hash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimit
   double d;
   std::memcpy(&d, enc.data() + at, 8);
   if (d == 0) return floatZeroHash(h);
-  if (d != d) return floatNaNHash(h, fns.fastrand());
+  if (d != d) return kFloatHashC1 * (kFloatHashC0 ^ h ^ fns.fastrand());
   return fns.memhash(bytesAt(enc, at), h, 8);
 }
 

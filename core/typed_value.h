@@ -37,7 +37,8 @@ uint64_t valueHeapBytes(const GoType& t, std::string_view enc);
 // The pieces of the map's hasher the generated hash functions call.
 struct HashPrimitives {
   std::function<uint64_t(const uint8_t* p, uint64_t seed, size_t n)> memhash;
-  std::function<uint32_t()> fastrand;  // drawn once per NaN hashed
+  // Drawn once per NaN hashed: fastrand's 32 bits in Go 1.14, rand()'s 64 in Go 1.26.
+  std::function<uint64_t()> fastrand;
 };
 // The hash function Go 1.14's compiler gives key type t (hasherName), applied
 // to enc with seed.

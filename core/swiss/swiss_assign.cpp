@@ -2,6 +2,7 @@
 // variants' form, which prunes, and the generic form, which does not),
 // uncheckedPutSlot and pruneTombstones.
 #include "swiss/swiss_map.h"
+#include "typed_value.h"
 
 namespace gomap::swiss {
 
@@ -34,11 +35,13 @@ void SwissMap::assignBytes(const char* key, size_t size, const char* elem, size_
   uint64_t e = rawKind_ != Variant::Generic ? rawPut(key, size)
                : trace_                     ? putSlotImpl<true>(key, size)
                                             : putSlotImpl<false>(key, size);
-  if (elemSize == 8) {
+  if (type().elemTails) {
+    writeValue(heap_, e, *type().elemGo, std::string_view(elem, elemSize));
+  } else if (elemSize == 8) {
     uint64_t v;
     std::memcpy(&v, elem, 8);
     heap_.store64(e, v);
-  } else {
+  } else if (elemSize != 0) {
     heap_.write(e, elem, elemSize);
   }
   if (trace_) {

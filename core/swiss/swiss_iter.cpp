@@ -31,7 +31,9 @@ void SwissMap::iterInit(SwissIter* it, std::optional<uint64_t> entryPin, std::op
 bool SwissMap::grownKeyElem(SwissIter* it, uint64_t keyAddr, int slot, uint64_t* key, uint64_t* elem) {
   std::string_view k = storedKeyView(keyAddr);
   if (k.data() == nullptr) k = std::string_view("", 0);
-  const std::string copy(k);  // the lookup reads the heap; keep the bytes apart
+  // The lookup reads the heap; keep the bytes apart (a key holding strings
+  // as its encoding, typed_value.h).
+  const std::string copy = type().keyTails ? keyBytes(keyAddr) : std::string(k);
   SwissTrace* saved = trace_;
   trace_ = nullptr;  // the re-lookup's own probe steps would drown the iteration's
   refreshRaw();

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "swiss/swiss_map.h"
+#include "typed_value.h"
 
 namespace gomap::swiss {
 namespace {
@@ -17,8 +18,15 @@ double asFloat(const char* p) {
 }  // namespace
 
 std::string SwissMap::keyBytes(uint64_t keyAddr) const {
+  if (type().keyTails) return readValue(heap_, keyAddr, *type().keyGo);
   std::string_view v = storedKeyView(keyAddr);
   return std::string(v);
+}
+
+bool SwissMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
+  const MapType& t = type();
+  if (t.keyTails) return valuesEqual(*t.keyGo, readValue(heap_, stored, *t.keyGo), key);
+  return valuesEqual(*t.keyGo, std::string_view(reinterpret_cast<const char*>(heap_.at(stored)), t.keyTypeSize), key);
 }
 
 std::string_view SwissMap::storedKeyView(uint64_t keyAddr) const {
@@ -28,14 +36,22 @@ std::string_view SwissMap::storedKeyView(uint64_t keyAddr) const {
     if (len == 0 || data == 0) return std::string_view();
     return std::string_view(reinterpret_cast<const char*>(heap_.at(data)), len);
   }
+  if (type().keyTypeSize == 0) return std::string_view("", 0);
   return std::string_view(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
 }
 
 std::string SwissMap::elemBytes(uint64_t elemAddr) const {
+  if (type().elemTails) return readValue(heap_, elemAddr, *type().elemGo);
+  if (type().elemTypeSize == 0) return std::string();
   return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
 }
 
 bool SwissMap::keyIsNaN(uint64_t keyAddr) const {
+  if (type().key == KeyKind::Typed) {
+    if (type().reflexiveKey) return false;
+    const std::string k = keyBytes(keyAddr);
+    return !valuesEqual(*type().keyGo, k, k);  // a NaN inside
+  }
   if (type().key != KeyKind::Float64) return false;
   double d;
   std::memcpy(&d, heap_.at(keyAddr), 8);
@@ -51,6 +67,10 @@ Status SwissMap::checkKey(std::string_view key) const {
     }
     return Status::ok();
   }
+  if (t.keyTails) {
+    if (Status s = checkEncoding(*t.keyGo, key); !s) return Status::error("key for " + t.name() + ": " + s.message());
+    return Status::ok();
+  }
   if (key.size() != t.keyTypeSize) {
     return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
                          ", got " + std::to_string(key.size()));
@@ -59,6 +79,12 @@ Status SwissMap::checkKey(std::string_view key) const {
 }
 
 Status SwissMap::checkElem(std::string_view elem) const {
+  if (type().elemTails) {
+    if (Status s = checkEncoding(*type().elemGo, elem); !s) {
+      return Status::error("element for " + type().name() + ": " + s.message());
+    }
+    return Status::ok();
+  }
   if (elem.size() != type().elemTypeSize) {
     return Status::error("element must be " + std::to_string(type().elemTypeSize) + " bytes for " +
                          type().name() + ", got " + std::to_string(elem.size()));
@@ -85,7 +111,7 @@ Status SwissMap::checkCapacity(uint64_t newKeys) {
   // behind, plus one worst-case insert.
   const MapType& t = type();
   uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize + 8 : 0) +
-                    (t.indirectElem ? t.elemTypeSize + 8 : 0);
+                    (t.indirectElem ? t.elemTypeSize + 8 : 0) + (t.keyTails || t.elemTails ? 64 : 0);
   uint64_t total = used() + newKeys;
   uint64_t need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey +
                   worstCaseWriteBytes(0) + 16 * total / 512 + (1 << 20);
@@ -139,6 +165,23 @@ uint64_t SwissMap::hashKeySlow(std::string_view key, SwissTraceFunc fn) {
     } else {
       std::memcpy(&h, key.data(), 8);
     }
+  } else if (type().key == KeyKind::Typed || (type().key == KeyKind::Plain && key.empty())) {
+    // Go's other types: the hash function the compiler generates for them,
+    // on this version's memhash; a NaN inside mixes in a 64-bit rand().
+    HashPrimitives fns;
+    switch (config_.hasher) {
+      case SwissHasher::Go126:
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash126(q, s, n, config_.hashkey); };
+        break;
+      case SwissHasher::Go119:
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash119(q, s, n, config_.hashkey[0]); };
+        break;
+      default:
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash114(q, s, n, config_.hashkey); };
+        break;
+    }
+    fns.fastrand = [this] { return draw(); };
+    h = typeHash(*type().keyGo, key, seed(), fns);
   } else if (type().key == KeyKind::Float64 && (asFloat(key.data()) == 0 || std::isnan(asFloat(key.data())))) {
     // f64hash: both zeros hash alike from the seed alone; a NaN mixes in a
     // fresh 64-bit rand(), so it is never found again.
@@ -152,6 +195,7 @@ uint64_t SwissMap::hashKeySlow(std::string_view key, SwissTraceFunc fn) {
 }
 
 uint64_t SwissMap::hashStored(uint64_t keyAddr, SwissTraceFunc fn) {
+  if (type().keyTails) return hashKey(keyBytes(keyAddr), fn);
   std::string_view v = storedKeyView(keyAddr);
   if (v.data() == nullptr) v = std::string_view("", 0);
   return hashKey(v, fn);
@@ -165,7 +209,9 @@ void SwissMap::writeKeyValue(uint64_t dst, const char* key, size_t size) {
     if (size != 0) heap_.write(data, key, size);
     heap_.store64(dst, data);
     heap_.store64(dst + 8, size);
-  } else {
+  } else if (type().keyTails) {
+    writeValue(heap_, dst, *type().keyGo, std::string_view(key, size));
+  } else if (size != 0) {
     heap_.write(dst, key, size);
   }
 }

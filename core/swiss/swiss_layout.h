@@ -41,16 +41,17 @@ struct SwissLayout {
 
   static SwissLayout of(const MapType& t) {
     SwissLayout l;
-    const uint32_t keyAlign = t.indirectKey ? 8
-                              : t.key == KeyKind::Int32 ? 4
-                              : t.key == KeyKind::Bytes ? 1
-                                                        : 8;
-    const uint32_t elemAlign = t.indirectElem ? 8 : t.elem == ElemKind::Int64 ? 8 : 1;
+    // The types' own alignment (go_type.h), a pointer's when indirect.
+    const uint32_t keyAlign = t.indirectKey ? 8 : uint32_t(t.keyGo->align);
+    const uint32_t elemAlign = t.indirectElem ? 8 : uint32_t(t.elemGo->align);
     const uint32_t slotAlign = keyAlign > elemAlign ? keyAlign : elemAlign;
     l.elemOff = (t.keysize + elemAlign - 1) / elemAlign * elemAlign;
-    l.slotSize = (l.elemOff + t.elemsize + slotAlign - 1) / slotAlign * slotAlign;
+    // A slot ending in a zero-size elem gets a byte of padding, as any
+    // non-empty struct ending in a zero-size field does (map[K]struct{}).
+    const uint32_t end = l.elemOff + t.elemsize + (t.elemsize == 0 && l.elemOff > 0 ? 1 : 0);
+    l.slotSize = (end + slotAlign - 1) / slotAlign * slotAlign;
     l.groupSize = 8 + kGroupSlots * l.slotSize;
-    l.keyHasPointers = t.key == KeyKind::String || t.indirectKey;
+    l.keyHasPointers = t.keyHasPointers || t.indirectKey;
     l.flags = (t.needKeyUpdate ? 1u : 0u) | (t.indirectKey ? 4u : 0u) | (t.indirectElem ? 8u : 0u);
     l.prunes = t.variant != Variant::Generic;
     return l;

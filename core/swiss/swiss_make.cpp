@@ -25,7 +25,9 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
   m.heap_.reserveForGrowth();
   m.rand_ = config.rand;
   if (m.rand_.r.a == 0 && m.rand_.r.b == 0) m.rand_.r.b = 1;
-  m.memoryHash_ = config.hasher != SwissHasher::Identity && config.type.key != KeyKind::Float64;
+  // (Keys of Go's other types and zero-size ones hash through their type.)
+  m.memoryHash_ = config.hasher != SwissHasher::Identity && config.type.key != KeyKind::Float64 &&
+                  config.type.key != KeyKind::Typed && !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
   m.refreshRaw();
 
   // NewMap's sizing (spec A.1.7). A hint over 8 sizes the directory and its

@@ -316,10 +316,14 @@ class SwissMap {
         std::memcpy(&b, key, 8);
         return a == b;
       }
+      case KeyKind::Typed:
+        return typedKeyEqual(stored, std::string_view(key, size));
       default:
-        return std::memcmp(p, key, type().keyTypeSize) == 0;
+        return type().keyTypeSize == 0 || std::memcmp(p, key, type().keyTypeSize) == 0;
     }
   }
+  // == for keys of Go's other types (typed_value.h).
+  bool typedKeyEqual(uint64_t stored, std::string_view key) const;
   void writeKeyValue(uint64_t dst, const char* key, size_t size);
   uint64_t worstCaseWriteBytes(uint64_t keyBytes) const;
   uint64_t draw() { return rand_.next(); }

@@ -7,6 +7,7 @@
 
 #include "key_text.h"
 #include "scenario_runner.h"
+#include "typed_value.h"
 
 namespace gomap {
 namespace {
@@ -238,6 +239,13 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
 namespace {
 
 Status swissGeneratedKey(const MapType& type, uint64_t n, std::string* key) {
+  if (!type.legacyKeyText) {
+    // Go's other types: generatedValue's rule (core/README.md), as for 1.14.
+    std::string enc = generatedValue(*type.keyGo, n);
+    if (type.key == KeyKind::String) return parseKey(type, literalValue(*type.keyGo, enc), key);
+    *key = std::move(enc);
+    return Status::ok();
+  }
   std::string text = std::to_string(n);
   if (type.key == KeyKind::String || type.key == KeyKind::Bytes) text = "k" + text;
   return parseKey(type, text, key);
@@ -259,6 +267,8 @@ Status ScenarioRunner::swissFill(uint64_t n) {
     if (m.type().elem == ElemKind::Int64) {
       int64_t v = int64_t(generated_ + 1 + i);
       std::memcpy(elem.data(), &v, 8);
+    } else if (m.type().elem == ElemKind::Typed) {
+      elem = generatedValue(*m.type().elemGo, generated_ + 1 + i);
     }
     m.setUnchecked(keys[i], elem);
   }

@@ -67,7 +67,7 @@ const tryTool = (make) => {
   }
 };
 if (bucketCount > 0 || filters.length === 0) tools.oracle = tryTool(buildOracle);
-if (swissCount > 0 || filters.length === 0) tools.oracle126 = tryTool(buildOracle126);
+if (swissCount > 0 || filters.length === 0 || filters.includes('layout')) tools.oracle126 = tryTool(buildOracle126);
 if (!oracleOnly) {
   tools.gomap = tryTool(requireGomap);
   if (tools.gomap) {
@@ -96,7 +96,10 @@ for (const file of files) {
   }
 }
 
-if (!oracleOnly && (filters.length === 0 || filters.includes('layout'))) layoutCheck();
+if (!oracleOnly && (filters.length === 0 || filters.includes('layout'))) {
+  layoutCheck('layouts of Go\'s other types vs Go 1.19', tools.oracle, false);
+  layoutCheck('Swiss slot layouts of Go\'s other types vs Go 1.26', tools.oracle126, true);
+}
 if (!oracleOnly && filters.length === 0) {
   hasherCheck('go119', tools.oracle, tools.gomap, GO119_FLAVOR);
   hasherCheck('go126', tools.oracle126, tools.gomapSwiss ? tools.gomap : undefined, GO126_FLAVOR);
@@ -144,11 +147,10 @@ function randomPass() {
 }
 
 // Go's sizes, offsets, bucket sizes, flags and hash functions for the types of Go's other types.
-function layoutCheck() {
-  const name = 'layouts of Go\'s other types vs Go 1.19';
+function layoutCheck(name, oracle, swiss) {
   let r;
-  if (!tools.oracle || !tools.gomap) r = { checked: 0, diffs: ['the oracle or gomap is not available: NOT CHECKED'] };
-  else r = checkLayouts({ oracle: tools.oracle, gomap: tools.gomap, oracleEnv });
+  if (!oracle || !tools.gomap) r = { checked: 0, diffs: ['the oracle or gomap is not available: NOT CHECKED'] };
+  else r = checkLayouts({ oracle, gomap: tools.gomap, oracleEnv, swiss });
   if (r.diffs.length === 0 && r.checked > 0) {
     passed++;
     if (verbose) console.log(`ok   ${name} (${r.checked} map types)`);

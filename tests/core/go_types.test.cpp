@@ -19,6 +19,7 @@
 #include "map_layout.h"
 #include "map_type.h"
 #include "support/checked_scenario.h"
+#include "swiss/swiss_layout.h"
 #include "typed_value.h"
 
 using namespace gomap;
@@ -355,4 +356,34 @@ TEST_CASE("a traced insert of a value with strings winds back byte for byte", "[
   m.rollbackTo(0);
   CHECK(m.heap().bytes() == before);
   CHECK(m.count() == 8);
+}
+
+TEST_CASE("Swiss slots of Go's other types are laid out as Go 1.26 lays them out", "[types][layout][swiss]") {
+  struct Row {
+    const char* type;
+    uint32_t slotSize, elemOff, groupSize, flags;
+  };
+  // From Go 1.26 on amd64: the compiled abi.MapType of each (`oracle126 --layout`).
+  const Row rows[] = {
+      {"map[int]struct{}", 16, 8, 136, 0},  // a trailing zero-size elem pads the slot
+      {"map[struct{X, Y int32}]bool", 12, 8, 104, 0},
+      {"map[int8]bool", 2, 1, 24, 0},
+      {"map[struct{}]int64", 8, 0, 72, 0},
+      {"map[string][]byte", 40, 16, 328, 1},
+      {"map[float32]uint8", 8, 4, 72, 1},
+      {"map[int64]struct{A [16]int64; B int8}", 16, 8, 136, 8},
+      {"map[struct{A [16]int64; B int8}]int64", 16, 8, 136, 4},
+      {"map[struct{P struct{A int8; B int64}; S string; F float32}]int64", 48, 40, 392, 1},
+      {"map[int64]struct{A [15]int64; B int32; C float32}", 136, 8, 1096, 0},
+  };
+  for (const Row& r : rows) {
+    INFO(r.type);
+    MapType t;
+    REQUIRE(parseMapType(r.type, &t).isOk());
+    const swiss::SwissLayout l = swiss::SwissLayout::of(t);
+    CHECK(l.slotSize == r.slotSize);
+    CHECK(l.elemOff == r.elemOff);
+    CHECK(l.groupSize == r.groupSize);
+    CHECK(l.flags == r.flags);
+  }
 }

@@ -5,11 +5,14 @@
 
 import { spawnSync } from 'node:child_process';
 
-export function checkLayouts({ oracle, gomap, oracleEnv }) {
+export function checkLayouts({ oracle, gomap, oracleEnv, swiss = false }) {
   const o = spawnSync(oracle, ['--layout'], { env: oracleEnv, encoding: 'utf8' });
   if (o.status !== 0) return { checked: 0, diffs: [`oracle --layout failed: ${o.stderr}`] };
   const diffs = [];
   let checked = 0;
+  // Generated hash functions are named after the type; only "generated or which runtime
+  // function" is compared.
+  const kind = (h) => (h.startsWith('.hash.') ? 'generated' : h);
   for (const line of o.stdout.split('\n').filter(Boolean)) {
     const want = JSON.parse(line);
     const g = spawnSync(gomap, ['--layout', want.type], { encoding: 'utf8' });
@@ -20,6 +23,12 @@ export function checkLayouts({ oracle, gomap, oracleEnv }) {
     const got = JSON.parse(g.stdout);
     checked++;
     const differ = (what, e, v) => { if (e !== v) diffs.push(`${want.type}: ${what}: Go ${e}, gomap ${v}`); };
+    if (swiss) {
+      // Go 1.26 (oracle126 --layout): the slot geometry and the hash function.
+      for (const f of ['slotSize', 'elemOff', 'groupSize', 'flags']) differ(`swiss ${f}`, want[f], got.swiss[f]);
+      differ('hasher', kind(want.hasher), kind(got.hasher));
+      continue;
+    }
     for (const part of ['key', 'elem']) {
       differ(`${part} size`, want[part].size, got[part].size);
       differ(`${part} align`, want[part].align, got[part].align);
@@ -30,9 +39,6 @@ export function checkLayouts({ oracle, gomap, oracleEnv }) {
       }
     }
     for (const f of ['keysize', 'elemsize', 'bucketsize', 'flags']) differ(f, want[f], got[f]);
-    // Generated hash functions are named after the type; only "generated or which runtime
-    // function" is compared.
-    const kind = (h) => (h.startsWith('.hash.') ? 'generated' : h);
     differ('hasher', kind(want.hasher), kind(got.hasher));
   }
   return { checked, diffs };

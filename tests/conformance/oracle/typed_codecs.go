@@ -483,3 +483,75 @@ func (p *literalParser) goType() (reflect.Type, error) {
 	}
 	return reflect.StructOf(fields), nil
 }
+
+// Go's other types (docs/scenario-format.md, "Go's other types"), keyed by reflect's name of
+// the map type. Each is a compiled instantiation, not reflect.MapOf: the compiler picks the
+// runtime variant and generates the hash function (for padded structs it hashes runs of fields,
+// which a reflect-built map does not), and the model follows compiled Go.
+var typedMapTypes = map[string]func(setup, []command){}
+
+// canonicalMapType is reflect's name for the map type a scenario writes ("" if unreadable).
+func canonicalMapType(text string) string {
+	if !strings.HasPrefix(text, "map[") {
+		return ""
+	}
+	depth, i := 1, len("map[")
+	for ; i < len(text) && depth > 0; i++ {
+		switch text[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+	}
+	k, errK := parseGoType(text[len("map[") : i-1])
+	v, errV := parseGoType(text[i:])
+	if depth != 0 || errK != nil || errV != nil {
+		return ""
+	}
+	return reflect.MapOf(k, v).String()
+}
+
+// Aliases, not new types: the compiled map's type must be the unnamed struct a scenario writes.
+type (
+	padded = struct {
+		A int8
+		B int64
+	} // 7 bytes of padding: two hashed runs
+	runThenStr = struct {
+		A, B int8
+		C    string
+	} // one 2-byte memhash, then strhash
+	point32   = struct{ X, Y int32 } // plain memory, 8 bytes: fast64
+	floatPair = struct {
+		A float64
+		B int32
+	} // f64hash, then memhash of B
+	cplxField = struct {
+		C complex64
+		N int16
+	} // c64hash, then memhash
+	nestedPadded = struct {
+		P padded
+		S string
+		F float32
+	} // a generated hash inside one
+	strWrap  = struct{ S string } // one field: hashed as a string, faststr
+	zeroTail = struct {
+		A int64
+		Z struct{}
+	} // a trailing zero-size field: 16 bytes
+	big129 = struct {
+		A [16]int64
+		B int8
+	} // 136 bytes (> 128): indirect
+	key128 = struct {
+		A [15]int64
+		B int32
+		C float32
+	} // exactly 128 bytes: inline
+	bytesAndBool = struct {
+		B [3]byte
+		T bool
+	} // plain memory, 4 bytes: fast32
+)

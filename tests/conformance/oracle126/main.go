@@ -32,6 +32,10 @@ func main() {
 		os.Exit(2)
 	}
 	args := os.Args[1:]
+	if len(args) == 1 && args[0] == "--layout" {
+		printLayouts()
+		return
+	}
 	dumpsOnly := len(args) > 0 && args[0] == "--dumps-only"
 	if dumpsOnly {
 		args = args[1:]
@@ -45,6 +49,10 @@ func main() {
 	mapType, su, ops, failed := readSetup(cmds)
 	su.dumpsOnly = dumpsOnly
 	run, ok := mapTypes[mapType]
+	if !ok {
+		// Go's other types: the compiled instantiation of the same type, however it is spelt.
+		run, ok = typedMapTypes[canonicalMapType(mapType)]
+	}
 	if !ok {
 		emitHead(nil)
 		for _, e := range su.errors {

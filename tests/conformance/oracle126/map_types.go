@@ -6,6 +6,8 @@ package main
 // int32 and [4]byte → fast32, int64 and [8]byte → fast64, string → faststr, the rest and every
 // element over 128 bytes → generic).
 
+import "reflect"
+
 var mapTypes = map[string]func(setup, []command){}
 
 func addKey[K comparable](kc keyCodec[K]) {
@@ -35,4 +37,48 @@ func init() {
 	addKey(byteArrayKey[[64]byte]())
 	addKey(byteArrayKey[[128]byte]())
 	addKey(byteArrayKey[[200]byte]())
+}
+
+// Go's other types (docs/scenario-format.md), compiled instantiations as in ../oracle: the
+// compiler picks the assign path (which prunes tombstones or not) and generates the hash.
+func addTyped[K comparable, V any]() {
+	var m map[K]V
+	typedMapTypes[reflect.TypeOf(m).String()] = func(su setup, ops []command) {
+		runScenario(keyCodecFor[K](), elemCodecFor[V](), su, ops)
+	}
+	layouts[reflect.TypeOf(m).String()] = layoutOf[K, V]
+}
+
+func init() {
+	addTyped[bool, int64]()
+	addTyped[int8, bool]()
+	addTyped[uint16, bool]()
+	addTyped[uint32, uint64]()
+	addTyped[int, struct{}]()
+	addTyped[uint64, string]()
+	addTyped[float32, uint8]()
+	addTyped[complex64, int64]()
+	addTyped[complex128, bool]()
+	addTyped[string, string]()
+	addTyped[string, bool]()
+	addTyped[string, []byte]()
+	addTyped[[2]int64, string]()
+	addTyped[[3]float64, int64]()
+	addTyped[[2]string, int64]()
+	addTyped[[1]string, int64]()
+	addTyped[point32, bool]()
+	addTyped[padded, int64]()
+	addTyped[runThenStr, int64]()
+	addTyped[floatPair, string]()
+	addTyped[cplxField, int64]()
+	addTyped[nestedPadded, int64]()
+	addTyped[strWrap, int64]()
+	addTyped[zeroTail, int64]()
+	addTyped[big129, int64]()
+	addTyped[int64, big129]()
+	addTyped[int64, key128]()
+	addTyped[bytesAndBool, int64]()
+	addTyped[struct{}, int64]()
+	addTyped[int32, padded]()
+	addTyped[string, nestedPadded]()
 }

@@ -111,7 +111,11 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		r.noteHash(rec, k)
 		r.m[k] = v
 		if expanded {
-			rec.Expanded = []string{commandText("set", append([]string{r.kc.format(k)}, args[1:]...)...)}
+			line := "set " + keyToken(r.kc, k)
+			if len(args) == 2 {
+				line += " " + rawToken(args[1])
+			}
+			rec.Expanded = []string{line}
 		}
 	case "del":
 		if len(args) != 1 {
@@ -130,7 +134,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 			r.noteReseed(rec) // a delete that empties the map draws a new seed
 		}
 		if expanded {
-			rec.Expanded = []string{commandText("del", r.kc.format(k))}
+			rec.Expanded = []string{"del " + keyToken(r.kc, k)}
 		}
 	case "get":
 		if len(args) != 1 {
@@ -147,7 +151,7 @@ func (r *runner[K, V]) do(c command, rec *record) error {
 		res := r.ec.text(v) + " " + strconv.FormatBool(ok)
 		rec.Result = &res
 		if expanded {
-			rec.Expanded = []string{commandText("get", r.kc.format(k))}
+			rec.Expanded = []string{"get " + keyToken(r.kc, k)}
 		}
 	case "clear":
 		if len(args) != 0 {
@@ -339,7 +343,7 @@ func (r *runner[K, V]) collide(args []string, rec *record) error {
 		v := r.ec.collideValue(len(r.generated))
 		r.noteHash(rec, k)
 		r.m[k] = v
-		rec.Expanded = append(rec.Expanded, commandText("set", r.kc.format(k), r.ec.text(v)))
+		rec.Expanded = append(rec.Expanded, "set "+keyToken(r.kc, k)+" "+elemToken(r.ec, v))
 		found++
 	}
 	return nil

@@ -1,0 +1,48 @@
+package main
+
+// `oracle126 --layout`: Go 1.26's own slot geometry for every map type of Go's other types the
+// oracle runs — the compiled abi.MapType's SlotSize, ElemOff, GroupSize and Flags, and the name
+// of its hash function — one JSON line per type, for lib/layout-check.mjs to compare with
+// `gomap --layout` (its "swiss" part).
+
+import (
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"unsafe"
+)
+
+type swissLayout struct {
+	Type      string  `json:"type"`
+	SlotSize  uintptr `json:"slotSize"`
+	ElemOff   uintptr `json:"elemOff"`
+	GroupSize uintptr `json:"groupSize"`
+	Flags     uint32  `json:"flags"`
+	Hasher    string  `json:"hasher"`
+}
+
+var layouts = map[string]func() swissLayout{}
+
+func layoutOf[K comparable, V any]() swissLayout {
+	m := map[K]V{}
+	t := typeOf(m)
+	fn := *(*unsafe.Pointer)(unsafe.Pointer(&t.hasher))
+	name := runtime.FuncForPC(*(*uintptr)(fn)).Name()
+	if i := strings.Index(name, ".hash."); i >= 0 && !strings.HasPrefix(name, "runtime.") {
+		name = ".hash." + name[i+len(".hash."):]
+	}
+	return swissLayout{reflect.TypeOf(m).String(), t.slotSize, t.elemOff, t.groupSize, t.flags,
+		strings.TrimPrefix(name, "runtime.")}
+}
+
+func printLayouts() {
+	names := make([]string, 0, len(layouts))
+	for n := range layouts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		emit(layouts[n]())
+	}
+}

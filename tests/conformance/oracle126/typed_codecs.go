@@ -1,0 +1,1 @@
+../oracle/typed_codecs.go
