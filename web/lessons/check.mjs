@@ -20,7 +20,33 @@ export const EXPECT_KEYS = [
   'events',         // trace patterns that occur, in this order, in the step
   'noEvents',       // trace patterns that occur nowhere in the step
   'bucketsize',     // bytes between buckets, measured from pickBucket addresses
+  // Go 1.26's Swiss table (a `version 1.26` lesson; `slots` and `entries`
+  // then address "T.g.s": table T in the dump's `tables`, group g, slot s,
+  // or "small.0.s" for a small map's one group, and `slots` is the control byte)
+  'dirLen', 'globalDepth', 'tombstonePossible', 'clearSeq', // header fields, equal
+  'small',          // true while the map is one small group (dirLen 0)
+  'tables',         // number of distinct tables
+  'directory',      // the directory: each entry's table position in `tables`
+  'table',          // {"T": {capacity, used, growthLeft, localDepth, index, tombstones}}, any subset
 ];
+
+export const CTRL_EMPTY = 0x80;
+export const CTRL_DELETED = 0xfe;
+
+/** Tombstones of one dumped Swiss group list (control bytes 0xFE). */
+export function tombstonesOf(groups) {
+  return groups.reduce((n, g) => n + g.ctrl.filter((c) => c === CTRL_DELETED).length, 0);
+}
+
+function swissSlotOf(dump, where) {
+  const parts = where.split('.');
+  if (parts.length !== 3) return { error: `bad slot address "${where}" (want table.group.slot or small.0.slot)` };
+  const [t, g, s] = [parts[0], Number(parts[1]), Number(parts[2])];
+  const group = t === 'small' ? (g === 0 ? dump.small : undefined) : dump.tables?.[Number(t)]?.groups[g];
+  if (!group) return { error: t === 'small' ? 'the map has no small group' : `table ${t} has no group ${g}` };
+  if (!(s >= 0 && s < 8)) return { error: `no slot ${s} in a group` };
+  return { slot: { t: group.ctrl[s], k: group.s[s].k, v: group.s[s].v } };
+}
 
 // Split a lesson into the text of one scenario. Returns the text and, for
 // every step, the range of scenario lines its ops occupy (1-based, inclusive),
@@ -42,6 +68,7 @@ export function dumpsByStep(ranges, dumps) {
 }
 
 function slotOf(dump, which, where) {
+  if (dump.model === 'swiss') return swissSlotOf(dump, where);
   const parts = where.split('.').map(Number);
   if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0)) {
     return { error: `bad slot address "${where}" (want bucket.chain.slot)` };
@@ -88,6 +115,32 @@ export function checkExpect(expect, dumps) {
       case 'count': case 'B': case 'flags': case 'noverflow': case 'nevacuate': case 'hash0':
         if (last[key] !== want) fail(`${key}: expected ${want}, got ${last[key]}`);
         break;
+      case 'dirLen': case 'globalDepth': case 'tombstonePossible': case 'clearSeq':
+        if (last[key] !== want) fail(`${key}: expected ${want}, got ${last[key]}`);
+        break;
+      case 'small': {
+        const got = Boolean(last.small);
+        if (got !== want) fail(`small: expected ${want}, got ${got}`);
+        break;
+      }
+      case 'tables': {
+        const got = last.tables?.length ?? 0;
+        if (got !== want) fail(`tables: expected ${want}, got ${got}`);
+        break;
+      }
+      case 'directory':
+        if (!same(last.directory ?? [], want)) fail(`directory: expected ${JSON.stringify(want)}, got ${JSON.stringify(last.directory)}`);
+        break;
+      case 'table':
+        for (const [t, fields] of Object.entries(want)) {
+          const table = last.tables?.[Number(t)];
+          if (!table) { fail(`table ${t}: there is no such table`); continue; }
+          for (const [f, v] of Object.entries(fields)) {
+            const got = f === 'tombstones' ? tombstonesOf(table.groups) : table[f];
+            if (got !== v) fail(`table ${t} ${f}: expected ${v}, got ${got}`);
+          }
+        }
+        break;
       case 'start': case 'offset': {
         const began = dumps.filter((d) => d.start !== undefined).pop();
         if (began?.[key] !== want) fail(`${key}: expected ${want}, got ${began?.[key]}`);
@@ -119,7 +172,7 @@ export function checkExpect(expect, dumps) {
         for (const [where, t] of Object.entries(want)) {
           const { slot, error } = slotOf(last, which, where);
           if (error) fail(`${key} ${where}: ${error}`);
-          else if (slot.t !== t) fail(`${key} ${where}: expected tophash ${t}, got ${slot.t}`);
+          else if (slot.t !== t) fail(`${key} ${where}: expected ${last.model === 'swiss' ? 'control byte' : 'tophash'} ${t}, got ${slot.t}`);
         }
         break;
       }

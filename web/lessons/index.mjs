@@ -11,6 +11,13 @@ import sameSizeGrow from './same-size-grow.mjs';
 import iteration from './iteration.mjs';
 import floatKeys from './float-keys.mjs';
 import bigKeys from './big-keys.mjs';
+import swissHashBits from './swiss-hash-bits.mjs';
+import swissProbing from './swiss-probing.mjs';
+import swissSmallMap from './swiss-small-map.mjs';
+import swissTombstones from './swiss-tombstones.mjs';
+import swissGenericChurn from './swiss-generic-churn.mjs';
+import swissGrowth from './swiss-growth.mjs';
+import swissIteration from './swiss-iteration.mjs';
 
 export const lessons = [
   bucketChoice,
@@ -24,6 +31,14 @@ export const lessons = [
   iteration,
   floatKeys,
   bigKeys,
+  // Go 1.26's Swiss table (each lesson's set-up says `version 1.26`).
+  swissHashBits,
+  swissProbing,
+  swissSmallMap,
+  swissTombstones,
+  swissGenericChurn,
+  swissGrowth,
+  swissIteration,
 ];
 
 export default lessons;
