@@ -299,8 +299,9 @@ export class VizView {
     this.swissView.root.hidden = !swiss;
     for (const el of [this.legend, this.arrays, this.overviews, this.poolView.root, this.bucketsNote]) if (swiss) el.hidden = true;
     if (!swiss) this.legend.hidden = false;
-    this.headerView.root.classList.toggle('is-swiss-hidden', swiss);
     this.resetMotion();
+    // The header, table and pictures follow the display settings again.
+    if (this.display && this.model) this.setDisplay(this.display);
   }
 
   // Go 1.26: the model is read from the session's bytes (state()) at the
