@@ -54,7 +54,8 @@ test('bad values, options and scenario lines are refused with a message', () => 
     assert.equal(f().ok, false);
   }
   assert.equal(stateOf(m), before);
-  for (const opts of [{ mapType: 'map[bool]int' }, { hasher: 'md5' }, { seed: -1 }, { seed: 2 ** 33 }, { hint: NaN },
+  // (map[bool]int is a map Go has, and the core models it since issue 16; a func key is not.)
+  for (const opts of [{ mapType: 'map[func()]int' }, { hasher: 'md5' }, { seed: -1 }, { seed: 2 ** 33 }, { hint: NaN },
                       { version: '1.20' }, { hashkey: ['x'] }, { rand: [1] }, { mapType: 'map[int64]int64\nset 1 1' }]) {
     const r = gomap.createMap(opts);
     assert.equal(r.ok, false, JSON.stringify(opts));
