@@ -4,10 +4,11 @@
 // every operation exactly as the written scenarios are. A disagreement is saved (unshrunk) in
 // build/conformance/random-types/ with the seed that made it.
 //
-// Usage: node tests/conformance/random-types.mjs [--count N] [--seed S]
+// Usage: node tests/conformance/random-types.mjs [--count N] [--seed S] [--version 1.26]
+//   --version 1.26  the Swiss model against Go 1.26 (the types oracle126 compiles)
 // Last line: "random-types: N passed, N failed"; exit status non-zero on any failure.
 
-import { buildOracle, requireGomap } from './lib/toolchain.mjs';
+import { buildOracle, buildOracle126, requireGomap, gomapSpeaksSwiss } from './lib/toolchain.mjs';
 import { runRandomTyped } from './lib/random-typed.mjs';
 
 const argv = process.argv.slice(2);
@@ -17,6 +18,11 @@ const option = (name) => {
 };
 const count = Number(option('--count') ?? 300);
 const seed = Number(option('--seed') ?? (Date.now() % 2 ** 31));
-const r = runRandomTyped({ count, seed, tools: { oracle: buildOracle(), gomap: requireGomap() }, log: console.log });
+const version = option('--version') ?? '1.14';
+const gomap = requireGomap();
+const tools = version === '1.26'
+  ? { oracle126: buildOracle126(), gomap, gomapSwiss: gomapSpeaksSwiss(gomap) }
+  : { oracle: buildOracle(), gomap };
+const r = runRandomTyped({ count, seed, tools, log: console.log, version });
 console.log(`random-types (--seed ${seed}): ${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed > 0 ? 1 : 0);

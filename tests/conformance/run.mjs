@@ -111,13 +111,19 @@ finish();
 // A short random pass over Go's other types in the bucket map (random-types.mjs runs long ones).
 function randomTypedPass() {
   const seed = Date.now() % 2 ** 31;
-  const name = `random differential of Go's other types vs Go 1.19 (${RANDOM_TYPED_COUNT} scenarios, --seed ${seed})`;
+  const name = `random differential of Go's other types vs Go 1.19 and 1.26 (${RANDOM_TYPED_COUNT} scenarios, --seed ${seed})`;
   if (!tools.oracle || !tools.gomap) {
     failed++;
     console.log(`FAIL ${name}\n     the oracle or gomap is not available: NOT CHECKED`);
     return;
   }
-  const r = runRandomTyped({ count: RANDOM_TYPED_COUNT, seed, tools, log: (l) => console.log(`     ${l}`) });
+  // Half on the bucket map against Go 1.19, half on the Swiss map against Go 1.26.
+  const log = (l) => console.log(`     ${l}`);
+  const a = runRandomTyped({ count: RANDOM_TYPED_COUNT / 2, seed, tools, log });
+  const b = tools.oracle126 && tools.gomapSwiss
+    ? runRandomTyped({ count: RANDOM_TYPED_COUNT / 2, seed, tools, log, version: '1.26' })
+    : { passed: 0, failed: 1 };
+  const r = { passed: a.passed + b.passed, failed: a.failed + b.failed };
   if (r.failed === 0) {
     passed++;
     if (verbose) console.log(`ok   ${name}`);

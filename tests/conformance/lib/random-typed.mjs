@@ -41,7 +41,7 @@ const TYPES = [
   ['map[struct{A int64; Z struct{}}]int64', (i) => `{${i}, {}}`, 1e9],
   ['map[struct{A [16]int64; B int8}]int64', (i) => `{{${i}, ${zeros(15)}}, ${i % 10}}`, 1e9],
   ['map[struct{A [15]int64; B int32; C float32}]int64', (i) => `{{${zeros(14)}, ${i}}, 1, ${i / 2}}`, 1e9],
-  ['map[struct{B [3]byte; T bool}]int64', (i) => `{{${i % 256}, ${(i >> 8) % 256}, 1}, ${i % 2 ? 'true' : 'false'}}`, 65536],
+  ['map[struct{B [3]byte; T bool}]int64', (i) => `{{${i % 256}, ${(i >> 8) % 256}, 1}, ${i % 2 ? 'true' : 'false'}}`, 256], // fill's keys repeat after 256: no fill or collide
   ['map[string]string', (i) => `k${i}`, 1e9, (i) => `v${i}`],
   ['map[string][]uint8', (i) => `s${i}`, 1e9, (i) => (i % 5 === 0 ? 'nil' : `{${i % 256}, 7}`)],
   ['map[int]struct{}', (i) => String(i - 10), 1e9, () => '{}'],
@@ -53,13 +53,23 @@ const TYPES = [
   ['map[complex128]bool', (i) => `(${i}+0i)`, 1e9, () => 'true'],
   ['map[uint64]string', (i) => String(i), 1e9, (i) => `s${i}`],
 ];
+// The map types Go 1.26's oracle has compiled too (oracle126/map_types.go), for `version 1.26`.
+const SWISS_TYPES = new Set(['map[bool]int64', 'map[complex64]int64', 'map[[3]float64]int64', 'map[[2]string]int64',
+  'map[[1]string]int64', 'map[struct{A int8; B int64}]int64', 'map[struct{A, B int8; C string}]int64',
+  'map[struct{C complex64; N int16}]int64', 'map[struct{P struct{A int8; B int64}; S string; F float32}]int64',
+  'map[struct{S string}]int64', 'map[struct{A int64; Z struct{}}]int64', 'map[struct{A [16]int64; B int8}]int64',
+  'map[struct{B [3]byte; T bool}]int64', 'map[string]string', 'map[string][]uint8', 'map[int]struct{}',
+  'map[[2]int64]string', 'map[struct{X, Y int32}]bool', 'map[float32]uint8', 'map[int64]struct{A [16]int64; B int8}',
+  'map[string]struct{P struct{A int8; B int64}; S string; F float32}', 'map[complex128]bool', 'map[uint64]string']);
 const HINTS = [0, 8, 9, 14, 27, 53, 100, 300];
 const UNIVERSES = [6, 12, 40, 100, 300];
 
-export function randomTypedScenario(random) {
-  const [type, key, limit, elemOf = int64Elem] = random.pick(TYPES);
+// version: '1.14' (the bucket map, Go 1.19's oracle) or '1.26' (the Swiss map, Go 1.26's).
+export function randomTypedScenario(random, version = '1.14') {
+  const types = version === '1.26' ? TYPES.filter(([t]) => SWISS_TYPES.has(t)) : TYPES;
+  const [type, key, limit, elemOf = int64Elem] = random.pick(types);
   const universe = Math.min(limit, random.pick(UNIVERSES));
-  const lines = [type];
+  const lines = version === '1.26' ? ['version 1.26', type] : [type];
   if (random.chance(0.3)) lines.push(`hint ${random.pick(HINTS)}`);
   let generated = 0;
   let open = false;
@@ -84,14 +94,14 @@ export function randomTypedScenario(random) {
 }
 
 // tools: { oracle, gomap }. Returns { passed, failed }; each failure is saved and logged.
-export function runRandomTyped({ count, seed, tools, log }) {
+export function runRandomTyped({ count, seed, tools, log, version = '1.14' }) {
   const dir = path.join(buildDir, 'random-types');
   mkdirSync(path.join(dir, 'pinned'), { recursive: true });
   const random = makeRandom(seed);
   let passed = 0;
   let failed = 0;
   for (let i = 0; i < count; i++) {
-    const src = randomTypedScenario(random);
+    const src = randomTypedScenario(random, version);
     let problems;
     try {
       problems = checkScenario({ file: 'random.scn', src, tools, oracleOnly: false, pinnedDir: path.join(dir, 'pinned') });

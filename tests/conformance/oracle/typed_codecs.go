@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // keyCodecFor picks the codec the contract gives K: [N]byte (1 ≤ N ≤ 256) keeps its text form,
@@ -555,3 +556,28 @@ type (
 		T bool
 	} // plain memory, 4 bytes: fast32
 )
+
+// zeroButPadding reports whether the key at p is its type's zero value while some of its
+// padding bytes are not zero. Go copies a struct field by field, so padding can carry whatever
+// the caller's stack held, which no model can know; such a slot is not reported as stale.
+func zeroButPadding[K comparable](p unsafe.Pointer) bool {
+	t := reflect.TypeOf((*K)(nil)).Elem()
+	return hasPadding(t) && reflect.ValueOf(*(*K)(p)).IsZero()
+}
+
+func hasPadding(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Array:
+		return t.Len() > 0 && hasPadding(t.Elem())
+	case reflect.Struct:
+		used := uintptr(0)
+		for i := 0; i < t.NumField(); i++ {
+			if hasPadding(t.Field(i).Type) {
+				return true
+			}
+			used += t.Field(i).Type.Size()
+		}
+		return used != t.Size()
+	}
+	return false
+}

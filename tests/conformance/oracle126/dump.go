@@ -93,7 +93,7 @@ func (r *runner[K, V]) groupJSON(grp unsafe.Pointer) groupJSON {
 		if ctrl&0x80 == 0 {
 			k := r.kc.format(*(*K)(kp))
 			g.S[i].K, g.S[i].V = &k, r.ec.toJSON(*(*V)(slotElem(r.t, grp, i)))
-		} else if kp != nil && !allZero(kp, unsafe.Sizeof(*new(K))) {
+		} else if kp != nil && !allZero(kp, unsafe.Sizeof(*new(K))) && !zeroButPadding[K](kp) {
 			k := r.kc.format(*(*K)(kp))
 			g.S[i].Stale = &k
 		}
