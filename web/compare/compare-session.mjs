@@ -1,0 +1,98 @@
+// Compare mode's model: the same scenario on Go 1.14's bucket map and Go
+// 1.26's Swiss table, one Player each (web/player/player.mjs, so each
+// side keeps its own micro-steps, keyframes and rewinding), and one
+// timeline per operation: moment N is both sides at the end of operation
+// N. Inside operation N either side can be stepped through its own
+// micro-steps. DOM-free.
+import { Player } from '../player/player.mjs';
+import { bucketFigures, swissFigures, movedByLastGrowth } from './compare-figures.mjs';
+
+export const SIDES = ['1.14', '1.26'];
+
+/** The scenario for one side: a version line of its own, the rest as given. */
+export function sideScenario(text, version) {
+  const lines = text.split('\n').filter((line) => !/^\s*version\s/.test(line));
+  // The type line comes first; the version goes right after it.
+  const at = lines.findIndex((line) => line.trim() && !line.trim().startsWith('#'));
+  if (version === '1.26') lines.splice(at + 1, 0, 'version 1.26');
+  return lines.join('\n');
+}
+
+export class CompareSession {
+  /**
+   * @param {import('../../wasm/gomap').GoMapModule} gomap
+   * @param {string} text a scenario (its version line, if any, is ignored)
+   */
+  static async load(gomap, text) {
+    const players = {};
+    for (const v of SIDES) {
+      const r = await Player.load(gomap, sideScenario(text, v));
+      if (!r.ok) {
+        for (const p of Object.values(players)) p.free();
+        return { ok: false, side: v, error: r.error ?? r.errors };
+      }
+      players[v] = r.player;
+    }
+    if (players['1.14'].history.length !== players['1.26'].history.length) {
+      for (const p of Object.values(players)) p.free();
+      return { ok: false, error: 'the two maps ran a different number of operations' };
+    }
+    return { ok: true, session: new CompareSession(players) };
+  }
+
+  constructor(players) {
+    this.players = players;
+    this.op = players['1.14'].history.length; // operations done (0: none)
+    this.seekOp(this.op);
+  }
+
+  get length() {
+    return this.players['1.14'].history.length;
+  }
+
+  /** Both sides at the end of operation n (0: before any). */
+  seekOp(n) {
+    this.op = Math.max(0, Math.min(n, this.length));
+    for (const p of Object.values(this.players)) p.seek(this.op === 0 ? 0 : p.history.donePosition(this.op - 1));
+  }
+
+  /** One side at micro-step k of operation n (the other stays at the end of n). */
+  seekStep(version, n, k) {
+    this.seekOp(n);
+    const p = this.players[version];
+    const j = this.op - 1;
+    if (j < 0) return;
+    p.seek(Math.min(p.history.position(j, k), p.history.donePosition(j)));
+  }
+
+  /** The micro-steps of operation n on one side (0 for an untraced op). */
+  stepCount(version, n) {
+    return this.players[version].history.ops[n - 1]?.eventCount ?? 0;
+  }
+
+  /** Both sides' figures at the end of the current operation. */
+  figures() {
+    const out = {};
+    for (const v of SIDES) {
+      const p = this.players[v];
+      const ops = p.history.ops.slice(0, this.op);
+      const events = ops.map((o, j) => (o.traced ? p.eventsOf(j) : null));
+      const moved = movedByLastGrowth(v, events);
+      const state = p.map.state();
+      if (v === '1.14') {
+        out[v] = bucketFigures(state, moved);
+      } else {
+        // The latest hash the core reported for each key, with the seed
+        // in force then (a reseed empties the map first, so later hashes win).
+        const hashes = {};
+        for (const o of ops) Object.assign(hashes, o.outcome?.hashes ?? {});
+        out[v] = swissFigures(state, (k) => hashes[k], moved);
+      }
+    }
+    return out;
+  }
+
+  free() {
+    for (const p of Object.values(this.players)) p.free();
+  }
+}
