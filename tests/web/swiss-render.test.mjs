@@ -197,3 +197,26 @@ test('narration: every kind a real trace makes has words; deletes say empty or t
   assert.equal(swissFunction({ fn: 'getWithKey', e: 'probeGroup' }), 'table.getWithKey');
   p.free();
 });
+
+test('the Go 1.26 presets load as Swiss maps, end as the CLI says, and their last step shows what they promise', { skip: noCli }, async () => {
+  const { PRESETS } = await import('../../web/app/presets.mjs');
+  const swiss = PRESETS.filter((p) => p.id.startsWith('swiss-'));
+  assert.equal(swiss.length, 3);
+  const promised = { 'swiss-small-to-table': ['growToTable', 'moveEntry'], 'swiss-tombstone': ['rememberTombstone', 'chooseSlot'], 'swiss-split': ['directoryDouble', 'installTable'] };
+  for (const preset of swiss) {
+    const r = await Player.load(gomap, preset.text);
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    const p = r.player;
+    assert.equal(p.swiss, true);
+    p.toEnd();
+    const model = readSwissModel(p.map, p.moment().frame);
+    assert.deepEqual(drawnAsDump(model), dumpPart(cliDump(p.scenarioText())), preset.id);
+    const kinds = new Set(p.eventsOf(p.history.length - 1).map((e) => e.e));
+    for (const k of promised[preset.id]) assert.ok(kinds.has(k), `${preset.id}: ${k}`);
+    p.free();
+  }
+  // The tombstone preset's delete does leave 0xFE.
+  const r = await Player.load(gomap, swiss.find((x) => x.id === 'swiss-tombstone').text);
+  assert.ok(r.player.eventsOf(1).some((e) => e.e === 'deleteTombstone'));
+  r.player.free();
+});

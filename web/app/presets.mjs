@@ -45,6 +45,22 @@ export const PRESETS = [
     title: 'B=8: about 1,600 keys',
     text: 'map[string]int64\nseed 1\nfill 1600\nset hello 1',
   },
+  // Go 1.26's Swiss table (version 1.26).
+  {
+    id: 'swiss-small-to-table',
+    title: 'Go 1.26: a small map becomes a table (9th key)',
+    text: 'version 1.26\nmap[int64]int64\nseed 7\nfill 8  # one group of 8 slots, no directory\nset 9 9  # the 9th key: a table of 16 slots, every entry moved',
+  },
+  {
+    id: 'swiss-tombstone',
+    title: 'Go 1.26: a tombstone, then reused',
+    text: 'version 1.26\nmap[int64]int64\nseed 7\nfill 14\ndel 5  # its group is full: the slot becomes a tombstone (0xFE)\nset 5 50  # the probe remembers the tombstone and reuses it',
+  },
+  {
+    id: 'swiss-split',
+    title: 'Go 1.26: a table splits, the directory doubles',
+    text: 'version 1.26\nmap[int64]int64\nseed 7\nfill 896  # a table of 1,024 slots, 7/8 full\nset 0 0  # no room: split by the top hash bit into two tables',
+  },
   {
     id: 'million',
     title: 'A million inserts',
