@@ -147,7 +147,7 @@ test('a split: each moved entry is drawn at both ends (same key), left or right 
     if (e.side === 'right') right++;
     else left++;
     const d = describeSwissFrame(p, frame, model);
-    assert.match(d.text, new RegExp(`Entry ${dst.key} moves .* to the ${e.side} table`));
+    assert.match(d.text, new RegExp(`Entry ${dst.key} moves .* — the ${e.side} table, as its split bit is ${e.side === 'right' ? 1 : 0}`));
     assert.equal(d.fn, 'table.uncheckedPutSlot');
   }
   assert.ok(left > 0 && right > 0);

@@ -160,8 +160,8 @@ export function narrateSwissEvent(e, ctx) {
       const { from, to } = moveEnds(model, ctx.events, ctx.step);
       const moved = to ? findGroup(model, to.addr)?.group.slots[to.slot] : null;
       const what = moved?.key !== undefined ? `Entry ${moved.key}` : 'An entry';
-      const side = e.side ? ` to the ${e.side} table (split bit ${e.side === 'right' ? '1' : '0'})` : '';
-      text = `${what} moves from ${from ? at(from.addr, from.slot) : `group ${e.fromGroup}, slot ${e.fromSlot}`}${side} into ${to ? at(to.addr, to.slot) : `group ${e.destGroup}, slot ${e.destSlot}`}: the first empty slot on its probe path there (no key compares: it is known to be new).`;
+      const side = e.side ? ` — the ${e.side} table, as its split bit is ${e.side === 'right' ? '1' : '0'}` : '';
+      text = `${what} moves from ${from ? at(from.addr, from.slot) : `group ${e.fromGroup}, slot ${e.fromSlot}`} into ${to ? at(to.addr, to.slot) : `group ${e.destGroup}, slot ${e.destSlot}`}${side}: the first empty slot on its probe path there (no key compares: it is known to be new).`;
       break;
     }
     case 'directoryDouble':
@@ -301,6 +301,6 @@ export function swissHashFocus(player, frame, model) {
   const parts0 = swissHashParts(hash, { globalDepth: h.globalDepth ?? 0 });
   const entry = model.directory[parts0.dirIndex];
   const table = entry ? model.tables[entry.table] : null;
-  const parts = swissHashParts(hash, { globalDepth: h.globalDepth ?? 0, groups: table ? table.groups.length : null });
+  const parts = swissHashParts(hash, { globalDepth: h.globalDepth ?? 0, groups: table ? table.groupCount : null });
   return { key, why, small: !table, table: table ? tableName(table) : null, ...parts };
 }

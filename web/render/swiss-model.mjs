@@ -83,7 +83,10 @@ export function swissModelOf(state, frame = {}) {
     e.localDepth = t.localDepth;
   }
   if (frame.phase === 'event') {
-    model.detached = (swiss.detached ?? []).map((t, i) => tableModel(t, model.tables.length + i, t.index === -1 ? 'old' : 'new'));
+    // The table a rehash replaces is the old one; a split's two new tables
+    // also have index -1 until they are installed, so the events decide.
+    const replaced = new Set((frame.events ?? []).filter((e) => e.e === 'rehash').map((e) => e.table));
+    model.detached = (swiss.detached ?? []).map((t, i) => tableModel(t, model.tables.length + i, replaced.has(t.addr) ? 'old' : 'new'));
   }
   return model;
 }
@@ -96,12 +99,23 @@ export function nearAddresses(frame) {
   const out = new Set();
   const e = frame?.event;
   const events = frame?.events ?? [];
-  for (const x of e ? [e] : events.slice(-8)) {
+  const add = (x) => {
     if (x.table) out.add(x.table);
     if (x.groupAddr) out.add(x.groupAddr);
+  };
+  if (e) {
+    add(e);
+    // A step without a place (a hash, a reseed) is about the places around it.
+    if (!out.size) {
+      const before = events.slice(0, frame.step).findLast((x) => x.table || x.groupAddr);
+      const after = events.slice(frame.step + 1).find((x) => x.table || x.groupAddr);
+      for (const x of [before, after]) if (x) add(x);
+    }
+  } else {
+    for (const x of events.slice(-8)) add(x);
   }
   // A move's source: the table the last rehash before it names.
-  if (e?.e === 'moveEntry') {
+  if (e && events.slice(0, frame.step + 1).some((x) => x.e === 'rehash')) {
     for (let i = frame.step; i >= 0; i--) {
       if (events[i].e === 'rehash') {
         out.add(events[i].table);
