@@ -236,7 +236,7 @@ export class VizView {
   draw(p, { animate, follow, density }) {
     landAll(this.layer);
     this.#showModel(p.swiss ? 'swiss' : 'buckets');
-    if (p.swiss) return this.#drawSwiss(p, { follow });
+    if (p.swiss) return this.#drawSwiss(p, { follow, density });
     // The moment at the cursor, its bytes in the session (player.mjs moment()).
     const moment = p.moment();
     const { frame } = moment;
@@ -306,7 +306,7 @@ export class VizView {
 
   // Go 1.26: the model is read from the session's bytes (state()) at the
   // moment the player put them at; the step's marks come from its event.
-  #drawSwiss(p, { follow }) {
+  #drawSwiss(p, { follow, density }) {
     const moment = p.moment();
     const { frame } = moment;
     const model = readSwissModel(p.map, frame);
@@ -321,7 +321,9 @@ export class VizView {
     this.body.dataset.density = model.density;
     this.body.classList.remove('is-growing');
     const marks = swissMarks(frame, model);
-    this.swissView.update(model, marks);
+    // density compact or overview: every table dense (control bytes; the
+    // groups a step is about in full), as compare mode asks for.
+    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview' });
     this.lastPosition = frame.position;
     if (follow) this.#keepInView(this.swissView.focusElement());
     return { model, marks, frame, moment };

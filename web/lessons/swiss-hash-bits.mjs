@@ -8,17 +8,17 @@ export default {
   id: 'swiss-hash-bits',
   title: 'Go 1.26: h1 and h2, what each bit of the hash does',
   summary: 'In the Swiss table the top bits pick a table, h1 picks the first group to probe, and h2 (7 bits) is the control byte that rules slots out without comparing keys.',
-  setup: 'map[int64]int64\nversion 1.26\nhasher identity\nhint 50',
+  setup: 'map[int64]int64\nversion 1.26\nhasher identity\nhint 28',
   steps: [
     {
       ops: 'set 5 1',
-      say: 'This is Go 1.26\'s map, a Swiss table. make with a hint of 50 built one table of 64 slots: 8 groups of 8, under a directory of 1 entry. ' +
+      say: 'This is Go 1.26\'s map, a Swiss table. make with a hint of 28 built one table of 32 slots: 4 groups of 8, under a directory of 1 entry. ' +
         'With the toy hash (hash = key), key 5 hashes to 5. ' +
         'h1 is the hash shifted right by 7, here 0, and its low bits pick the group where probing starts: group 0. ' +
         'h2 is the low 7 bits, 5, and becomes the control byte of the slot the key takes: slot 0 of group 0.',
       expect: {
         count: 1, dirLen: 1, globalDepth: 0, tables: 1, directory: [0],
-        table: { 0: { capacity: 64, used: 1, localDepth: 0 } },
+        table: { 0: { capacity: 32, used: 1, localDepth: 0 } },
         slots: { '0.0.0': 5 }, entries: { '0.0.0': ['5', 1] },
         events: [{ e: 'hash', h1: '0000000000000000', h2: 5 }, { e: 'dirEntry', dirIndex: 0 }, { e: 'probeGroup', group: 0 }, { e: 'storeEntry', group: 0, slot: 0 }],
       },
@@ -34,16 +34,16 @@ export default {
     },
     {
       ops: 'hash 77 0xc000000000000305\nset 77 3',
-      say: 'Here we pin key 77\'s hash to 0xc000000000000305. h1 is the hash shifted right by 7 bits, 0x0180000000000006: 57 bits, of which a table of 8 groups uses the low 3, giving group 6. ' +
+      say: 'Here we pin key 77\'s hash to 0xc000000000000305. h1 is the hash shifted right by 7 bits, 0x0180000000000006: 57 bits, of which a table of 4 groups uses the low 2, giving group 2. ' +
         'h2 is 0x305 & 0x7f = 5 once more. The top bits, 11 here, would pick a directory entry, but with a directory of 1 entry there is nothing to pick: entry 0. Once a table splits, they choose the table (the growth lesson).',
       expect: {
-        count: 3, slots: { '0.6.0': 5 }, entries: { '0.6.0': ['77', 3] },
-        events: [{ e: 'hash', h1: '0180000000000006', h2: 5 }, { e: 'dirEntry', dirIndex: 0 }, { e: 'probeGroup', group: 6 }, { e: 'storeEntry', group: 6, slot: 0 }],
+        count: 3, slots: { '0.2.0': 5 }, entries: { '0.2.0': ['77', 3] },
+        events: [{ e: 'hash', h1: '0180000000000006', h2: 5 }, { e: 'dirEntry', dirIndex: 0 }, { e: 'probeGroup', group: 2 }, { e: 'storeEntry', group: 2, slot: 0 }],
       },
     },
     {
       ops: 'set 1029 4',
-      say: 'Key 1029 is 8 × 128 + 5: h1 = 8, and 8 masked to 8 groups is group 0 again, with h2 = 5 again. ' +
+      say: 'Key 1029 is 8 × 128 + 5: h1 = 8, and 8 masked to 4 groups is group 0 again, with h2 = 5 again. ' +
         'The probe reads group 0\'s control word: slot 0 has byte 5 too, so it compares the key in slot 0 (5, not equal), then takes the first empty slot, slot 1.',
       expect: {
         count: 4, slots: { '0.0.0': 5, '0.0.1': 5 }, entries: { '0.0.1': ['1029', 4] },

@@ -34,7 +34,8 @@ export class SwissView {
    * @param {object} model swissModelOf()
    * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
    */
-  update(model, marks) {
+  update(model, marks, { dense = false } = {}) {
+    this.allDense = dense; // every table dense, however small (compare mode)
     this.#header(model);
     this.#directory(model, marks);
     this.#tables(model, marks);
@@ -144,7 +145,7 @@ export class SwissView {
     if (full) {
       // A big table is dense: its groups side by side, control bytes only,
       // but for the groups the step is about, drawn whole on their own row.
-      const dense = t.groups.length > DENSE_GROUPS;
+      const dense = t.groups.length > DENSE_GROUPS || (this.allDense && t.groups.length > 1);
       if (dense) box.classList.add('is-dense');
       box.append(h('div', { class: 'sw-groups' }, t.groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense))));
     } else {
