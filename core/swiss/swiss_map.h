@@ -148,6 +148,8 @@ class SwissMap {
     refreshRaw();
   }
   SwissTrace* trace() const { return trace_; }
+  // Whether get/set/del take the raw path now (for tests and benches).
+  bool onRawPath() const { return rawKind_ != Variant::Generic; }
   using HashLog = std::vector<std::pair<std::string, uint64_t>>;
   static constexpr size_t kHashLogLimit = 4096;
   void setHashLog(HashLog* log) {

@@ -210,7 +210,11 @@ void SwissMap::rawDelete(const char* key, size_t size, std::optional<uint64_t> r
       const uint64_t used = ld64(mem() + (m_ - SimHeap::kBase)) - 1;
       setUsed(used);
       if (str) heap_.zero(g + slot, 16);  // a string key holds a pointer: cleared
-      heap_.store64(g + slot + layout_.elemOff, 0);
+      if (type().elemsize == 8) {
+        heap_.store64(g + slot + layout_.elemOff, 0);
+      } else {
+        heap_.zero(g + slot + layout_.elemOff, type().elemsize);  // a bool, a string header, struct{}, ...
+      }
       if (matchEmpty(ctrl) != 0) {
         setCtrl(g, i, kCtrlEmpty);
         setTGrowthLeft(t, uint16_t(ld16(tp + tablef::growthLeft) + 1));

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "map_type.h"
 #include "support/checked_scenario.h"
 #include "swiss/swiss_layout.h"
+#include "swiss/swiss_map.h"
 #include "typed_value.h"
 
 using namespace gomap;
@@ -385,5 +387,69 @@ TEST_CASE("Swiss slots of Go's other types are laid out as Go 1.26 lays them out
     CHECK(l.elemOff == r.elemOff);
     CHECK(l.groupSize == r.groupSize);
     CHECK(l.flags == r.flags);
+  }
+}
+
+namespace {
+
+// Twin maps of Go's other types, one traced (which turns the raw path off), through the same
+// random operations: every answer and, at checkpoints, every heap byte must agree.
+template <class Map, class Found>
+void typedTwins(Map& raw, Map& traced, const MapType& t, int universe, int ops, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const bool stringKey = t.keyGo->kind == GoKind::String;
+  for (int op = 0; op < ops; ++op) {
+    const int i = int(rng() % universe);
+    std::string key, elem;
+    REQUIRE(parseKey(t, stringKey ? "k" + std::to_string(i) : "{" + std::to_string(i) + ", 3}", &key).isOk());
+    elem = generatedValue(*t.elemGo, uint64_t(op));
+    const uint32_t r = rng() % 100;
+    if (r < 50) {
+      REQUIRE(raw.set(key, elem).isOk());
+      REQUIRE(traced.set(key, elem).isOk());
+    } else if (r < 85) {
+      REQUIRE(raw.del(key).isOk());
+      REQUIRE(traced.del(key).isOk());
+    } else {
+      Found a, b;
+      REQUIRE(raw.get(key, &a).isOk());
+      REQUIRE(traced.get(key, &b).isOk());
+      REQUIRE(a.found == b.found);
+      if (a.found) REQUIRE(raw.elemBytes(a.elem) == traced.elemBytes(b.elem));
+    }
+    if (op % 2000 == 0 || op == ops - 1) {
+      INFO("after op " << op);
+      REQUIRE(raw.heap().bytes() == traced.heap().bytes());
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the raw paths handle Go's other types as the traced code does", "[types][raw]") {
+  for (const char* type : {"map[struct{X, Y int32}]bool", "map[string]string", "map[struct{X, Y int32}]string"}) {
+    INFO(type);
+    {
+      swiss::SwissConfig cfg;
+      REQUIRE(parseMapType(type, &cfg.type).isOk());
+      swiss::SwissMap raw, traced;
+      REQUIRE(swiss::SwissMap::create(cfg, &raw).isOk());
+      REQUIRE(swiss::SwissMap::create(cfg, &traced).isOk());
+      swiss::SwissTrace trace;
+      traced.setTrace(&trace);
+      REQUIRE(raw.onRawPath());
+      typedTwins<swiss::SwissMap, swiss::SwissFound>(raw, traced, cfg.type, 2000, 20000, 7);
+    }
+    {
+      MapConfig cfg;
+      REQUIRE(parseMapType(type, &cfg.type).isOk());
+      GoMap raw, traced;
+      REQUIRE(GoMap::create(cfg, &raw).isOk());
+      REQUIRE(GoMap::create(cfg, &traced).isOk());
+      Trace trace;
+      traced.setTrace(&trace);
+      REQUIRE(raw.onRawPath());
+      typedTwins<GoMap, Found>(raw, traced, cfg.type, 2000, 20000, 8);
+    }
   }
 }
