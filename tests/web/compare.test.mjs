@@ -129,3 +129,17 @@ test('stepping inside one side leaves the other at the operation\'s end', async 
   assert.equal(q.position, q.history.donePosition(1));
   session.free();
 });
+
+test('moves are counted for operations the Player runs untraced (a fill of 100)', async () => {
+  const text = 'map[int64]int64\nseed 7\nfill 100';
+  const { session } = await CompareSession.load(module, text);
+  assert.equal(session.players['1.26'].history.ops[0].traced, false, 'the page runs this fill without micro-steps');
+  const f = session.figures();
+  for (const v of ['1.14', '1.26']) {
+    const [d] = cli(`${sideScenario(text, v)}\n`).slice(-1);
+    assert.equal(f[v].moved, movedByLastGrowth(v, [d.trace]), v);
+  }
+  // 1.26: the last rebuild was the 57th insert, 56 entries into 128 slots.
+  assert.equal(f['1.26'].moved, 56);
+  session.free();
+});

@@ -27,6 +27,7 @@ async function loadLessons() {
 }
 
 async function main() {
+  const startHash = location.hash; // read before the permalink code rewrites it
   installIcons(document);
   const els = {
     viz: $('map-view'),
@@ -79,6 +80,8 @@ async function main() {
     embed.open();
   });
   wireExport(app, { theme: () => display.resolvedTheme() });
+  // Compare mode (compare/): the same operations on both models.
+  const compare = await import('../compare/compare-page.mjs').then((m) => m.wireCompare(app, gomap)).catch((err) => { console.warn('compare mode is unavailable:', err); return null; });
   // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
   // (#v=1&type=…) its map and step; otherwise a few fruit to start with,
   // so the first view already shows a bucket.
@@ -87,9 +90,10 @@ async function main() {
     if (!r.ok) app.newMap(['map[string]int64']);
   }
   link.start();
+  await compare?.fromLink(startHash);
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
-  window.goMapPlayground = { app, gomap, lessons: tour, display };
+  window.goMapPlayground = { app, gomap, lessons: tour, display, compare };
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -122,7 +122,7 @@ export function movedByLastGrowth(version, eventsOfOps) {
     let begun = -1;
     for (let i = events.length - 1; i >= 0; i--) if (starts.includes(events[i].e)) { begun = i; break; }
     if (version === '1.26') {
-      if (begun >= 0) return events.filter((e) => e.e === move).length;
+      if (begun >= 0) return events.slice(begun).filter((e) => e.e === move).length;
       continue;
     }
     moved += events.slice(Math.max(begun, 0)).filter((e) => e.e === move).length;

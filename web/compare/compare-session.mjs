@@ -8,10 +8,13 @@ import { Player } from '../player/player.mjs';
 import { bucketFigures, swissFigures, movedByLastGrowth } from './compare-figures.mjs';
 
 export const SIDES = ['1.14', '1.26'];
+// What movedByLastGrowth reads.
+const GROWTH_EVENTS = new Set(['growStart', 'evacuateEntry', 'rehash', 'growToTable', 'moveEntry']);
 
 /** The scenario for one side: a version line of its own, the rest as given. */
 export function sideScenario(text, version) {
-  const lines = text.split('\n').filter((line) => !/^\s*version\s/.test(line));
+  // go126 is Go 1.26's own hasher; the bucket map keeps its default.
+  const lines = text.split('\n').filter((line) => !/^\s*version\s/.test(line) && !(version !== '1.26' && /^\s*hasher\s+go126\s*$/.test(line)));
   // The type line comes first; the version goes right after it.
   const at = lines.findIndex((line) => line.trim() && !line.trim().startsWith('#'));
   if (version === '1.26') lines.splice(at + 1, 0, 'version 1.26');
@@ -37,11 +40,26 @@ export class CompareSession {
       for (const p of Object.values(players)) p.free();
       return { ok: false, error: 'the two maps ran a different number of operations' };
     }
-    return { ok: true, session: new CompareSession(players) };
+    // The growth events of every operation, from one traced replay per side
+    // (the Player runs big operations untraced; the model is deterministic,
+    // so the replay is the same map).
+    const growth = {};
+    for (const v of SIDES) {
+      const made = gomap.createMap(v === '1.26' ? { version: '1.26' } : {});
+      if (!made.ok) continue;
+      try {
+        const outcomes = made.map.run(sideScenario(text, v), { trace: true }).filter((o) => o.operation);
+        if (outcomes.length === players[v].history.length) growth[v] = outcomes.map((o) => (o.events ?? []).filter((e) => GROWTH_EVENTS.has(e.e)));
+      } finally {
+        made.map.free();
+      }
+    }
+    return { ok: true, session: new CompareSession(players, growth) };
   }
 
-  constructor(players) {
+  constructor(players, growth = {}) {
     this.players = players;
+    this.growth = growth;
     this.op = players['1.14'].history.length; // operations done (0: none)
     this.seekOp(this.op);
   }
@@ -76,7 +94,7 @@ export class CompareSession {
     for (const v of SIDES) {
       const p = this.players[v];
       const ops = p.history.ops.slice(0, this.op);
-      const events = ops.map((o, j) => (o.traced ? p.eventsOf(j) : null));
+      const events = this.growth[v]?.slice(0, this.op) ?? ops.map((o, j) => (o.traced ? p.eventsOf(j) : null));
       const moved = movedByLastGrowth(v, events);
       const state = p.map.state();
       if (v === '1.14') {

@@ -1,0 +1,145 @@
+// Compare mode (web/compare/): the page's scenario on Go 1.14's bucket map
+// and Go 1.26's Swiss table side by side. At every operation both maps as
+// drawn equal the gomap CLI's dump of the same scenario under each version;
+// stepping inside one side's operation moves that side only and draws its
+// session's bytes; the figures strip shows the session's numbers (load
+// factor checked against the CLI's dump); with 100 keys per side it all
+// fits 1366x768 without a box scrolling; a link with compare=1 opens it.
+// Screenshots at 1366x768, 1024x768 and 375x812, light and dark.
+import assert from 'node:assert/strict';
+import { openPage, screenshot, cliDumps, compareChains } from '../harness.mjs';
+import { sideScenario } from '../../../web/compare/compare-session.mjs';
+
+export const name = 'compare: both models drawn = their dumps per operation, stepping one side, figures, fits 1366x768';
+
+const SCENARIO = 'map[int64]int64\nseed 7\nfill 100\ndel 5\nset 1000 1\nfill 14';
+
+// What one side draws, read from its <go-map-viz>.
+function drawnSide(page, v) {
+  return page.evaluate((v) => {
+    const viz = document.querySelector(`#compare-view .cmp-side[data-side="${v}"] go-map-viz`);
+    const root = viz.shadowRoot;
+    if (v === '1.14') {
+      const arr = root.querySelector('.array-new');
+      return {
+        buckets: [...arr.querySelectorAll('.chain')].map((chain) => ({
+          index: Number(chain.dataset.index),
+          buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((c) => ({ t: Number(c.dataset.t), k: c.dataset.k ?? null }))),
+        })),
+      };
+    }
+    const map = root.querySelector('.swiss-map');
+    return {
+      tables: [...map.querySelectorAll('.sw-table.role-live, .sw-table.is-small')].map((t) => ({
+        addr: t.dataset.addr ?? null,
+        groups: [...t.querySelectorAll('.sw-group')].map((g) => [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16))),
+      })),
+    };
+  }, v);
+}
+
+function figuresShown(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#compare-view .cmp-figures tbody tr')].map((tr) => [tr.dataset.side,
+    Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.figure, td.textContent]))])));
+}
+
+function swissDiffs(shown, dump, what) {
+  const want = dump.small ? [[dump.small.ctrl]] : dump.tables.map((t) => t.groups.map((g) => g.ctrl));
+  const got = shown.tables.map((t) => t.groups);
+  return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${what}: control bytes drawn differ from the dump`];
+}
+
+async function checkOp(page, n, dumps) {
+  await page.evaluate((n) => window.goMapPlayground.compare.panel.seekOp(n), n);
+  const diffs = [];
+  const old = await drawnSide(page, '1.14');
+  diffs.push(...compareChains(old.buckets, dumps['1.14'][n - 1].buckets, `1.14 op ${n}`));
+  diffs.push(...swissDiffs(await drawnSide(page, '1.26'), dumps['1.26'][n - 1], `1.26 op ${n}`));
+  assert.deepEqual(diffs, [], `op ${n}`);
+  // The strip shows the session's figures; the load factor is the dump's.
+  const shown = await figuresShown(page);
+  const computed = await page.evaluate(() => window.goMapPlayground.compare.panel.session.figures());
+  for (const v of ['1.14', '1.26']) {
+    const d = dumps[v][n - 1];
+    const slots = v === '1.26' ? (d.small ? 8 : d.tables.reduce((a, t) => a + t.capacity, 0)) : 2 ** d.B * 8;
+    assert.equal(shown[v].Load, `${((d.count / slots) * 100).toFixed(1)}%`, `${v} op ${n} load`);
+    assert.equal(shown[v].Bytes, `${computed[v].bytes.toLocaleString('en-US')} B`);
+    assert.equal(shown[v]['Max probe'], String(computed[v].probe.longest));
+    assert.equal(shown[v].Growing, computed[v].growing ? 'yes' : 'no');
+    assert.equal(shown[v].Growing, v === '1.14' && Array.isArray(d.oldbuckets) ? 'yes' : 'no');
+  }
+}
+
+export async function run(env) {
+  const page = await openPage(env, { viewport: { width: 1366, height: 768 } });
+  await page.evaluate(async (t) => window.goMapPlayground.app.loadScenario(t), SCENARIO);
+  await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
+  await page.locator('#compare-view').waitFor();
+  const dumps = {};
+  for (const v of ['1.14', '1.26']) dumps[v] = cliDumps(sideScenario(SCENARIO, v)).filter((d) => d.op);
+  const ops = await page.evaluate(() => window.goMapPlayground.compare.panel.session.length);
+  assert.equal(ops, 4);
+  for (let n = 1; n <= ops; n++) await checkOp(page, n, dumps);
+
+  // Fits: 100 keys per side (after op 3), nothing scrolls, the strip on screen.
+  await page.evaluate(() => window.goMapPlayground.compare.panel.seekOp(3));
+  assert.equal(await page.evaluate(() => window.goMapPlayground.compare.panel.session.figures()['1.26'].count), 100);
+  const fit = await page.evaluate(() => {
+    const v = document.getElementById('compare-view');
+    const r = (el) => el.getBoundingClientRect();
+    return {
+      // The map itself (bucket array, or header, directory and tables) inside
+      // its box as the box stands, unscrolled; the legend below may scroll.
+      maps: [...v.querySelectorAll('.cmp-map')].map((m) => {
+        const root = m.querySelector('go-map-viz').shadowRoot;
+        const drawn = root.querySelector('.swiss-map:not([hidden]) .sw-tables') ?? root.querySelector('.array-new');
+        return { box: r(m).bottom, drawn: r(drawn).bottom, top: m.scrollTop, wide: m.scrollWidth - m.clientWidth };
+      }),
+      figures: r(v.querySelector('.cmp-figures')).bottom,
+      pageScroll: document.scrollingElement.scrollTop,
+    };
+  });
+  await screenshot(page, 'compare-1366x768');
+  for (const m of fit.maps) assert.ok(m.drawn <= m.box + 0.5 && m.top === 0 && m.wide <= 1, `a map does not fit its box: ${JSON.stringify(fit.maps)}`);
+  assert.ok(fit.figures <= 768, `the figures end at ${fit.figures}px`);
+
+  // Stepping inside operation 3 (set 1000 1) on the Swiss side only.
+  await page.evaluate(() => window.goMapPlayground.compare.panel.seekOp(3));
+  const next = page.getByRole('button', { name: 'Go 1.26: next micro-step of this operation' });
+  await next.click();
+  await next.click();
+  const at = await page.evaluate(() => {
+    const s = window.goMapPlayground.compare.panel.session;
+    const p = s.players['1.26'];
+    const q = s.players['1.14'];
+    return { swiss: p.history.locate(p.position), oldAtEnd: q.position === q.history.donePosition(2), state: p.map.state().swiss };
+  });
+  assert.deepEqual(at.swiss, { op: 2, step: 1 });
+  assert.ok(at.oldAtEnd, 'the 1.14 side stays at the end of the operation');
+  assert.match(await page.locator('#compare-view .cmp-side[data-side="1.26"] .cmp-micro').textContent(), /^micro-step 2 of \d+$/);
+  assert.deepEqual(swissDiffs(await drawnSide(page, '1.26'), at.state, '1.26 mid-operation'), []);
+  await page.getByRole('button', { name: 'Go 1.26: previous micro-step of this operation' }).click();
+  assert.deepEqual(await page.evaluate(() => { const p = window.goMapPlayground.compare.panel.session.players['1.26']; return p.history.locate(p.position); }), { op: 2, step: 0 });
+  await page.locator('#compare-view').getByRole('button', { name: 'Next operation', exact: true }).click();
+  assert.match(await page.locator('#compare-view .cmp-counter').textContent(), /^Operation 4 of 4: fill 14/);
+
+  // Escape closes; the playground is as it was.
+  await page.keyboard.press('Escape');
+  await page.locator('#compare-view').waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => window.goMapPlayground.app.player.history.length), 4);
+
+  // Other sizes and themes, opened from a link with compare=1.
+  const link = `#v=1&type=map%5Bint64%5Dint64&seed=7&ops=fill+100%3Bdel+5%3Bset+1000+1%3Bfill+14&compare=1`;
+  for (const [width, height] of [[1366, 768], [1024, 768], [375, 812]]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const p = await openPage(env, { viewport: { width, height }, colorScheme, path: link });
+      await p.locator('#compare-view').waitFor();
+      assert.equal(await p.evaluate(() => window.goMapPlayground.compare.panel.session.length), 4, 'the link\'s scenario');
+      await screenshot(p, `compare-${width}x${height}-${colorScheme}`);
+      const errors = p.consoleErrors ?? [];
+      assert.deepEqual(errors, []);
+      await p.close();
+    }
+  }
+  return page;
+}

@@ -1,0 +1,28 @@
+// The strip of figures under the two maps: one row per figure, a column
+// per side, each number as compare-figures.mjs computed it from the
+// session. DOM only; no numbers are made here.
+import { h } from '../render/dom.mjs';
+
+const int = (n) => Math.round(n).toLocaleString('en-US');
+const dec = (n, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d));
+const pct = (n) => `${(n * 100).toFixed(1)}%`;
+
+/** [label, title, value for one side's figures] */
+export const ROWS = [
+  ['Bytes', 'heap bytes the map holds (header, buckets or groups, directory, overflow)', (f) => `${int(f.bytes)} B`],
+  ['Bytes/entry', 'bytes in use ÷ entries', (f) => (f.bytesPerEntry === null ? '—' : `${dec(f.bytesPerEntry, 1)} B`)],
+  ['Load', 'entries ÷ slots (1.14: 8 per primary bucket, limit 6.5 per bucket = 81%; 1.26: limit 7/8 = 87.5% per table)', (f) => pct(f.loadFactor)],
+  ['Avg probe', '1.14: buckets read along the chain to find a key; 1.26: groups read along the probe sequence', (f) => (f.probe ? dec(f.probe.average) : '—')],
+  ['Max probe', '1.14: the most buckets a lookup of a present key reads; 1.26: the most groups', (f) => (f.probe ? String(f.probe.longest) : '—')],
+  ['Moved (last growth)', 'entries the last growth moved (1.14: evacuated so far; 1.26: rebuilt at once)', (f) => (f.moved === null ? 'not traced' : int(f.moved))],
+  ['Growing', '1.14 grows a little per write; a 1.26 table is rebuilt inside one operation', (f) => (f.growing ? 'yes' : 'no')],
+];
+
+export function figuresTable(figures, sides) {
+  // A strip: one column per figure, one row per side.
+  return h('table', { class: 'cmp-figures' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Go' }), ROWS.map(([label, title]) => h('th', { scope: 'col', title, text: label })))),
+    h('tbody', {}, sides.map((v) => h('tr', { dataset: { side: v } },
+      h('th', { scope: 'row', text: v }),
+      ROWS.map(([label, , value]) => h('td', { dataset: { figure: label }, text: value(figures[v]) }))))));
+}

@@ -1,0 +1,37 @@
+// The page's hooks for compare mode: a Compare button beside Share and
+// Embed that opens compare/compare-panel.mjs on the playground's scenario,
+// and `compare=1` in the address (a permalink's field) that opens it on
+// load. Closing puts the playground back as it was.
+import { h } from '../render/dom.mjs';
+import { ComparePanel, scenarioOf } from './compare-panel.mjs';
+
+/** True when a fragment asks for compare mode (`compare=1`). */
+export function wantsCompare(hash) {
+  const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  return params.get('compare') === '1';
+}
+
+export function wireCompare(app, gomap) {
+  let panel = null;
+  const status = h('p', { class: 'cmp-status', role: 'status' });
+  const btn = h('button', { type: 'button', id: 'compare-btn', text: 'Compare 1.14 / 1.26', title: 'The same operations on Go 1.14\'s bucket map and Go 1.26\'s Swiss table, side by side' });
+  const anchor = document.getElementById('embed-btn');
+  if (anchor) anchor.after(btn, status);
+  else document.body.append(btn, status);
+  const open = async () => {
+    if (!app.player) return { ok: false, error: 'no map' };
+    panel ??= new ComparePanel(gomap, { onClose: () => btn.focus() });
+    const r = await panel.open(scenarioOf(app.player));
+    status.textContent = r.ok ? '' : `Compare mode cannot run this scenario: ${r.error}`;
+    return r;
+  };
+  btn.addEventListener('click', open);
+  return {
+    open,
+    get panel() { return panel; },
+    /** Opens compare mode if the address asks for it. */
+    async fromLink(hash = location.hash) {
+      return wantsCompare(hash) ? open() : null;
+    },
+  };
+}

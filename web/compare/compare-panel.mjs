@@ -1,0 +1,158 @@
+// Compare mode on the page: the reader's scenario on Go 1.14's bucket map
+// and Go 1.26's Swiss table at once, over the whole window. One timeline
+// per operation (both maps at the end of operation N), each side's own
+// micro-steps steppable inside operation N, the two maps side by side
+// (each a <go-map-viz> the session's Player drives), and the figures strip
+// (compare-figures-view.mjs) under them. Opened from the page's Compare
+// button or a link with compare=1 (app/main.mjs wires it).
+import { h } from '../render/dom.mjs';
+import { describeFrame, narrationLine } from '../app/describe.mjs';
+import { CompareSession, SIDES } from './compare-session.mjs';
+import { figuresTable } from './compare-figures-view.mjs';
+
+const SIDE_TITLE = { '1.14': 'Go 1.14: bucket map', '1.26': 'Go 1.26: Swiss table' };
+
+function button(label, title, onclick) {
+  return h('button', { type: 'button', class: 'cmp-btn', 'aria-label': title, title, text: label, onclick });
+}
+
+/** The scenario a Player holds, as text: its set-up lines and every operation. */
+export function scenarioOf(player) {
+  return [...player.setup, ...player.history.ops.map((o) => o.command)].join('\n');
+}
+
+export class ComparePanel {
+  /**
+   * @param {import('../../wasm/gomap').GoMapModule} gomap
+   * @param {{ onClose?: () => void }} options
+   */
+  constructor(gomap, { onClose } = {}) {
+    this.gomap = gomap;
+    this.session = null;
+    this.onClose = onClose;
+    this.sides = {};
+    this.counter = h('p', { class: 'cmp-counter', 'aria-live': 'polite' });
+    this.slider = h('input', { type: 'range', min: '0', max: '0', value: '0', class: 'cmp-slider', 'aria-label': 'Operation' });
+    this.slider.addEventListener('input', () => this.seekOp(Number(this.slider.value)));
+    const bar = h('div', { class: 'cmp-bar' },
+      h('h2', { class: 'cmp-title', id: 'compare-title', text: 'Go 1.14 and Go 1.26, the same operations' }),
+      button('◀◀', 'Before the first operation', () => this.seekOp(0)),
+      button('◀', 'Previous operation', () => this.seekOp(this.session.op - 1)),
+      this.slider,
+      button('▶', 'Next operation', () => this.seekOp(this.session.op + 1)),
+      button('▶▶', 'After the last operation', () => this.seekOp(this.session.length)),
+      this.counter,
+      button('Close', 'Close the comparison', () => this.close()));
+    const columns = h('div', { class: 'cmp-columns' }, SIDES.map((v) => this.#side(v)));
+    this.figures = h('div', { class: 'cmp-figures-wrap', 'aria-label': 'figures of both maps' });
+    this.root = h('section', { id: 'compare-view', class: 'compare-view', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', hidden: true },
+      bar, columns, this.figures);
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.close();
+    });
+    document.body.append(this.root);
+    const css = h('link', { rel: 'stylesheet', href: new URL('../styles/compare.css', import.meta.url).href });
+    document.head.append(css);
+  }
+
+  #side(v) {
+    const micro = h('span', { class: 'cmp-micro' });
+    const say = h('p', { class: 'cmp-say' });
+    const box = h('section', { class: 'cmp-side', dataset: { side: v }, 'aria-label': SIDE_TITLE[v] },
+      h('div', { class: 'cmp-side-head' },
+        h('h3', { text: SIDE_TITLE[v] }),
+        button('‹', `Go ${v}: previous micro-step of this operation`, () => this.microStep(v, -1)),
+        micro,
+        button('›', `Go ${v}: next micro-step of this operation`, () => this.microStep(v, +1))),
+      say, h('div', { class: 'cmp-map' }));
+    this.sides[v] = { viz: null, micro, say, box, step: null };
+    return box;
+  }
+
+  get isOpen() {
+    return !this.root.hidden;
+  }
+
+  /** Opens on a scenario text (its version line is ignored), at its end. */
+  async open(text) {
+    const r = await CompareSession.load(this.gomap, text);
+    if (!r.ok) return r;
+    this.session?.free();
+    this.session = r.session;
+    // Each map is a <go-map-viz> the session's Player drives, made with its
+    // player so that it never loads a map of its own.
+    for (const v of SIDES) {
+      const viz = document.createElement('go-map-viz');
+      viz.setAttribute('controls', 'none');
+      viz.setAttribute('header', 'compact');
+      viz.setAttribute('density', this.session.players[v].map.header().count > 16 ? 'compact' : 'auto');
+      viz.setAttribute('aria-label', SIDE_TITLE[v]);
+      viz.player = this.session.players[v];
+      this.sides[v].viz = viz;
+      this.sides[v].box.querySelector('.cmp-map').replaceChildren(viz);
+    }
+    this.slider.max = String(this.session.length);
+    this.root.hidden = false;
+    document.documentElement.classList.add('is-comparing');
+    this.seekOp(this.session.length);
+    this.root.querySelector('.cmp-btn')?.focus();
+    return { ok: true };
+  }
+
+  close() {
+    if (!this.isOpen) return;
+    this.root.hidden = true;
+    document.documentElement.classList.remove('is-comparing');
+    for (const v of SIDES) {
+      this.sides[v].viz?.remove();
+      this.sides[v].viz = null;
+    }
+    this.session?.free();
+    this.session = null;
+    this.onClose?.();
+  }
+
+  /** Both maps at the end of operation n. */
+  seekOp(n) {
+    if (!this.session) return;
+    this.session.seekOp(n);
+    for (const v of SIDES) this.sides[v].step = null;
+    this.#render();
+    this.figures.replaceChildren(figuresTable(this.session.figures(), SIDES));
+  }
+
+  /** One side one micro-step on or back inside the current operation. */
+  microStep(v, delta) {
+    const s = this.session;
+    if (!s || s.op === 0) return;
+    const count = s.stepCount(v, s.op);
+    if (!count) return;
+    const side = this.sides[v];
+    // null is the operation's end, after its last micro-step. From there,
+    // forward starts the operation over at its first micro-step and back
+    // goes to its last one.
+    const next = side.step === null ? (delta > 0 ? 0 : count - 1) : Math.max(0, side.step + delta);
+    side.step = next >= count ? null : next;
+    const p = s.players[v];
+    p.seek(side.step === null ? p.history.donePosition(s.op - 1) : p.history.position(s.op - 1, side.step));
+    this.#renderSide(v);
+  }
+
+  #render() {
+    const s = this.session;
+    const cmd = s.op > 0 ? s.players['1.14'].history.ops[s.op - 1].command : null;
+    this.slider.value = String(s.op);
+    this.counter.textContent = s.op === 0 ? `Before any operation (of ${s.length})` : `Operation ${s.op} of ${s.length}: ${cmd}`;
+    for (const v of SIDES) this.#renderSide(v);
+  }
+
+  #renderSide(v) {
+    const s = this.session;
+    const side = this.sides[v];
+    const shown = side.viz.show({ animate: false });
+    const count = s.op > 0 ? s.stepCount(v, s.op) : 0;
+    side.micro.textContent = s.op === 0 ? 'no operation yet'
+      : !count ? 'no micro-steps' : side.step === null ? `end of op ${s.op} (${count} micro-steps)` : `micro-step ${side.step + 1} of ${count}`;
+    if (shown?.frame) side.say.textContent = narrationLine(describeFrame(s.players[v], shown.frame, shown.model));
+  }
+}
