@@ -127,8 +127,14 @@ export async function run(env) {
   const width = Number(/ width="(\d+)"/.exec(iframe)[1]);
   const embed = await openPage(env, { path: src.slice(env.url.length), traps: true, ready: false, viewport: { width, height: 4000 } });
   await embed.waitForFunction(() => document.getElementById('viz')?.player?.map, null, { timeout: 20000 });
-  await embed.waitForTimeout(500);
-  const standalone = await embed.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  // Its stable height is measured over the timeline in slices: wait until the height holds for a second.
+  let standalone = -1;
+  for (let same = 0, i = 0; same < 4 && i < 80; i++) {
+    await embed.waitForTimeout(250);
+    const h = await embed.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    same = h === standalone ? same + 1 : 0;
+    standalone = h;
+  }
   // Measured as the dialog measures it: at the snippet's width, in a window
   // tall enough that the map's arrays are not capped by its height.
   assert.ok(Math.abs(standalone - snippetHeight) <= 2, `the snippet's height ${snippetHeight}, the page at its width ${standalone}`);
