@@ -13,6 +13,7 @@ export const ATTRIBUTE_DOCS = {
   view: 'What is drawn: the bucket arrays, a table, or both.',
   theme: "The palette: auto follows the reader's prefers-color-scheme.",
   speed: 'Steps per second while playing, 0.25 … 120.',
+  compare: 'Boolean attribute: the same operations on Go 1.14\'s bucket map and Go 1.26\'s Swiss table side by side, one timeline per operation, each side steppable through its micro-steps, with a strip of figures (bytes, load, probe lengths, entries moved by the last growth).',
   autoplay: 'Boolean attribute: play from the start (or from step) to the end once, on load.',
   controls: 'The element\'s own controls: full (buttons, timeline, narration), minimal (back, play, forward, counter) or none.',
   density: 'How much a cell shows: auto (by the map\'s size), full, keys, compact, overview.',

@@ -143,3 +143,23 @@ test('moves are counted for operations the Player runs untraced (a fill of 100)'
   assert.equal(f['1.26'].moved, 56);
   session.free();
 });
+
+test('compare is a link field and a boolean attribute; links without it are unchanged', async () => {
+  const { decodeState, encodeState } = await import('../../web/share/fragment.mjs');
+  const { parseElementAttributes, elementAttributes } = await import('../../web/share/embed.mjs');
+  const plain = 'v=1&type=map[int64]int64&ops=fill+3';
+  const r = decodeState(`#${plain}`);
+  assert.ok(r.ok);
+  assert.equal(r.state.compare, false);
+  assert.equal(encodeState(r.state), plain, 'an old link reads and writes as before');
+  const on = decodeState(`#${plain}&compare=1`);
+  assert.equal(on.state.compare, true);
+  assert.match(encodeState(on.state), /&compare=1/);
+  const attrs = (o) => (name) => (name in o ? o[name] : null);
+  assert.equal(parseElementAttributes(attrs({ 'map-type': 'map[int64]int64', compare: '' })).state.compare, true);
+  const off = parseElementAttributes(attrs({ 'map-type': 'map[int64]int64', compare: 'false' }));
+  assert.equal(off.state.compare, true, 'present means on');
+  assert.match(off.warnings[0].message, /boolean attribute/);
+  assert.deepEqual(elementAttributes(on.state).find(([n]) => n === 'compare'), ['compare', '']);
+  assert.equal(elementAttributes(r.state).find(([n]) => n === 'compare'), undefined);
+});

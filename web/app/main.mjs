@@ -81,7 +81,7 @@ async function main() {
   });
   wireExport(app, { theme: () => display.resolvedTheme() });
   // Compare mode (compare/): the same operations on both models.
-  const compare = await import('../compare/compare-page.mjs').then((m) => m.wireCompare(app, gomap)).catch((err) => { console.warn('compare mode is unavailable:', err); return null; });
+  const compare = await import('../compare/compare-page.mjs').then((m) => m.wireCompare(app, gomap, { linkState: () => link.currentState() })).catch((err) => { console.warn('compare mode is unavailable:', err); return null; });
   // A link to a lesson (#lesson=<id>&step=<n>) opens it, a permalink
   // (#v=1&type=…) its map and step; otherwise a few fruit to start with,
   // so the first view already shows a bucket.

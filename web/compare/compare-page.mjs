@@ -3,6 +3,7 @@
 // and `compare=1` in the address (a permalink's field) that opens it on
 // load. Closing puts the playground back as it was.
 import { h } from '../render/dom.mjs';
+import { encodeState } from '../share/fragment.mjs';
 import { ComparePanel, scenarioOf } from './compare-panel.mjs';
 
 /** True when a fragment asks for compare mode (`compare=1`). */
@@ -11,8 +12,17 @@ export function wantsCompare(hash) {
   return params.get('compare') === '1';
 }
 
-export function wireCompare(app, gomap) {
+/**
+ * @param {object} app
+ * @param {object} gomap
+ * @param {{ linkState?: () => object }} options linkState: the page's
+ *   permalink state (PermalinkSync.currentState); while compare mode is
+ *   open the address is that link with compare=1, so it can be copied.
+ */
+export function wireCompare(app, gomap, { linkState = null } = {}) {
   let panel = null;
+  let before = null; // the address before compare mode
+  const setAddress = (hash) => history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
   const status = h('p', { class: 'cmp-status', role: 'status' });
   const btn = h('button', { type: 'button', id: 'compare-btn', text: 'Compare 1.14 / 1.26', title: 'The same operations on Go 1.14\'s bucket map and Go 1.26\'s Swiss table, side by side' });
   const anchor = document.getElementById('embed-btn');
@@ -20,9 +30,23 @@ export function wireCompare(app, gomap) {
   else document.body.append(btn, status);
   const open = async () => {
     if (!app.player) return { ok: false, error: 'no map' };
-    panel ??= new ComparePanel(gomap, { onClose: () => btn.focus() });
+    panel ??= new ComparePanel(gomap, {
+      onClose: () => {
+        if (before !== null) setAddress(before);
+        before = null;
+        btn.focus();
+      },
+    });
     const r = await panel.open(scenarioOf(app.player));
     status.textContent = r.ok ? '' : `Compare mode cannot run this scenario: ${r.error}`;
+    if (r.ok && linkState) {
+      try {
+        before = location.hash;
+        setAddress(`#${encodeState({ ...linkState(), compare: true })}`);
+      } catch {
+        before = null; // a state that cannot be a link: the address stays
+      }
+    }
     return r;
   };
   btn.addEventListener('click', open);

@@ -6,6 +6,7 @@
 // (compare-figures-view.mjs) under them. Opened from the page's Compare
 // button or a link with compare=1 (app/main.mjs wires it).
 import { h } from '../render/dom.mjs';
+import { styleURL } from '../render/style-url.mjs';
 import { describeFrame, narrationLine } from '../app/describe.mjs';
 import { CompareSession, SIDES } from './compare-session.mjs';
 import { figuresTable } from './compare-figures-view.mjs';
@@ -24,9 +25,12 @@ export function scenarioOf(player) {
 export class ComparePanel {
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap
-   * @param {{ onClose?: () => void }} options
+   * @param {{ onClose?: () => void, container?: ShadowRoot | Element }} options
+   *   container: draw inline there (the element's compare attribute)
+   *   instead of over the whole window
    */
-  constructor(gomap, { onClose } = {}) {
+  constructor(gomap, { onClose, container = null } = {}) {
+    this.inline = Boolean(container);
     this.gomap = gomap;
     this.session = null;
     this.onClose = onClose;
@@ -42,17 +46,31 @@ export class ComparePanel {
       button('▶', 'Next operation', () => this.seekOp(this.session.op + 1)),
       button('▶▶', 'After the last operation', () => this.seekOp(this.session.length)),
       this.counter,
-      button('Close', 'Close the comparison', () => this.close()));
+      this.inline ? null : button('Close', 'Close the comparison', () => this.close()));
     const columns = h('div', { class: 'cmp-columns' }, SIDES.map((v) => this.#side(v)));
     this.figures = h('div', { class: 'cmp-figures-wrap', 'aria-label': 'figures of both maps' });
-    this.root = h('section', { id: 'compare-view', class: 'compare-view', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', hidden: true },
-      bar, columns, this.figures);
-    this.root.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.close();
-    });
-    document.body.append(this.root);
-    const css = h('link', { rel: 'stylesheet', href: new URL('../styles/compare.css', import.meta.url).href });
-    document.head.append(css);
+    this.root = this.inline
+      ? h('section', { class: 'compare-view is-inline', 'aria-label': 'Go 1.14 and Go 1.26, the same operations', hidden: true }, bar, columns, this.figures)
+      : h('section', { id: 'compare-view', class: 'compare-view', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'compare-title', hidden: true },
+        bar, columns, this.figures);
+    if (!this.inline) {
+      this.root.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') this.close();
+      });
+    }
+    this.css = h('link', { rel: 'stylesheet', href: styleURL('compare.css') });
+    if (this.inline) container.append(this.css, this.root);
+    else {
+      document.body.append(this.root);
+      document.head.append(this.css);
+    }
+  }
+
+  /** Takes an inline view out of its container, its maps freed. */
+  remove() {
+    this.close();
+    this.root.remove();
+    this.css.remove();
   }
 
   #side(v) {
@@ -93,16 +111,18 @@ export class ComparePanel {
     }
     this.slider.max = String(this.session.length);
     this.root.hidden = false;
-    document.documentElement.classList.add('is-comparing');
     this.seekOp(this.session.length);
-    this.root.querySelector('.cmp-btn')?.focus();
+    if (!this.inline) {
+      document.documentElement.classList.add('is-comparing');
+      this.root.querySelector('.cmp-btn')?.focus();
+    }
     return { ok: true };
   }
 
   close() {
     if (!this.isOpen) return;
     this.root.hidden = true;
-    document.documentElement.classList.remove('is-comparing');
+    if (!this.inline) document.documentElement.classList.remove('is-comparing');
     for (const v of SIDES) {
       this.sides[v].viz?.remove();
       this.sides[v].viz = null;

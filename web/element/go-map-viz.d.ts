@@ -83,6 +83,9 @@ export class GoMapViz extends HTMLElement {
   set speed(v: number | string | null);
   get autoplay(): boolean;
   set autoplay(v: boolean | null);
+  /** Compare mode: the same operations on Go 1.14 and Go 1.26 side by side. */
+  get compare(): boolean;
+  set compare(v: boolean | null);
   get controls(): Controls;
   set controls(v: Controls | null);
   /** The hmap header: full, compact (a line or two) or none. */

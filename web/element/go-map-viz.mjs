@@ -74,6 +74,7 @@ export class GoMapViz extends HTMLElement {
   #freeTimer = 0;
   #widthWatch = null;
   #reserveToken = 0;
+  #comparePanel = null;
 
   connectedCallback() {
     clearTimeout(this.#freeTimer);
@@ -295,8 +296,9 @@ export class GoMapViz extends HTMLElement {
     this.#playback.stop();
     this.#ui.setMessage(this.#player ? 'Loading the new scenario…' : 'Loading…');
     let r;
+    let gomap;
     try {
-      const gomap = await loadModule(settings.moduleSrc);
+      gomap = await loadModule(settings.moduleSrc);
       if (token !== this.#loadToken) return;
       r = await buildPlayer(gomap, settings);
     } catch (err) {
@@ -334,9 +336,35 @@ export class GoMapViz extends HTMLElement {
         'Its page can give it some (the ops attribute), or open the playground to insert keys and watch each step.');
     }
     this.#draw({ animate: false, quiet: true });
+    await this.#showCompare(s.compare ? gomap : null, r.player);
+    if (token !== this.#loadToken) return;
     this.dispatchEvent(new CustomEvent('ready', { detail: { ...stepDetail(r.player.frame(), false), operations: r.player.history.length } }));
     if (s.autoplay) this.#play({ fromStart: s.step === null });
     this.#reserveTimeline(r.player);
+  }
+
+  // compare: the scenario on both models (compare/compare-panel.mjs) in
+  // place of the one map; its code loads on first use.
+  async #showCompare(gomap, player) {
+    this.#comparePanel?.remove();
+    this.#comparePanel = null;
+    this.#ui.body.style.display = '';
+    if (!gomap) return;
+    const { ComparePanel, scenarioOf } = await import('../compare/compare-panel.mjs');
+    const panel = new ComparePanel(gomap, { container: this.shadowRoot });
+    const r = await panel.open(scenarioOf(player));
+    if (!r.ok) {
+      panel.remove();
+      this.#ui.setMessage(`Compare mode cannot run this scenario: ${r.error}`, { error: true });
+      return;
+    }
+    this.#comparePanel = panel;
+    this.#ui.body.style.display = 'none';
+  }
+
+  /** Compare mode's view while the compare attribute is on (null otherwise). */
+  get comparePanel() {
+    return this.#comparePanel;
   }
 
   // ---- the element's own playback (standalone) -----------------------------

@@ -15,7 +15,7 @@ export const DENSITIES = ['auto', 'full', 'keys', 'compact', 'overview'];
 const SHARED = FIELDS.filter((f) => f.attr);
 export const SHARED_ATTRS = SHARED.map((f) => f.attr);
 /** Attributes that change which map is built (the rest only change how it is shown). */
-export const LOAD_FIELDS = ['mapType', 'hasher', 'seed', 'version', 'ops'];
+export const LOAD_FIELDS = ['mapType', 'hasher', 'seed', 'version', 'ops', 'compare'];
 export const OBSERVED = [...SHARED_ATTRS, 'density', 'module-src'];
 
 /** attribute → property, camelCase */
@@ -122,7 +122,7 @@ export function settingsInUse(settings, shown) {
 /** The text a property setter writes into its attribute (null removes it). */
 export function attributeText(prop, value) {
   if (value === null || value === undefined) return null;
-  if (prop === 'autoplay') return value === false || value === 'false' ? null : '';
+  if (prop === 'autoplay' || prop === 'compare') return value === false || value === 'false' ? null : '';
   return String(value);
 }
 

@@ -13,7 +13,9 @@ import { setupLinesOf } from './setup-lines.mjs';
 import { Warnings, finish, newState, readField } from './read-fields.mjs';
 import { isSetupCommand, splitScenario } from '../player/scenario-text.mjs';
 
-const ELEMENT_ORDER = ['mapType', 'version', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
+// Boolean attributes of the element: present means on (HTML's rule).
+const BOOLEAN_ATTRS = new Set(['autoplay', 'compare']);
+const ELEMENT_ORDER = ['mapType', 'version', 'compare', 'hasher', 'seed', 'ops', 'step', 'autoplay', 'speed', 'controls', 'view', 'theme', 'header', 'buckets', 'height', 'maxHeight'];
 const FIELD = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
 const FOLDED = new Set(['hashkey', 'rand', 'hint']);
 export const ELEMENT_FALLBACK = 'Loading the Go map… (If this stays, the page’s script tag needs type="module".)';
@@ -49,7 +51,7 @@ export function elementAttributes(state) {
       continue;
     }
     if (name !== 'mapType' && isDefault(field, v)) continue;
-    out.push([field.attr, name === 'autoplay' ? '' : field.format(v)]);
+    out.push([field.attr, BOOLEAN_ATTRS.has(name) ? '' : field.format(v)]);
   }
   return out;
 }
@@ -66,13 +68,14 @@ export function parseElementAttributes(getAttr) {
     if (!field.attr) continue;
     const raw = getAttr(field.attr);
     if (raw === null || raw === undefined) continue;
-    if (field.name === 'autoplay') {
+    if (BOOLEAN_ATTRS.has(field.name)) {
       // HTML's rule for boolean attributes: present means on, whatever the
       // value, as for <video autoplay>. Say so when the value suggests
       // the author meant the opposite.
-      state.autoplay = true;
+      const n = field.name;
+      state[n] = true;
       if (/^\s*(false|0|no|off)\s*$/i.test(String(raw))) {
-        warnings.add('autoplay', 'autoplay: a boolean attribute is on whenever it is present, even as autoplay="false"; remove it to turn autoplay off');
+        warnings.add(n, `${n}: a boolean attribute is on whenever it is present, even as ${n}="false"; remove it to turn ${n} off`);
       }
       continue;
     }
@@ -124,7 +127,7 @@ export function elementScript(scriptUrl) {
  */
 export function elementTag(state) {
   const attrs = elementAttributes({ ...newState(), ...state })
-    .map(([name, value]) => (name === 'autoplay' ? ' autoplay' : ` ${name}="${escapeHtml(value)}"`))
+    .map(([name, value]) => (BOOLEAN_ATTRS.has(name) ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
   return `<go-map-viz${attrs}>${ELEMENT_FALLBACK}</go-map-viz>`;
 }

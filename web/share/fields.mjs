@@ -202,6 +202,10 @@ export const FIELDS = [
   // On the element autoplay is a boolean attribute (present = on), read by
   // the attribute parser itself; in a URL it is autoplay=1.
   { name: 'autoplay', key: 'autoplay', attr: 'autoplay', def: false, max: 8, scalar: true, parse: parseBool, format: (v) => (v ? '1' : '0') },
+  // Compare mode (web/compare/): the same operations on Go 1.14's bucket
+  // map and Go 1.26's Swiss table side by side. A boolean attribute on the
+  // element, compare=1 in a URL.
+  { name: 'compare', key: 'compare', attr: 'compare', def: false, max: 8, scalar: true, parse: parseBool, format: (v) => (v ? '1' : '0') },
   { name: 'controls', key: 'controls', attr: 'controls', def: 'full', max: 16, scalar: true, parse: oneOf(CONTROLS), format: (v) => v },
   // How much of the map an embed shows, to fit a column: the hmap header
   // in full, in one compact line or not at all; only some buckets; a

@@ -75,6 +75,9 @@ export async function run(env) {
   await page.evaluate(async (t) => window.goMapPlayground.app.loadScenario(t), SCENARIO);
   await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
   await page.locator('#compare-view').waitFor();
+  // The address is the permalink with compare=1 while compare mode is open.
+  const shared = page.url();
+  assert.match(shared, /#v=1&.*compare=1/);
   const dumps = {};
   for (const v of ['1.14', '1.26']) dumps[v] = cliDumps(sideScenario(SCENARIO, v)).filter((d) => d.op);
   const ops = await page.evaluate(() => window.goMapPlayground.compare.panel.session.length);
@@ -127,9 +130,49 @@ export async function run(env) {
   await page.keyboard.press('Escape');
   await page.locator('#compare-view').waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => window.goMapPlayground.app.player.history.length), 4);
+  assert.ok(!page.url().includes('compare=1'), `closed: ${page.url()}`);
+
+  // <go-map-viz compare>: the element draws both models itself.
+  await page.evaluate(() => {
+    const el = document.createElement('go-map-viz');
+    el.id = 'cmp-element';
+    el.setAttribute('map-type', 'map[int64]int64');
+    el.setAttribute('seed', '7');
+    el.setAttribute('ops', 'fill 20; del 3; set 1000 1');
+    el.setAttribute('compare', '');
+    document.body.prepend(el);
+  });
+  await page.waitForFunction(() => document.getElementById('cmp-element').comparePanel?.session);
+  const elementText = 'map[int64]int64\nseed 7\nfill 20\ndel 3\nset 1000 1';
+  const elDumps = {};
+  for (const v of ['1.14', '1.26']) elDumps[v] = cliDumps(sideScenario(elementText, v)).filter((d) => d.op).at(-1);
+  const elDrawn = await page.evaluate(() => {
+    const root = document.getElementById('cmp-element').shadowRoot;
+    const side = (v) => root.querySelector(`.cmp-side[data-side="${v}"] go-map-viz`).shadowRoot;
+    return {
+      old: [...side('1.14').querySelectorAll('.array-new .chain')].map((chain) => ({
+        index: Number(chain.dataset.index),
+        buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((c) => ({ t: Number(c.dataset.t), k: c.dataset.k ?? null }))),
+      })),
+      swiss: { tables: [...side('1.26').querySelectorAll('.sw-table.role-live, .sw-table.is-small')].map((t) => ({ groups: [...t.querySelectorAll('.sw-group')].map((g) => [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16))) })) },
+      counter: root.querySelector('.cmp-counter').textContent,
+    };
+  });
+  assert.deepEqual(compareChains(elDrawn.old, elDumps['1.14'].buckets, 'element 1.14'), []);
+  assert.deepEqual(swissDiffs(elDrawn.swiss, elDumps['1.26'], 'element 1.26'), []);
+  assert.equal(elDrawn.counter, 'Operation 3 of 3: set 1000 1');
+  await page.evaluate(() => document.getElementById('cmp-element').remove());
+
+  // The iframe's page takes compare=1 in its fragment.
+  const frame = await openPage(env, { viewport: { width: 1366, height: 768 }, path: 'embed.html#v=1&type=map%5Bint64%5Dint64&seed=7&ops=fill+20%3Bdel+3&compare=1', ready: false });
+  await frame.waitForFunction(() => document.querySelector('go-map-viz')?.comparePanel?.session);
+  assert.equal(await frame.evaluate(() => document.querySelector('go-map-viz').comparePanel.session.length), 2);
+  await screenshot(frame, 'compare-embed-1366x768');
+  assert.deepEqual(frame.consoleErrors ?? [], []);
+  await frame.close();
 
   // Other sizes and themes, opened from a link with compare=1.
-  const link = `#v=1&type=map%5Bint64%5Dint64&seed=7&ops=fill+100%3Bdel+5%3Bset+1000+1%3Bfill+14&compare=1`;
+  const link = shared.slice(shared.indexOf('#'));
   for (const [width, height] of [[1366, 768], [1024, 768], [375, 812]]) {
     for (const colorScheme of ['light', 'dark']) {
       const p = await openPage(env, { viewport: { width, height }, colorScheme, path: link });
