@@ -8,8 +8,10 @@
 // every operation. Then check gomap's go119 and go126 hashers bit for bit against the runtimes.
 // Prints "N passed, N failed" last and exits non-zero on any failure.
 //
-// A full run (no name filter) ends with a short random differential pass against Go 1.26
-// (lib/random-run.mjs; one unit, its seed printed).
+// A full run (no name filter) also checks the layouts of Go's other types against both runtimes
+// (lib/layout-check.mjs; the filter 'layout' runs just those) and ends with short random
+// differential passes: against Go 1.26 (lib/random-run.mjs) and over Go's other types against
+// Go 1.19 and 1.26 (lib/random-typed.mjs); one unit each, seeds printed.
 //
 // Usage: node tests/conformance/run.mjs [--oracle-only] [--verbose] [--no-random] [NAME-SUBSTRING...]
 //   --oracle-only  run only the oracles (checks that every scenario runs on Go); no gomap needed
