@@ -336,8 +336,11 @@ export class GoMapViz extends HTMLElement {
         'Its page can give it some (the ops attribute), or open the playground to insert keys and watch each step.');
     }
     this.#draw({ animate: false, quiet: true });
-    await this.#showCompare(s.compare ? gomap : null, r.player);
-    if (token !== this.#loadToken) return;
+    // Without compare the element's own path stays synchronous from here on.
+    if (s.compare || this.#comparePanel) {
+      await this.#showCompare(s.compare ? gomap : null, r.player);
+      if (token !== this.#loadToken) return;
+    }
     this.dispatchEvent(new CustomEvent('ready', { detail: { ...stepDetail(r.player.frame(), false), operations: r.player.history.length } }));
     if (s.autoplay) this.#play({ fromStart: s.step === null });
     this.#reserveTimeline(r.player);
