@@ -4,6 +4,7 @@
 
 #include "playground_session.h"
 #include "swiss_session.h"
+#include "type_text.h"
 
 EMSCRIPTEN_BINDINGS(gomap) {
   using gomap::PlaygroundSession;
@@ -47,4 +48,6 @@ EMSCRIPTEN_BINDINGS(gomap) {
   emscripten::function("allocatedBytes", &gomap::allocatedBytes);
   emscripten::function("memoryInUse", &gomap::memoryInUse);
   emscripten::function("memoryCeiling", &gomap::memoryCeiling);
+  emscripten::function("mapLayout", &gomap::mapLayout);
+  emscripten::function("splitCommands", &gomap::splitCommands);
 }

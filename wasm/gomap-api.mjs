@@ -55,6 +55,17 @@ function floatToken(v) {
   return String(v);
 }
 
+// The core decides which types exist (core/map_type.h); its message names
+// the column. A line break would start a second command, so it is refused here.
+function mapTypeError(owner, text) {
+  if (/[\r\n]/.test(text)) return 'mapType must be one line';
+  const layout = owner.mapLayout(text);
+  return layout.ok ? null : `mapType: ${layout.error}`;
+}
+
+const TEXT_TYPE = /^(string|\[\d+\](byte|uint8))$/;
+const INTEGER_TYPE = /^u?int(8|16|32|64)?$|^uintptr$/;
+
 export class GoMapModule {
   constructor(module) {
     this.module = module;
@@ -69,6 +80,24 @@ export class GoMapModule {
   // and snapshot holds together, and the ceiling none may pass.
   memory() {
     return { inUse: this.module.memoryInUse(), ceiling: this.module.memoryCeiling() };
+  }
+
+  // What the type decides about the map's memory (core/map_layout.h), as
+  // { ok: true, layout } or { ok: false, error } with the core's message.
+  mapLayout(typeText) {
+    const err = checkText('type', typeText);
+    if (err) return fail(err);
+    const out = JSON.parse(this.module.mapLayout(typeText));
+    return out.error ? fail(out.error) : { ok: true, layout: out };
+  }
+
+  // Scenario text split into commands and tokens by the core's own tokenizer
+  // (core/scenario_parse.h): [{ line, index, text, tokens, error? }].
+  splitCommands(text) {
+    const err = checkText('scenario', text);
+    if (err) return fail(err);
+    const out = JSON.parse(this.module.splitCommands(text));
+    return out.error ? fail(out.error) : { ok: true, commands: out };
   }
 
   // A new, empty session. Call free() when done.
@@ -103,7 +132,7 @@ export class GoMap {
       (typeof v === 'bigint' && v >= 0n && BigInt(max) >= v) ? null : `must be an integer from 0 to ${max}`;
     const errors = [
       options.mapType === undefined ? null
-        : (checkText('mapType', options.mapType) ?? (/^map\[[^\s;#"]+$/.test(options.mapType) ? (setup.push(options.mapType), null) : 'mapType must look like map[K]V')),
+        : (checkText('mapType', options.mapType) ?? mapTypeError(owner, options.mapType) ?? (setup.push(options.mapType), null)),
       swiss
         ? add('hasher', options.hasher, (v) => ['go126', 'go114', 'go119', 'identity'].includes(v) ? null : 'must be go126, go114, go119 or identity')
         : add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
@@ -192,36 +221,59 @@ export class GoMap {
     return { ...o, ok: true };
   }
 
+  // The key and element types as the core names them, once per type.
+  #types() {
+    const name = this.header().type.name;
+    if (this.typesFor !== name) {
+      const r = new GoMapModule(this.module).mapLayout(name);
+      this.typesCache = r.ok ? { key: r.layout.key.name, elem: r.layout.elem.name } : { key: '', elem: '' };
+      this.typesFor = name;
+    }
+    return this.typesCache;
+  }
+
+  // One value of Go type `type` as a scenario token. Text types take a JS
+  // string (quoted); numbers, BigInts and booleans are written as Go writes
+  // them; anything else (structs, arrays, complex, slices) is the Go literal
+  // as a string ({1, "a"}, (1+2i)), which must stay one token: the core's
+  // tokenizer decides, and the core checks the literal against the type.
+  #token(what, type, v) {
+    const mapName = this.header().type.name;
+    if (TEXT_TYPE.test(type)) {
+      const err = checkText(what, v);
+      return err ? { error: err } : { token: quoteToken(v) };
+    }
+    if (/^float(32|64)$/.test(type)) {
+      return typeof v === 'number' ? { token: floatToken(v) } : { error: `${what} must be a number for ${mapName}, got ${describe(v)}` };
+    }
+    if (type === 'bool') {
+      return typeof v === 'boolean' ? { token: String(v) } : { error: `${what} must be true or false for ${mapName}, got ${describe(v)}` };
+    }
+    if (INTEGER_TYPE.test(type)) {
+      if (typeof v === 'bigint') return { token: v.toString() };
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return { token: String(v) };
+      return { error: `${what} must be a safe integer or a BigInt for ${mapName}, got ${describe(v)}` };
+    }
+    if (typeof v !== 'string') {
+      return { error: `${what} for ${mapName} must be a Go literal of ${type} as a string, like {1, "a"}, got ${describe(v)}` };
+    }
+    const err = checkText(what, v) ?? (/[\r\n]/.test(v) ? `${what} must be one line` : null);
+    if (err) return { error: err };
+    const split = new GoMapModule(this.module).splitCommands(`get ${v}`);
+    const tokens = split.ok && split.commands.length === 1 && !split.commands[0].error ? split.commands[0].tokens : [];
+    if (tokens.length !== 2 || tokens[1] !== v) {
+      return { error: `${what} ${JSON.stringify(v)} is not one Go literal of ${type} (write it as ${type === 'bool' ? 'true' : '{1, "a"}'} without spaces outside braces)` };
+    }
+    return { token: v };
+  }
+
   #keyToken(key) {
-    const type = this.header().type.name;
-    const keyType = type.slice(4, type.indexOf(']', type.startsWith('map[[') ? type.indexOf(']') + 1 : 4));
-    if (keyType === 'string' || keyType.endsWith('byte')) {
-      const err = checkText('key', key);
-      return err ? { error: err } : { token: quoteToken(key) };
-    }
-    if (keyType === 'float64') {
-      if (typeof key !== 'number') return { error: `key must be a number for ${type}, got ${describe(key)}` };
-      return { token: floatToken(key) };
-    }
-    if (typeof key === 'bigint') return { token: key.toString() };
-    if (typeof key !== 'number' || !Number.isSafeInteger(key)) {
-      return { error: `key must be a safe integer or a BigInt for ${type}, got ${describe(key)}` };
-    }
-    return { token: String(key) };
+    return this.#token('key', this.#types().key, key);
   }
 
   #valueToken(value) {
-    const type = this.header().type.name;
     if (value === undefined) return { token: '' };
-    if (type.endsWith(']int64')) {
-      if (typeof value === 'bigint') return { token: value.toString() };
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        return { error: `value must be a safe integer or a BigInt for ${type}, got ${describe(value)}` };
-      }
-      return { token: String(value) };
-    }
-    const err = checkText('value', value);
-    return err ? { error: err } : { token: quoteToken(value) };
+    return this.#token('value', this.#types().elem, value);
   }
 
   set(key, value, { trace = false } = {}) {

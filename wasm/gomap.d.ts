@@ -145,7 +145,27 @@ export declare class GoMapModule {
   allocatedBytes(): number;
   memory(): MemoryUse;
   createMap(options?: MapOptions): { ok: true; map: GoMap | SwissGoMap } | Failure;
+  /** What the type decides about the map's memory (core/map_layout.h, `gomap --layout`). */
+  mapLayout(typeText: string): { ok: true; layout: MapLayout } | Failure;
+  /** Scenario text split by the core's tokenizer (core/scenario_parse.h). */
+  splitCommands(text: string): { ok: true; commands: SplitCommand[] } | Failure;
 }
+
+export interface GoTypeLayout {
+  name: string; size: number; align: number; padding: number;
+  fields?: { name: string; type: string; offset: number; size: number }[];
+}
+
+export interface MapLayout {
+  type: string; key: GoTypeLayout; elem: GoTypeLayout;
+  keysize: number; elemsize: number; bucketsize: number;
+  keysOffset: number; elemsOffset: number; overflowOffset: number;
+  indirectKey: boolean; indirectElem: boolean; reflexiveKey: boolean; needKeyUpdate: boolean;
+  flags: number; bucketHasPointers: boolean; hasher: string; variant: string;
+  swiss: { slotSize: number; elemOff: number; groupSize: number; flags: number; prunes: boolean };
+}
+
+export interface SplitCommand { line: number; index: number; text: string; tokens: string[]; error?: string }
 
 export declare function loadGoMap(): Promise<GoMapModule>;
 export declare function quoteToken(text: string): string;
