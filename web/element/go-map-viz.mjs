@@ -113,6 +113,10 @@ export class GoMapViz extends HTMLElement {
     this.#loadToken++;
     this.#player.free();
     this.#player = null;
+    // compare mode's two maps go with it (a reconnection builds them again).
+    this.#comparePanel?.remove();
+    this.#comparePanel = null;
+    if (this.#ui) this.#ui.body.style.display = '';
     this.#ownPlayer = false;
     this.#builtWith = null;
     this.#tried = null;

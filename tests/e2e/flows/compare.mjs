@@ -161,7 +161,9 @@ export async function run(env) {
   assert.deepEqual(compareChains(elDrawn.old, elDumps['1.14'].buckets, 'element 1.14'), []);
   assert.deepEqual(swissDiffs(elDrawn.swiss, elDumps['1.26'], 'element 1.26'), []);
   assert.equal(elDrawn.counter, 'Operation 3 of 3: set 1000 1');
-  await page.evaluate(() => document.getElementById('cmp-element').remove());
+  // Out of the document for good, the element frees compare mode's maps too.
+  await page.evaluate(() => { window.cmpElement = document.getElementById('cmp-element'); window.cmpElement.remove(); });
+  await page.waitForFunction(() => window.cmpElement.comparePanel === null && window.cmpElement.player === null, null, { timeout: 20000 });
 
   // The iframe's page takes compare=1 in its fragment.
   const frame = await openPage(env, { viewport: { width: 1366, height: 768 }, path: 'embed.html#v=1&type=map%5Bint64%5Dint64&seed=7&ops=fill+20%3Bdel+3&compare=1', ready: false });
