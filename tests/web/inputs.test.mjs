@@ -41,3 +41,35 @@ test('values, counts and seeds', () => {
   assert.equal(parseMapType('map[[300]byte]int64'), null);
   assert.deepEqual(parseMapType('map[[8]byte][200]byte'), { key: { kind: 'bytes', size: 8 }, elem: { kind: 'bytes', size: 200 } });
 });
+
+test('any map[K]V splits into key and element kinds (issue 16); Go literals stay one token', async () => {
+  const { keyIsTextType, keyIsFloatType, isIntegerKey } = await import('../../web/player/inputs.mjs');
+  assert.deepEqual(parseMapType('map[struct{X, Y int32}]bool'), { key: { kind: 'literal', name: 'struct{X, Y int32}' }, elem: { kind: 'bool' } });
+  assert.deepEqual(parseMapType('map[[2]int64]string'), { key: { kind: 'literal', name: '[2]int64' }, elem: { kind: 'string' } });
+  assert.deepEqual(parseMapType('map[int]struct{}').key, { kind: 'integer', name: 'int' });
+  assert.deepEqual(parseMapType('map[string][]byte').elem, { kind: 'literal', name: '[]byte' });
+  assert.equal(parseMapType('map[int]'), null);
+  assert.equal(parseMapType('map[int64]int64\nclear'), null);
+  assert.equal(isIntegerKey('map[uint8]bool'), true);
+  assert.equal(keyIsTextType('map[[4]uint8]int'), true);
+  assert.equal(keyIsTextType('map[struct{A int8; B string}]bool'), false);
+  assert.equal(keyIsFloatType('map[float32]uint8'), true);
+
+  const mt = 'map[struct{A int8; B string}]bool';
+  assert.deepEqual(keyToken(mt, ' {1, "a b"} '), { token: '{1, "a b"}' });
+  assert.match(keyToken(mt, '{1, "a"} 2').error, /one Go literal/);
+  assert.match(keyToken(mt, '{1, "a"}; clear').error, /one Go literal/);
+  assert.match(keyToken(mt, '').error, /Go literal of struct/);
+  assert.deepEqual(valueToken(mt, 'true'), { token: 'true' });
+  assert.match(valueToken(mt, 'yes').error, /true or false/);
+  assert.deepEqual(keyToken('map[uint8]bool', '255'), { token: '255' });
+  assert.match(keyToken('map[uint8]bool', '256').error, /between 0 and 255/);
+  assert.match(keyToken('map[int8]bool', '-129').error, /between -128 and 127/);
+  assert.deepEqual(keyToken('map[complex128]int', '(1+2i)'), { token: '(1+2i)' });
+  assert.deepEqual(keyToken('map[float32]uint8', '-0'), { token: '-0' });
+  assert.deepEqual(valueToken('map[string]string', 'a b'), { token: '"a b"' });
+  assert.deepEqual(valueToken('map[int]struct{}', ''), { token: '' });
+  // Version-1 types read as before.
+  assert.deepEqual(keyToken('map[int64]int64', '42'), { token: '42' });
+  assert.deepEqual(keyToken('map[string]int64', 'k1'), { token: '"k1"' });
+});

@@ -229,7 +229,7 @@ export function wireControls(app, { lessons = [] } = {}) {
   function suggestNextKey(mt) {
     const m = /^(.*?)(\d+)$/.exec(key.value);
     const t = parseMapType(mt);
-    if (!m || !t || t.key.kind === 'float64') return;
+    if (!m || !t || t.key.kind.startsWith('float')) return;
     key.value = `${m[1]}${BigInt(m[2]) + 1n}`;
     if (/^\d+$/.test(value.value)) value.value = String(Number(value.value) + 1);
   }

@@ -5,11 +5,12 @@ import { narrateEvent, narrateDone, goFunction } from '../player/narration.mjs';
 import { describeBucket, keyAt } from '../render/map-model.mjs';
 import { tokenize } from '../player/scenario-text.mjs';
 import { MIN_TOP_HASH } from '../player/tophash.mjs';
+import { keyIsTextType, keyIsFloatType } from '../player/inputs.mjs';
 import { momentName } from '../share/step.mjs';
 import { describeSwissFrame, swissHashFocus } from '../player/swiss-narration.mjs';
 
 export function keyIsText(header) {
-  return !/^map\[(int64|int32|float64)\]/.test(header.type.name);
+  return keyIsTextType(header.type.name);
 }
 
 function hashLookup(outcome) {
@@ -59,7 +60,7 @@ export function describeFrame(player, frame, model) {
     // Which hash function, and the seed it mixes in (the identity hasher takes none).
     hasher: header.hasher,
     hash0: header.hash0,
-    floatKeys: /^map\[float64\]/.test(header.type.name),
+    floatKeys: keyIsFloatType(header.type.name),
     hasPointers: header.type.hasPointers,
     sameSize,
     noldbuckets: sameSize ? n : Math.max(1, n / 2),

@@ -147,10 +147,17 @@ function parseBool(raw) {
  * scalar: surrounding spaces are trimmed (never for the scenario text).
  * max: the longest raw text looked at; longer is refused unread.
  */
+function pickerType(raw) {
+  const t = parseMapType(raw);
+  return !!t && ['int64', 'int32', 'string', 'float64', 'bytes'].includes(t.key.kind) && ['int64', 'bytes'].includes(t.elem.kind);
+}
+
 export const FIELDS = [
   {
     name: 'mapType', key: 'type', attr: 'map-type', def: 'map[string]int64', max: 40, scalar: true,
-    parse: (raw) => (parseMapType(raw) ? { value: raw }
+    // Links carry the types the page's pickers offer; the type field for
+    // every Go type (issue 16) widens this with the core's own check.
+    parse: (raw) => (pickerType(raw) ? { value: raw }
       : { error: 'is not map[K]V with K one of int64, int32, string, float64, [N]byte and V one of int64, [N]byte (1 ≤ N ≤ 256)' }),
     format: (v) => v,
   },
