@@ -98,7 +98,8 @@ async function overview(env) {
 
 async function millionInserts(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'New map', exact: true }).click();
   await page.evaluate(() => {
     window.__tasks = [];

@@ -10,16 +10,19 @@ import { showError, clearError, showBoxError } from './field-errors.mjs';
 import { PRESETS } from './presets.mjs';
 import { h } from '../render/dom.mjs';
 import { wireCopyButton } from './copy-button.mjs';
+import { showLayout } from './layout-panel.mjs';
 
 const $ = (id) => document.getElementById(id);
 const MAX_FILL = 2_000_000;
 const DEFAULT_FILL = 20;
 
-const PLACEHOLDER = { string: 'fig', int64: '42', int32: '7', float64: '1.5 or NaN', '[4]byte': 'abcd', '[16]byte': 'sixteen bytes', '[200]byte': 'a big key' };
+// An example key for the field, by the kind of key (player/inputs.mjs).
+const PLACEHOLDER = { string: 'fig', int64: '42', int32: '7', integer: '7', float64: '1.5 or NaN', float32: '1.5 or NaN', bool: 'true', bytes: 'abcd', literal: '{1, 2}' };
+const placeholderFor = (mt) => PLACEHOLDER[parseMapType(mt)?.key.kind] ?? '';
 
 export function wireControls(app, { lessons = [] } = {}) {
-  const keyType = $('key-type');
-  const elemType = $('elem-type');
+  const typeField = $('map-type');
+  const layoutPanel = $('layout-panel');
   const hasher = $('hasher');
   const seed = $('seed');
   const hint = $('hint');
@@ -28,12 +31,25 @@ export function wireControls(app, { lessons = [] } = {}) {
   const value = $('value');
   const scenario = $('scenario');
 
-  const mapType = () => app.player?.map.header().type.name ?? `map[${keyType.value}]${elemType.value}`;
+  const mapType = () => app.player?.map.header().type.name ?? typeField.value.trim();
+  // The type as the core names it (map[struct{X, Y int32}]bool is
+  // map[struct{X int32; Y int32}]bool), or { error } with the core's message.
+  const pickedType = () => {
+    const r = app.gomap.mapLayout(typeField.value.trim());
+    return r.ok ? { name: r.layout.type } : { error: r.error };
+  };
+  const refreshLayout = () => showLayout(layoutPanel, app.gomap, typeField.value.trim(), version.value);
 
   // ---- set-up ----
   function readSetup() {
     let ok = true;
-    const mt = `map[${keyType.value}]${elemType.value}`;
+    const picked = pickedType();
+    if (picked.error) {
+      showError(typeField, `Go has no such map here: ${picked.error}`);
+      return null;
+    }
+    clearError(typeField);
+    const mt = picked.name;
     const swiss = version.value === '1.26';
     const s = seedValue(seed.value, { wide: swiss });
     if (s.error) {
@@ -92,22 +108,44 @@ export function wireControls(app, { lessons = [] } = {}) {
   // The key and value pickers say what map the next Insert goes into: a
   // change makes that map at once (Undo brings the old one back, and the
   // notice says so when it had operations).
-  for (const el of [keyType, elemType]) {
-    el.addEventListener('change', () => {
-      const lines = readSetup();
-      if (!lines) return;
-      if (lines[0] === app.player?.map.header().type.name) return;
-      const r = app.newMap(lines, { label: `a new ${lines[0]}` });
-      if (!r.ok) showError(seed, r.error);
-      else forgetStaleInputs();
+  const typeChanged = () => {
+    refreshLayout();
+    key.placeholder = placeholderFor(typeField.value.trim());
+    const lines = readSetup();
+    if (!lines) return;
+    if (lines[0] === app.player?.map.header().type.name) return;
+    const r = app.newMap(lines, { label: `a new ${lines[0]}` });
+    if (!r.ok) showError(typeField, r.error);
+    else forgetStaleInputs();
+  };
+  typeField.addEventListener('change', typeChanged);
+  // While typing: the layout (or the core's refusal) follows each keystroke;
+  // the map itself changes on Enter or when the field is left.
+  typeField.addEventListener('input', () => {
+    const r = refreshLayout();
+    if (r && !r.ok) showError(typeField, `Go has no such map here: ${r.error}`);
+    else clearError(typeField);
+  });
+  typeField.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      typeChanged();
+    }
+  });
+  for (const b of document.querySelectorAll('.type-choices [data-type]')) {
+    b.addEventListener('click', () => {
+      typeField.value = b.dataset.type;
+      typeChanged();
     });
   }
+  version.addEventListener('change', refreshLayout);
+  refreshLayout();
   // The map the pickers show, or an error when the map on screen is another.
   const pickedMismatch = () => {
-    const picked = `map[${keyType.value}]${elemType.value}`;
+    const picked = pickedType();
     const actual = app.player?.map.header().type.name;
-    return actual && actual !== picked
-      ? `The pickers show ${picked} but the map is ${actual}: press New map, or set the pickers back.` : null;
+    return actual && picked.name !== actual
+      ? `The map type field says ${typeField.value.trim()} but the map is ${actual}: press Enter in the field or New map, or set the field back.` : null;
   };
   // A key typed for the last map ("k2") may not fit the new one (int64
   // keys): clear it rather than leave an Insert that can only fail.
@@ -118,20 +156,13 @@ export function wireControls(app, { lessons = [] } = {}) {
     clearError(key);
     clearError(value);
   }
-  for (const el of [keyType, elemType]) el.addEventListener('change', () => { key.placeholder = PLACEHOLDER[keyType.value] ?? ''; });
-  key.placeholder = PLACEHOLDER[keyType.value];
+  key.placeholder = placeholderFor(typeField.value.trim());
 
   // Reflects a map's set-up in the form (after a scenario or preset).
   function showSetup(lines) {
     for (const line of lines) {
       const t = tokenize(line);
-      const mt = parseMapType(t[0]);
-      if (mt) {
-        const k = t[0].slice(4, t[0].indexOf(']', t[0].startsWith('map[[') ? 5 : 4) + (t[0].startsWith('map[[') ? 1 : 0));
-        const e = t[0].slice(4 + k.length + 1);
-        if ([...keyType.options].some((o) => o.value === k)) keyType.value = k;
-        if ([...elemType.options].some((o) => o.value === e)) elemType.value = e;
-      }
+      if (parseMapType(t[0])) typeField.value = t[0];
       if (t[0] === 'hasher') hasher.value = t[1];
       if (t[0] === 'seed') seed.value = t[1];
       if (t[0] === 'hint') hint.value = t[1];
@@ -141,7 +172,9 @@ export function wireControls(app, { lessons = [] } = {}) {
     if (!lines.some((l) => l.startsWith('hasher'))) hasher.value = version.value === '1.26' ? 'go126' : 'go114';
     if (!lines.some((l) => l.startsWith('seed'))) seed.value = '';
     if (!lines.some((l) => l.startsWith('hint'))) hint.value = '';
-    key.placeholder = PLACEHOLDER[keyType.value] ?? '';
+    key.placeholder = placeholderFor(typeField.value.trim());
+    refreshLayout();
+    clearError(typeField);
     forgetStaleInputs();
   }
 

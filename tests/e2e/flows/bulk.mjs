@@ -8,7 +8,8 @@ export const name = 'big bulk fill';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByLabel('Seed (hash0)').fill('1');
   await page.getByRole('button', { name: 'New map' }).click();
   await page.evaluate(() => {

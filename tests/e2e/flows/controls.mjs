@@ -19,7 +19,8 @@ const idle = (page) => page.waitForFunction(() => !window.goMapPlayground.app.bu
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await idle(page);
   assert.equal((await drawnType(page)), 'map[int64]int64', 'a new key type makes that map at once');
 
@@ -104,7 +105,8 @@ export async function run(env) {
   assert.ok(await position(page) < p1, 'Space pressed the button the keyboard reached');
 
   // A type change with operations asks nothing and loses nothing: Undo is there.
-  await page.getByLabel('Key type').selectOption('string');
+  await page.getByLabel('Map type', { exact: true }).fill('map[string]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await idle(page);
   assert.equal((await drawnType(page)), 'map[string]int64');
   assert.match(await notice.textContent(), /a new map\[string\]int64; the previous map and its 3 operations can be brought back/);

@@ -21,8 +21,9 @@ async function del(page, key) {
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('int64');
-  await page.getByText('More: hint, version').click();
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
+  await page.getByText('More: hint').click();
   await page.getByLabel('make hint').fill('9'); // B=1 from the start
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByLabel('Number of colliding keys').fill('10');

@@ -9,7 +9,8 @@ export const name = 'insert until growth and watch evacuation step by step';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('string');
+  await page.getByLabel('Map type', { exact: true }).fill('map[string]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByLabel('Seed (hash0)').fill('7');
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByLabel('Fill with N keys').fill('26');

@@ -39,7 +39,7 @@ const FIELDS = [
     values: ['', 'NaN', 'Infinity', '0', '-5', '1e3', '1.5', '٣', '2000001', HUGE, INJECT] },
   { label: 'Seed (hash0)', button: 'New map', box: 'seed-error',
     values: ['NaN', 'Infinity', '-1', '1e3', '4294967296', '0x', '٣', '\u0000', HUGE, INJECT] },
-  { label: 'make hint', button: 'New map', box: 'hint-error', open: 'More: hint, version',
+  { label: 'make hint', button: 'New map', box: 'hint-error', open: 'More: hint',
     values: ['NaN', 'Infinity', '-1', '1.5', '2097153', INJECT] },
   { label: 'Number of colliding keys', button: 'Collide', box: 'collide-error',
     values: ['', 'NaN', 'Infinity', '0', '-1', '10001', INJECT] },
@@ -51,7 +51,8 @@ const FIELDS = [
 ];
 
 async function pageFields(page) {
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByLabel('Fill with N keys').fill('20');
   await page.getByRole('button', { name: 'Fill', exact: true }).click();

@@ -18,7 +18,8 @@ const LONGEST_MS = 1000;
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.waitForFunction(() => !window.goMapPlayground.app.busy);
   await page.evaluate(() => {
     window.__tasks = [];

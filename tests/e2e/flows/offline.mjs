@@ -95,7 +95,8 @@ async function useOffline(page, fileUrl, requests, refused) {
 
   // The playground itself: a new map, an insert played out, a step back.
   await page.getByRole('button', { name: 'Close lesson' }).click();
-  await page.getByLabel('Key type').selectOption('string');
+  await page.getByLabel('Map type', { exact: true }).fill('map[string]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByLabel('Hasher').selectOption('go114'); // the lesson left identity, which needs integer keys
   await page.getByLabel('Seed (hash0)').fill('7');
   await page.getByRole('button', { name: 'New map' }).click();

@@ -50,7 +50,8 @@ export async function run(env) {
   const page = await openPage(env, { traps: true });
   // Some work: a seeded int64 map, a fill, an insert, a delete, then a few
   // micro-steps back into the delete, at another speed.
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByLabel('Seed (hash0)').fill('7');
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByLabel('Fill with N keys').fill('40');

@@ -98,7 +98,8 @@ async function drawnEqualsSession(page, { detached = true } = {}) {
 export async function run(env) {
   const page = await openPage(env, { viewport: { width: 1366, height: 768 } });
   await page.getByLabel('Go version').selectOption('1.26');
-  await page.getByLabel('Key type').selectOption('int64');
+  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
+  await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.getByLabel(/^Seed/).fill('7');
   await page.getByRole('button', { name: 'New map' }).click();
   assert.equal(await page.evaluate(() => window.goMapPlayground.app.player.swiss), true);
