@@ -9,6 +9,14 @@ import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_Y, EVACUATED_EMPT
 const STATE_CLASS = ['s-rest', 's-one', 's-x', 's-y', 's-ee'];
 const stateClass = (t) => (t >= MIN_TOP_HASH ? 's-live' : STATE_CLASS[t]);
 
+// A slot is narrow and its text is cut with an ellipsis (map.css): a key or
+// element long enough to be cut (a struct's {1 a b}, a long string) keeps
+// its full text in a tooltip.
+function fullTextTip(el, text) {
+  if (text.length > 8) el.title = text;
+  else el.removeAttribute('title');
+}
+
 export class BucketArrayView {
   /** @param {{ old: boolean, onCell?: (cell: HTMLElement|null) => void }} options */
   constructor({ old }) {
@@ -156,10 +164,12 @@ export class BucketArrayView {
       if (c.kShown !== kShown) {
         c.k.textContent = kShown;
         c.kShown = kShown;
+        fullTextTip(c.k, live ? kShown : '');
       }
       if (c.vShown !== vShown) {
         c.v.textContent = vShown;
         c.vShown = vShown;
+        fullTextTip(c.v, vShown);
         c.v.classList.toggle('stale', stale);
       }
       c.value = b.v[s];

@@ -39,6 +39,13 @@ export async function run(env) {
     await toEnd(page);
     assert.deepEqual(await drawnEqualsState(page), []);
     assert.equal((await shownHeader(page)).count, '1');
+    // A key too long for its slot: cut on screen, whole in the tooltip.
+    await page.getByLabel('Key', { exact: true }).fill('{-2147483648, 2147483647}');
+    await page.getByRole('button', { name: 'Insert' }).click();
+    await toEnd(page);
+    assert.deepEqual(await drawnEqualsState(page), []);
+    const tips = await page.evaluate(() => [...document.querySelector('go-map-viz').shadowRoot.querySelectorAll('.slot .k[title]')].map((k) => [k.title, k.textContent]));
+    assert.deepEqual(tips, [['{-2147483648 2147483647}', '{-2147483648 2147483647}']]);
     await screenshot(page, `map-types-struct-${viewport.width}`);
 
     // A type Go refuses: the core's message under the field, the map kept.
@@ -47,7 +54,7 @@ export async function run(env) {
     const error = page.locator('#map-type-error');
     await error.waitFor({ state: 'visible' });
     assert.match(await error.textContent(), /func types are not comparable.*column 1/);
-    assert.equal((await shownHeader(page)).count, '1');
+    assert.equal((await shownHeader(page)).count, '2');
     assert.deepEqual(await drawnEqualsState(page), []);
     await page.locator('#map-type-error').scrollIntoViewIfNeeded();
     await screenshot(page, `map-types-refused-${viewport.width}`);
