@@ -64,7 +64,12 @@ export async function run(env) {
   await page.getByLabel('Playback speed').selectOption('20');
   await toEnd(page);
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => /&step=3\.\d+&speed=20$/.test(location.hash), null, { timeout: 5000 });
+  // The address follows each key press; take it once it has settled on the moment shown.
+  await page.waitForFunction(() => {
+    const settled = window.__lastHash === location.hash;
+    window.__lastHash = location.hash;
+    return settled && /&step=3\.\d+&speed=20$/.test(location.hash);
+  }, null, { timeout: 5000, polling: 300 });
   const url = page.url();
   assert.match(url, /#v=1&type=map\[int64\]int64&seed=7&ops=fill\+40;\+set\+1000;\+del\+3&step=3\.\d+&speed=20$/);
   const before = await moment(page);
