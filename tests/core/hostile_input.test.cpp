@@ -2,6 +2,7 @@
 // reported: the input that went wrong, and what it does now.
 #include <catch2/catch.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -157,7 +158,9 @@ struct Run {
 
 Run cli(const std::string& args, const std::string& input = "") {
   namespace fs = std::filesystem;
-  const fs::path in = fs::temp_directory_path() / "gomap-hostile-input.scn";
+  // ctest runs the cases of this binary as separate processes in parallel, so each process
+  // writes its own scenario file; a shared name let one case read another's input.
+  const fs::path in = fs::temp_directory_path() / ("gomap-hostile-input-" + std::to_string(getpid()) + ".scn");
   if (FILE* f = std::fopen(in.c_str(), "wb")) {
     std::fwrite(input.data(), 1, input.size(), f);
     std::fclose(f);
@@ -170,6 +173,7 @@ Run cli(const std::string& args, const std::string& input = "") {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   int status = pclose(p);
+  fs::remove(in);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
