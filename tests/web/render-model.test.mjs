@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
 import { Player } from '../../web/player/player.mjs';
 import { scanArray, addr, chainHistogram } from '../../web/player/heap-scan.mjs';
-import { readModel, describeBucket } from '../../web/render/map-model.mjs';
+import { readModel, describeBucket, DETAIL_MAX_BUCKETS, WINDOW_BUCKETS } from '../../web/render/map-model.mjs';
 import { marksFor } from '../../web/render/highlights.mjs';
 
 let gomap;
@@ -114,4 +114,22 @@ test('the table\'s caption counts entries and buckets with their nouns (1 entry,
     globalThis.document = saved.document;
     globalThis.Node = saved.Node;
   }
+});
+
+test('past the detail limit every requested density is drawn as the overview (a cell per slot would take gigabytes)', () => {
+  const { map } = gomap.createMap({ mapType: 'map[int64]int64', seed: 2 });
+  map.run('fill 20000');
+  const h = map.header();
+  assert.ok(2 ** h.B > DETAIL_MAX_BUCKETS, `B ${h.B} is past the limit`);
+  for (const density of ['full', 'keys', 'compact', 'auto', undefined]) {
+    const model = readModel(map, { density });
+    assert.equal(model.density, 'overview', `asked ${density}`);
+    assert.ok(model.newArray.chains.length <= WINDOW_BUCKETS, `only a window of the array is read for ${density}`);
+  }
+  // A small map keeps the density asked for.
+  const { map: small } = gomap.createMap({ mapType: 'map[int64]int64', seed: 2 });
+  small.run('fill 100');
+  assert.equal(readModel(small, { density: 'full' }).density, 'full');
+  map.free();
+  small.free();
 });

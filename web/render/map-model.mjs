@@ -31,6 +31,11 @@ export function readModel(map, { windowFrom = 0, windowSize = WINDOW_BUCKETS, de
   const nOld = growing ? (sameSize ? n : n / 2) : 0;
   model.density = density && density !== 'auto' ? density : densityFor(n);
   if (model.density === 'overview' && n <= 16) model.density = 'full';
+  // A cell per slot for tens of thousands of buckets takes gigabytes and
+  // kills the tab: past the detail limit every requested density (an
+  // attribute, or the page's fit made for the map before a big fill) is
+  // drawn as the overview.
+  if (n > DETAIL_MAX_BUCKETS) model.density = 'overview';
   let newChains;
   let oldChains = null;
   let newFrom = 0;
