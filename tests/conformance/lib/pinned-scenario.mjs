@@ -42,9 +42,27 @@ export function pinScenario(src, oracleOps) {
       // The runtime's random start, replayed (spec §5.1).
       texts = [`${c.name} start=${rec.start ?? 0} offset=${rec.offset ?? 0}`];
     } else texts = [c.text];
+    if (packed && c.name !== 'dump') {
+      for (const t of texts) pack(t, i);
+      return;
+    }
+    flush();
     texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
   });
+  flush();
   return { text: lines.join('\n') + '\n', origins };
+
+  // The packed line being filled: its commands and the first and last operation they belong to.
+  function pack(text, op) {
+    if (!run) run = { texts: [], ops: [op, op] };
+    run.texts.push(text);
+    run.ops[1] = op;
+    if (run.texts.length >= PACKED_PER_LINE) flush();
+  }
+  function flush() {
+    if (run) add(run.texts.join('; '), { kind: 'packed', ops: run.ops });
+    run = null;
+  }
 }
 
 // All keys hashed anywhere in the run, with the hash Go used. A key with two different hashes
@@ -68,7 +86,14 @@ function collectHashes(oracleOps) {
 // What Go drew at random is pinned where it is drawn: `range`/`iter` get `entry= dir=`, a delete
 // that emptied the map and a clear that reseeded get `reseed=`.
 // head: the oracle's first line ({hashkey: [4 hex words], seed}).
-export function pinSwissScenario(src, head, oracleOps) {
+//
+// packed (dumps-only runs): gomap prints only dumps and failures, so the commands between two dumps
+// share lines, up to PACKED_PER_LINE each (`;` ends a command as a newline does): a churn of
+// 100,000 deletes stays under gomap's line limit. A packed line's origin is
+// { kind: 'packed', ops: [first, last] }; it prints only when one of its commands fails.
+export const PACKED_PER_LINE = 200;
+
+export function pinSwissScenario(src, head, oracleOps, { packed = false } = {}) {
   const { setup, ops } = splitSetup(src);
   if (ops.length !== oracleOps.length) {
     throw new ScenarioError(`the scenario has ${ops.length} operations but the oracle reported ` +
@@ -77,6 +102,7 @@ export function pinSwissScenario(src, head, oracleOps) {
   const lines = [];
   const origins = [];
   const add = (text, origin) => { lines.push(text); origins.push(origin); };
+  let run = null;
 
   for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
   add('hasher go126', { kind: 'setup' });
@@ -92,7 +118,25 @@ export function pinSwissScenario(src, head, oracleOps) {
     if ((c.name === 'del' || c.name === 'clear') && rec.reseed !== undefined) {
       texts[texts.length - 1] += ` reseed=0x${rec.reseed}`;
     }
+    if (packed && c.name !== 'dump') {
+      for (const t of texts) pack(t, i);
+      return;
+    }
+    flush();
     texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
   });
+  flush();
   return { text: lines.join('\n') + '\n', origins };
+
+  // The packed line being filled: its commands and the first and last operation they belong to.
+  function pack(text, op) {
+    if (!run) run = { texts: [], ops: [op, op] };
+    run.texts.push(text);
+    run.ops[1] = op;
+    if (run.texts.length >= PACKED_PER_LINE) flush();
+  }
+  function flush() {
+    if (run) add(run.texts.join('; '), { kind: 'packed', ops: run.ops });
+    run = null;
+  }
 }
