@@ -37,7 +37,7 @@ test('element settings: a refused value keeps the one in use (the default at fir
   assert.equal(first.settings.step, null);
   assert.deepEqual(first.warnings.map((w) => w.field), ['mapType', 'seed', 'step']);
   const good = readSettings(attrs({ 'map-type': 'map[int64]int64', seed: '7', ops: 'fill 5', step: '1' }), null, BASE).settings;
-  for (const [attr, bad] of [['seed', 'Infinity'], ['seed', '-1'], ['map-type', 'map[x]y'], ['ops', 'set a\u0000 1'],
+  for (const [attr, bad] of [['seed', 'Infinity'], ['seed', '-1'], ['map-type', 'map[x]y;fill 9'], ['ops', 'set a\u0000 1'],
     ['ops', 'x'.repeat(70000)], ['ops', 'set \ud800 1'], ['step', '"onload=alert(1)'], ['speed', 'NaN'], ['hasher', 'identity;']]) {
     const r = readSettings(attrs({ 'map-type': 'map[int64]int64', seed: '7', ops: 'fill 5', step: '1', [attr]: bad }), good, BASE);
     assert.equal(needsReload(good, r.settings), false, `${attr}=${bad.slice(0, 20)} must not rebuild the map`);

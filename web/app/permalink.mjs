@@ -10,6 +10,7 @@ import { decodeState, encodeState, positionOfStep, toScenarioText } from '../sha
 import { displayOf, refusedMapFields, stateOfPlayer } from './link-state.mjs';
 import { h } from '../render/dom.mjs';
 import { errorText } from '../player/error-place.mjs';
+import { mapTypeRefusal } from '../share/map-type-check.mjs';
 
 const WRITE_EVERY_MS = 300;
 
@@ -111,6 +112,9 @@ export class PermalinkSync {
       const why = r.warnings.map((w) => w.message.replace(/; (using|showing) [^;]*$/, ''));
       return this.#refuse('This link was not opened; it describes its map wrongly:', why);
     }
+    // A map type the core does not make: its reason, and nothing runs.
+    const typeRefused = mapTypeRefusal(this.app.gomap, r.state.mapType, 'type');
+    if (typeRefused) return this.#refuse('This link was not opened; it describes its map wrongly:', [typeRefused]);
     // A long scenario takes a while: the page takes the link's palette now.
     this.display.preview(displayOf(r.state));
     const loaded = await this.app.loadScenario(toScenarioText(r.state), { label: 'the link' });

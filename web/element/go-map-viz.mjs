@@ -23,6 +23,7 @@ import { momentName } from '../share/step.mjs';
 import { describeFrame, narrationLine } from '../app/describe.mjs';
 import { OBSERVED, PROPERTY_OF, SHARED_ATTRS, attributeText, needsReload, propertyValue, readSettings, settingsInUse } from './settings.mjs';
 import { buildPlayer, loadModule } from './standalone.mjs';
+import { mapTypeRefusal } from '../share/map-type-check.mjs';
 import { Playback } from './playback.mjs';
 import { VizView } from './viz-view.mjs';
 import { errorText } from '../player/error-place.mjs';
@@ -304,6 +305,14 @@ export class GoMapViz extends HTMLElement {
     try {
       gomap = await loadModule(settings.moduleSrc);
       if (token !== this.#loadToken) return;
+      // A map type the core does not make: its reason, nothing runs, and
+      // the map on screen (if any) stays.
+      const typeRefused = mapTypeRefusal(gomap, settings.mapType, 'map-type');
+      if (typeRefused) {
+        this.#ui.setMessage([typeRefused, this.#player ? 'The map shown is the previous one.' : 'No map was made.'].join('\n'), { error: true });
+        this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors: [{ line: 0, field: 'mapType', message: typeRefused }] } }));
+        return;
+      }
       r = await buildPlayer(gomap, settings);
     } catch (err) {
       if (token === this.#loadToken) this.#ui.setMessage(`The map module could not be loaded: ${err?.message ?? err}`, { error: true });

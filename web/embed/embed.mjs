@@ -4,6 +4,8 @@
 // to the host page (height.mjs), and shows a bad fragment's problems as
 // text beside the map it could still make.
 import { define } from '../element/go-map-viz.mjs';
+import { loadModule } from '../element/standalone.mjs';
+import { mapTypeRefusal } from '../share/map-type-check.mjs';
 import { SHARED_ATTRS } from '../element/settings.mjs';
 import { decodeState, elementAttributes, encodeState } from '../share/permalink.mjs';
 import { h } from '../render/dom.mjs';
@@ -29,8 +31,32 @@ function operationCount(text) {
   return text ? text.split(/[\n;]/).filter((l) => l.trim() && !l.trim().startsWith('#')).length : 0;
 }
 
-function apply() {
+// The core's reason when it makes no map of the link's type (the element
+// would say so too, but under its attribute's name, map-type); a module
+// that does not load is the element's to report.
+async function typeRefusal(mapType) {
+  try {
+    return mapTypeRefusal(await loadModule(), mapType, 'type');
+  } catch {
+    return null;
+  }
+}
+
+let applying = 0;
+
+async function apply() {
+  const token = ++applying;
   const r = decodeState(location.hash);
+  if (r.ok) {
+    const refused = await typeRefusal(r.state.mapType);
+    if (token !== applying) return;
+    if (refused) {
+      // Nothing of this link runs; the map shown (if any) stays.
+      viz.hidden = !viz.player;
+      showNotes('This link was not used; it describes its map wrongly:', [refused]);
+      return;
+    }
+  }
   if (!r.ok) {
     // Nothing in this link can be trusted: no map, only the reason.
     for (const a of SHARED_ATTRS) viz.removeAttribute(a);

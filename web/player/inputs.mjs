@@ -53,7 +53,6 @@ export function parseMapType(name) {
   if (end < 5 || end === name.length - 1) return null;
   const key = kindOf(name.slice(4, end));
   const elem = kindOf(name.slice(end + 1));
-  for (const t of [key, elem]) if (t.kind === 'bytes' && !(t.size >= 1 && t.size <= 256)) return null;
   return { key, elem };
 }
 

@@ -6,6 +6,7 @@
 // { error: 'what was wrong' }; it never throws and never evaluates anything.
 import { parseMapType } from '../player/inputs.mjs';
 import { checkFreeText } from './text-rules.mjs';
+import { scanScenario } from '../player/scenario-text.mjs';
 
 // The core's own limits (core/README.md): seeds and rand words are uint32,
 // hashkey words uint64, at most 2^21 live entries (a hint beyond that only
@@ -147,18 +148,36 @@ function parseBool(raw) {
  * scalar: surrounding spaces are trimmed (never for the scenario text).
  * max: the longest raw text looked at; longer is refused unread.
  */
-function pickerType(raw) {
-  const t = parseMapType(raw);
-  return !!t && ['int64', 'int32', 'string', 'float64', 'bytes'].includes(t.key.kind) && ['int64', 'bytes'].includes(t.elem.kind);
+// The longest map type a link or attribute may name. The core's own limits
+// (core/go_type.h: nesting, array length, struct fields, type size) are
+// what a type runs into first; this only keeps unread text short.
+export const MAX_MAP_TYPE = 1024;
+
+/**
+ * A map type from a link or an attribute: any map[K]V text that is one
+ * token of the scenario language (so no second command rides along) and
+ * one plain line. Which map types exist is the core's answer, not this
+ * file's: the page, the element and the embed ask it (gomap.mapLayout,
+ * share/map-type-check.mjs) before a map is made, and show its message.
+ */
+function parseMapTypeText(raw) {
+  const text = checkFreeText(raw, { max: MAX_MAP_TYPE });
+  if (text.error) return { error: text.error.replace(/^line 1 /, '').split(';')[0] };
+  if (text.notes.length || /\n/.test(raw)) return { error: 'contains a character no Go map type has (a line break or a bidirectional control)' };
+  if (!parseMapType(raw)) return { error: 'is not a map type like map[string]int64 or map[struct{X, Y int32}]bool' };
+  const commands = scanScenario(raw);
+  if (commands.length !== 1 || commands[0].tokens.length !== 1 || commands[0].tokens[0] !== raw) {
+    return { error: 'is not one map type: the scenario language would read it as more than one word' };
+  }
+  return { value: raw };
 }
 
 export const FIELDS = [
   {
-    name: 'mapType', key: 'type', attr: 'map-type', def: 'map[string]int64', max: 40, scalar: true,
-    // Links carry the types the page's pickers offer; the type field for
-    // every Go type (issue 16) widens this with the core's own check.
-    parse: (raw) => (pickerType(raw) ? { value: raw }
-      : { error: 'is not map[K]V with K one of int64, int32, string, float64, [N]byte and V one of int64, [N]byte (1 ≤ N ≤ 256)' }),
+    // Every map type the core models (issue 16); parseMapTypeText says why
+    // the core is asked too.
+    name: 'mapType', key: 'type', attr: 'map-type', def: 'map[string]int64', max: MAX_MAP_TYPE, scalar: true,
+    parse: parseMapTypeText,
     format: (v) => v,
   },
   { name: 'hasher', key: 'hasher', attr: 'hasher', def: 'go114', max: 16, scalar: true, parse: oneOf(HASHERS), format: (v) => v },
