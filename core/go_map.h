@@ -177,6 +177,11 @@ class GoMap {
   // checks the limits and reserves the heap room for the batch's worst case
   // (see SimHeap::makeRoom), so the inserts that follow cannot run out.
   Status checkCapacity(uint64_t newKeys);
+  Status capacityNeed(uint64_t newKeys, uint64_t& need) const;
+  // checkCapacity's heap room made in slices (SimHeap::prepareRoom) by a
+  // caller that must not block: `ready` once a checkCapacity(newKeys) would
+  // not move the heap. A refusal is checkCapacity's own.
+  Status prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready);
   // set() without its per-call limit checks, for a bulk caller that passed
   // checkCapacity for the whole batch and checkKey/checkElem for each key.
   void setUnchecked(std::string_view key, std::string_view elem) {

@@ -234,6 +234,19 @@ uint64_t GoMap::worstCaseWriteBytes(std::string_view key) const {
 }
 
 Status GoMap::checkCapacity(uint64_t newKeys) {
+  uint64_t need = 0;
+  if (Status s = capacityNeed(newKeys, need); !s) return s;
+  return heap_.makeRoom(need);
+}
+
+Status GoMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
+  ready = false;
+  uint64_t need = 0;
+  if (Status s = capacityNeed(newKeys, need); !s) return s;
+  return heap_.prepareRoom(need, maxCopyBytes, ready);
+}
+
+Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   if (count() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
                          std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
@@ -246,7 +259,7 @@ Status GoMap::checkCapacity(uint64_t newKeys) {
   // Arrays up to the final size (each grow keeps the old one), plus overflow
   // buckets: a chain only gains one when its buckets are full, so inserts
   // add at most one per 8 keys, and evacuation as many again.
-  uint64_t need = 0;
+  need = 0;
   for (uint8_t x = B(); x <= b; ++x) need += arrayBuckets(x) * t.bucketsize;
   need += ((count() + newKeys) / 4 + 64) * t.bucketsize + newKeys * perKey + (1 << 20);
   if (heap_.used() + need > heap_.limit()) {
@@ -255,7 +268,7 @@ Status GoMap::checkCapacity(uint64_t newKeys) {
                          " MiB, over the simulated heap's " + std::to_string(heap_.limit() >> 20) +
                          " MiB limit");
   }
-  return heap_.makeRoom(need);
+  return Status::ok();
 }
 
 }  // namespace gomap

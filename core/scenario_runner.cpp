@@ -320,6 +320,17 @@ Status ScenarioRunner::generatedKey(uint64_t n, std::string* key) const {
   return parseKey(type, text, key);
 }
 
+bool ScenarioRunner::prepareFill(uint64_t n, uint64_t maxCopyBytes) {
+  bool ready = true;
+  Status s = Status::ok();
+  if (swissMap_) {
+    s = swissMap_->prepareCapacity(n, maxCopyBytes, ready);
+  } else if (map_) {
+    s = map_->prepareCapacity(n, maxCopyBytes, ready);
+  }
+  return ready || !s;
+}
+
 Status ScenarioRunner::fill(uint64_t n, Outcome* out) {
   GoMap& m = *map_;
   std::vector<std::string> keys(n);

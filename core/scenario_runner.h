@@ -48,6 +48,12 @@ class ScenarioRunner {
 
   // Creates the map now if it does not exist (for API users).
   Status ensureMap();
+  // The heap room `fill n` will reserve, made ahead in slices of at most
+  // `maxCopyBytes` copied (SimHeap::prepareRoom), for a page that must not
+  // block while a big heap moves. True once the fill would not move the
+  // heap, or when there is nothing to prepare (no map yet, or a fill that
+  // will be refused and say why itself).
+  bool prepareFill(uint64_t n, uint64_t maxCopyBytes);
 
   // --- version 1.26 (the Swiss-table map; swiss/swiss_runner.cpp).
   // Whether `version 1.26` is in force: then swissMap() holds the map and

@@ -42,13 +42,14 @@ std::string MemoryBudget::mib(uint64_t bytes) {
 
 SimHeap::SimHeap(const SimHeap& o)
     : bytes_(o.bytes_), limit_(o.limit_), journaling_(o.journaling_), journalLost_(o.journalLost_),
-      journal_(o.journal_), oldBytes_(o.oldBytes_) {
-  recount();
+      watched_(o.journaling_), journal_(o.journal_), oldBytes_(o.oldBytes_) {
+  recount();  // (a partial copy of prepareRoom is not copied)
 }
 
 SimHeap::SimHeap(SimHeap&& o) noexcept
     : bytes_(std::move(o.bytes_)), limit_(o.limit_), counted_(o.counted_), journaling_(o.journaling_),
-      journalLost_(o.journalLost_), journal_(std::move(o.journal_)), oldBytes_(std::move(o.oldBytes_)) {
+      journalLost_(o.journalLost_), watched_(o.watched_), journal_(std::move(o.journal_)),
+      oldBytes_(std::move(o.oldBytes_)), staging_(std::move(o.staging_)) {
   o.counted_ = 0;
   o.recount();  // a moved-from vector normally holds nothing; count what it does
 }
@@ -67,9 +68,11 @@ SimHeap& SimHeap::operator=(SimHeap&& o) noexcept {
     bytes_ = std::move(o.bytes_);
     journal_ = std::move(o.journal_);
     oldBytes_ = std::move(o.oldBytes_);
+    staging_ = std::move(o.staging_);
     limit_ = o.limit_;
     journaling_ = o.journaling_;
     journalLost_ = o.journalLost_;
+    watched_ = o.watched_;
     counted_ = o.counted_;
     o.counted_ = 0;
     o.recount();
@@ -86,9 +89,9 @@ void SimHeap::recount() {
 
 // ---------------------------------------------------------------- growth
 
-Status SimHeap::grow(uint64_t bytes) {
+Status SimHeap::growthSize(uint64_t bytes, uint64_t& want, uint64_t& need) const {
   const uint64_t size = bytes_.size(), cap = bytes_.capacity();
-  const uint64_t need = size + bytes;
+  need = size + bytes;
   if (bytes > limit_ || need > limit_) {
     return Status::error("the simulated heap would need " + MemoryBudget::mib(need) + ", over its " +
                          MemoryBudget::mib(limit_) + " limit");
@@ -97,13 +100,28 @@ Status SimHeap::grow(uint64_t bytes) {
   // moves as a map grows), by half once it is big (a fourfold step of a big
   // heap would take memory it may never use), and never past the limit.
   const uint64_t step = cap < (16u << 20) ? cap * 4 : cap + cap / 2;
-  uint64_t want = std::min<uint64_t>(std::max<uint64_t>(need, step), limit_);
+  want = std::min<uint64_t>(std::max<uint64_t>(need, step), limit_);
 #if !defined(__EMSCRIPTEN__) && UINTPTR_MAX > 0xffffffffu
   // A big map natively: reserve address space to the limit (or 256 MiB)
   // at once; untouched pages cost nothing and the heap never moves again.
   // Under wasm, reserved memory is real memory, so it keeps growing 4x.
   if (want > (1u << 20)) want = std::max<uint64_t>(want, std::min<uint64_t>(limit_, 256ull << 20));
 #endif
+  return Status::ok();
+}
+
+Status SimHeap::outOfBudget(uint64_t need) {
+  return Status::error("out of memory: growing the simulated heap to " + MemoryBudget::mib(need) +
+                       " needs that much of the playground's memory budget (" +
+                       MemoryBudget::mib(MemoryBudget::ceiling()) +
+                       ", shared by every map, snapshot and trace), and " +
+                       MemoryBudget::mib(MemoryBudget::room()) + " is free");
+}
+
+Status SimHeap::grow(uint64_t bytes) {
+  dropStaging();  // a partial copy of a smaller buffer would only hold memory
+  uint64_t want = 0, need = 0;
+  if (Status s = growthSize(bytes, want, need); !s) return s;
   // The new buffer is taken while the old one still exists. If the generous
   // size does not fit the budget, the exact one may.
   for (uint64_t c : {want, need}) {
@@ -114,11 +132,49 @@ Status SimHeap::grow(uint64_t bytes) {
     adviseHugePages();
     return Status::ok();
   }
-  return Status::error("out of memory: growing the simulated heap to " + MemoryBudget::mib(need) +
-                       " needs that much of the playground's memory budget (" +
-                       MemoryBudget::mib(MemoryBudget::ceiling()) +
-                       ", shared by every map, snapshot and trace), and " +
-                       MemoryBudget::mib(MemoryBudget::room()) + " is free");
+  return outOfBudget(need);
+}
+
+Status SimHeap::prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready) {
+  ready = bytes_.capacity() - bytes_.size() >= bytes;
+  if (ready) {
+    dropStaging();
+    return Status::ok();
+  }
+  uint64_t want = 0, need = 0;
+  if (Status s = growthSize(bytes, want, need); !s) return s;
+  if (staging_.capacity() < need) {
+    dropStaging();
+    bool taken = false;
+    for (uint64_t c : {want, need}) {
+      if (!MemoryBudget::take(c)) continue;
+      staging_.reserve(c);  // untouched until copied into
+      MemoryBudget::give(c);
+      recount();
+      taken = true;
+      break;
+    }
+    if (!taken) return outOfBudget(need);
+  }
+  const uint64_t done = staging_.size();
+  const uint64_t upTo = std::min<uint64_t>(bytes_.size(), done + std::max<uint64_t>(maxCopyBytes, 1));
+  staging_.insert(staging_.end(), bytes_.begin() + done, bytes_.begin() + upTo);
+  watched_ = true;  // a write from now on would make the copy stale
+  if (staging_.size() < bytes_.size()) return Status::ok();
+  bytes_.swap(staging_);
+  std::vector<uint8_t>().swap(staging_);
+  watched_ = journaling_;
+  recount();
+  adviseHugePages();
+  ready = true;
+  return Status::ok();
+}
+
+void SimHeap::dropStaging() {
+  if (staging_.capacity() == 0) return;
+  std::vector<uint8_t>().swap(staging_);
+  watched_ = journaling_;
+  recount();
 }
 
 uint64_t SimHeap::alloc(uint64_t size) {
@@ -199,6 +255,7 @@ void SimHeap::remember(uint64_t addr, uint64_t n) {
 
 void SimHeap::rollbackTo(size_t n) {
   if (journalLost_) return;
+  dropStaging();
   while (journal_.size() > n) {
     const Write& w = journal_.back();
     if (w.addr == kAllocation) {

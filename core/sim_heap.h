@@ -69,6 +69,16 @@ class SimHeap {
     return grow(bytes);
   }
 
+  // makeRoom in slices, for a page that must never block for long: moving a
+  // heap of tens of megabytes is one copy of tens of milliseconds. Each call
+  // copies at most `maxCopyBytes` of the heap into a bigger buffer made
+  // beside it (its room taken from the budget first); the call that copies
+  // the last byte swaps the buffers. `ready` says whether the room is there
+  // now. Any write to the heap between calls discards the partial copy (so
+  // a copy is never stale); the map's bytes never change. A refusal (limit
+  // or budget) is makeRoom's, and leaves everything as it was.
+  Status prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready);
+
   // Zeroed object of roundupsize(size) bytes, 8-byte aligned. Returns 0 for
   // size 0 (Go would return its shared zero-size base; we never store one).
   // The limit is a policy the operations check (and makeRoom reserves)
@@ -89,15 +99,15 @@ class SimHeap {
 
   // Every write goes through here, so it can be journaled (below).
   void write(uint64_t addr, const void* src, uint64_t n) {
-    if (journaling_) remember(addr, n);
+    if (watched_) watch(addr, n);
     std::memcpy(bytes_.data() + (addr - kBase), src, n);
   }
   void zero(uint64_t addr, uint64_t n) {
-    if (journaling_) remember(addr, n);
+    if (watched_) watch(addr, n);
     std::memset(bytes_.data() + (addr - kBase), 0, n);
   }
   void copy(uint64_t dst, uint64_t src, uint64_t n) {
-    if (journaling_) remember(dst, n);
+    if (watched_) watch(dst, n);
     std::memmove(bytes_.data() + (dst - kBase), bytes_.data() + (src - kBase), n);
   }
   // copy() for a key or elem slot; the common 8-byte slot is one word.
@@ -128,11 +138,15 @@ class SimHeap {
   static constexpr uint64_t kMaxJournalBytes = 128ull << 20;
   void startJournal() {
     journaling_ = true;
+    watched_ = true;
     journalLost_ = false;
     journal_.clear();
     oldBytes_.clear();
   }
-  void stopJournal() { journaling_ = false; }
+  void stopJournal() {
+    journaling_ = false;
+    watched_ = staging_.capacity() != 0;
+  }
   size_t journalSize() const { return journal_.size(); }
   bool journalLost() const { return journalLost_; }
   // Undoes the writes after the first `n`, latest first (nothing if the
@@ -149,14 +163,23 @@ class SimHeap {
   };
   static constexpr uint64_t kAllocation = 0;  // never a heap address (they start at kBase)
   void remember(uint64_t addr, uint64_t n);
+  // A write while journaling or while a partial copy exists (prepareRoom).
+  void watch(uint64_t addr, uint64_t n) {
+    if (staging_.capacity() != 0) dropStaging();
+    if (journaling_) remember(addr, n);
+  }
+  void dropStaging();
   bool journalRoom(uint64_t bytes);
   void loseJournal();
   void adviseHugePages();
   Status grow(uint64_t bytes);
+  // The buffer size a growth by `bytes` aims at (want) and needs at least.
+  Status growthSize(uint64_t bytes, uint64_t& want, uint64_t& need) const;
+  static Status outOfBudget(uint64_t need);
   // Brings counted_ in line with the buffers' capacities.
   void recount();
   uint64_t capacityBytes() const {
-    return bytes_.capacity() + journal_.capacity() * sizeof(Write) + oldBytes_.capacity();
+    return bytes_.capacity() + journal_.capacity() * sizeof(Write) + oldBytes_.capacity() + staging_.capacity();
   }
 
   std::vector<uint8_t> bytes_;
@@ -164,8 +187,12 @@ class SimHeap {
   uint64_t counted_ = 0;  // bytes held in the MemoryBudget
   bool journaling_ = false;
   bool journalLost_ = false;
+  // journaling_ or a partial copy in staging_: the one flag a write tests.
+  bool watched_ = false;
   std::vector<Write> journal_;
   std::vector<uint8_t> oldBytes_;
+  // prepareRoom's bigger buffer, holding a copy of the heap's first bytes.
+  std::vector<uint8_t> staging_;
 };
 
 }  // namespace gomap

@@ -103,6 +103,19 @@ uint64_t SwissMap::worstCaseWriteBytes(uint64_t keyBytes) const {
 }
 
 Status SwissMap::checkCapacity(uint64_t newKeys) {
+  uint64_t need = 0;
+  if (Status s = capacityNeed(newKeys, need); !s) return s;
+  return heap_.makeRoom(need);
+}
+
+Status SwissMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
+  ready = false;
+  uint64_t need = 0;
+  if (Status s = capacityNeed(newKeys, need); !s) return s;
+  return heap_.prepareRoom(need, maxCopyBytes, ready);
+}
+
+Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   if (used() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
                          std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
@@ -113,14 +126,14 @@ Status SwissMap::checkCapacity(uint64_t newKeys) {
   uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize + 8 : 0) +
                     (t.indirectElem ? t.elemTypeSize + 8 : 0) + (t.keyTails || t.elemTails ? 64 : 0);
   uint64_t total = used() + newKeys;
-  uint64_t need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey +
+  need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey +
                   worstCaseWriteBytes(0) + 16 * total / 512 + (1 << 20);
   if (heap_.used() + need > heap_.limit()) {
     return Status::error(std::to_string(newKeys) + " more keys would need about " +
                          std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
                          std::to_string(heap_.limit() >> 20) + " MiB limit");
   }
-  return heap_.makeRoom(need);
+  return Status::ok();
 }
 
 Status SwissMap::pinHash(std::string_view key, uint64_t hash) {

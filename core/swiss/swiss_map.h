@@ -139,6 +139,11 @@ class SwissMap {
   // Headroom for `newKeys` more inserts: checks the limits and reserves the
   // heap room for the batch (SimHeap::makeRoom), so the inserts cannot run out.
   Status checkCapacity(uint64_t newKeys);
+  Status capacityNeed(uint64_t newKeys, uint64_t& need) const;
+  // checkCapacity's heap room made in slices (SimHeap::prepareRoom) by a
+  // caller that must not block: `ready` once a checkCapacity(newKeys) would
+  // not move the heap. A refusal is checkCapacity's own.
+  Status prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready);
   void setUnchecked(std::string_view key, std::string_view elem) {
     assignBytes(key.data(), key.size(), elem.data(), elem.size());
   }
