@@ -6,7 +6,8 @@
 // Screenshots at 1366x768 and 375x812 show the field and the panel fit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openPage, screenshot, drawnEqualsState, shownHeader, toEnd } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownHeader, toEnd, coreState, cliDumps, compareChains } from '../harness.mjs';
+import { encodeState } from '../../../web/share/fragment.mjs';
 
 export const name = 'map-type field: choices, layout panel, composite keys, refused types';
 
@@ -71,5 +72,103 @@ export async function run(env) {
   assert.match(text, new RegExp(`Slot${want.swiss.slotSize} bytes`));
   assert.match(text, new RegExp(`Group${want.swiss.groupSize} bytes`));
   await screenshot(page, 'map-types-swiss-375');
-  return page;
+  await page.close();
+  await linksAndAttributes(env);
+  return refusals(env);
+}
+
+// The settled permalink the page writes into its address.
+async function settledAddress(page) {
+  let last = '';
+  for (;;) {
+    await page.waitForTimeout(400);
+    const now = await page.evaluate(() => location.hash);
+    if (now === last && now.startsWith('#v=1&type=')) return now;
+    last = now;
+  }
+}
+
+// Composite types in links and attributes (issue 16): a link opens the map,
+// the address the page then writes (its permalink, what Share copies) opens
+// the same type and bytes in a new page, under Go 1.14 and Go 1.26; an
+// element's map-type builds the map the CLI builds from the same text.
+async function linksAndAttributes(env) {
+  const cases = [
+    { mapType: 'map[struct{X, Y int32}]bool', version: '1.14', ops: 'set {1, 2} true; fill 12; del {3, 9}' },
+    { mapType: 'map[[2]int64]string', version: '1.26', ops: 'set {1, 2} "a b"; fill 20' },
+    { mapType: 'map[string][]byte', version: '1.14', ops: 'set "k" {104, 105}; fill 9' },
+    { mapType: 'map[float32]uint8', version: '1.26', ops: 'set 1.5 7; set NaN 1; fill 9' },
+  ];
+  for (const c of cases) {
+    const first = await openPage(env, { path: `#${encodeState({ ...c, seed: 11 })}` });
+    await first.waitForFunction((t) => window.goMapPlayground.app.player?.setup[0] === t, c.mapType, { timeout: 20000 });
+    assert.equal(await first.getByLabel('Map type', { exact: true }).inputValue(), c.mapType);
+    if (c.version === '1.14') assert.deepEqual(await drawnEqualsState(first), []);
+    const address = await settledAddress(first);
+    // Blanks and braces are escaped; brackets and commas stay readable.
+    assert.doesNotMatch(address, /[ {}"]/, address);
+    assert.match(address, /^#v=1&type=map\[/, address);
+    const want = await coreState(first);
+    await first.close();
+    const again = await openPage(env, { path: address });
+    await again.waitForFunction((t) => window.goMapPlayground.app.player?.setup[0] === t, c.mapType, { timeout: 20000 });
+    assert.equal(await again.getByLabel('Map type', { exact: true }).inputValue(), c.mapType);
+    assert.deepEqual(await coreState(again), want, `${c.mapType} ${c.version}: the reopened link has other bytes`);
+    assert.equal(await again.evaluate(() => location.hash), address);
+    await again.close();
+  }
+  // <go-map-viz map-type=…>: drawn = the CLI's dump of the same scenario.
+  const page = await openPage(env);
+  const ops = 'set {1, -2} "x"; fill 14; del {3, 9}';
+  await page.evaluate((o) => {
+    const el = document.createElement('go-map-viz');
+    el.id = 'typed';
+    el.setAttribute('map-type', 'map[[2]int64]string');
+    el.setAttribute('seed', '5');
+    el.setAttribute('ops', o);
+    window.__typedReady = new Promise((res) => el.addEventListener('ready', res, { once: true }));
+    document.body.append(el);
+  }, ops);
+  await page.evaluate(() => window.__typedReady);
+  const dumps = cliDumps(`map[[2]int64]string\nseed 5\n${ops.replaceAll('; ', '\n')}`);
+  const drawn = await page.evaluate(() => [...document.getElementById('typed').shadowRoot.querySelectorAll('.array-new .chain')].map((chain) => ({
+    index: Number(chain.dataset.index),
+    buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((s) => ({ t: Number(s.dataset.t), k: s.dataset.k ?? null }))),
+  })));
+  assert.deepEqual(compareChains(drawn, dumps.at(-1).buckets, 'buckets'), []);
+  assert.equal(await page.evaluate(() => document.getElementById('typed').mapType), 'map[[2]int64]string');
+  await page.close();
+}
+
+// Types the core refuses, from a link, an attribute and an iframe: the
+// core's reason naming the field, nothing run, the map kept.
+async function refusals(env) {
+  const page = await openPage(env, { path: '#v=1&type=map[%5B300%5Dbyte]int64&ops=fill+3' });
+  const notice = page.locator('#link-notice');
+  await notice.waitFor({ state: 'visible' });
+  assert.match(await notice.textContent(), /type: "map\[\[300\]byte\]int64" was refused: key type '\[300\]byte': array length 300 is over this playground's limit of 256/);
+  assert.equal((await shownHeader(page)).count, '5', 'the welcome map stays');
+  await page.evaluate(() => {
+    const el = document.createElement('go-map-viz');
+    el.id = 'kept';
+    el.setAttribute('map-type', 'map[struct{A float64; B [2]int8}]bool');
+    el.setAttribute('ops', 'set {1.5, {1, 2}} true');
+    window.__keptReady = 0;
+    el.addEventListener('ready', () => window.__keptReady++);
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => window.__keptReady === 1);
+  const before = await page.evaluate(() => JSON.stringify(document.getElementById('kept').player.map.state()));
+  await page.evaluate(() => document.getElementById('kept').setAttribute('map-type', 'map[func()]int'));
+  await page.waitForFunction(() => /^map-type: "map\[func\(\)\]int" was refused: key type 'func\(\)': func types are not comparable/
+    .test(document.getElementById('kept').shadowRoot.querySelector('.viz-message').textContent));
+  assert.equal(await page.evaluate(() => JSON.stringify(document.getElementById('kept').player.map.state())), before);
+  assert.equal(await page.evaluate(() => document.getElementById('kept').mapType), 'map[struct{A float64; B [2]int8}]bool');
+  assert.equal(await page.evaluate(() => window.__keptReady), 1, 'nothing was rebuilt');
+  await page.close();
+  const embed = await openPage(env, { path: 'embed.html#v=1&type=map[chan+int]int&ops=fill+3', ready: false });
+  await embed.locator('#notes').waitFor({ state: 'visible', timeout: 20000 });
+  assert.match(await embed.locator('#notes').textContent(), /type: "map\[chan int\]int" was refused: key type 'chan int': channel types are not modelled/);
+  assert.equal(await embed.evaluate(() => document.getElementById('viz').player ?? null), null, 'no map was made');
+  return embed;
 }
