@@ -173,6 +173,12 @@ export class GoMap {
     return { ok: true, map };
   }
 
+  // The header's JSON as last read across the boundary, until something
+  // changes the map: a moment's many readers (player, drawing, panels) then
+  // cost one read, and each gets its own parsed copy to keep or change.
+  #headerText = null;
+  #headerReads = 0;
+
   constructor(owner, sessionClass = 'Session') {
     this.module = owner.module;
     this.session = new owner.module[sessionClass]();
@@ -196,11 +202,17 @@ export class GoMap {
     return this.session;
   }
 
+  // The session for a call that may change the map (its header included).
+  #changing() {
+    this.#headerText = null;
+    return this.#live();
+  }
+
   // Runs scenario text; returns one outcome per command (see wasm/README.md).
   run(text, { trace = false } = {}) {
     const err = checkText('scenario', text);
     if (err) return [{ line: 0, op: '', error: err }];
-    const outcomes = JSON.parse(this.#live().exec(text, trace));
+    const outcomes = JSON.parse(this.#changing().exec(text, trace));
     const last = outcomes[outcomes.length - 1];
     this.lastEvents = trace && last && last.events ? last.events : [];
     return outcomes;
@@ -210,7 +222,7 @@ export class GoMap {
   runScenario(text, { dumpsOnly = false, trace = false } = {}) {
     const err = checkText('scenario', text);
     if (err) return [{ line: 0, op: '', error: err }];
-    const out = this.#live().runScenario(text, dumpsOnly, trace);
+    const out = this.#changing().runScenario(text, dumpsOnly, trace);
     return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
   }
 
@@ -315,6 +327,16 @@ export class GoMap {
     return this.#one(`fill ${n}`, false);
   }
 
+  // Makes the heap room fill(n) will need ahead, in calls that each copy at
+  // most maxCopyBytes of a heap that must move; true once it is there (or
+  // when there is nothing to prepare). A page calls it between tasks until
+  // true, so a big fill never moves tens of megabytes in one task. The
+  // map's bytes do not change.
+  prepareFill(n, { maxCopyBytes = 8 << 20 } = {}) {
+    if (!Number.isSafeInteger(n) || n < 0) return true;
+    return this.#changing().prepareFill(n, Math.max(1, Number(maxCopyBytes) || 1));
+  }
+
   collide(bucket, n) {
     if (!Number.isSafeInteger(bucket) || bucket < 0) return fail('bucket must be a non-negative integer');
     if (!Number.isSafeInteger(n) || n < 0) return fail('count must be a non-negative integer');
@@ -381,7 +403,7 @@ export class GoMap {
     try {
       m.HEAPU8.set(new Uint8Array(keys.buffer, keys.byteOffset, bytes), kp);
       m.HEAPU8.set(new Uint8Array(values.buffer, values.byteOffset, bytes), vp);
-      const err = this.#live().setInt64Batch(kp, vp, keys.length);
+      const err = this.#changing().setInt64Batch(kp, vp, keys.length);
       return err ? fail(err) : { ok: true };
     } finally {
       m._free(kp);
@@ -398,12 +420,21 @@ export class GoMap {
   // (pass event.writes). Run anything else to move on.
   rewind(writes) {
     if (!Number.isSafeInteger(writes) || writes < 0) return fail('writes must be a non-negative integer');
-    const err = this.#live().rewind(writes);
+    const err = this.#changing().rewind(writes);
     return err ? fail(err) : { ok: true };
   }
 
   header() {
-    return JSON.parse(this.#live().header());
+    if (this.#headerText === null) {
+      this.#headerText = this.#live().header();
+      this.#headerReads++;
+    }
+    return JSON.parse(this.#headerText);
+  }
+
+  /** How many times header() crossed into the module (for tests that count them). */
+  get headerReads() {
+    return this.#headerReads;
   }
 
   state() {
@@ -443,7 +474,10 @@ export class GoMap {
     return {
       ok: true,
       id,
-      restore: () => s.restore(id),
+      restore: () => {
+        this.#headerText = null;
+        return s.restore(id);
+      },
       free: () => s.dropSnapshot(id),
     };
   }

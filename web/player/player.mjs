@@ -26,6 +26,9 @@ const EVENT_CACHE_OPS = 64;
 // A long scenario yields to the page this often (the page must never be
 // blocked for 50 ms by what a link or a pasted scenario asks).
 const SLICE_MS = 12;
+// A fill whose heap must move (a copy of up to ~100 MB at a million keys)
+// makes that room first, this many bytes copied per task.
+const HEAP_COPY_SLICE = 8 << 20;
 // collide searches generated keys for ones that land in its bucket: about
 // 2^B keys hashed per key inserted, 0.2–1.5 µs each in the browser. It is
 // run in slices while B stays as it was (collide B N = collide B n1;
@@ -343,6 +346,7 @@ export class Player {
     this.#moved();
     for (let size = planner.next(this.#roomBeforeGrow()); size > 0; size = planner.next(this.#roomBeforeGrow())) {
       if (signal?.aborted) break;
+      if (yieldToEventLoop && !(await this.#prepareFill(size, { yieldToEventLoop, signal }))) break;
       const growing = this.#growing();
       const t0 = performance.now();
       const [o] = this.map.run(`fill ${size}`);
@@ -385,6 +389,17 @@ export class Player {
     if (yieldToEventLoop) await yieldToEventLoop();
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
+  }
+
+  // The heap room `fill size` needs, made a slice per task (a heap that must
+  // move is copied into its bigger buffer over several tasks, not in the
+  // fill's); false if cancelled meanwhile. The map's bytes do not change.
+  async #prepareFill(size, { yieldToEventLoop, signal }) {
+    while (!this.map.prepareFill(size, { maxCopyBytes: HEAP_COPY_SLICE })) {
+      await yieldToEventLoop();
+      if (signal?.aborted) return false;
+    }
+    return true;
   }
 
   /**
@@ -613,7 +628,10 @@ export class Player {
   // must be at the map before op j. Taking one ends the last op's journal.
   #offerKeyframe(j) {
     if (this.keyframes.has(j)) return;
-    const bytes = (this.map.header().heapUsed ?? 0) + 4096;
+    // The heap before op j is the one op j-1 left: its summary says how big,
+    // without reading the header across the boundary again.
+    const heapUsed = j > 0 && j <= this.history.length ? this.history.ops[j - 1].after.heapUsed : this.map.header().heapUsed;
+    const bytes = (heapUsed ?? 0) + 4096;
     const prev = this.keyframes.atOrBefore(j);
     const gap = this.history.replayMs(prev.index, Math.min(j, this.history.length));
     if (gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS) return;
