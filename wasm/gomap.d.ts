@@ -84,6 +84,8 @@ export declare class GoMap {
   clear(options?: { trace?: boolean }): Result;
   pinHash(key: Key, hash: bigint): Result;
   fill(n: number): Result;
+  /** Makes fill(n)'s heap room ahead, copying at most maxCopyBytes per call; true once ready. */
+  prepareFill(n: number, options?: { maxCopyBytes?: number }): boolean;
   collide(bucket: number, n: number): Result;
   iterate(pin?: Pin, options?: { trace?: boolean }): Result;
   range(pin?: Pin, options?: { trace?: boolean }): Result;
@@ -91,7 +93,10 @@ export declare class GoMap {
   setInt64Batch(keys: BigInt64Array, values: BigInt64Array): { ok: true } | Failure;
   readonly events: TraceEvent[];
   rewind(writes: number): { ok: true } | Failure;
+  /** A fresh copy each call; read across the boundary once per state of the map. */
   header(): Header;
+  /** How many times header() read across the boundary (tests count them). */
+  readonly headerReads: number;
   state(): State;
   chains(old: boolean, from: number, count: number): Chain[];
   checkInvariants(): string;
