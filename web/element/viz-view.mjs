@@ -20,7 +20,7 @@ import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../
 import { VizControls } from './viz-controls.mjs';
 import { bucketFilter } from '../share/fields.mjs';
 import { SwissView } from '../render/swiss-view.mjs';
-import { readSwissModel, swissMarks } from '../render/swiss-model.mjs';
+import { readSwissModel, swissMarks, focusTablePos } from '../render/swiss-model.mjs';
 
 const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css', 'viz-options.css', 'swiss.css'];
 
@@ -76,7 +76,8 @@ export class VizView {
     this.controlBar = new VizControls(onCommand);
     this.legend = legendView();
     // Go 1.26's map (a player whose session is a SwissGoMap) has its own picture.
-    this.swissView = new SwissView();
+    // Its overview (a big map) opens a table by the same window callback.
+    this.swissView = new SwissView({ onOpen: onSelectWindow });
     this.swissView.root.hidden = true;
     this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend, this.swissView.root);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
@@ -295,6 +296,8 @@ export class VizView {
   #showModel(kind) {
     if (this.body.dataset.model === kind) return;
     this.body.dataset.model = kind;
+    // The window is a bucket under 1.14, the opened table under 1.26.
+    this.windowFrom = 0;
     const swiss = kind === 'swiss';
     this.swissView.root.hidden = !swiss;
     for (const el of [this.legend, this.arrays, this.overviews, this.poolView.root, this.bucketsNote]) if (swiss) el.hidden = true;
@@ -309,7 +312,20 @@ export class VizView {
   #drawSwiss(p, { follow, density }) {
     const moment = p.moment();
     const { frame } = moment;
-    const model = readSwissModel(p.map, frame);
+    // A big map's opened table (windowFrom: its place in the overview),
+    // known by address across moments, is read with its groups.
+    const openAddr = this.model?.swiss ? this.model.tables[this.windowFrom]?.addr : undefined;
+    let model = readSwissModel(p.map, frame, openAddr ? [openAddr] : []);
+    const marks = swissMarks(frame, model);
+    let open = openAddr ? model.tables.findIndex((t) => t.addr === openAddr) : 0;
+    const focusTable = follow ? focusTablePos(model, marks) : null;
+    if (focusTable !== null) open = focusTable;
+    open = Math.max(0, open);
+    if (model.tables[open]?.summary) {
+      model = readSwissModel(p.map, frame, [model.tables[open].addr]);
+      Object.assign(marks, swissMarks(frame, model));
+    }
+    this.windowFrom = open;
     const first = !this.model;
     this.model = model;
     if (first && this.display) this.setDisplay(this.display);
@@ -320,10 +336,9 @@ export class VizView {
     this.pictures.hidden = false;
     this.body.dataset.density = model.density;
     this.body.classList.remove('is-growing');
-    const marks = swissMarks(frame, model);
     // density compact or overview: every table dense (control bytes; the
     // groups a step is about in full), as compare mode asks for.
-    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview' });
+    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview', open });
     this.lastPosition = frame.position;
     if (follow) this.#keepInView(this.swissView.focusElement());
     return { model, marks, frame, moment };

@@ -126,9 +126,24 @@ export function nearAddresses(frame) {
   return [...out];
 }
 
-/** Reads the session (one state() call) into a model. */
-export function readSwissModel(map, frame) {
-  return swissModelOf(map.state({ near: nearAddresses(frame), maxGroups: MAX_DRAWN_GROUPS }), frame);
+/**
+ * Reads the session (one state() call) into a model.
+ * @param {string[]} [open] more table addresses to read with their groups
+ *   (a table opened from a big map's overview)
+ */
+export function readSwissModel(map, frame, open = []) {
+  return swissModelOf(map.state({ near: [...nearAddresses(frame), ...open], maxGroups: MAX_DRAWN_GROUPS }), frame);
+}
+
+/** The position in model.tables of the live table the step is about, or null. */
+export function focusTablePos(model, marks) {
+  const f = marks.focus;
+  if (!f) return null;
+  let pos = -1;
+  if (f.table) pos = model.tables.findIndex((t) => t.addr === f.table);
+  else if (f.group) pos = model.tables.findIndex((t) => t.groups.some((g) => g.addr === f.group));
+  else if (f.dir !== undefined && model.directory[f.dir]) pos = model.directory[f.dir].table;
+  return pos >= 0 ? pos : null;
 }
 
 /** Every table drawn: those in the directory, then those off it. */
@@ -326,4 +341,30 @@ export function tablesInFull(model, marks) {
     for (const g of t.groups) if (marks.groups.has(g.addr)) full.add(t.addr);
   }
   return full;
+}
+
+// A big map's table opened from its overview draws this many of its groups
+// (a 1024-slot table has 128): a screenful, not a few thousand nodes.
+export const GROUP_WINDOW = 16;
+
+/**
+ * The groups of a table to draw when the map is zoomed out: a window of
+ * GROUP_WINDOW consecutive groups (the one holding the step's focus, or
+ * the one asked for), plus every other group the step marks.
+ * @param {object} table a tableModel with its groups
+ * @param {ReturnType<typeof swissMarks>} marks
+ * @param {number} [from] the window's first group when the step names none here
+ * @returns {{ from: number, to: number, groups: object[] }} to: exclusive
+ */
+export function groupWindow(table, marks, from = 0) {
+  const n = table.groups.length;
+  const marked = (g) => marks.groups.has(g.addr) || marks.focus?.group === g.addr ||
+    g.slots.some((s) => marks.slots.has(`${g.addr}:${s.slot}`));
+  const focus = table.groups.findIndex((g) => g.addr === marks.focus?.group);
+  const first = focus >= 0 ? focus : table.groups.findIndex(marked);
+  let start = first >= 0 ? first - (first % GROUP_WINDOW) : from;
+  start = Math.max(0, Math.min(Math.max(0, n - GROUP_WINDOW), start));
+  const to = Math.min(n, start + GROUP_WINDOW);
+  const groups = table.groups.filter((g, i) => (i >= start && i < to) || marked(g));
+  return { from: start, to, groups };
 }

@@ -6,11 +6,13 @@
 // key shown as stale. Marks of the step (sw-* classes, swiss-model.mjs
 // swissMarks) and `sw-focus` on what to keep in view.
 import { h } from './dom.mjs';
-import { allTables, hex2, tablesInFull, tableName } from './swiss-model.mjs';
+import { allTables, hex2, tablesInFull, tableName, focusTablePos, groupWindow } from './swiss-model.mjs';
+import { SwissOverview } from './swiss-overview.mjs';
 
 // Past this many groups a table is drawn dense (render/swiss-view.mjs).
 const DENSE_GROUPS = 16;
 const MAX_SUMMARY_LINES = 32;
+const ZOOM_OUT_TABLES = 8;
 const MAX_DIR_RUNS = 128;
 const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
 
@@ -23,7 +25,9 @@ function field(name, value, title) {
 }
 
 export class SwissView {
-  constructor() {
+  /** @param {{ onOpen?: (pos: number) => void }} [options] onOpen: a table picked in the overview */
+  constructor({ onOpen } = {}) {
+    this.overview = new SwissOverview({ onOpen });
     this.header = h('div', { class: 'sw-header', role: 'group', 'aria-label': 'Map header (Go 1.26)' });
     this.directory = h('div', { class: 'sw-directory' });
     this.tables = h('div', { class: 'sw-tables' });
@@ -34,8 +38,13 @@ export class SwissView {
    * @param {object} model swissModelOf()
    * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
    */
-  update(model, marks, { dense = false } = {}) {
+  update(model, marks, { dense = false, open = 0 } = {}) {
     this.allDense = dense; // every table dense, however small (compare mode)
+    // A map of many tables, too big to draw table by table (the state
+    // summarized some): the directory and the tables zoomed out, the
+    // opened table below. A few big tables (a split) stay drawn as tables.
+    this.zoomedOut = model.tables.length > ZOOM_OUT_TABLES && allTables(model).some((t) => t.summary);
+    this.open = open;
     this.#header(model);
     this.#directory(model, marks);
     this.#tables(model, marks);
@@ -71,6 +80,10 @@ export class SwissView {
       return;
     }
     d.hidden = false;
+    if (this.zoomedOut) {
+      d.replaceChildren(h('span', { class: 'sw-dlabel', text: `directory (${model.header.dirLen} entries)` }), h('span', { class: 'sw-note', text: 'drawn zoomed out below' }));
+      return;
+    }
     if (model.small) {
       d.replaceChildren(h('span', { class: 'sw-dlabel', text: 'directory' }), h('span', { class: 'sw-note', text: 'none: a small map (up to 8 entries) is one group at dirPtr' }));
       return;
@@ -100,6 +113,10 @@ export class SwissView {
   }
 
   #tables(model, marks) {
+    if (this.zoomedOut) {
+      this.#zoomedOut(model, marks);
+      return;
+    }
     const inFull = tablesInFull(model, marks);
     const parts = [];
     if (model.small) parts.push(this.#smallGroup(model, marks));
@@ -119,6 +136,19 @@ export class SwissView {
       parts.push(this.#table(t, model, marks, full));
     }
     if (hidden) parts.push(h('p', { class: 'sw-note', text: `… and ${hidden.toLocaleString('en-US')} more tables holding ${hiddenUsed.toLocaleString('en-US')} entries.` }));
+    this.tables.replaceChildren(...parts);
+  }
+
+  // The overview, then in full the tables the step is about and the one
+  // opened from the overview (the others are bars in it).
+  #zoomedOut(model, marks) {
+    const focusTable = focusTablePos(model, marks);
+    this.overview.update(model, { focusTable, focusDir: marks.focus?.dir ?? null, open: this.open });
+    const inFull = tablesInFull(model, marks);
+    const opened = model.tables[this.open];
+    if (opened && !opened.summary) inFull.add(opened.addr);
+    const parts = [this.overview.root];
+    for (const t of allTables(model)) if (inFull.has(t.addr) && !t.summary) parts.push(this.#table(t, model, marks, true));
     this.tables.replaceChildren(...parts);
   }
 
@@ -147,7 +177,14 @@ export class SwissView {
       // but for the groups the step is about, drawn whole on their own row.
       const dense = t.groups.length > DENSE_GROUPS || (this.allDense && t.groups.length > 1);
       if (dense) box.classList.add('is-dense');
-      box.append(h('div', { class: 'sw-groups' }, t.groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense))));
+      // Zoomed out, a window of the table's groups (and those the step marks).
+      const win = this.zoomedOut ? groupWindow(t, marks, this.groupFrom ?? 0) : null;
+      const groups = win ? win.groups : t.groups;
+      box.append(h('div', { class: 'sw-groups' }, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense))));
+      if (win && groups.length < t.groups.length) {
+        const others = groups.length - (win.to - win.from);
+        box.append(h('p', { class: 'sw-note sw-window', text: `groups ${win.from}–${win.to - 1} of ${t.groups.length} drawn${others ? `, and ${others} more the step names` : ''}; the table's bar above holds the rest.` }));
+      }
     } else {
       const fill = t.capacity ? t.used / t.capacity : 0;
       const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));

@@ -254,5 +254,124 @@ export async function run(env) {
       await screenshot(page, `swiss-4-tombstone-${w}x${h}-${scheme}`);
     }
   }
+  await page.close();
+  return bigMap(env);
+}
+
+// The zoomed-out picture as drawn: the overview's caption, where its two
+// marks stand, and the tables drawn in full (name, fields, groups by address).
+function drawnZoomedOut(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('go-map-viz').shadowRoot;
+    const box = (el) => (el && !el.hidden ? el.getBoundingClientRect() : null);
+    const canvas = root.querySelector('.swo-canvas');
+    const cr = box(canvas);
+    return {
+      nodes: root.querySelectorAll('*').length,
+      caption: root.querySelector('.swo-caption')?.textContent ?? null,
+      canvas: cr && { x: cr.x, y: cr.y, w: cr.width, h: cr.height, cw: canvas.width, ch: canvas.height },
+      mark: box(root.querySelector('.swo-frame .swo-mark')),
+      open: box(root.querySelector('.swo-open')),
+      valuenow: root.querySelector('.swo-frame')?.getAttribute('aria-valuenow'),
+      tables: [...root.querySelectorAll('.sw-table')].map((t) => ({
+        name: t.querySelector('.sw-tname').textContent,
+        addr: t.dataset.addr,
+        used: t.querySelector('.sw-field .sw-fval') && Object.fromEntries([...t.querySelectorAll('.sw-thead .sw-field')].map((f) => [f.querySelector('.sw-fname').textContent, f.querySelector('.sw-fval').textContent])).used,
+        groups: [...t.querySelectorAll('.sw-group')].map((g) => ({ addr: g.dataset.addr, ctrl: [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16)) })),
+      })),
+    };
+  });
+}
+
+// Each group drawn has the control bytes the session's state has at its address.
+function groupsMatch(drawnTable, state) {
+  const byAddr = new Map();
+  for (const t of state.swiss.tables) for (const g of t.groups) byAddr.set(g.addr, g.ctrl);
+  return drawnTable.groups.filter((g) => JSON.stringify(byAddr.get(g.addr)) !== JSON.stringify(g.ctrl)).map((g) => g.addr);
+}
+
+// 300,000 keys (issue 15): the directory and tables zoomed out, drawn from
+// the session's numbers, the step's table ringed and opened with a window
+// of its groups; a click opens another table. The tab stays small.
+async function bigMap(env) {
+  const page = await openPage(env, { path: '#v=1&version=1.26&type=map[int64]int64&seed=5&ops=set+1+1', viewport: { width: 1366, height: 768 } });
+  await page.getByLabel('Fill with N keys').fill('300000');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.waitForFunction(() => !window.goMapPlayground.app.busy && window.goMapPlayground.app.player.history.length === 2, null, { timeout: 120000 });
+  await page.getByLabel('Key', { exact: true }).fill('-77');
+  await page.getByRole('button', { name: 'Insert', exact: true }).click();
+  await page.waitForFunction(() => !window.goMapPlayground.app.busy && window.goMapPlayground.app.player.history.length === 3, null, { timeout: 60000 });
+  await pause(page);
+  // At the insert's store: the ring is on the table written to, opened below.
+  const store = await page.evaluate(() => {
+    const a = window.goMapPlayground.app;
+    const p = a.player;
+    const events = p.eventsOf(2);
+    const k = events.findIndex((e) => e.e === 'storeEntry');
+    a.seek(p.history.position(2, k));
+    return events[k];
+  });
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => window.goMapPlayground.app.player.map.state({ near: [], maxGroups: 256 }));
+  const sw = state.swiss;
+  let d = await drawnZoomedOut(page);
+  const sum = (f) => sw.tables.reduce((n, t) => n + t[f], 0).toLocaleString('en-US');
+  assert.equal(d.caption, `${sw.tables.length} tables, ${sum('used')} entries in ${sum('capacity')} slots (${((sw.count / sw.tables.reduce((n, t) => n + t.capacity, 0)) * 100).toFixed(1)}% load), ` +
+    `${sum('tombstones')} tombstones; directory of ${sw.dirLen} entries, ${sw.directory.filter((t) => sw.directory.filter((x) => x === t).length > 1).length} shared`);
+  assert.equal(sw.count, 300001);
+  assert.ok(d.nodes < 3000, `${d.nodes} nodes in the element: a big map must not draw every table`);
+  const full = await page.evaluate((near) => window.goMapPlayground.app.player.map.state({ near, maxGroups: 256 }), [store.groupAddr]);
+  const pos = full.swiss.tables.findIndex((t) => t.groups.some((g) => g.addr === store.groupAddr));
+  assert.ok(pos >= 0);
+  const tableAddr = sw.tables[pos].addr;
+  assert.equal(d.valuenow, String(pos));
+  // The ring sits on the table's bar: its cell in the grid of 128 columns.
+  const cols = d.canvas.cw / 8;
+  const cellW = d.canvas.w / cols;
+  const cellH = d.canvas.h / (d.canvas.ch / 20);
+  assert.ok(Math.abs(d.mark.x - (d.canvas.x + (pos % cols) * cellW)) < 2 && Math.abs(d.mark.y - (d.canvas.y + Math.floor(pos / cols) * cellH)) < 2, 'the ring is on the table the step writes to');
+  const opened = d.tables.find((t) => t.addr === tableAddr);
+  assert.ok(opened, 'the step\'s table is drawn in full');
+  assert.ok(opened.groups.some((g) => g.addr === store.groupAddr), 'its written group is drawn');
+  assert.ok(opened.groups.length <= 20, `${opened.groups.length} groups drawn: a window, not the whole table`);
+  assert.deepEqual(groupsMatch(opened, full), []);
+  await screenshot(page, 'swiss-5-zoomed-out-1366x768-light');
+
+  // A click on another table's bar opens that table.
+  const other = (pos + 130) % sw.tables.length;
+  await page.mouse.click(d.canvas.x + (other % cols + 0.5) * cellW, d.canvas.y + (Math.floor(other / cols) + 0.5) * cellH);
+  await page.waitForTimeout(200);
+  d = await drawnZoomedOut(page);
+  assert.equal(d.valuenow, String(other));
+  const picked = d.tables.find((t) => t.addr === sw.tables[other].addr);
+  assert.ok(picked, `T${other} opened by a click`);
+  assert.equal(picked.name, `T${other}`);
+  assert.equal(picked.used, String(sw.tables[other].used));
+  const pickedState = await page.evaluate((near) => window.goMapPlayground.app.player.map.state({ near, maxGroups: 256 }), [sw.tables[other].addr]);
+  assert.deepEqual(groupsMatch(picked, pickedState), []);
+  // The arrow keys move it one table on.
+  await page.evaluate(() => document.querySelector('go-map-viz').shadowRoot.querySelector('.swo-frame').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  d = await drawnZoomedOut(page);
+  assert.equal(d.valuenow, String(other + 1));
+  assert.ok(d.tables.some((t) => t.addr === sw.tables[other + 1].addr));
+
+  // Stepping back to the store again rings and opens its table.
+  await page.evaluate(() => window.goMapPlayground.app.step(-1));
+  await page.evaluate(() => window.goMapPlayground.app.step(1));
+  await page.waitForTimeout(200);
+  d = await drawnZoomedOut(page);
+  assert.equal(d.valuenow, String(pos));
+
+  for (const [w, h] of [[1366, 768], [1024, 768], [375, 812]]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(() => document.querySelector('go-map-viz').shadowRoot.querySelector('.swiss-overview').scrollIntoView({ behavior: 'instant' }));
+      await page.waitForTimeout(200);
+      await screenshot(page, `swiss-5-zoomed-out-${w}x${h}-${scheme}`);
+    }
+  }
   return page;
 }
