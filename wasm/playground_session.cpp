@@ -1,5 +1,6 @@
 #include "playground_session.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -254,6 +255,11 @@ std::string PlaygroundSession::state() const {
 std::string PlaygroundSession::checkInvariants() {
   GoMap* m = runner_.map();
   return m ? gomap::checkInvariants(*m) : "";
+}
+
+bool PlaygroundSession::prepareFill(double n, double maxCopyBytes) {
+  if (!(n >= 0) || n > 9007199254740991.0 || !(maxCopyBytes >= 1)) return true;  // the fill will say why
+  return runner_.prepareFill(uint64_t(n), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
 }
 
 double PlaygroundSession::heapPointer() const {

@@ -48,6 +48,12 @@ class PlaygroundSession {
   std::string chains(bool old, double from, double count) const;
   std::string checkInvariants();
 
+  // Makes the heap room `fill n` will need ahead, copying at most
+  // maxCopyBytes of a heap that must move per call (ScenarioRunner::
+  // prepareFill): a page calls it between slices until it returns true, so
+  // no one call moves tens of megabytes. Changes no byte of the map.
+  bool prepareFill(double n, double maxCopyBytes);
+
   // Zero-copy access to the simulated heap: the bytes start at heapPointer()
   // in wasm memory and cover heapSize() bytes from address heapBase().
   // Valid only until the next call that may write or allocate.

@@ -271,6 +271,11 @@ std::string SwissSession::checkInvariants() {
   return m ? swiss::checkSwissInvariants(*m) : "";
 }
 
+bool SwissSession::prepareFill(double n, double maxCopyBytes) {
+  if (!(n >= 0) || n > 9007199254740991.0 || !(maxCopyBytes >= 1)) return true;  // the fill will say why
+  return runner_.prepareFill(uint64_t(n), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
+}
+
 double SwissSession::heapPointer() const {
   const swiss::SwissMap* m = runner_.swissMap();
   return m ? double(reinterpret_cast<uintptr_t>(m->heap().bytes().data())) : 0;

@@ -41,6 +41,11 @@ class SwissSession {
   std::string stateNear(const std::string& near, double maxGroups) const;
   std::string checkInvariants();
 
+  // Makes the heap room `fill n` will need ahead, copying at most
+  // maxCopyBytes of a heap that must move per call (ScenarioRunner::
+  // prepareFill): a page calls it between slices until it returns true, so
+  // no one call moves tens of megabytes. Changes no byte of the map.
+  bool prepareFill(double n, double maxCopyBytes);
   double heapPointer() const;
   double heapSize() const;
   double heapBase() const { return double(SimHeap::kBase); }

@@ -3,7 +3,7 @@
 // loading a scenario, and drawing everything for the current moment.
 // Controls (controls.mjs, transport.mjs) call into this; the panels it
 // draws live in panels.mjs.
-import { Player } from '../player/player.mjs';
+import { Player, NoRoomError } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 import { describeFrame } from './describe.mjs';
 import { Panels } from './panels.mjs';
@@ -267,8 +267,27 @@ export class App {
   seek(position, options = {}) {
     if (!this.player || this.busy) return;
     const before = this.player.position;
-    this.player.seek(position);
+    if (!this.#moveCursor(() => this.player.seek(position))) return;
     this.render({ animate: Math.abs(this.player.position - before) === 1, ...options });
+  }
+
+  // Moves the player's cursor; a moment the memory budget has no room to
+  // show (NoRoomError: nothing changed) stops playing and says so on the page.
+  #moveCursor(move) {
+    try {
+      move();
+      return true;
+    } catch (err) {
+      if (!(err instanceof NoRoomError)) throw err;
+      this.pause();
+      const notice = document.getElementById('link-notice');
+      if (notice) {
+        notice.textContent = err.message;
+        notice.hidden = false;
+      }
+      this.announce(err.message);
+      return false;
+    }
   }
 
   step(delta) {
@@ -278,8 +297,7 @@ export class App {
 
   stepOp(delta) {
     this.pause();
-    if (delta > 0) this.player.nextOp();
-    else this.player.prevOp();
+    if (!this.#moveCursor(() => (delta > 0 ? this.player.nextOp() : this.player.prevOp()))) return;
     this.render({ animate: false, announce: true });
   }
 

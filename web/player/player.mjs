@@ -43,6 +43,19 @@ const MAX_REPLAY_OPS = 64;
 // The operations that run a loop's iterator (mapiterinit, mapiternext).
 const LOOP_KINDS = new Set(['range', 'next', 'iter']);
 
+/**
+ * A moment the player cannot show because the memory budget has no room
+ * for the copy it needs (a keyframe's restore was refused). Thrown before
+ * anything changed: the history, the cursor and the map's bytes are as
+ * they were. The page shows its message.
+ */
+export class NoRoomError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'NoRoomError';
+  }
+}
+
 export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
   const lines = [];
   if (mapType) lines.push(mapType);
@@ -79,7 +92,13 @@ export class Player {
         return { ok: false, error: stripPlace(bad.error), line: bad.line };
       }
     }
-    return { ok: true, player: new Player(gomap, map, setup, options) };
+    // Keyframe 0, the map before any operation, every moment replays from.
+    const first = map.snapshot();
+    if (!first.ok) {
+      map.free();
+      return { ok: false, error: first.error };
+    }
+    return { ok: true, player: new Player(gomap, map, setup, { ...options, first }) };
   }
 
   /**
@@ -183,9 +202,9 @@ export class Player {
   async #collideSliced({ bucket, n }, { yieldToEventLoop, signal, onProgress }) {
     const cost = this.collideCost({ bucket, n });
     if (!yieldToEventLoop || cost.tries <= SLICE_TRIES || !this.map.header().created) return this.perform(`collide ${bucket} ${n}`);
-    const j = this.#branch();
-    this.#ensureBefore(j);
-    this.#offerKeyframe(j);
+    const start = this.#startOperation();
+    if (!start.ok) return start;
+    const j = start.op;
     const h = this.map.header();
     const buckets = 2 ** h.B;
     const before = Math.min(n, this.#roomBeforeGrow());
@@ -243,7 +262,7 @@ export class Player {
     return m && Number(m[1]) > 2000 ? Number(m[1]) : null;
   }
 
-  constructor(gomap, map, setup, { budgetBytes, maxKeyframes } = {}) {
+  constructor(gomap, map, setup, { budgetBytes, maxKeyframes, first } = {}) {
     this.gomap = gomap;
     this.map = map;
     this.setup = setup;
@@ -261,7 +280,7 @@ export class Player {
     // Go 1.26's Swiss table (SwissGoMap): no buckets, no incremental growth.
     this.swiss = map.version === '1.26';
     trackScans(map);
-    this.keyframes.add(0, map.snapshot(), 4096);
+    this.keyframes.add(0, first ?? map.snapshot(), 4096);
   }
 
   free() {
@@ -295,9 +314,9 @@ export class Player {
     if (isSetupCommand(text)) {
       return { ok: false, error: `Set-up command '${commandName(text)}' must come before the first operation.` };
     }
-    const j = this.#branch();
-    this.#ensureBefore(j);
-    this.#offerKeyframe(j);
+    const start = this.#startOperation();
+    if (!start.ok) return start;
+    const j = start.op;
     const traced = this.#traceable(text);
     const t0 = performance.now();
     this.#moved();
@@ -336,9 +355,9 @@ export class Player {
    * single fill: generated keys continue from the last one).
    */
   async fill(n, { onProgress, yieldToEventLoop, signal, chunkMs = 15 } = {}) {
-    const j = this.#branch();
-    this.#ensureBefore(j);
-    this.#offerKeyframe(j);
+    const start = this.#startOperation();
+    if (!start.ok) return start;
+    const j = start.op;
     let done = 0;
     let ms = 0;
     let error = null;
@@ -573,10 +592,31 @@ export class Player {
     forgetScans(this.map);
   }
 
+  // Where a new operation goes: after the one shown.
+  #branchPoint() {
+    const { op } = this.history.locate(this.position);
+    return op < 0 ? 0 : op + 1;
+  }
+
+  // Before a new operation: the session at the map before it, then the
+  // operations after the one shown discarded. Putting the session there
+  // comes first, so a refused restore (NoRoomError) changes nothing.
+  #startOperation() {
+    const j = this.#branchPoint();
+    try {
+      this.#ensureBefore(j);
+    } catch (err) {
+      if (err instanceof NoRoomError) return { ok: false, error: err.message };
+      throw err;
+    }
+    this.#branch();
+    this.#offerKeyframe(j);
+    return { ok: true, op: j };
+  }
+
   // Discards the operations after the one shown; returns the new op's index.
   #branch() {
-    const { op } = this.history.locate(this.position);
-    const keep = op < 0 ? 0 : op + 1;
+    const keep = this.#branchPoint();
     if (keep < this.history.length) {
       this.history.truncate(keep);
       this.keyframes.dropAfter(keep);
@@ -590,9 +630,18 @@ export class Player {
   // Puts the session at the map before op j, not wound back.
   #ensureBefore(j) {
     if (this.clean === j) return;
-    this.#moved();
     const kf = this.keyframes.atOrBefore(j);
-    kf.snap.restore();
+    // The copy back is made beside the live map; the budget may have no
+    // room for it (other maps, compare mode). Then nothing has changed.
+    if (!kf.snap.restore()) {
+      const { inUse, ceiling } = this.gomap.memory?.() ?? {};
+      const mib = (b) => `${Math.ceil(b / 2 ** 20)} MiB`;
+      throw new NoRoomError('Not enough memory to show that moment: it needs a copy of the map ' +
+        `${kf.index === 0 ? 'before the first operation' : `before operation ${kf.index + 1}`}, and the playground's memory budget ` +
+        `${inUse !== undefined ? `(${mib(inUse)} of ${mib(ceiling)} in use) ` : ''}has no room for it. ` +
+        'The map shown is unchanged; free memory (a smaller map, fewer maps open) and try again.');
+    }
+    this.#moved();
     const from = kf.index;
     for (let a = from; a < j; a += REPLAY_BATCH) {
       const b = Math.min(j, a + REPLAY_BATCH);
@@ -635,7 +684,11 @@ export class Player {
     const prev = this.keyframes.atOrBefore(j);
     const gap = this.history.replayMs(prev.index, Math.min(j, this.history.length));
     if (gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS) return;
-    this.keyframes.add(j, this.map.snapshot(), bytes);
+    const snap = this.map.snapshot();
+    // Refused by the memory budget: no keyframe (one that cannot restore
+    // would be worse than none); moments after it replay from an earlier one.
+    if (!snap.ok) return;
+    this.keyframes.add(j, snap, bytes);
     this.journal = null;
   }
 
