@@ -113,7 +113,11 @@ void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out, c
   *out += "]}";
 }
 
-void appendSwissState(const SwissMap& m, bool detail, std::string* out, const GroupWindow& window = {}) {
+// With `summarize`, a map of more than kDumpFullBucketLimit groups (a group
+// holds 8 slots, as a bucket of version 1 does) gives its header and a
+// "summarized" object instead of its directory and tables.
+void appendSwissState(const SwissMap& m, bool detail, std::string* out, const GroupWindow& window = {},
+                      bool summarize = false) {
   *out += "\"model\":\"swiss\"";
   *out += ",\"count\":" + std::to_string(m.used());
   *out += ",\"seed\":\"" + hex16(m.seed()) + "\"";
@@ -127,6 +131,21 @@ void appendSwissState(const SwissMap& m, bool detail, std::string* out, const Gr
       appendGroup(m, m.dirPtr(), detail, out);
     }
     return;
+  }
+  if (summarize) {
+    uint64_t tableCount = 0, groupCount = 0;
+    for (uint64_t i = 0, n = m.dirLen(); i < n; ++i) {
+      const uint64_t t = m.directoryAt(i);
+      if (i > 0 && t == m.directoryAt(i - 1)) continue;
+      ++tableCount;
+      groupCount += m.tLengthMask(t) + 1;
+    }
+    if (groupCount > kDumpFullBucketLimit) {
+      *out += ",\"summarized\":{\"tables\":" + std::to_string(tableCount) +
+              ",\"groups\":" + std::to_string(groupCount) + ",\"why\":\"more than " +
+              std::to_string(kDumpFullBucketLimit) + " groups: 'dump full' lists them\"}";
+      return;
+    }
   }
   // Tables occupy aligned runs of entries, so a table is new exactly where
   // the pointer changes.
@@ -194,7 +213,7 @@ std::string dumpSwissOutcome(const SwissMap* map, const Outcome& o, const swiss:
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
   if (map) {
     out += ',';
-    appendSwissState(*map, false, &out);
+    appendSwissState(*map, false, &out, {}, !o.dumpFull);
   }
   if (map && !o.hashes.empty()) {
     out += ",\"hashes\":{";

@@ -229,8 +229,9 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     return Status::ok();
   }
   if (op == "dump") {
-    if (t.size() != 1) return usage("dump");
+    if (t.size() > 2 || (t.size() == 2 && t[1] != "full")) return usage("dump [full]");
     out->isDump = true;
+    out->dumpFull = t.size() == 2;
     return Status::ok();
   }
   return Status::error("unknown command '" + op.substr(0, 40) + "'");

@@ -134,6 +134,37 @@ TEST_CASE("a huge map's lines are summarised; dump full lists every bucket", "[h
   CHECK_THAT(s.one("dump everything").error, Catch::Contains("usage: dump [full]"));
 }
 
+TEST_CASE("a huge Go 1.26 map's lines are summarised; dump full lists every table", "[hostile][dump][swiss]") {
+  // The same rule as version 1: over 16,384 groups (8 slots each, as a
+  // bucket), a line gives the header and counts, not the directory.
+  ScenarioRunner runner;
+  std::vector<Command> commands;
+  REQUIRE(splitScenario("version 1.26\nmap[int64]int64\nfill 100000\ndump\nfill 100000\ndump\ndump full\ndump all",
+                        ScenarioLimits(), &commands).isOk());
+  std::vector<std::string> lines;
+  for (const Command& c : commands) {
+    Outcome o = runner.run(c);
+    lines.push_back(dumpSwissOutcome(runner.swissMap(), o, nullptr, DumpOptions()));
+  }
+  // 100,000 keys: 16,384 groups or fewer, listed.
+  CHECK_THAT(lines[3], Catch::Contains("\"tables\":[{"));
+  CHECK(lines[3].find("summarized") == std::string::npos);
+  // 200,000 keys: summarised, with the tables and groups it left out.
+  const std::string& summary = lines[5];
+  CHECK(summary.find("\"tables\":[") == std::string::npos);
+  CHECK(summary.find("\"directory\"") == std::string::npos);
+  CHECK_THAT(summary, Catch::Contains("\"count\":200000"));
+  CHECK_THAT(summary, Catch::Contains("\"summarized\":{\"tables\":"));
+  CHECK_THAT(summary, Catch::Contains("groups: 'dump full' lists them\"}"));
+  CHECK(summary.size() < 1000);
+  // The fill's own line is summarised the same way (its hashes stay: one per key it names).
+  CHECK_THAT(lines[4], Catch::Contains("\"summarized\":{"));
+  CHECK(lines[4].find("\"tables\":[") == std::string::npos);
+  CHECK_THAT(lines[6], Catch::Contains("\"tables\":[{"));
+  CHECK(lines[6].size() > 1000000);
+  CHECK_THAT(lines[7], Catch::Contains("usage: dump [full]"));
+}
+
 TEST_CASE("with --dumps-only a failing line prints its error, not the map", "[hostile][dump]") {
   ScenarioRunner runner;
   std::vector<Command> commands;
