@@ -34,7 +34,7 @@ export class Panels {
       if (!pane.open || this.source) return;
       const { SourceView } = await import('../source/source-view.mjs');
       this.source ??= new SourceView({ root: document.getElementById('source-view'), title: this.sourceFn });
-      if (this.lastFrame && !this.last?.swiss) this.source.update(this.lastFrame);
+      if (this.lastFrame) this.source.update(this.lastFrame, this.last);
     });
     this.tableShown = false;
     els.tableToggle.addEventListener('click', () => {
@@ -49,14 +49,13 @@ export class Panels {
   update(player, frame, model) {
     this.last = model;
     this.lastFrame = frame;
-    if (model.swiss) {
-      // The source pane holds Go 1.14.2's map.go; a Swiss step names its
-      // internal/runtime/maps function instead.
-      if (this.sourceFn) {
-        this.sourceFn.textContent = frame.event ? `${swissFunction(frame.event, { small: !!model.small })} (Go 1.26; the source below is Go 1.14's)` : '';
-      }
-    } else if (this.source) this.source.update(frame);
-    else if (this.sourceFn) this.sourceFn.textContent = frame.event ? goFunction(frame.event.fn, frame.variant) : '';
+    if (this.source) this.source.update(frame, model);
+    else if (this.sourceFn) {
+      // Folded: only the summary's function name (Go 1.26: the variant's own).
+      const small = !!model.small && !model.tables?.length;
+      this.sourceFn.textContent = !frame.event ? ''
+        : model.swiss ? swissFunction(frame.event, { small, variant: frame.variant }) : goFunction(frame.event.fn, frame.variant);
+    }
     this.hash.root.hidden = !!model.swiss;
     this.swissHash.root.hidden = !model.swiss;
     // The bucket map's stats, table and exports do not read a Swiss table

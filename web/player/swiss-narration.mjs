@@ -10,19 +10,26 @@ import { describeGroup, tableByAddr, tableName, moveEnds, findGroup, hex2 } from
 const slotWord = (n) => `${n} slot${n === 1 ? '' : 's'}`;
 
 /**
- * The function a step happens in, as internal/runtime/maps names it. The
- * trace says which operation; whether the map is still one small group
- * picks the small-map variant.
+ * The function a step happens in, as Go 1.26 names it. The trace says which
+ * operation; the compiled variant of the key type (generic, fast32, fast64,
+ * faststr) picks the runtime entry point a compiled `m[k]` or `m[k] = v`
+ * calls (each holds the table's probe loop itself); whether the map is
+ * still one small group picks the small-map helper.
  */
-export function swissFunction(e, { small = false } = {}) {
+export function swissFunction(e, { small = false, variant = 'generic' } = {}) {
+  const fast = variant === 'fast32' || variant === 'fast64' || variant === 'faststr' ? variant : null;
   switch (e.fn) {
     case 'NewMap': return 'maps.NewMap';
-    case 'getWithKey': return small ? 'Map.getWithKeySmall' : 'table.getWithKey';
+    case 'getWithKey':
+      // A small map's string lookup hashes (long keys only) in its helper.
+      if (small && fast === 'faststr') return 'Map.getWithoutKeySmallFastStr';
+      if (small && !fast && e.e !== 'hash') return 'Map.getWithKeySmall';
+      return fast ? `runtime_mapaccess2_${fast}` : 'runtime_mapaccess2';
     case 'PutSlot':
       if (e.e === 'growToSmall') return 'Map.growToSmall';
       if (e.e === 'growToTable') return 'Map.growToTable';
-      if (e.e === 'dirEntry') return 'Map.PutSlot (directoryAt)';
-      return small ? 'Map.putSlotSmall' : 'table.PutSlot';
+      if (small && e.e !== 'hash') return `Map.putSlotSmall${SMALL_SUFFIX[fast] ?? ''}`;
+      return fast ? `runtime_mapassign_${fast}` : 'runtime_mapassign';
     case 'uncheckedPutSlot': return 'table.uncheckedPutSlot';
     case 'pruneTombstones': return 'table.pruneTombstones';
     case 'rehash': return 'table.rehash';
@@ -30,8 +37,7 @@ export function swissFunction(e, { small = false } = {}) {
     case 'split': return 'table.split';
     case 'installTableSplit': return 'Map.installTableSplit';
     case 'Delete':
-      if (e.e === 'dirEntry') return 'Map.Delete (directoryAt)';
-      if (e.e === 'reseed') return 'Map.Delete';
+      if (e.e === 'hash' || e.e === 'dirEntry' || e.e === 'reseed') return 'Map.Delete';
       return small ? 'Map.deleteSmall' : 'table.Delete';
     case 'Clear': return e.e === 'clearGroup' && !small ? 'table.Clear' : 'Map.Clear';
     case 'Iter.Init': return 'Iter.Init';
@@ -39,6 +45,8 @@ export function swissFunction(e, { small = false } = {}) {
     default: return e.fn;
   }
 }
+
+const SMALL_SUFFIX = { fast32: 'Fast32', fast64: 'Fast64', faststr: 'FastStr' };
 
 /**
  * A 64-bit hash split as Go 1.26 uses it.
@@ -79,7 +87,7 @@ function keyForHash(outcome, hashHex) {
 export function narrateSwissEvent(e, ctx) {
   const { model } = ctx;
   const small = !!model.small && !model.tables.length;
-  const fn = swissFunction(e, { small });
+  const fn = swissFunction(e, { small, variant: model.header?.type?.variant });
   const at = (addr, slot) => `${describeGroup(model, addr)}${slot === undefined ? '' : `, slot ${slot}`}`;
   const key = ctx.key !== null && ctx.key !== undefined ? `key ${ctx.key}` : 'the key';
   let text;
@@ -289,7 +297,7 @@ export function swissHashFocus(player, frame, model) {
     key = keyForHash(op.outcome, e.hash) ?? keyOfCommand(op.command) ?? '?';
     // A hash after the op's growToTable or rehash is an entry being moved.
     const moving = events.slice(0, i).some((x) => x.e === 'growToTable' || x.e === 'rehash');
-    why = moving ? 'rehashed to move it to the new table' : swissFunction(e, { small: !!model.small });
+    why = moving ? 'rehashed to move it to the new table' : swissFunction(e, { small: !!model.small, variant: model.header?.type?.variant });
     break;
   }
   if (!hash) {
