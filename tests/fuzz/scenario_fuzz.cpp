@@ -17,6 +17,7 @@
 #include "go_map.h"
 #include "invariants.h"
 #include "key_text.h"
+#include "typed_value.h"
 #include "swiss/swiss_invariants.h"
 #include "swiss/swiss_map.h"
 
@@ -33,33 +34,57 @@ struct Reader {
   bool done() const { return n == 0; }
 };
 
-const char* const kTypes[] = {"map[int64]int64",  "map[int32]int64",        "map[string]int64",
-                              "map[float64]int64", "map[[4]byte]int64",     "map[[200]byte][200]byte",
-                              "map[string][130]byte", "map[[12]byte][3]byte"};
+// The version-1 types, then Go's other types (issue 16): tiny, padded and
+// nested keys, float and complex keys and fields, string-like structs,
+// slices and zero-size elements, indirect keys and elements. The first
+// input byte picks one.
+const char* const kTypes[] = {
+    "map[int64]int64", "map[int32]int64", "map[string]int64", "map[float64]int64", "map[[4]byte]int64",
+    "map[[200]byte][200]byte", "map[string][130]byte", "map[[12]byte][3]byte",
+    "map[struct{X, Y int32}]bool", "map[[2]int64]string", "map[string][]byte", "map[float32]uint8",
+    "map[string]string", "map[int]struct{}", "map[bool]int8", "map[int8]uint16",
+    "map[struct{A int8; B int64; C bool}]complex64", "map[struct{S string}][2]string",
+    "map[[3]string]struct{A []int32; B float64}", "map[struct{A float64; B [2]int8}]string",
+    "map[complex128]uintptr", "map[struct{A struct{B [3]uint16; C string}; D int32}][]string",
+    "map[[20]int64][17]int64", "map[float32]struct{}"};
+constexpr size_t kTypeCount = sizeof(kTypes) / sizeof(kTypes[0]);
 
 [[noreturn]] void fail(const std::string& why) {
   std::fprintf(stderr, "fuzz: %s\n", why.c_str());
   std::abort();
 }
 
+bool isFloat32Key(const gomap::MapType& t) { return t.keyGo && t.keyGo->kind == gomap::GoKind::Float32; }
+
 // The key bytes for a small key number; a small domain makes updates and
-// deletes of present keys common.
+// deletes of present keys common. Keys of Go's other types are the values
+// fill generates (core/typed_value.h), read back from their literal text as
+// a scenario would write them; float keys also take ±0, NaN and infinities.
 std::string keyFor(const gomap::MapType& t, uint8_t code) {
   std::string text;
-  switch (t.key) {
-    case gomap::KeyKind::Float64: {
-      static const char* const kSpecial[] = {"0", "-0", "NaN", "+Inf", "-Inf", "0.5", "-1e300"};
-      text = code % 16 < 7 ? kSpecial[code % 16] : std::to_string(int(code) - 100);
-      break;
-    }
-    case gomap::KeyKind::String: case gomap::KeyKind::Bytes:
-      text = "k" + std::to_string(code % 100);
-      break;
-    default:
-      text = std::to_string(int(code) - 60);
+  static const char* const kSpecial[] = {"0", "-0", "NaN", "+Inf", "-Inf", "0.5", "-1e300"};
+  if (t.key == gomap::KeyKind::Float64 || isFloat32Key(t)) {
+    text = code % 16 < 7 ? kSpecial[code % 16] : std::to_string(int(code) - 100);
+    if (isFloat32Key(t) && text == "-1e300") text = "-1e30";
+  } else if (!t.legacyKeyText) {
+    text = gomap::literalValue(*t.keyGo, gomap::generatedValue(*t.keyGo, code % 120));
+  } else if (t.key == gomap::KeyKind::String || t.key == gomap::KeyKind::Bytes) {
+    text = "k" + std::to_string(code % 100);
+  } else {
+    text = std::to_string(int(code) - 60);
   }
   std::string bytes;
   if (!gomap::parseKey(t, text, &bytes)) fail("key text rejected: " + text);
+  return bytes;
+}
+
+// An element from one input byte: its bytes repeated for the version-1
+// types, a generated value of the element type for the others.
+std::string elemFor(const gomap::MapType& t, uint8_t code) {
+  if (t.legacyElemText) return std::string(t.elemTypeSize, char(code));
+  std::string bytes;
+  const std::string text = gomap::literalValue(*t.elemGo, gomap::generatedValue(*t.elemGo, code));
+  if (!gomap::parseElem(t, text, &bytes)) fail("element text rejected: " + text);
   return bytes;
 }
 
@@ -70,15 +95,27 @@ std::string canonical(const gomap::MapType& t, std::string bytes) {
     std::memcpy(&d, bytes.data(), 8);
     if (d == 0) d = 0.0;
     std::memcpy(bytes.data(), &d, 8);
+  } else if (isFloat32Key(t)) {
+    float f;
+    std::memcpy(&f, bytes.data(), 4);
+    if (f == 0) f = 0.0f;
+    std::memcpy(bytes.data(), &f, 4);
   }
   return bytes;
 }
 
 bool isNaNKey(const gomap::MapType& t, const std::string& bytes) {
-  if (t.key != gomap::KeyKind::Float64) return false;
-  double d;
-  std::memcpy(&d, bytes.data(), 8);
-  return std::isnan(d);
+  if (t.key == gomap::KeyKind::Float64) {
+    double d;
+    std::memcpy(&d, bytes.data(), 8);
+    return std::isnan(d);
+  }
+  if (isFloat32Key(t)) {
+    float f;
+    std::memcpy(&f, bytes.data(), 4);
+    return std::isnan(f);
+  }
+  return false;
 }
 
 struct Model {
@@ -158,7 +195,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
     uint8_t op = in.next();
     uint8_t code = in.next();
     std::string key = keyFor(t, code);
-    std::string elem(t.elemTypeSize, char(in.next()));
+    std::string elem = elemFor(t, in.next());
     const bool traced = op & 0x80;
     m.setTrace(traced ? &trace : nullptr);
     trace.clear();
@@ -251,7 +288,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Reader in{data, size};
   gomap::MapConfig cfg;
-  gomap::parseMapType(kTypes[in.next() % 8], &cfg.type);
+  if (!gomap::parseMapType(kTypes[in.next() % kTypeCount], &cfg.type)) fail("a listed type was refused");
   uint8_t mode = in.next();
   if (mode & 0x40) {  // version 1.26: the Swiss map
     fuzzSwiss(in, cfg.type, mode);
@@ -271,7 +308,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     uint8_t op = in.next();
     uint8_t code = in.next();
     std::string key = keyFor(t, code);
-    std::string elem(t.elemTypeSize, char(in.next()));
+    std::string elem = elemFor(t, in.next());
     bool traced = op & 0x80;
     m.setTrace(traced ? &trace : nullptr);
     trace.clear();
