@@ -323,8 +323,10 @@ void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>&
 
 int main(int argc, char** argv) {
   std::vector<size_t> sizes = {1000, 100000, 1000000};
+  bool typesOnly = false;  // --types: only Go's other types (scripts/bench-types.sh)
   for (int a = 1; a < argc; ++a) {
     if (!std::strcmp(argv[a], "--quick")) sizes = {1000, 100000};
+    if (!std::strcmp(argv[a], "--types")) typesOnly = true;
     if (!std::strncmp(argv[a], "--size=", 7)) sizes = {size_t(std::strtoull(argv[a] + 7, nullptr, 10))};
     // The native model on 4 KiB pages, as wasm memory always is: how much
     // of the wasm/native gap is huge pages (README, performance).
@@ -368,6 +370,10 @@ int main(int argc, char** argv) {
     }
   }
   for (size_t n : sizes) {
+    if (typesOnly) {
+      for (const char* t : {"map[string]string", "map[struct{X, Y int32}]bool"}) benchTyped(t, n);
+      continue;
+    }
     for (bool strings : {false, true}) benchCore(strings, n);
     for (bool strings : {false, true}) benchSwiss(strings, n);
     for (const char* t : {"map[string]string", "map[struct{X, Y int32}]bool"}) benchTyped(t, n);

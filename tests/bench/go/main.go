@@ -264,14 +264,26 @@ func benchPoint(n int) {
 
 func main() {
 	sizes := []int{1000, 100000, 1000000}
-	if len(os.Args) > 1 && os.Args[1] == "--quick" {
-		sizes = []int{1000, 100000}
+	// --types: only Go's other types (scripts/bench-types.sh), as core_bench --types.
+	typesOnly := false
+	for _, a := range os.Args[1:] {
+		switch a {
+		case "--quick":
+			sizes = []int{1000, 100000}
+		case "--types":
+			typesOnly = true
+		}
 	}
 	for _, n := range sizes {
-		benchInt(n)
-		benchString(n)
+		if !typesOnly {
+			benchInt(n)
+			benchString(n)
+		}
 		benchStringString(n)
 		benchPoint(n)
+	}
+	if typesOnly {
+		return
 	}
 	// Memory: what the runtime allocates for a map of n int64 keys.
 	for _, n := range sizes {
