@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "event_recording.h"
+
 namespace gomap {
 
 enum class TraceKind : uint8_t {
@@ -73,24 +75,9 @@ struct TraceEvent {
 const char* traceKindName(TraceKind kind);
 const char* traceFuncName(TraceFunc func);
 
-// A bounded recording: past `limit` events the rest are dropped and
-// `truncated` is set, so a million-insert fill cannot exhaust memory.
-struct Trace {
-  std::vector<TraceEvent> events;
-  size_t limit = 1000000;
-  bool truncated = false;
-
-  void push(const TraceEvent& e) {
-    if (events.size() < limit) {
-      events.push_back(e);
-    } else {
-      truncated = true;
-    }
-  }
-  void clear() {
-    events.clear();
-    truncated = false;
-  }
-};
+// A bounded recording (event_recording.h): past `limit` events, or when the
+// memory budget has no room for more, the rest are dropped and `truncated`
+// is set, so a million-insert fill cannot exhaust memory.
+struct Trace : EventRecording<TraceEvent> {};
 
 }  // namespace gomap

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "event_recording.h"
+
 namespace gomap::swiss {
 
 enum class SwissTraceKind : uint8_t {
@@ -66,21 +68,7 @@ struct SwissTraceEvent {
 const char* swissTraceKindName(SwissTraceKind kind);
 const char* swissTraceFuncName(SwissTraceFunc func);
 
-struct SwissTrace {
-  std::vector<SwissTraceEvent> events;
-  size_t limit = 1000000;
-  bool truncated = false;
-  void push(const SwissTraceEvent& e) {
-    if (events.size() < limit) {
-      events.push_back(e);
-    } else {
-      truncated = true;
-    }
-  }
-  void clear() {
-    events.clear();
-    truncated = false;
-  }
-};
+// Bounded as Trace is (event_recording.h): by `limit` and by the memory budget.
+struct SwissTrace : EventRecording<SwissTraceEvent> {};
 
 }  // namespace gomap::swiss

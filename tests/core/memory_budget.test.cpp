@@ -262,3 +262,47 @@ TEST_CASE("a fill prepared in slices runs without moving the heap and as an unpr
   CHECK(prepared.state() == plain.state());
   CHECK(prepared.map().heap().bytes() == plain.map().heap().bytes());
 }
+
+TEST_CASE("a trace takes its events and their JSON's room from the budget; past it the trace stops", "[budget][trace]") {
+  // A traced operation's events become JSON for a viewer (trace_json, the
+  // sessions): both are counted, so tracing a huge operation cannot take
+  // memory the budget has not granted; the operation itself is not refused.
+  const uint64_t base = MemoryBudget::inUse();
+  {
+    Trace t;
+    for (int i = 0; i < 1000; ++i) t.push(TraceEvent{});
+    CHECK(t.events.size() == 1000);
+    CHECK_FALSE(t.truncated);
+    CHECK(t.footprint() >= 1000 * (sizeof(TraceEvent) + Trace::kJsonBytesPerEvent));
+    CHECK(MemoryBudget::inUse() == base + t.footprint());
+    {
+      CeilingForTest low(MemoryBudget::inUse() + (1 << 20));
+      for (int i = 0; i < 100000; ++i) t.push(TraceEvent{});
+      CHECK(t.truncated);
+      CHECK(t.events.size() < 100000);
+      CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
+    }
+    Trace copy = t;
+    CHECK(MemoryBudget::inUse() == base + t.footprint() + copy.footprint());
+    t.clear();
+    CHECK(t.footprint() == 0);
+    CHECK_FALSE(t.truncated);
+  }
+  CHECK(MemoryBudget::inUse() == base);
+
+  // Through the runner: a traced fill with no room for its trace completes
+  // untraced past that point, and the map is what an untraced fill makes.
+  CheckedScenario traced, plain;
+  traced.ok("map[int64]int64\nseed 5\nfill 10");
+  plain.ok("map[int64]int64\nseed 5\nfill 10");
+  Trace trace;
+  traced.runner().setTrace(&trace);
+  {
+    CeilingForTest low(MemoryBudget::inUse() + (8 << 20));
+    traced.ok("fill 20000");
+  }
+  traced.runner().setTrace(nullptr);
+  plain.ok("fill 20000");
+  CHECK(trace.truncated);
+  CHECK(traced.state() == plain.state());
+}
