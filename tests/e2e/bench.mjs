@@ -6,11 +6,18 @@
 //   - the overview of B=16 renders in ≤ 100 ms
 //   - no task longer than 200 ms during a million-insert run
 //   - the whole page is ≤ 250 KB gzipped
+//   - Go 1.26 (issue 15): a step of the Swiss map renders in ≤ 16 ms at 10,000 keys (zoomed
+//     out: directory and tables as bars, the step's table opened below), and so does a step of
+//     compare mode at 1,600 keys per side; the page with both models (version=1.26, compare
+//     open: every module either needs) is ≤ 300 KB gzipped
+// `node tests/e2e/bench.mjs swiss` runs only the Go 1.26 rows, the 1.14 step row (the same
+// machine's yardstick) and the page weights.
 import { gzipSync } from 'node:zlib';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import { embedHeights } from './embed-moments.mjs';
 
-const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250 };
+const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250, bothPageKB: 300, secondModelKB: 60 };
+const onlySwiss = process.argv[2] === 'swiss';
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,7 +32,7 @@ async function loadScenario(page, text, ops) {
   await page.waitForFunction((n) => window.goMapPlayground.app.player?.history.length === n && !window.goMapPlayground.app.busy, ops, { timeout: 120000 });
 }
 
-async function pageWeight(env) {
+async function pageWeight(env, { path = '', compare = false } = {}) {
   const page = await env.context.newPage();
   const bodies = new Map();
   page.on('response', async (r) => {
@@ -33,17 +40,87 @@ async function pageWeight(env) {
       bodies.set(r.url(), await r.body());
     } catch { /* redirects have no body */ }
   });
-  await page.goto(env.url);
+  await page.goto(env.url + path);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  if (compare) {
+    await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
+    await page.waitForFunction(() => window.goMapPlayground.compare?.panel?.isOpen, null, { timeout: 60000 });
+  }
   await page.waitForLoadState('networkidle');
   let raw = 0;
   let gz = 0;
-  for (const body of bodies.values()) {
+  let wasmGz = 0;
+  const perUrl = new Map();
+  for (const [url, body] of bodies) {
+    const z = gzipSync(body, { level: 9 }).length;
     raw += body.length;
-    gz += gzipSync(body, { level: 9 }).length;
+    gz += z;
+    perUrl.set(url.replace(env.url, ''), z);
+    if (url.endsWith('.wasm')) wasmGz += z;
   }
   await page.close();
-  return { files: bodies.size, raw, gz };
+  return { files: bodies.size, raw, gz, wasmGz, perUrl };
+}
+
+// Go 1.26's map at 10,000 keys: steps of an insert, a delete and an insert
+// (a zoomed-out map: the directory and tables as bars, the step's table below).
+async function swissStepRender(env) {
+  const page = await openPage(env);
+  await loadScenario(page, 'map[string]int64\nversion 1.26\nseed 1\nfill 10000\nset hello 1\ndel k77\nset world 2', 4);
+  const result = await page.evaluate(() => {
+    const app = window.goMapPlayground.app;
+    const viz = document.querySelector('go-map-viz');
+    const p = app.player;
+    const times = [];
+    const time = (fn) => {
+      const t0 = performance.now();
+      fn();
+      void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
+      void document.body.offsetHeight;
+      times.push(performance.now() - t0);
+    };
+    const start = p.history.position(1, 0);
+    for (let round = 0; round < 3; round++) {
+      app.seek(start);
+      while (p.position < p.total - 1) time(() => app.step(1));
+      while (p.position > start) time(() => app.step(-1));
+    }
+    const state = p.map.state({ near: [], maxGroups: 256 });
+    return { times, keys: state.swiss.count, tables: state.swiss.tables.length, nodes: viz.shadowRoot.querySelectorAll('*').length };
+  });
+  await page.close();
+  return result;
+}
+
+// Compare mode at 1,600 keys per side: each operation (both maps drawn),
+// then every micro-step of the last one on each side.
+async function compareStepRender(env) {
+  const page = await openPage(env);
+  await loadScenario(page, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4);
+  await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
+  await page.waitForFunction(() => window.goMapPlayground.compare.panel?.isOpen);
+  const result = await page.evaluate(() => {
+    const panel = window.goMapPlayground.compare.panel;
+    const ops = [];
+    const micro = [];
+    const time = (fn, into) => {
+      const t0 = performance.now();
+      fn();
+      void document.body.offsetHeight;
+      into.push(performance.now() - t0);
+    };
+    for (let round = 0; round < 3; round++) {
+      for (let n = 1; n <= panel.session.length; n++) time(() => panel.seekOp(n), ops);
+      for (const v of ['1.14', '1.26']) {
+        const count = panel.session.stepCount(v, panel.session.op);
+        for (let i = 0; i < Math.min(count, 40); i++) time(() => panel.microStep(v, 1), micro);
+      }
+    }
+    const keys = Object.fromEntries(['1.14', '1.26'].map((v) => [v, panel.session.players[v].map.header().count]));
+    return { ops, micro, keys };
+  });
+  await page.close();
+  return result;
 }
 
 async function stepRender(env) {
@@ -122,11 +199,36 @@ const server = await startServer();
 const browser = await launchBrowser();
 const env = { url: server.url, context: browser.context };
 try {
+  await bucketRows(env);
+  const sw = await swissStepRender(env);
+  console.log(`Go 1.26 step render at ${sw.keys.toLocaleString('en-US')} keys (${sw.tables} tables, zoomed out; ${sw.nodes} nodes): ` +
+    `median ${ms(quantile(sw.times, 0.5))}, p95 ${ms(quantile(sw.times, 0.95))}, max ${ms(Math.max(...sw.times))} over ${sw.times.length} steps — ` +
+    `budget ${BUDGET.step} ms, p95 ratio ${ratio(quantile(sw.times, 0.95), BUDGET.step)}`);
+  const c = await compareStepRender(env);
+  const call = [...c.ops, ...c.micro];
+  console.log(`compare mode step render at ${c.keys['1.14'].toLocaleString('en-US')} / ${c.keys['1.26'].toLocaleString('en-US')} keys (1.14 / 1.26): ` +
+    `operation median ${ms(quantile(c.ops, 0.5))}, p95 ${ms(quantile(c.ops, 0.95))}; micro-step median ${ms(quantile(c.micro, 0.5))}, p95 ${ms(quantile(c.micro, 0.95))} — ` +
+    `budget ${BUDGET.step} ms, p95 ratio ${ratio(quantile(call, 0.95), BUDGET.step)}`);
+  const w = await pageWeight(env);
+  console.log(`page weight: ${(w.gz / 1024).toFixed(1)} KB gzipped (${(w.raw / 1024).toFixed(0)} KB raw, ${w.files} files; the .wasm ${(w.wasmGz / 1024).toFixed(1)} KB of it) — ` +
+    `budget ${BUDGET.pageKB} KB, ratio ${ratio(w.gz / 1024, BUDGET.pageKB)}`);
+  const b = await pageWeight(env, { path: '#v=1&version=1.26', compare: true });
+  const extra = [...b.perUrl].filter(([u]) => !w.perUrl.has(u)).reduce((n, [, z]) => n + z, 0);
+  console.log(`page weight with both models (Go 1.26, compare mode open): ${(b.gz / 1024).toFixed(1)} KB gzipped (${b.files} files) — ` +
+    `budget ${BUDGET.bothPageKB} KB, ratio ${ratio(b.gz / 1024, BUDGET.bothPageKB)}; loaded only for them: ${(extra / 1024).toFixed(1)} KB gzipped ` +
+    `(one .wasm holds both models, so the second model's share is inside the first page's ${(w.wasmGz / 1024).toFixed(1)} KB; budget for the second model ${BUDGET.secondModelKB} KB)`);
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+async function bucketRows(env) {
   const s = await stepRender(env);
   const all = [...s.forward, ...s.back];
   console.log(`step render at B=${s.B} (1,600 keys): forward median ${ms(quantile(s.forward, 0.5))}, p95 ${ms(quantile(s.forward, 0.95))}; ` +
     `back median ${ms(quantile(s.back, 0.5))}, p95 ${ms(quantile(s.back, 0.95))}; max ${ms(Math.max(...all))} — ` +
     `budget ${BUDGET.step} ms, p95 ratio ${ratio(quantile(all, 0.95), BUDGET.step)}`);
+  if (onlySwiss) return;
   const o = await overview(env);
   console.log(`overview at B=${o.B}: median ${ms(quantile(o.times, 0.5))}, max ${ms(Math.max(...o.times))} — ` +
     `budget ${BUDGET.overview} ms, max ratio ${ratio(Math.max(...o.times), BUDGET.overview)}`);
@@ -139,10 +241,4 @@ try {
     console.log(`embed at 700 px, ${r.name}: ${r.first} px at load, ${r.min}–${r.max} px over ${r.steps} steps (change ${r.max - r.min} px)`);
     await r.page.close();
   }
-  const w = await pageWeight(env);
-  console.log(`page weight: ${(w.gz / 1024).toFixed(1)} KB gzipped (${(w.raw / 1024).toFixed(0)} KB raw, ${w.files} files) — ` +
-    `budget ${BUDGET.pageKB} KB, ratio ${ratio(w.gz / 1024, BUDGET.pageKB)}`);
-} finally {
-  await browser.close();
-  server.stop();
 }

@@ -338,7 +338,8 @@ export class VizView {
     this.body.classList.remove('is-growing');
     // density compact or overview: every table dense (control bytes; the
     // groups a step is about in full), as compare mode asks for.
-    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview', open });
+    const theme = `${this.body.dataset.theme}:${matchMedia(this.darkSheet.media || 'not all').matches}`;
+    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview', open, theme });
     this.lastPosition = frame.position;
     if (follow) this.#keepInView(this.swissView.focusElement());
     return { model, marks, frame, moment };

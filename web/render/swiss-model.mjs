@@ -358,8 +358,8 @@ export const GROUP_WINDOW = 16;
  */
 export function groupWindow(table, marks, from = 0) {
   const n = table.groups.length;
-  const marked = (g) => marks.groups.has(g.addr) || marks.focus?.group === g.addr ||
-    g.slots.some((s) => marks.slots.has(`${g.addr}:${s.slot}`));
+  const slotGroups = new Set([...marks.slots.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))));
+  const marked = (g) => marks.groups.has(g.addr) || marks.focus?.group === g.addr || slotGroups.has(g.addr);
   const focus = table.groups.findIndex((g) => g.addr === marks.focus?.group);
   const first = focus >= 0 ? focus : table.groups.findIndex(marked);
   let start = first >= 0 ? first - (first % GROUP_WINDOW) : from;

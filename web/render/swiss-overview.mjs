@@ -16,7 +16,7 @@ const MAX_COLS = 128;
 const DIR_W = 1024;  // the directory strip's canvas width
 const DIR_H = 10;
 
-const fmt = (n) => n.toLocaleString('en-US');
+const fmt = new Intl.NumberFormat('en-US').format;
 
 /** The grid the tables are laid out in: columns, rows (DOM-free, for tests). */
 export function tableGrid(n) {
@@ -76,13 +76,20 @@ export class SwissOverview {
 
   /**
    * @param {object} model swissModelOf(); only the live tables are drawn
-   * @param {{ focusTable: number|null, focusDir: number|null, open: number }} at
-   *   focusTable / open: positions in model.tables; focusDir: a directory index
+   * @param {{ focusTable: number|null, focusDir: number|null, open: number, theme: string }} at
+   *   focusTable / open: positions in model.tables; focusDir: a directory index;
+   *   theme: names the palette in force (a change reads the colours again)
    */
-  update(model, { focusTable = null, focusDir = null, open = 0 } = {}) {
-    const cs = getComputedStyle(this.root);
-    const color = (name) => cs.getPropertyValue(name).trim() || '#888888';
-    const pal = { free: color('--ov-0'), used: color('--live-border'), tomb: color('--y-border'), shared: color('--accent'), a: color('--muted'), b: color('--border') };
+  update(model, { focusTable = null, focusDir = null, open = 0, theme = '' } = {}) {
+    // The colours are the tokens' (both themes); reading them forces a style
+    // pass, so only when the theme may have changed.
+    if (!this.pal || this.theme !== theme) {
+      const cs = getComputedStyle(this.root);
+      const color = (name) => cs.getPropertyValue(name).trim() || '#888888';
+      this.pal = { free: color('--ov-0'), used: color('--live-border'), tomb: color('--y-border'), shared: color('--accent'), a: color('--muted'), b: color('--border') };
+      this.theme = theme;
+    }
+    const pal = this.pal;
     this.tables = model.tables;
     this.n = model.tables.length;
     this.open = Math.max(0, Math.min(this.n - 1, open));

@@ -31,6 +31,7 @@ export class SwissView {
     this.header = h('div', { class: 'sw-header', role: 'group', 'aria-label': 'Map header (Go 1.26)' });
     this.directory = h('div', { class: 'sw-directory' });
     this.tables = h('div', { class: 'sw-tables' });
+    this.opened = h('div', { class: 'sw-tables' }); // a big map's opened tables, under its overview
     this.root = h('div', { class: 'swiss-map' }, this.header, this.directory, this.tables, swissLegend());
   }
 
@@ -38,7 +39,8 @@ export class SwissView {
    * @param {object} model swissModelOf()
    * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
    */
-  update(model, marks, { dense = false, open = 0 } = {}) {
+  update(model, marks, { dense = false, open = 0, theme = '' } = {}) {
+    this.theme = theme;
     this.allDense = dense; // every table dense, however small (compare mode)
     // A map of many tables, too big to draw table by table (the state
     // summarized some): the directory and the tables zoomed out, the
@@ -143,13 +145,16 @@ export class SwissView {
   // opened from the overview (the others are bars in it).
   #zoomedOut(model, marks) {
     const focusTable = focusTablePos(model, marks);
-    this.overview.update(model, { focusTable, focusDir: marks.focus?.dir ?? null, open: this.open });
+    this.overview.update(model, { focusTable, focusDir: marks.focus?.dir ?? null, open: this.open, theme: this.theme });
     const inFull = tablesInFull(model, marks);
     const opened = model.tables[this.open];
     if (opened && !opened.summary) inFull.add(opened.addr);
-    const parts = [this.overview.root];
+    const parts = [];
     for (const t of allTables(model)) if (inFull.has(t.addr) && !t.summary) parts.push(this.#table(t, model, marks, true));
-    this.tables.replaceChildren(...parts);
+    // The overview stays in place (moving its canvases costs a style and
+    // layout pass of their own); only the opened tables are drawn anew.
+    if (this.tables.firstChild !== this.overview.root || this.tables.childNodes.length !== 2) this.tables.replaceChildren(this.overview.root, this.opened);
+    this.opened.replaceChildren(...parts);
   }
 
   #smallGroup(model, marks) {
@@ -203,13 +208,24 @@ export class SwissView {
       const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
       const focus = focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [];
       const byte = h('span', { class: 'sw-ctrl', text: hex2(s.ctrl) });
+      const slotClass = cls(`sw-slot s-${s.state}`, [...m, ...focus]);
+      if (dense && !open) {
+        // A closed group of a dense table shows control bytes only: no key
+        // and element nodes (thousands of them cost the layout of every
+        // step); the slot's title and data-k still carry them.
+        const title = slotTitle(label, s);
+        const text = s.state === 'full' ? s.key : s.stale;
+        const dataset = { slot: String(s.slot) };
+        if (text !== null) dataset.k = text;
+        if (s.state !== 'full' && s.stale !== null) dataset.stale = '1';
+        return h('span', { class: slotClass, title, role: 'img', 'aria-label': title, dataset }, byte);
+      }
       const k = h('span', { class: 'sw-k' });
       const v = h('span', { class: 'sw-v' });
-      let title = `${label}, slot ${s.slot}: control byte 0x${hex2(s.ctrl)} (${STATE_LABEL[s.state]}${s.state === 'full' ? `, h2 = ${s.ctrl}` : ''})`;
+      const title = slotTitle(label, s);
       if (s.state === 'full') {
         k.textContent = s.key;
         v.textContent = s.value;
-        title += ` · key ${s.key} · elem ${s.value}`;
       } else if (s.stale !== null) {
         k.textContent = s.stale;
         k.classList.add('stale');
@@ -217,15 +233,22 @@ export class SwissView {
           v.textContent = s.staleValue;
           v.classList.add('stale');
         }
-        title += ` · stale key bytes ${s.stale}`;
       }
-      return h('span', { class: cls(`sw-slot s-${s.state}`, [...m, ...focus]), title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
+      return h('span', { class: slotClass, title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
     });
     const focus = focusHere && marks.focus.slot === undefined ? ['sw-focus'] : [];
     return h('div', { class: cls('sw-group', [...gm, ...focus, ...(open ? ['is-open'] : [])]), dataset: { addr: g.addr } },
       h('span', { class: 'sw-glabel', title: `group at 0x${g.addr}`, text: label }),
       h('span', { class: 'sw-cells' }, cells));
   }
+}
+
+// A slot in words: its control byte and state, and its key and element (or stale key bytes).
+function slotTitle(label, s) {
+  let title = `${label}, slot ${s.slot}: control byte 0x${hex2(s.ctrl)} (${STATE_LABEL[s.state]}${s.state === 'full' ? `, h2 = ${s.ctrl}` : ''})`;
+  if (s.state === 'full') title += ` · key ${s.key} · elem ${s.value}`;
+  else if (s.stale !== null) title += ` · stale key bytes ${s.stale}`;
+  return title;
 }
 
 /** Every mark of the Swiss picture, each sample drawn with the same classes. */

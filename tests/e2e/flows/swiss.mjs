@@ -20,10 +20,11 @@ function drawnSwiss(page) {
     for (const f of map.querySelectorAll('.sw-header .sw-field')) header[f.querySelector('.sw-fname').textContent] = f.querySelector('.sw-fval').textContent;
     const group = (g) => ({
       addr: g.dataset.addr,
+      // A closed group of a dense table draws control bytes only; its slots carry the key in data-k.
       slots: [...g.querySelectorAll('.sw-slot')].map((s) => ({
         ctrl: parseInt(s.querySelector('.sw-ctrl').textContent, 16),
-        k: s.querySelector('.sw-k').textContent,
-        stale: s.querySelector('.sw-k').classList.contains('stale'),
+        k: s.querySelector('.sw-k')?.textContent ?? s.dataset.k ?? '',
+        stale: s.querySelector('.sw-k') ? s.querySelector('.sw-k').classList.contains('stale') : s.dataset.stale === '1',
         marked: [...s.classList].filter((c) => c.startsWith('sw-') && c !== 'sw-slot'),
       })),
     });
