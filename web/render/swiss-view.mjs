@@ -20,6 +20,17 @@ function cls(base, extra) {
   return extra?.length ? `${base} ${extra.join(' ')}` : base;
 }
 
+// Puts exactly these nodes, in this order, under parent, leaving in place
+// those already there: a node re-inserted costs its whole subtree's style
+// and layout again, so a step touches only what changed.
+function patchChildren(parent, list) {
+  list.forEach((node, i) => {
+    const at = parent.childNodes[i];
+    if (at !== node) parent.insertBefore(node, at ?? null);
+  });
+  while (parent.childNodes.length > list.length) parent.lastChild.remove();
+}
+
 function field(name, value, title) {
   return h('span', { class: 'sw-field', title }, h('span', { class: 'sw-fname', text: name }), ' ', h('span', { class: 'sw-fval', text: String(value) }));
 }
@@ -41,6 +52,11 @@ export class SwissView {
    */
   update(model, marks, { dense = false, open = 0, theme = '' } = {}) {
     this.theme = theme;
+    // Groups and tables drawn last time, reused when they show the same.
+    this.groupCache = this.nextGroups ?? new Map();
+    this.tableCache = this.nextTables ?? new Map();
+    this.nextGroups = new Map();
+    this.nextTables = new Map();
     this.allDense = dense; // every table dense, however small (compare mode)
     // A map of many tables, too big to draw table by table (the state
     // summarized some): the directory and the tables zoomed out, the
@@ -138,7 +154,7 @@ export class SwissView {
       parts.push(this.#table(t, model, marks, full));
     }
     if (hidden) parts.push(h('p', { class: 'sw-note', text: `… and ${hidden.toLocaleString('en-US')} more tables holding ${hiddenUsed.toLocaleString('en-US')} entries.` }));
-    this.tables.replaceChildren(...parts);
+    patchChildren(this.tables, parts);
   }
 
   // The overview, then in full the tables the step is about and the one
@@ -153,8 +169,8 @@ export class SwissView {
     for (const t of allTables(model)) if (inFull.has(t.addr) && !t.summary) parts.push(this.#table(t, model, marks, true));
     // The overview stays in place (moving its canvases costs a style and
     // layout pass of their own); only the opened tables are drawn anew.
-    if (this.tables.firstChild !== this.overview.root || this.tables.childNodes.length !== 2) this.tables.replaceChildren(this.overview.root, this.opened);
-    this.opened.replaceChildren(...parts);
+    patchChildren(this.tables, [this.overview.root, this.opened]);
+    patchChildren(this.opened, parts);
   }
 
   #smallGroup(model, marks) {
@@ -176,7 +192,11 @@ export class SwissView {
       field('tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'),
       field('localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'),
       t.role === 'live' ? field('entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
-    const box = h('section', { class: cls(`sw-table role-${t.role}`, [...tm, ...focus]), 'aria-label': tableName(t), dataset: { addr: t.addr } }, head);
+    const cached = full ? this.tableCache.get(t.addr) : null;
+    const box = cached?.box ?? h('section', { dataset: { addr: t.addr } });
+    box.className = cls(`sw-table role-${t.role}`, [...tm, ...focus]);
+    box.setAttribute('aria-label', tableName(t));
+    const kids = [head];
     if (full) {
       // A big table is dense: its groups side by side, control bytes only,
       // but for the groups the step is about, drawn whole on their own row.
@@ -185,18 +205,22 @@ export class SwissView {
       // Zoomed out, a window of the table's groups (and those the step marks).
       const win = this.zoomedOut ? groupWindow(t, marks, this.groupFrom ?? 0) : null;
       const groups = win ? win.groups : t.groups;
-      box.append(h('div', { class: 'sw-groups' }, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense))));
+      const row = cached?.row ?? h('div', { class: 'sw-groups' });
+      patchChildren(row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
+      kids.push(row);
+      this.nextTables.set(t.addr, { box, row });
       if (win && groups.length < t.groups.length) {
         const others = groups.length - (win.to - win.from);
-        box.append(h('p', { class: 'sw-note sw-window', text: `groups ${win.from}–${win.to - 1} of ${t.groups.length} drawn${others ? `, and ${others} more the step names` : ''}; the table's bar above holds the rest.` }));
+        kids.push(h('p', { class: 'sw-note sw-window', text: `groups ${win.from}–${win.to - 1} of ${t.groups.length} drawn${others ? `, and ${others} more the step names` : ''}; the table's bar above holds the rest.` }));
       }
     } else {
       const fill = t.capacity ? t.used / t.capacity : 0;
       const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
       bar.firstChild.style.width = `${(fill * 100).toFixed(1)}%`;
-      box.append(h('p', { class: 'sw-summary' }, bar, ` ${t.groupCount} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
+      kids.push(h('p', { class: 'sw-summary' }, bar, ` ${t.groupCount} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
       box.classList.add('is-summary');
     }
+    patchChildren(box, kids);
     return box;
   }
 
@@ -204,6 +228,16 @@ export class SwissView {
     const gm = marks.groups.get(g.addr) ?? [];
     const focusHere = marks.focus?.group === g.addr;
     const open = dense && (focusHere || gm.length > 0 || g.slots.some((s) => marks.slots.has(`${g.addr}:${s.slot}`)));
+    // What this group shows: the same as last time, the same element.
+    let sig = `${label}|${dense}|${open}|${gm.join(' ')}|${focusHere ? marks.focus.slot ?? 'g' : ''}`;
+    for (const s of g.slots) sig += `|${s.ctrl}\u0001${s.key ?? ''}\u0001${s.value ?? ''}\u0001${s.stale ?? ''}\u0001${s.staleValue ?? ''}\u0001${marks.slots.get(`${g.addr}:${s.slot}`)?.join(' ') ?? ''}`;
+    const hit = this.groupCache?.get(g.addr);
+    const el = hit?.sig === sig ? hit.el : this.#groupElement(g, label, marks, dense, focusHere, gm, open);
+    this.nextGroups?.set(g.addr, { sig, el });
+    return el;
+  }
+
+  #groupElement(g, label, marks, dense, focusHere, gm, open) {
     const cells = g.slots.map((s) => {
       const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
       const focus = focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [];
