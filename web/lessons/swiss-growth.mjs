@@ -31,23 +31,23 @@ export default {
       },
     },
     {
-      ops: 'set 1000 1000',
-      say: 'Key 1000 needs room, and the table cannot double, so it splits. Two tables of 1024 slots are made, each with localDepth 1. Every entry goes left or right by one bit, the top bit of its hash: 486 go left and 410 go right. ' +
+      ops: 'set 901 901',
+      say: 'Key 901 needs room, and the table cannot double, so it splits. Two tables of 1024 slots are made, each with localDepth 1. Every entry goes left or right by one bit, the top bit of its hash: 486 go left and 410 go right. ' +
         'The directory had one entry; a table with localDepth 1 needs one bit to tell its entries apart, so the directory doubles to 2 entries (globalDepth 1) and each points at one of the new tables. ' +
-        'Key 1000\'s hash starts with bit 1, so it lands on the right: T0 holds 486, T1 411.',
+        'Key 901\'s hash starts with bit 0, so it lands on the left, in group 0 of T0: T0 holds 487, T1 410.',
       expect: {
         count: 897, dirLen: 2, globalDepth: 1, tables: 2, directory: [0, 1],
-        table: { 0: { capacity: 1024, used: 486, localDepth: 1, index: 0 }, 1: { capacity: 1024, used: 411, localDepth: 1, index: 1 } },
-        events: [{ e: 'hash', hash: '8c1eea38ef1c55cc' }, { e: 'rehash', how: 'split' }, { e: 'moveEntry', side: 'left' }, { e: 'moveEntry', side: 'right' }, { e: 'directoryDouble', dirLen: 2 }, { e: 'installTable', dirIndex: 0 }, { e: 'installTable', dirIndex: 1 }, { e: 'dirEntry', dirIndex: 1 }],
+        table: { 0: { capacity: 1024, used: 487, localDepth: 1, index: 0 }, 1: { capacity: 1024, used: 410, localDepth: 1, index: 1 } },
+        events: [{ e: 'hash', hash: '5b4fd52e73e08044' }, { e: 'rehash', how: 'split' }, { e: 'moveEntry', side: 'left' }, { e: 'moveEntry', side: 'right' }, { e: 'directoryDouble', dirLen: 2 }, { e: 'installTable', dirIndex: 0 }, { e: 'installTable', dirIndex: 1 }, { e: 'dirEntry', dirIndex: 0 }],
       },
     },
     {
-      ops: 'get 3',
-      say: 'Looking up key 3: its hash is 0x9f5003323116eeed, whose top bit is 1, so directory entry 1 leads to T1, and the probe happens in that table only. ' +
+      ops: 'get 13',
+      say: 'Looking up key 13: its hash is 0x09b4e30bee9743b9, whose top bit is 0, so directory entry 0 leads to T0, and the probe happens in that table only (it finds 13 in group 7). ' +
         'This is how the Swiss map stays incremental as a whole: a split rebuilds one table of at most 896 entries, and every other table is left alone.',
       expect: {
-        result: '3 true', hashes: { 3: '9f5003323116eeed' },
-        events: [{ e: 'dirEntry', dirIndex: 1 }, { e: 'found' }],
+        result: '13 true', hashes: { 13: '09b4e30bee9743b9' },
+        events: [{ e: 'dirEntry', dirIndex: 0 }, { e: 'found', group: 7 }],
       },
     },
   ],
