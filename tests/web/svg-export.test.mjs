@@ -329,3 +329,41 @@ test('the JSON export carries the scenario and the state, bucket per line', asyn
   const odd = JSON.parse(stateToJson({ header: { k: '\uD800' } }, '\uDC00'));
   assert.equal(odd.scenario, '\uDC00', 'lone surrogates survive as JSON escapes');
 });
+
+// ---- Go 1.26 (issue 15) ------------------------------------------------------
+
+test('Go 1.26 SVG: well-formed; every group\'s 8 control bytes and each full slot\'s key, in the dump\'s order; a huge map as bars', async () => {
+  const { swissStateToSvg, SVG_MAX_GROUPS } = await import('../../web/export/svg-swiss.mjs');
+  gomap ??= await loadModule();
+  const made = gomap.createMap({ version: '1.26', mapType: 'map[string]int64', seed: 9n });
+  assert.ok(made.ok, made.error);
+  const m = made.map;
+  const keys = ['a&b', '<k>', '"q"', 'plain'];
+  for (let i = 0; i < 40; i++) m.set(i < keys.length ? keys[i] : `k${i}`, i);
+  m.delete('k7');
+  m.delete('k9');
+  const state = m.state({ near: [], maxGroups: SVG_MAX_GROUPS });
+  for (const theme of ['light', 'dark']) {
+    const svg = swissStateToSvg(state, { theme, title: 'Go map: <test> & more' });
+    checkDocument(svg);
+    const t = texts(parseXml(svg));
+    assert.ok(t.includes('Go map: <test> & more'));
+    // The control bytes drawn, in order, are the dump's.
+    const drawnBytes = t.filter((x) => /^[0-9a-f]{2}$/.test(x));
+    const want = state.swiss.tables.flatMap((tb) => tb.groups.flatMap((g) => g.ctrl.map((c) => c.toString(16).padStart(2, '0'))));
+    assert.deepEqual(drawnBytes, want);
+    for (const k of keys) assert.ok(t.includes(k), k);
+    assert.ok(t.some((x) => x.includes('used 38')));
+  }
+  m.free();
+  // A map past SVG_MAX_GROUPS groups: summaries, drawn as one bar per table.
+  const big = gomap.createMap({ version: '1.26', mapType: 'map[int64]int64', seed: 1n }).map;
+  big.run('fill 60000');
+  const bs = big.state({ near: [], maxGroups: SVG_MAX_GROUPS });
+  assert.ok(bs.swiss.tables.some((x) => x.summary));
+  const svg = swissStateToSvg(bs);
+  checkDocument(svg);
+  assert.ok(svg.length < 400000, `${svg.length} characters`);
+  assert.ok(texts(parseXml(svg)).some((x) => x.includes(`directory:`)));
+  big.free();
+});

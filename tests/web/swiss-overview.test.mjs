@@ -89,3 +89,35 @@ test('the tables\' grid: at most 128 columns, every table a cell', () => {
     assert.ok(cols <= 128 && cols * rows >= n && cols * (rows - 1) < n, `${n}`);
   }
 });
+
+test('stats panel and table view under Go 1.26: numbers and rows = the CLI\'s dump; probe lengths from the reported hashes', { skip: noCli }, async () => {
+  const { swissStats } = await import('../../web/render/swiss-stats.mjs');
+  const { swissRows } = await import('../../web/render/swiss-table-view.mjs');
+  const text = 'map[int64]int64\nseed 3\nfill 300\ndel 4\ndel 9\ndel 100\nset 5000 1';
+  const r = await Player.load(gomap, `version 1.26\n${text}`);
+  const p = r.player;
+  p.seek(p.history.donePosition(p.history.length - 1));
+  const { frame } = p.moment();
+  const dump = cliDump(`version 1.26\n${text}`);
+  const hashes = {};
+  for (const o of p.history.ops) Object.assign(hashes, o.outcome?.hashes ?? {});
+  const s = swissStats(p.map.state({ near: [], maxGroups: MAX_DRAWN_GROUPS }), (k) => hashes[k]);
+  const ctrls = dump.tables.flatMap((t) => t.groups.flatMap((g) => g.ctrl));
+  const capacity = dump.tables.reduce((n, t) => n + t.capacity, 0);
+  assert.equal(s.count, dump.count);
+  assert.equal(s.tables, dump.tables.length);
+  assert.equal(s.capacity, capacity);
+  assert.equal(s.tombstones, ctrls.filter((c) => c === 0xfe).length);
+  assert.equal(s.loadFactor, dump.count / capacity);
+  // Every full slot's group is on its key's probe sequence, so each length is at least 1.
+  if (s.probe) assert.ok(s.probe.average >= 1 && s.probe.longest >= 1);
+  else assert.ok(s.probeWhy.length > 0);
+  // The table view: one row per slot, keys where the dump has them.
+  const model = readSwissModel(p.map, frame);
+  const rows = swissRows(model);
+  assert.equal(rows.length, ctrls.length);
+  const dumpKeys = dump.tables.flatMap((t) => t.groups.flatMap((g) => g.s.map((x) => ('k' in x ? String(x.k) : ''))));
+  assert.deepEqual(rows.map((row) => (row[4] === 'full' ? row[5] : '')), dumpKeys);
+  assert.deepEqual(rows.map((row) => row[3]), ctrls.map((c) => `0x${c.toString(16).padStart(2, '0')}`));
+  p.free();
+});

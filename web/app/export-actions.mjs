@@ -3,6 +3,7 @@
 // and map.state()). Files are made in the page and downloaded from blob:
 // URLs; nothing leaves the browser.
 import { stateToSvg, stateToJson } from '../export/svg.mjs';
+import { swissStateToSvg, SVG_MAX_GROUPS } from '../export/svg-swiss.mjs';
 import { svgToPng } from './raster.mjs';
 import { h } from '../render/dom.mjs';
 import { momentName } from '../share/step.mjs';
@@ -45,7 +46,10 @@ export function wireExport(app, { theme }) {
     const typeName = header.type.name;
     return { p, frame, typeName, base: fileBase(frame, typeName) };
   };
-  const svgOf = ({ p, frame, typeName }) => stateToSvg(p.map.state(), { theme: theme(), title: momentTitle(frame, typeName) });
+  // Go 1.26: every group up to SVG_MAX_GROUPS, past it each table as a bar.
+  const svgOf = ({ p, frame, typeName }) => (p.swiss
+    ? swissStateToSvg(p.map.state({ near: [], maxGroups: SVG_MAX_GROUPS }), { theme: theme(), title: momentTitle(frame, typeName) })
+    : stateToSvg(p.map.state(), { theme: theme(), title: momentTitle(frame, typeName) }));
   const guard = (what, fn) => async () => {
     if (!app.player || app.busy) return;
     status.textContent = '';

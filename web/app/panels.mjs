@@ -10,6 +10,10 @@ import { mapStats } from '../player/stats.mjs';
 import { hashFocus, keyIsText } from './describe.mjs';
 import { goFunction } from '../player/narration.mjs';
 import { swissFunction } from '../player/swiss-narration.mjs';
+import { SwissStatsView } from '../render/swiss-stats-view.mjs';
+import { SwissTableView } from '../render/swiss-table-view.mjs';
+import { swissStats } from '../render/swiss-stats.mjs';
+import { MAX_DRAWN_GROUPS } from '../render/swiss-model.mjs';
 
 export class Panels {
   constructor(els) {
@@ -22,8 +26,13 @@ export class Panels {
     this.table = new TableView();
     els.hashView.append(this.hash.root, this.swissHash.root);
     els.iteratorView.append(this.iter.root);
-    els.statsView.append(this.stats.root);
-    els.tableView.append(this.table.root);
+    // Go 1.26's stats and table: their own views in the same cards.
+    this.swissStats = new SwissStatsView();
+    this.swissTable = new SwissTableView();
+    this.swissStats.root.hidden = true;
+    this.swissTable.root.hidden = true;
+    els.statsView.append(this.stats.root, this.swissStats.root);
+    els.tableView.append(this.table.root, this.swissTable.root);
     // The Go source of the step, folded: its summary names the function;
     // the source and its view are loaded when a reader opens it (the page
     // stays within its weight budget for those who never do).
@@ -42,7 +51,7 @@ export class Panels {
       els.tableToggle.setAttribute('aria-expanded', String(this.tableShown));
       els.tableToggle.textContent = this.tableShown ? 'Hide table' : 'Show table';
       els.tableView.hidden = !this.tableShown;
-      if (this.tableShown && this.last) this.table.update(this.last);
+      if (this.tableShown && this.last) (this.last.swiss ? this.swissTable : this.table).update(this.last);
     });
   }
 
@@ -58,26 +67,19 @@ export class Panels {
     }
     this.hash.root.hidden = !!model.swiss;
     this.swissHash.root.hidden = !model.swiss;
-    // The bucket map's stats, table and exports do not read a Swiss table
-    // (yet): their cards and buttons step aside rather than show another map.
-    for (const card of [this.els.statsView.closest('section'), document.getElementById('table-card')]) stepAside(card, !!model.swiss);
-    for (const id of ['export-svg', 'export-png', 'export-json']) {
-      const b = document.getElementById(id);
-      if (!b) continue;
-      if (model.swiss && b.dataset.swissAside === undefined) {
-        b.dataset.swissAside = b.disabled ? 'disabled' : '';
-        b.disabled = true;
-        b.title = 'Export draws the Go 1.14 bucket map; the Swiss table is not exported yet';
-      } else if (!model.swiss && b.dataset.swissAside !== undefined) {
-        b.disabled = b.dataset.swissAside === 'disabled';
-        b.removeAttribute('title');
-        delete b.dataset.swissAside;
-      }
-    }
+    // Each model's stats and table view in the same cards.
+    this.stats.root.hidden = !!model.swiss;
+    this.swissStats.root.hidden = !model.swiss;
+    this.table.root.hidden = !!model.swiss;
+    this.swissTable.root.hidden = !model.swiss;
+    const tableTitle = document.getElementById('table-title');
+    if (tableTitle) tableTitle.textContent = model.swiss ? 'Slots as a table' : 'Buckets as a table';
     if (model.swiss) {
-      // Go 1.26: h1 and h2 of the key in play, and the keys a loop yielded;
-      // the bucket map's stats, iterator and table do not apply.
+      // Go 1.26: h1 and h2 of the key in play, the keys a loop yielded, the
+      // Swiss stats and table; the bucket map's iterator does not apply.
       this.swissHash.update(hashFocus(player, frame, model));
+      this.swissStats.update(swissStats(player.map.state({ near: [], maxGroups: MAX_DRAWN_GROUPS }), hashesUpTo(player, frame)));
+      if (this.tableShown) this.swissTable.update(model);
       const yielded = player.yieldedKeys();
       this.els.iteratorCard.hidden = !yielded;
       if (yielded) this.iter.update({ it: null, yielded, event: null, keyIsText: keyIsText(model.header), where: () => '' });
@@ -103,15 +105,11 @@ export class Panels {
   }
 }
 
-// Hides a card while a Swiss map is shown and gives it back as it was
-// (other settings, a link's view, may hide it too).
-function stepAside(card, aside) {
-  if (!card) return;
-  if (aside && card.dataset.swissAside === undefined) {
-    card.dataset.swissAside = card.hidden ? 'hidden' : '';
-    card.hidden = true;
-  } else if (!aside && card.dataset.swissAside !== undefined) {
-    card.hidden = card.dataset.swissAside === 'hidden';
-    delete card.dataset.swissAside;
-  }
+// The hash the core reported for each key over the operations up to the
+// moment's (the latest wins: a reseed empties the map first).
+function hashesUpTo(player, frame) {
+  const out = {};
+  const ops = player.history.ops;
+  for (let j = 0; j < ops.length && j <= frame.op; j++) Object.assign(out, ops[j].outcome?.hashes ?? {});
+  return (k) => out[k];
 }

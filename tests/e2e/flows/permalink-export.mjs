@@ -187,5 +187,57 @@ export async function run(env) {
   assert.ok(bigPng.width <= 16384 && bigPng.height <= 16384 && bigPng.width * bigPng.height <= 16777216, JSON.stringify(bigPng));
   assert.ok(Math.abs(bigPng.width / bigPng.height - bigSvg.width / bigSvg.height) < 0.01, 'scaled, not cropped');
   assert.deepEqual(await trapsFired(page), []);
+  await page.close();
+  return swissExport(env);
+}
+
+// Go 1.26 (issue 15): SVG, PNG and JSON export and the table view and stats
+// of a Swiss map, each equal to the page's session.
+async function swissExport(env) {
+  // String keys: no key text can pass for a control byte's two hex digits.
+  const page = await openPage(env, { path: '#v=1&version=1.26&type=map[string]int64&seed=5', traps: true, viewport: { width: 1366, height: 768 } });
+  await page.getByLabel('Fill with N keys').fill('40');
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 1 && !window.goMapPlayground.app.busy);
+  await page.getByLabel('Key', { exact: true }).fill('k7');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 2 && !window.goMapPlayground.app.busy);
+  await toEnd(page);
+  const state = await page.evaluate(() => window.goMapPlayground.app.player.map.state());
+  const scenario = await page.evaluate(() => window.goMapPlayground.app.player.scenarioText());
+  assert.equal(await page.locator('#export-svg').isDisabled(), false);
+  const svg = await downloaded(page, '#export-svg');
+  assert.equal(svg.name, 'go-map-map-string-int64-step-2.svg');
+  const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+  assert.equal(parsed.error, null);
+  assert.match(parsed.title, /^Go map: map\[string\]int64, step 2, after operation 2 \(del "?k7"?\)$/);
+  const bytes = state.swiss.tables.flatMap((t) => t.groups.flatMap((g) => g.ctrl.map((c) => c.toString(16).padStart(2, '0'))));
+  assert.deepEqual(parsed.texts.filter((x) => /^[0-9a-f]{2}$/.test(x)), bytes, 'the control bytes drawn are the session\'s');
+  assert.ok(bytes.includes('fe') || bytes.includes('80'));
+  assert.equal(parsed.scripts, 0);
+  assert.equal(parsed.external, false);
+  const png = pngSize((await downloaded(page, '#export-png')).bytes);
+  assert.deepEqual(png, { width: Math.floor(parsed.width * 2), height: Math.floor(parsed.height * 2) });
+  const json = JSON.parse((await downloaded(page, '#export-json')).bytes.toString('utf8'));
+  assert.equal(json.scenario, scenario);
+  assert.deepEqual(json.state, state);
+  // The stats card: entries, tables, tombstones and load as the session has them.
+  const stats = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.swiss-stats .stat')].map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').textContent])));
+  const capacity = state.swiss.tables.reduce((n, t) => n + t.capacity, 0);
+  assert.equal(stats['entries (used)'], String(state.swiss.count));
+  assert.equal(stats.tables, String(state.swiss.tables.length));
+  assert.equal(stats['tombstones (0xFE)'], String(bytes.filter((b) => b === 'fe').length));
+  assert.ok(stats['load (entries / slots)'].startsWith(`${((state.swiss.count / capacity) * 100).toFixed(1)}% of ${capacity} slots`));
+  assert.equal(await page.locator('.stats-view').isVisible(), false, 'the bucket map\'s stats step aside');
+  // The table view: a row per slot, control byte and key as in the session.
+  await page.click('#table-toggle');
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.swiss-table tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent)));
+  assert.equal(rows.length, bytes.length);
+  assert.deepEqual(rows.map((r) => r[3]), bytes.map((b) => `0x${b}`));
+  const keys = state.swiss.tables.flatMap((t) => t.groups.flatMap((g) => g.s.map((x) => ('k' in x ? String(x.k) : null))));
+  rows.forEach((r, i) => { if (keys[i] !== null) assert.equal(r[5], keys[i]); });
+  await page.locator('#table-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'swiss-table-stats-1366x768.png') });
+  assert.deepEqual(await trapsFired(page), []);
   return page;
 }

@@ -1,0 +1,41 @@
+// The Go 1.26 map's numbers for the stats panel: entries, tables,
+// directory, load (entries over slots; Go grows a table at 7/8), tombstones,
+// bytes in use and per entry, and the probe lengths (groups read to reach
+// each live key, compare/compare-figures.mjs). Read from the session's
+// state (every table's header, groups where read) and from the hashes the
+// core reported for the keys; a big map (tables read without their groups)
+// gets every figure but the probe lengths. DOM-free, for node tests.
+import { swissFigures } from '../compare/compare-figures.mjs';
+
+/**
+ * @param {{ header: object, swiss?: object }} state SwissGoMap.state() (with or without summaries)
+ * @param {(key: string) => string | undefined} hashOf the key's hash (16 hex digits), as the core reported it
+ */
+export function swissStats(state, hashOf) {
+  const sw = state.swiss ?? {};
+  const tables = sw.tables ?? [];
+  const summarized = tables.some((t) => t.summary);
+  let capacity = sw.small ? 8 : 0;
+  let tombstones = 0;
+  for (const t of tables) {
+    capacity += t.capacity;
+    tombstones += t.tombstones ?? 0;
+  }
+  if (sw.small) tombstones += sw.small.ctrl.filter((c) => c === 0xfe).length;
+  const count = state.header.count ?? sw.count ?? 0;
+  const bytes = sw.heapUsed ?? state.header.heapUsed ?? 0;
+  const probe = summarized ? null : swissFigures(state, hashOf).probe;
+  return {
+    count,
+    tables: tables.length,
+    dirLen: sw.dirLen ?? 0,
+    globalDepth: sw.globalDepth ?? 0,
+    capacity,
+    loadFactor: capacity ? count / capacity : 0,
+    tombstones,
+    bytes,
+    bytesPerEntry: count ? bytes / count : null,
+    probe,               // null: not every key's hash is known, or a big map read in summary
+    probeWhy: summarized ? 'a map this big is read table by table without its groups' : probe ? '' : 'some keys were set without a reported hash',
+  };
+}
