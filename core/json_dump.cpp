@@ -1,18 +1,12 @@
 #include "json_dump.h"
 
-#include <cinttypes>
 #include <cstdio>
 
+#include "hex_text.h"
 #include "key_text.h"
 
 namespace gomap {
 namespace {
-
-std::string hex64(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-  return buf;
-}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if invalid.
 size_t utf8Length(std::string_view s, size_t i) {
@@ -98,8 +92,13 @@ void appendState(const GoMap& m, std::string* out, bool full = true) {
   }
 }
 
-void appendTrace(const Trace& trace, std::string* out) {
-  *out += ",\"trace\":[";
+}  // namespace
+
+void appendTraceJson(const Trace& trace, TraceJsonFor reader, std::string* out) {
+  const bool viewer = reader == TraceJsonFor::Viewer;
+  // The dump's 16-digit words line up in a text diff; the viewer reads addresses.
+  std::string (*hex)(uint64_t) = viewer ? hexAddress : hexWord;
+  *out += viewer ? ",\"events\":[" : ",\"trace\":[";
   bool first = true;
   for (const TraceEvent& e : trace.events) {
     if (!first) *out += ',';
@@ -109,17 +108,17 @@ void appendTrace(const Trace& trace, std::string* out) {
     *out += "\",\"fn\":\"";
     *out += traceFuncName(e.func);
     *out += "\"";
-    if (e.old) *out += ",\"old\":true";
+    if (viewer || e.old) *out += e.old ? ",\"old\":true" : ",\"old\":false";
     *out += ",\"bucket\":" + std::to_string(e.bucket) + ",\"slot\":" + std::to_string(e.slot) +
             ",\"tophash\":" + std::to_string(e.tophash);
-    if (e.address) *out += ",\"addr\":\"" + hex64(e.address) + "\"";
-    *out += ",\"value\":\"" + hex64(e.value) + "\",\"value2\":" + std::to_string(e.value2) + "}";
+    if (viewer || e.address) *out += ",\"addr\":\"" + hex(e.address) + "\"";
+    *out += ",\"value\":\"" + hex(e.value) + "\",\"value2\":" + std::to_string(e.value2);
+    if (viewer) *out += ",\"writes\":" + std::to_string(e.writes);
+    *out += '}';
   }
   *out += ']';
-  if (trace.truncated) *out += ",\"traceTruncated\":true";
+  if (trace.truncated) *out += viewer ? ",\"eventsTruncated\":true" : ",\"traceTruncated\":true";
 }
-
-}  // namespace
 
 std::string jsonString(std::string_view s) {
   std::string out = "\"";
@@ -162,14 +161,14 @@ std::string dumpState(const GoMap& map) {
   return out + "}";
 }
 
-void appendOutcomeFields(const GoMap* map, const Outcome& o, std::string* out) {
-  if (map && !o.hashes.empty()) {
+void appendKeyFields(const MapType* type, const Outcome& o, std::string* out) {
+  if (type && !o.hashes.empty()) {
     *out += ",\"hashes\":{";
     bool first = true;
     for (const auto& [key, hash] : o.hashes) {
       if (!first) *out += ',';
       first = false;
-      *out += jsonString(formatKey(map->type(), key)) + ":\"" + hex64(hash) + "\"";
+      *out += jsonString(formatKey(*type, key)) + ":\"" + hexWord(hash) + "\"";
     }
     *out += '}';
   }
@@ -181,6 +180,10 @@ void appendOutcomeFields(const GoMap* map, const Outcome& o, std::string* out) {
     }
     *out += ']';
   }
+}
+
+void appendOutcomeFields(const GoMap* map, const Outcome& o, std::string* out) {
+  appendKeyFields(map ? &map->type() : nullptr, o, out);
   if (o.iterStart) {
     *out += ",\"start\":" + std::to_string(o.iterStart->startBucket) +
             ",\"offset\":" + std::to_string(o.iterStart->offset);
@@ -200,7 +203,7 @@ std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
     appendState(*map, &out, o.dumpFull);
   }
   appendOutcomeFields(map, o, &out);
-  if (options.withTrace && trace && o.error.empty()) appendTrace(*trace, &out);
+  if (options.withTrace && trace && o.error.empty()) appendTraceJson(*trace, TraceJsonFor::Dump, &out);
   if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
   return out + "}";
 }

@@ -25,6 +25,12 @@ std::string dumpOutcome(const GoMap* map, const Outcome& outcome, const Trace* t
 // An outcome's own fields (hashes, keys, start/offset), each with a leading
 // comma, for callers that shape the rest of the object themselves.
 void appendOutcomeFields(const GoMap* map, const Outcome& outcome, std::string* out);
+// The same for a Swiss map: hashes, keys, and the iterator's draws (entry,
+// dir) in place of start/offset.
+void appendSwissOutcomeFields(const swiss::SwissMap* map, const Outcome& outcome, std::string* out);
+// The fields both models write alike: the hashes (by the map's key type,
+// none without a map) and the keys an operation yielded.
+void appendKeyFields(const MapType* type, const Outcome& outcome, std::string* out);
 // Just the state fields, as an object, for API users.
 std::string dumpState(const GoMap& map);
 
@@ -43,6 +49,14 @@ std::string dumpSwissState(const swiss::SwissMap& map);
 // the tables holding one of those addresses (the others: "summary":true).
 std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<uint64_t>& detached,
                                  const std::vector<uint64_t>* near = nullptr, uint64_t maxGroups = 0);
+
+// A bucket map's trace events, one writer for both readers: the CLI's dump
+// (",\"trace\":[…]": `old` only when true, `addr` only when set, 16-digit
+// hex words) and the viewer's (",\"events\":[…]" for the wasm session:
+// every field, addresses unpadded, and each event's journal `writes`, which
+// rewind() takes).
+enum class TraceJsonFor { Dump, Viewer };
+void appendTraceJson(const Trace& trace, TraceJsonFor reader, std::string* out);
 
 // JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
 std::string jsonString(std::string_view bytes);

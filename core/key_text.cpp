@@ -369,4 +369,14 @@ std::string formatShortestFloat(double d, int bits) {
   return out + digits.substr(0, size_t(exp) + 1) + "." + digits.substr(size_t(exp) + 1);
 }
 
+Status parseUnsignedArg(const std::string& token, const char* what, uint64_t max, uint64_t* out) {
+  if (!parseUint64(token, out)) {
+    return Status::error(std::string(what) + " '" + token.substr(0, 40) + "' is not an unsigned number");
+  }
+  if (*out > max) {
+    return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
+  }
+  return Status::ok();
+}
+
 }  // namespace gomap

@@ -29,5 +29,8 @@ Status parseGoFloat(std::string_view text, int bits, double* out);
 // Integers: decimal with optional sign, or 0x hex. Ranges are checked.
 bool parseInt64(std::string_view text, int64_t* out);
 bool parseUint64(std::string_view text, uint64_t* out);
+// A command's unsigned number argument (a count, a bucket, a seed):
+// `what` names it in the error, and a value over `max` is refused.
+Status parseUnsignedArg(const std::string& token, const char* what, uint64_t max, uint64_t* out);
 
 }  // namespace gomap

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "generated_keys.h"
 #include "key_text.h"
 #include "typed_value.h"
 
@@ -18,16 +19,6 @@ bool isSetup(const std::string& word) {
 
 Status arity(const std::vector<std::string>& t, size_t min, size_t max, const char* usage) {
   if (t.size() < min || t.size() > max) return Status::error(std::string("usage: ") + usage);
-  return Status::ok();
-}
-
-Status parseU64(const std::string& token, const char* what, uint64_t max, uint64_t* out) {
-  if (!parseUint64(token, out)) {
-    return Status::error(std::string(what) + " '" + token.substr(0, 40) + "' is not an unsigned number");
-  }
-  if (*out > max) {
-    return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
-  }
   return Status::ok();
 }
 
@@ -144,19 +135,19 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
     if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s) return s;
     for (size_t i = 1; i < t.size(); ++i) {
       uint64_t w;
-      if (Status s = parseU64(t[i], "hashkey word", ~uint64_t(0), &w); !s) return s;
+      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &w); !s) return s;
       next.hashkey[i - 1] = w | 1;  // Go forces every hashkey word odd
     }
   } else if (name == "seed") {
     if (Status s = arity(t, 2, 2, "seed S"); !s) return s;
     uint64_t v;
-    if (Status s = parseU64(t[1], "seed", 0xffffffffu, &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "seed", 0xffffffffu, &v); !s) return s;
     next.seed = uint32_t(v);
   } else if (name == "rand") {
     if (Status s = arity(t, 3, 3, "rand A B"); !s) return s;
     uint64_t a, b;
-    if (Status s = parseU64(t[1], "rand state", 0xffffffffu, &a); !s) return s;
-    if (Status s = parseU64(t[2], "rand state", 0xffffffffu, &b); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "rand state", 0xffffffffu, &a); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "rand state", 0xffffffffu, &b); !s) return s;
     next.rand.a = uint32_t(a);
     next.rand.b = uint32_t(b);
   } else if (name == "hint") {
@@ -192,11 +183,11 @@ Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t,
   }
   uint64_t start, offset;
   uint64_t buckets = bucketShift(map_->B());
-  if (Status s = parseU64(t[1].substr(6), "start", buckets - 1, &start); !s) {
+  if (Status s = parseUnsignedArg(t[1].substr(6), "start", buckets - 1, &start); !s) {
     return Status::error(s.message() + " (B=" + std::to_string(map_->B()) + " has " +
                          std::to_string(buckets) + " buckets)");
   }
-  if (Status s = parseU64(t[2].substr(7), "offset", 7, &offset); !s) return s;
+  if (Status s = parseUnsignedArg(t[2].substr(7), "offset", 7, &offset); !s) return s;
   *pin = IterPin{start, uint8_t(offset)};
   return Status::ok();
 }
@@ -241,24 +232,24 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     std::string key;
     uint64_t h;
     if (Status s = parseKeyToken(t[1], &key); !s) return s;
-    if (Status s = parseU64(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s) return s;
     return m.pinHash(key, h);
   }
   if (op == "fill") {
     if (Status s = arity(t, 2, 2, "fill N"); !s) return s;
     uint64_t n;
-    if (Status s = parseU64(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
     return fill(n, out);
   }
   if (op == "collide") {
     if (Status s = arity(t, 3, 3, "collide I N"); !s) return s;
     uint64_t bucket, n;
     uint64_t buckets = bucketShift(m.B());
-    if (Status s = parseU64(t[1], "bucket", buckets - 1, &bucket); !s) {
+    if (Status s = parseUnsignedArg(t[1], "bucket", buckets - 1, &bucket); !s) {
       return Status::error(s.message() + " (B=" + std::to_string(m.B()) + " has " +
                            std::to_string(buckets) + " buckets)");
     }
-    if (Status s = parseU64(t[2], "collide count", 100000, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s) return s;
     return collide(bucket, n, out);
   }
   if (op == "range" || op == "iter") {
@@ -285,7 +276,7 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     if (Status s = arity(t, 1, 2, "next [N]"); !s) return s;
     uint64_t n = 1;
     if (t.size() == 2) {
-      if (Status s = parseU64(t[1], "next count", 1u << 24, &n); !s) return s;
+      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
     out->keys.emplace();
@@ -306,8 +297,7 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }
 
-Status ScenarioRunner::generatedKey(uint64_t n, std::string* key) const {
-  const MapType& type = map_->type();
+Status generatedKey(const MapType& type, uint64_t n, std::string* key) {
   if (!type.legacyKeyText) {
     // Other types: generatedValue's rule (core/README.md), as text-free bytes.
     std::string enc = generatedValue(*type.keyGo, n);
@@ -332,66 +322,16 @@ bool ScenarioRunner::prepareFill(uint64_t n, uint64_t maxCopyBytes) {
 }
 
 Status ScenarioRunner::fill(uint64_t n, Outcome* out) {
-  GoMap& m = *map_;
-  std::vector<std::string> keys(n);
-  for (uint64_t i = 0; i < n; ++i) {
-    if (Status s = generatedKey(generated_ + 1 + i, &keys[i]); !s) {
-      return Status::error("cannot generate key " + std::to_string(generated_ + 1 + i) + ": " + s.message());
-    }
-  }
-  if (Status s = m.checkCapacity(n); !s) return s;
-  std::string elem(m.type().elemTypeSize, '\0');
-  for (uint64_t i = 0; i < n; ++i) {
-    if (m.type().elem == ElemKind::Int64) {
-      int64_t v = int64_t(generated_ + 1 + i);
-      std::memcpy(elem.data(), &v, 8);
-    } else if (m.type().elem == ElemKind::Typed) {
-      elem = generatedValue(*m.type().elemGo, generated_ + 1 + i);
-    }
-    m.setUnchecked(keys[i], elem);
-  }
-  generated_ += n;
   (void)out;
-  return Status::ok();
+  return fillGenerated(*map_, n, &generated_);
 }
 
 Status ScenarioRunner::collide(uint64_t bucket, uint64_t n, Outcome* out) {
   GoMap& m = *map_;
   const uint64_t mask = bucketMask(m.B());
-  // Search generated keys for ones landing in `bucket`, without touching
-  // the map: no trace, no hash log.
-  Trace* savedTrace = m.trace();
-  m.setTrace(nullptr);
-  m.setHashLog(nullptr);
-  std::vector<std::string> keys;
-  uint64_t tries = 0, next = generated_;
   const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 + 1000);
-  Status failed = Status::ok();
-  while (keys.size() < n && tries < budget) {
-    ++next;
-    ++tries;
-    std::string key;
-    if (Status s = generatedKey(next, &key); !s) {
-      failed = s;
-      break;
-    }
-    if ((m.hashOf(key) & mask) != bucket) continue;
-    Found f;  // a generated key may already be in the map; skip it
-    (void)m.get(key, &f);
-    if (!f.found) keys.push_back(std::move(key));
-  }
-  m.setTrace(savedTrace);
-  m.setHashLog(&out->hashes);
-  if (!failed) return failed;
-  if (keys.size() < n) {
-    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) +
-                         " keys for bucket " + std::to_string(bucket) + " in " + std::to_string(tries) + " tries");
-  }
-  if (Status s = m.checkCapacity(n); !s) return s;
-  std::string elem(m.type().elemTypeSize, '\0');
-  for (const std::string& key : keys) m.setUnchecked(key, elem);
-  generated_ = next;
-  return Status::ok();
+  auto lands = [&](const std::string& key) { return (m.hashOf(key) & mask) == bucket; };
+  return collideGenerated<Found>(m, n, budget, lands, "bucket " + std::to_string(bucket), &out->hashes, &generated_);
 }
 
 }  // namespace gomap

@@ -71,7 +71,6 @@ class ScenarioRunner {
   Status runSetup(const std::vector<std::string>& t);
   Status runOperation(const std::vector<std::string>& t, Outcome* out);
   Status parseKeyToken(const std::string& token, std::string* key) const;
-  Status generatedKey(uint64_t n, std::string* key) const;
   Status fill(uint64_t n, Outcome* out);
   Status collide(uint64_t bucket, uint64_t n, Outcome* out);
   Status parseIterPin(const std::vector<std::string>& t, std::optional<IterPin>* pin) const;

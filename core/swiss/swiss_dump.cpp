@@ -2,10 +2,9 @@
 // from the heap through SwissMap's read-only window: the header, the small
 // group or the directory (as positions into `tables`) and every distinct
 // table in directory order, each group's 8 control bytes and slots.
-#include <cinttypes>
-#include <cstdio>
-
 #include "json_dump.h"
+
+#include "hex_text.h"
 #include "key_text.h"
 #include "swiss/swiss_trace_json.h"
 
@@ -13,18 +12,6 @@ namespace gomap {
 namespace {
 
 using swiss::SwissMap;
-
-std::string hex16(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-  return buf;
-}
-
-std::string hexAddr(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%" PRIx64, v);
-  return buf;
-}
 
 bool allZero(const uint8_t* p, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -42,7 +29,7 @@ bool allZero(const uint8_t* p, size_t n) {
 void appendGroup(const SwissMap& m, uint64_t g, bool detail, std::string* out) {
   const MapType& t = m.type();
   *out += "{";
-  if (detail) *out += "\"addr\":\"" + hexAddr(g) + "\",";
+  if (detail) *out += "\"addr\":\"" + hexAddress(g) + "\",";
   *out += "\"ctrl\":[";
   for (int i = 0; i < swiss::kGroupSlots; ++i) {
     if (i) *out += ',';
@@ -98,7 +85,7 @@ void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out, c
   *out += "{";
   const bool groups = !detail || window.wants(m, t);
   if (detail) {
-    *out += "\"addr\":\"" + hexAddr(t) + "\",\"groupsAddr\":\"" + hexAddr(m.tGroups(t)) +
+    *out += "\"addr\":\"" + hexAddress(t) + "\",\"groupsAddr\":\"" + hexAddress(m.tGroups(t)) +
             "\",\"tombstones\":" + std::to_string(m.tTombstones(t)) +
             ",\"groupCount\":" + std::to_string(m.tLengthMask(t) + 1) + ",";
     if (!groups) *out += "\"summary\":true,";
@@ -120,7 +107,7 @@ void appendSwissState(const SwissMap& m, bool detail, std::string* out, const Gr
                       bool summarize = false) {
   *out += "\"model\":\"swiss\"";
   *out += ",\"count\":" + std::to_string(m.used());
-  *out += ",\"seed\":\"" + hex16(m.seed()) + "\"";
+  *out += ",\"seed\":\"" + hexWord(m.seed()) + "\"";
   *out += ",\"dirLen\":" + std::to_string(m.dirLen());
   *out += ",\"globalDepth\":" + std::to_string(m.globalDepth());
   *out += std::string(",\"tombstonePossible\":") + (m.tombstonePossible() ? "true" : "false");
@@ -193,7 +180,7 @@ std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t
   }
   std::string out = "{";
   appendSwissState(map, true, &out, window);
-  out += ",\"map\":\"" + hexAddr(map.mapAddress()) + "\",\"dirPtr\":\"" + hexAddr(map.dirPtr()) +
+  out += ",\"map\":\"" + hexAddress(map.mapAddress()) + "\",\"dirPtr\":\"" + hexAddress(map.dirPtr()) +
          "\",\"globalShift\":" + std::to_string(map.globalShift()) +
          ",\"heapUsed\":" + std::to_string(map.heap().used());
   out += ",\"detached\":[";
@@ -206,6 +193,15 @@ std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t
   return out + "]}";
 }
 
+void appendSwissOutcomeFields(const SwissMap* map, const Outcome& o, std::string* out) {
+  appendKeyFields(map ? &map->type() : nullptr, o, out);
+  // The iterator's draws, as decimal text (JSON numbers lose bits in JavaScript).
+  if (o.swissIterStart) {
+    *out += ",\"entry\":\"" + std::to_string(o.swissIterStart->entry) + "\",\"dir\":\"" +
+            std::to_string(o.swissIterStart->dir) + "\"";
+  }
+}
+
 std::string dumpSwissOutcome(const SwissMap* map, const Outcome& o, const swiss::SwissTrace* trace,
                              const DumpOptions& options) {
   std::string out = "{\"line\":" + std::to_string(o.command->line);
@@ -215,29 +211,7 @@ std::string dumpSwissOutcome(const SwissMap* map, const Outcome& o, const swiss:
     out += ',';
     appendSwissState(*map, false, &out, {}, !o.dumpFull);
   }
-  if (map && !o.hashes.empty()) {
-    out += ",\"hashes\":{";
-    bool first = true;
-    for (const auto& [key, hash] : o.hashes) {
-      if (!first) out += ',';
-      first = false;
-      out += jsonString(formatKey(map->type(), key)) + ":\"" + hex16(hash) + "\"";
-    }
-    out += '}';
-  }
-  if (o.keys) {
-    out += ",\"keys\":[";
-    for (size_t i = 0; i < o.keys->size(); ++i) {
-      if (i) out += ',';
-      out += jsonString((*o.keys)[i]);
-    }
-    out += ']';
-  }
-  // The iterator's draws, as decimal text (JSON numbers lose bits in JavaScript).
-  if (o.swissIterStart) {
-    out += ",\"entry\":\"" + std::to_string(o.swissIterStart->entry) + "\",\"dir\":\"" +
-           std::to_string(o.swissIterStart->dir) + "\"";
-  }
+  appendSwissOutcomeFields(map, o, &out);
   if (options.withTrace && trace && o.error.empty()) appendSwissTrace(*trace, &out);
   if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
   return out + "}";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "generated_keys.h"
 #include "key_text.h"
 #include "scenario_runner.h"
 #include "typed_value.h"
@@ -15,16 +16,6 @@ namespace {
 using swiss::SwissHasher;
 
 Status usage(const char* text) { return Status::error(std::string("usage: ") + text); }
-
-Status parseWord(const std::string& token, const char* what, uint64_t max, uint64_t* out) {
-  if (!parseUint64(token, out)) {
-    return Status::error(std::string(what) + " '" + token.substr(0, 40) + "' is not an unsigned number");
-  }
-  if (*out > max) {
-    return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
-  }
-  return Status::ok();
-}
 
 // Trailing `name=value` pins; each name at most once, only those allowed.
 Status parsePins(const std::vector<std::string>& t, size_t from, std::initializer_list<const char*> names,
@@ -43,7 +34,7 @@ Status parsePins(const std::vector<std::string>& t, size_t from, std::initialize
     }
     if (!known || (*out)[which]) return usage(use);
     uint64_t v;
-    if (Status s = parseWord(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s) return s;
     (*out)[which] = v;
   }
   return Status::ok();
@@ -73,7 +64,7 @@ Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<
   if (name == "seed") {
     if (t.size() != 2) return usage("seed S");
     uint64_t v;
-    if (Status s = parseWord(t[1], "seed", ~uint64_t(0), &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "seed", ~uint64_t(0), &v); !s) return s;
     swissSeed_ = v;
   } else if (name == "hasher") {
     if (t.size() != 2) return usage("hasher go126|go114|go119|identity");
@@ -86,7 +77,7 @@ Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<
     if (t.size() < 2 || t.size() > 5) return usage("hashkey H0 [H1 H2 H3]");
     HashKey k = kDefaultHashKey;
     for (size_t i = 1; i < t.size(); ++i) {
-      if (Status s = parseWord(t[i], "hashkey word", ~uint64_t(0), &k[i - 1]); !s) return s;
+      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &k[i - 1]); !s) return s;
     }
     rawHashKey_ = k;
   }
@@ -171,24 +162,24 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     std::string key;
     uint64_t h;
     if (Status s = keyOf(t[1], &key); !s) return s;
-    if (Status s = parseWord(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s) return s;
     return m.pinHash(key, h);
   }
   if (op == "fill") {
     if (t.size() != 2) return usage("fill N");
     uint64_t n;
-    if (Status s = parseWord(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
     return swissFill(n);
   }
   if (op == "collide") {
     if (t.size() != 3) return usage("collide G N");
     uint64_t group, n;
     const uint64_t groups = m.isSmall() ? 1 : m.tLengthMask(m.directoryAt(0)) + 1;
-    if (Status s = parseWord(t[1], "group", groups - 1, &group); !s) {
+    if (Status s = parseUnsignedArg(t[1], "group", groups - 1, &group); !s) {
       return Status::error(s.message() + " (the table at directory entry 0 has " + std::to_string(groups) +
                            (groups == 1 ? " group)" : " groups)"));
     }
-    if (Status s = parseWord(t[2], "collide count", 100000, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s) return s;
     return swissCollide(group, n, out);
   }
   if (op == "range" || op == "iter") {
@@ -217,7 +208,7 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     if (t.size() > 2) return usage("next [N]");
     uint64_t n = 1;
     if (t.size() == 2) {
-      if (Status s = parseWord(t[1], "next count", 1u << 24, &n); !s) return s;
+      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
     out->keys.emplace();
@@ -237,92 +228,27 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }
 
-namespace {
-
-Status swissGeneratedKey(const MapType& type, uint64_t n, std::string* key) {
-  if (!type.legacyKeyText) {
-    // Go's other types: generatedValue's rule (core/README.md), as for 1.14.
-    std::string enc = generatedValue(*type.keyGo, n);
-    if (type.key == KeyKind::String) return parseKey(type, literalValue(*type.keyGo, enc), key);
-    *key = std::move(enc);
-    return Status::ok();
-  }
-  std::string text = std::to_string(n);
-  if (type.key == KeyKind::String || type.key == KeyKind::Bytes) text = "k" + text;
-  return parseKey(type, text, key);
-}
-
-}  // namespace
-
-Status ScenarioRunner::swissFill(uint64_t n) {
-  swiss::SwissMap& m = *swissMap_;
-  std::vector<std::string> keys(n);
-  for (uint64_t i = 0; i < n; ++i) {
-    if (Status s = swissGeneratedKey(m.type(), generated_ + 1 + i, &keys[i]); !s) {
-      return Status::error("cannot generate key " + std::to_string(generated_ + 1 + i) + ": " + s.message());
-    }
-  }
-  if (Status s = m.checkCapacity(n); !s) return s;
-  std::string elem(m.type().elemTypeSize, '\0');
-  for (uint64_t i = 0; i < n; ++i) {
-    if (m.type().elem == ElemKind::Int64) {
-      int64_t v = int64_t(generated_ + 1 + i);
-      std::memcpy(elem.data(), &v, 8);
-    } else if (m.type().elem == ElemKind::Typed) {
-      elem = generatedValue(*m.type().elemGo, generated_ + 1 + i);
-    }
-    m.setUnchecked(keys[i], elem);
-  }
-  generated_ += n;
-  return Status::ok();
-}
+Status ScenarioRunner::swissFill(uint64_t n) { return fillGenerated(*swissMap_, n, &generated_); }
 
 // Generated keys whose probe sequence starts at `group` of the table that
 // directory entry 0 points to (in a small map: any new key, its one group).
 Status ScenarioRunner::swissCollide(uint64_t group, uint64_t n, Outcome* out) {
   swiss::SwissMap& m = *swissMap_;
-  swiss::SwissTrace* savedTrace = m.trace();
-  m.setTrace(nullptr);
-  m.setHashLog(nullptr);
   const bool small = m.isSmall();
   uint64_t table = 0, mask = 0;
   if (!small) {
     table = m.directoryAt(0);
     mask = m.tLengthMask(table);
   }
-  std::vector<std::string> keys;
-  uint64_t tries = 0, next = generated_;
-  const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 * (m.isSmall() ? 1 : m.dirLen()) + 1000);
-  Status failed = Status::ok();
-  while (keys.size() < n && tries < budget) {
-    ++next;
-    ++tries;
-    std::string key;
-    if (Status s = swissGeneratedKey(m.type(), next, &key); !s) {
-      failed = s;
-      break;
-    }
-    if (!small) {
-      const uint64_t h = m.hashOf(key);
-      const uint64_t idx = m.dirLen() == 1 ? 0 : h >> (m.globalShift() & 63);
-      if (m.directoryAt(idx) != table || (swiss::h1(h) & mask) != group) continue;
-    }
-    swiss::SwissFound f;
-    (void)m.get(key, &f);
-    if (!f.found) keys.push_back(std::move(key));
-  }
-  m.setTrace(savedTrace);
-  m.setHashLog(&out->hashes);
-  if (!failed) return failed;
-  if (keys.size() < n) {
-    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) +
-                         " keys for group " + std::to_string(group) + " in " + std::to_string(tries) + " tries");
-  }
-  if (Status s = m.checkCapacity(n); !s) return s;
-  std::string elem(m.type().elemTypeSize, '\0');
-  for (const std::string& key : keys) m.setUnchecked(key, elem);
-  generated_ = next;
-  return Status::ok();
+  const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 * (small ? 1 : m.dirLen()) + 1000);
+  auto lands = [&](const std::string& key) {
+    if (small) return true;
+    const uint64_t h = m.hashOf(key);
+    const uint64_t idx = m.dirLen() == 1 ? 0 : h >> (m.globalShift() & 63);
+    return m.directoryAt(idx) == table && (swiss::h1(h) & mask) == group;
+  };
+  return collideGenerated<swiss::SwissFound>(m, n, budget, lands, "group " + std::to_string(group), &out->hashes,
+                                             &generated_);
 }
 
 }  // namespace gomap

@@ -3,25 +3,11 @@
 // a named JSON field.
 #include "swiss/swiss_trace_json.h"
 
-#include <cinttypes>
-#include <cstdio>
-
+#include "hex_text.h"
 #include "swiss/swiss_layout.h"
 
 namespace gomap::swiss {
 namespace {
-
-std::string hexAddr(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%" PRIx64, v);
-  return buf;
-}
-
-std::string hex64(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-  return buf;
-}
 
 // A match bitset (bit 7 of each byte marks a slot) as the slots it names.
 std::string slotsOf(uint64_t bitset) {
@@ -54,7 +40,7 @@ class EventWriter {
   // The group a step is at: its index in its table (probe order) and address.
   void group(const SwissTraceEvent& e) {
     num("group", e.group);
-    text("groupAddr", hexAddr(e.address));
+    text("groupAddr", hexAddress(e.address));
   }
   void slot(const SwissTraceEvent& e) {
     group(e);
@@ -77,23 +63,23 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
   EventWriter w(out);
   switch (e.kind) {
     case SwissTraceKind::Hash:
-      w.text("hash", hex64(e.value));
-      w.text("h1", hex64(h1(e.value)));
+      w.text("hash", hexWord(e.value));
+      w.text("h1", hexWord(h1(e.value)));
       w.num("h2", h2(e.value));
       w.flag("pinned", e.value2 != 0);
       break;
     case SwissTraceKind::SkipHash:
-      w.text("groupAddr", hexAddr(e.address));
+      w.text("groupAddr", hexAddress(e.address));
       w.raw("full", slotsOf(e.value));
       break;
     case SwissTraceKind::DirEntry:
       w.num("dirIndex", e.value);
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       break;
     case SwissTraceKind::ProbeGroup:
       w.group(e);
-      w.text("matchH2", hex64(e.value));
-      w.text("matchEmpty", hex64(e.value2));
+      w.text("matchH2", hexWord(e.value));
+      w.text("matchEmpty", hexWord(e.value2));
       w.raw("matchH2Slots", slotsOf(e.value));
       w.raw("matchEmptySlots", slotsOf(e.value2));
       break;
@@ -120,22 +106,22 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.num("growthLeft", e.value);
       break;
     case SwissTraceKind::GrowToSmall:
-      w.text("groupAddr", hexAddr(e.address));
+      w.text("groupAddr", hexAddress(e.address));
       break;
     case SwissTraceKind::GrowToTable:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       break;
     case SwissTraceKind::PruneStart:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.num("tombstones", e.value);
       w.flag("attempted", e.value2 != 0);
       break;
     case SwissTraceKind::PruneResult:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.num("freed", e.value);
       break;
     case SwissTraceKind::Rehash:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.text("how", e.value ? "grow" : "split");
       w.num("newCapacity", e.value ? e.value : kMaxTableCapacity);
       break;
@@ -143,22 +129,22 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.num("fromGroup", e.group);
       w.num("fromSlot", e.slot);
       w.num("ctrl", e.ctrl);
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.num("destGroup", e.value);
       w.num("destSlot", e.value2 & 0xff);
       if (splitting) w.text("side", (e.value2 >> 8) ? "right" : "left");
       break;
     case SwissTraceKind::DirectoryDouble:
-      w.text("directory", hexAddr(e.address));
+      w.text("directory", hexAddress(e.address));
       w.num("dirLen", e.value);
       break;
     case SwissTraceKind::InstallTable:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.num("dirIndex", e.value);
       w.num("entries", e.value2);
       break;
     case SwissTraceKind::Reseed:
-      w.text("seed", hex64(e.value));
+      w.text("seed", hexWord(e.value));
       w.flag("pinned", e.value2 != 0);
       break;
     case SwissTraceKind::ClearMap:
@@ -174,20 +160,20 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.text("dirOffset", std::to_string(e.value2));
       break;
     case SwissTraceKind::IterTable:
-      w.text("table", hexAddr(e.address));
+      w.text("table", hexAddress(e.address));
       w.num("dirIndex", e.value);
       break;
     case SwissTraceKind::IterDirShift:
       w.num("doublings", e.value);
       break;
     case SwissTraceKind::IterYield:
-      w.text("groupAddr", hexAddr(e.address));
+      w.text("groupAddr", hexAddress(e.address));
       w.num("slot", e.slot);
       w.num("ctrl", e.ctrl);
       w.flag("relooked", e.value2 != 0);
       break;
     case SwissTraceKind::IterSkip:
-      w.text("groupAddr", hexAddr(e.address));
+      w.text("groupAddr", hexAddress(e.address));
       w.num("slot", e.slot);
       break;
     case SwissTraceKind::IterEnd:
