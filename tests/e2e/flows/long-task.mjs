@@ -8,12 +8,15 @@ import { openPage } from '../harness.mjs';
 
 export const name = 'long tasks: a million fill in slices, cancel, a costly link refused, the link queue recovers';
 
-// Every slice aims at ~15 ms, but the insert that starts the grow to
-// B = 18 is one call of the core that moves its whole simulated heap
-// (60–85 ms on a quiet machine, 180+ ms with the machine busy), and the
-// next slice pays the new memory's first touches. So the 50 ms is
-// not met; this bound only catches a fill that is not sliced at all (one
-// task of 1.5 s); the longest task is printed (and by npm run bench).
+// Every slice aims at ~15 ms: the insert that starts the grow to B = 18 runs
+// alone, and a heap that must move (60–100 MB at this size) is copied into
+// its bigger buffer 8 MiB per task beforehand (GoMap.prepareFill), so no
+// call of the model in the fill takes more than ~30 ms even on a busy
+// machine (measured with each call timed). What is left over 50 ms is the
+// page's own work around it (the click's task with the first slice, the
+// first redraw of the million-key map after the fill: 50–140 ms on this
+// shared machine). So this bound only catches a fill that is not sliced
+// (one task of 1.5 s); the tasks over 50 ms are printed (and by npm run bench).
 const LONGEST_MS = 1000;
 
 export async function run(env) {
