@@ -221,6 +221,9 @@ export class App {
     if (r.op !== undefined) {
       this.#changed(before, command, r.op);
       this.player.seek(this.player.history.donePosition(r.op));
+      // A big map's redraw starts with a scan of its arrays: a task of its own.
+      this.player.prescan();
+      await yieldToEventLoop();
       this.render({ animate: false, announce: true });
     } else if (!r.ok) this.announce(r.error);
     return r;

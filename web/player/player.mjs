@@ -9,7 +9,7 @@ import { History } from './history.mjs';
 import { KeyframeStore } from './keyframes.mjs';
 import { commandName, isSetupCommand, splitScenario } from './scenario-text.mjs';
 import { ChunkPlanner } from './bulk.mjs';
-import { trackScans, forgetScans } from './heap-scan.mjs';
+import { trackScans, forgetScans, scanArray, addr } from './heap-scan.mjs';
 
 // Roughly how fast a snapshot copies the heap; a keyframe is worth taking
 // once replaying from the previous one would take longer than copying.
@@ -469,6 +469,23 @@ export class Player {
     // Reading the events back may re-run an operation; it puts the bytes back.
     if (this.#at !== this.position) this.#materialize(this.position);
     return Object.freeze({ position: this.position, frame, header, iterator, keys });
+  }
+
+  /**
+   * Reads the bucket arrays of the moment shown, ahead of its redraw: a big
+   * map's scan (2^18 buckets: 20–30 ms) then has a task of its own, and the
+   * redraw finds it remembered. Nothing for a small map or a Swiss one.
+   */
+  prescan() {
+    if (this.swiss) return;
+    if (this.#at !== this.position) this.#materialize(this.position);
+    const h = this.map.header();
+    if (!h.created || !h.buckets || h.buckets === '0' || 2 ** h.B < 4096) return;
+    const bucketsize = h.type.bucketsize;
+    scanArray(this.map, { array: addr(h.buckets), n: 2 ** h.B, bucketsize });
+    if (h.oldbuckets && h.oldbuckets !== '0') {
+      scanArray(this.map, { array: addr(h.oldbuckets), n: h.flags & 8 ? 2 ** h.B : 2 ** (h.B - 1), bucketsize });
+    }
   }
 
   stepForward() { return this.seek(this.position + 1); }
