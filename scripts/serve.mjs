@@ -29,7 +29,9 @@ const server = createServer(async (req, res) => {
     }
     let path;
     try {
-      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      // The request's path as sent: resolved against a base, "//x/y" would
+      // name a host "x" and serve "/y" instead.
+      path = decodeURIComponent(new URL(`http://localhost${req.url.startsWith('/') ? '' : '/'}${req.url}`).pathname);
     } catch {
       res.writeHead(400, { 'Content-Type': 'text/plain' });
       res.end('bad request\n');

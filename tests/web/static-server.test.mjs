@@ -98,6 +98,12 @@ test('the server refuses every path outside dist/, siblings named dist-… inclu
     assert.equal(r.status, 404, path);
     assert.ok(!r.body.includes(SECRET), path);
   }
+  // A path starting with two slashes is a path, not a host: "//x/index.html"
+  // is not the site's /index.html.
+  for (const path of ['//wasm/', '//x/index.html', '//index.html/']) {
+    const r = await fetchRaw('GET', path);
+    assert.equal(r.status, 404, path);
+  }
   const bad = await fetchRaw('GET', '/%E0%A4%A');
   assert.equal(bad.status, 400, 'a malformed escape is a bad request, not a server error');
 });
