@@ -3,9 +3,7 @@
 // human-readable differences ("tables[1] group 3 ctrl[5]: expected 128, got 254"); an empty list
 // means the states agree.
 
-import {
-  yielded, keyText, elemValue, normalizeResult, hashHex, findByText, firstDifference, show,
-} from './compare-dumps.mjs';
+import { compareOperation, keyText, elemValue, hashHex, firstDifference, show } from './compare-dumps.mjs';
 
 const HEADER = ['count', 'dirLen', 'globalDepth', 'tombstonePossible', 'clearSeq'];
 const TABLE = ['index', 'localDepth', 'capacity', 'used', 'growthLeft'];
@@ -40,26 +38,7 @@ export function compareSwissRecords(expected, got, opName) {
     ge.forEach((g, j) => compareGroup(`tables[${i}] group ${j}`, g, gg[j], stale, differ));
   }
 
-  const keysE = yielded(expected, opName);
-  if (keysE !== undefined) {
-    const keysG = yielded(got, opName);
-    if (keysG === undefined) differ('keys (iteration)', keysE, undefined);
-    else {
-      const a = keysE.map(keyText);
-      const b = keysG.map(keyText);
-      const k = firstDifference(a, b);
-      if (k >= 0) differ(`keys (iteration) at #${k}`, a.slice(k, k + 5), b.slice(k, k + 5));
-    }
-    if ((expected.result === 'end') !== (got.result === 'end')) differ('result (iterator ended)', expected.result, got.result);
-  }
-  if (opName === 'get' && normalizeResult(expected.result) !== normalizeResult(got.result)) {
-    differ('result', expected.result, got.result);
-  }
-  // Hashes are not pinned for 1.26: a differing hash is the model's hasher or seed at fault.
-  for (const [k, h] of Object.entries(expected.hashes ?? {})) {
-    const g = got.hashes?.[k] ?? findByText(got.hashes, k);
-    if (g !== undefined && hashHex(g) !== h) differ(`hashes[${show(k)}]`, h, g);
-  }
+  compareOperation(expected, got, opName, differ, { iterEnd: true });
   return diffs;
 }
 

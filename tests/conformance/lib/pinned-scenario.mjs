@@ -11,15 +11,7 @@ export class ScenarioError extends Error {}
 // Returns { text, origins } where origins[i] describes pinned line i+1:
 //   { kind: 'setup' | 'pin' } or { kind: 'op', op: index into oracleOps, last: bool }.
 export function pinScenario(src, oracleOps) {
-  const { setup, ops } = splitSetup(src);
-  if (ops.length !== oracleOps.length) {
-    throw new ScenarioError(`the scenario has ${ops.length} operations but the oracle reported ` +
-      `${oracleOps.length}`);
-  }
-
-  const lines = [];
-  const origins = [];
-  const add = (text, origin) => { lines.push(text); origins.push(origin); };
+  const { setup, ops, lines, origins, add } = startPinned(src, oracleOps);
 
   // Set-up: keep the scenario's own (map type, hint), and give the model the oracle's hash0.
   for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
@@ -34,35 +26,13 @@ export function pinScenario(src, oracleOps) {
     add(`hash ${lits[key] ?? quoteToken(key)} 0x${hash}`, { kind: 'pin' });
   }
 
-  ops.forEach((c, i) => {
-    const rec = oracleOps[i];
-    let texts;
-    if (rec.expanded) texts = rec.expanded; // collide → sets of the keys found; @N → real key
-    else if (c.name === 'range' || c.name === 'iter') {
-      // The runtime's random start, replayed (spec §5.1).
-      texts = [`${c.name} start=${rec.start ?? 0} offset=${rec.offset ?? 0}`];
-    } else texts = [c.text];
-    if (packed && c.name !== 'dump') {
-      for (const t of texts) pack(t, i);
-      return;
-    }
-    flush();
-    texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
+  addOperations(ops, oracleOps, false, add, (c, rec) => {
+    if (rec.expanded) return rec.expanded; // collide → sets of the keys found; @N → real key
+    // The runtime's random start, replayed (spec §5.1).
+    if (c.name === 'range' || c.name === 'iter') return [`${c.name} start=${rec.start ?? 0} offset=${rec.offset ?? 0}`];
+    return [c.text];
   });
-  flush();
   return { text: lines.join('\n') + '\n', origins };
-
-  // The packed line being filled: its commands and the first and last operation they belong to.
-  function pack(text, op) {
-    if (!run) run = { texts: [], ops: [op, op] };
-    run.texts.push(text);
-    run.ops[1] = op;
-    if (run.texts.length >= PACKED_PER_LINE) flush();
-  }
-  function flush() {
-    if (run) add(run.texts.join('; '), { kind: 'packed', ops: run.ops });
-    run = null;
-  }
 }
 
 // All keys hashed anywhere in the run, with the hash Go used. A key with two different hashes
@@ -94,6 +64,29 @@ function collectHashes(oracleOps) {
 export const PACKED_PER_LINE = 200;
 
 export function pinSwissScenario(src, head, oracleOps, { packed = false } = {}) {
+  const { setup, ops, lines, origins, add } = startPinned(src, oracleOps);
+
+  for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
+  add('hasher go126', { kind: 'setup' });
+  add(`hashkey ${head.hashkey.map((w) => `0x${w}`).join(' ')}`, { kind: 'setup' });
+  add(`seed 0x${head.seed}`, { kind: 'setup' });
+
+  addOperations(ops, oracleOps, packed, add, (c, rec) => {
+    let texts = rec.expanded ? [...rec.expanded] : [c.text]; // collide → sets; @N → real key
+    if ((c.name === 'range' || c.name === 'iter') && rec.entry !== undefined) {
+      texts = [`${c.name} entry=${rec.entry} dir=${rec.dir}`];
+    }
+    if ((c.name === 'del' || c.name === 'clear') && rec.reseed !== undefined) {
+      texts[texts.length - 1] += ` reseed=0x${rec.reseed}`;
+    }
+    return texts;
+  });
+  return { text: lines.join('\n') + '\n', origins };
+}
+
+// The scenario's set-up and operations (one oracle record per operation, or an error), and the
+// pinned lines to fill: add(text, origin) appends one.
+function startPinned(src, oracleOps) {
   const { setup, ops } = splitSetup(src);
   if (ops.length !== oracleOps.length) {
     throw new ScenarioError(`the scenario has ${ops.length} operations but the oracle reported ` +
@@ -102,22 +95,16 @@ export function pinSwissScenario(src, head, oracleOps, { packed = false } = {}) 
   const lines = [];
   const origins = [];
   const add = (text, origin) => { lines.push(text); origins.push(origin); };
+  return { setup, ops, lines, origins, add };
+}
+
+// Adds each operation's pinned commands (textsOf(command, oracle record)) with their origins.
+// packed (dumps-only runs): the commands between two dumps share lines, up to PACKED_PER_LINE
+// each; a packed line's origin is { kind: 'packed', ops: [first, last] }.
+function addOperations(ops, oracleOps, packed, add, textsOf) {
   let run = null;
-
-  for (const c of setup) if (c.name !== 'seed') add(c.text, { kind: 'setup' });
-  add('hasher go126', { kind: 'setup' });
-  add(`hashkey ${head.hashkey.map((w) => `0x${w}`).join(' ')}`, { kind: 'setup' });
-  add(`seed 0x${head.seed}`, { kind: 'setup' });
-
   ops.forEach((c, i) => {
-    const rec = oracleOps[i];
-    let texts = rec.expanded ? [...rec.expanded] : [c.text]; // collide → sets; @N → real key
-    if ((c.name === 'range' || c.name === 'iter') && rec.entry !== undefined) {
-      texts = [`${c.name} entry=${rec.entry} dir=${rec.dir}`];
-    }
-    if ((c.name === 'del' || c.name === 'clear') && rec.reseed !== undefined) {
-      texts[texts.length - 1] += ` reseed=0x${rec.reseed}`;
-    }
+    const texts = textsOf(c, oracleOps[i]);
     if (packed && c.name !== 'dump') {
       for (const t of texts) pack(t, i);
       return;
@@ -126,7 +113,6 @@ export function pinSwissScenario(src, head, oracleOps, { packed = false } = {}) 
     texts.forEach((t, j) => add(t, { kind: 'op', op: i, last: j === texts.length - 1 }));
   });
   flush();
-  return { text: lines.join('\n') + '\n', origins };
 
   // The packed line being filled: its commands and the first and last operation they belong to.
   function pack(text, op) {

@@ -9,7 +9,6 @@ package main
 import (
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"unsafe"
 )
@@ -74,15 +73,4 @@ func hasherName(t *maptype) string {
 		return ".hash." + name[i+len("..hash."):]
 	}
 	return strings.TrimPrefix(name, "runtime.")
-}
-
-func printLayouts() {
-	names := make([]string, 0, len(layouts))
-	for n := range layouts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		emit(layouts[n]())
-	}
 }

@@ -15,7 +15,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 )
 
 func main() {
@@ -35,7 +34,11 @@ func main() {
 	emit(map[string]any{"hashkey0": hex16(uint64(hashkey[0])), "aeshash": useAeshash})
 
 	cmds := parseScenario(src)
-	mapType, su, ops, failed := readSetup(cmds)
+	mapType, su, ops, errs, _ := readSetup(cmds)
+	for _, e := range errs {
+		emit(e)
+	}
+	failed := len(errs) > 0
 	run, ok := mapTypes[mapType]
 	if !ok {
 		// Go's other types: the compiled instantiation of the same type, however it is spelt.
@@ -51,50 +54,18 @@ func main() {
 	}
 }
 
-// readSetup consumes the leading set-up commands. A bad one prints an error line (set-up lines
-// print nothing otherwise) and the run goes on with the default.
-func readSetup(cmds []command) (string, setup, []command, bool) {
-	mapType, su, failed := "map[string]int64", setup{}, false
-	seen := map[string]bool{}
-	i := 0
-	for ; i < len(cmds) && isSetup(cmds[i].args[0]); i++ {
-		c := cmds[i]
-		name := c.args[0]
-		if strings.HasPrefix(name, "map[") {
-			name = "map"
-		}
-		var err error
-		switch {
-		case seen[name]:
-			err = fmt.Errorf("%s given twice", name)
-		case name == "map":
-			mapType = c.args[0]
-			if len(c.args) != 1 {
-				err = fmt.Errorf("usage: map[K]V")
-			}
-		case name == "seed" && len(c.args) == 2:
-			var s uint64
-			s, err = parseUint(c.args[1], 32)
-			su.seed, su.hasSeed = uint32(s), true
-		case name == "hint" && len(c.args) == 2:
-			var n int64
-			n, err = parseInt(c.args[1], 64)
-			if n < 0 {
-				err = fmt.Errorf("hint must not be negative")
-			}
-			su.hint = int(n)
-		case name == "version" && len(c.args) == 2 && c.args[1] == "1.14":
-			// The oracle always emulates 1.14 (it undoes 1.19's reseeding).
-		case name == "seed" || name == "hint" || name == "version":
-			err = fmt.Errorf("usage: %s VALUE", name)
-		default:
-			err = fmt.Errorf("%s cannot be honoured by the real Go runtime", name)
-		}
-		seen[name] = true
-		if err != nil {
-			emit(record{Line: c.line, Op: c.text, Error: fmt.Sprintf("line %d: %v", c.line, err)})
-			failed = true
-		}
+// readSeed reads `seed S`: Go 1.14's 32-bit hash0.
+func (su *setup) readSeed(tok string) error {
+	s, err := parseUint(tok, 32)
+	su.seed, su.hasSeed = uint32(s), true
+	return err
+}
+
+// checkVersion accepts `version 1.14`: the oracle always emulates 1.14 (it undoes 1.19's
+// reseeding).
+func checkVersion(args []string) error {
+	if len(args) == 2 && args[1] == "1.14" {
+		return nil
 	}
-	return mapType, su, cmds[i:], failed
+	return fmt.Errorf("usage: version VALUE")
 }

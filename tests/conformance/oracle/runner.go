@@ -6,8 +6,6 @@ package main
 import (
 	"fmt"
 	"reflect"
-	"strconv"
-	"strings"
 	"unsafe"
 )
 
@@ -44,9 +42,6 @@ const (
 	hiterOffset      = 72
 )
 
-// collide gives up after this many candidates (about 2^B tries are needed per key found).
-const collideSearchLimit = 1 << 24
-
 func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup, cmds []command) {
 	r := &runner[K, V]{kc: kc, ec: ec}
 	// A non-constant hint: the compiler lowers this to runtime.makemap for every hint, which
@@ -67,146 +62,40 @@ func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup,
 	}
 }
 
-func (r *runner[K, V]) do(c command, rec *record) error {
-	name, args := c.args[0], c.args[1:]
-	switch name {
-	case parseErrorCmd:
-		return fmt.Errorf("%s", args[0])
-	case "set":
-		if len(args) < 1 || len(args) > 2 {
-			return fmt.Errorf("usage: set K [V]")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		var v V
-		if len(args) == 2 {
-			if v, err = r.ec.parse(args[1]); err != nil {
-				return err
-			}
-		}
-		r.noteHash(rec, k)
-		r.m[k] = v
-		if expanded {
-			line := "set " + keyToken(r.kc, k)
-			if len(args) == 2 {
-				line += " " + rawToken(args[1])
-			}
-			rec.Expanded = []string{line}
-		}
-	case "del":
-		if len(args) != 1 {
-			return fmt.Errorf("usage: del K")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		r.noteHash(rec, k)
-		delete(r.m, k)
-		r.restoreSeed(rec)
-		if expanded {
-			rec.Expanded = []string{"del " + keyToken(r.kc, k)}
-		}
-	case "get":
-		if len(args) != 1 {
-			return fmt.Errorf("usage: get K")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		r.noteHash(rec, k)
-		v, ok := r.m[k]
-		res := r.ec.text(v) + " " + strconv.FormatBool(ok)
-		rec.Result = &res
-		if expanded {
-			rec.Expanded = []string{"get " + keyToken(r.kc, k)}
-		}
-	case "clear":
-		if len(args) != 0 {
-			return fmt.Errorf("usage: clear")
-		}
-		return r.clear(rec)
-	case "fill":
-		n, err := countArg(args, "fill N")
-		if err != nil {
-			return err
-		}
-		for i := 0; i < n; i++ {
-			k, err := r.kc.gen("k", r.fillCount+1)
-			if err != nil {
-				return err
-			}
-			r.fillCount++
-			r.noteHash(rec, k)
-			r.m[k] = r.ec.fillValue(r.fillCount)
-			r.generated = append(r.generated, k)
-		}
-	case "collide":
-		return r.collide(args, rec)
-	case "range":
-		if len(args) != 0 {
-			return fmt.Errorf("the oracle reports the iteration start; it cannot be pinned")
-		}
-		r.iter, r.iterDone = reflect.ValueOf(r.m).MapRange(), false
-		rec.Keys = []string{}
-		r.advance(rec, 1)
-		if len(rec.Keys) == 1 {
-			rec.Result = &rec.Keys[0]
-		}
-		return r.noteStart(rec, r.iter)
-	case "next":
-		n := 1
-		if len(args) > 0 {
-			var err error
-			if n, err = countArg(args, "next [N]"); err != nil {
-				return err
-			}
-		}
-		if r.iter == nil {
-			return fmt.Errorf("next with no open iterator")
-		}
-		rec.Keys = []string{}
-		r.advance(rec, n)
-	case "iter":
-		if len(args) != 0 {
-			return fmt.Errorf("the oracle reports the iteration start; it cannot be pinned")
-		}
-		// reflect.MapRange runs the same runtime mapiterinit/mapiternext as a for-range loop.
-		it := reflect.ValueOf(r.m).MapRange()
-		rec.Keys = []string{}
-		for it.Next() {
-			rec.Keys = append(rec.Keys, r.kc.format(it.Key().Interface().(K)))
-		}
-		return r.noteStart(rec, it)
-	case "dump":
-		if len(args) != 0 {
-			return fmt.Errorf("usage: dump")
-		}
-	default:
-		if isSetup(name) {
-			return fmt.Errorf("set-up command %q after the first operation", name)
-		}
-		return fmt.Errorf("unknown or unsupported command %q", name)
-	}
-	return nil
+// pinRefusal is the error for a pinned iteration (range/iter with arguments).
+const pinRefusal = "the oracle reports the iteration start; it cannot be pinned"
+
+func (r *runner[K, V]) deleteKey(rec *record, k K) {
+	r.noteHash(rec, k)
+	delete(r.m, k)
+	r.restoreSeed(rec)
 }
 
-// key reads a key token; an unquoted @N names the N-th generated key. expanded tells whether the
-// command must be rewritten with the real key for the model.
-func (r *runner[K, V]) key(tok string, quoted bool) (K, bool, error) {
-	if !quoted && strings.HasPrefix(tok, "@") {
-		var zero K
-		n, err := strconv.Atoi(tok[1:])
-		if err != nil || n < 1 || n > len(r.generated) {
-			return zero, false, fmt.Errorf("%s: no such generated key (have %d)", tok, len(r.generated))
-		}
-		return r.generated[n-1], true, nil
+func (r *runner[K, V]) lookupHash(rec *record, k K) { r.noteHash(rec, k) }
+
+func (r *runner[K, V]) startRange(rec *record) error {
+	r.iter, r.iterDone = reflect.ValueOf(r.m).MapRange(), false
+	rec.Keys = []string{}
+	r.advance(rec, 1)
+	if len(rec.Keys) == 1 {
+		rec.Result = &rec.Keys[0]
 	}
-	k, err := r.kc.parse(tok)
-	return k, false, err
+	return r.noteStart(rec, r.iter)
+}
+
+func (r *runner[K, V]) next(rec *record, n int) {
+	rec.Keys = []string{}
+	r.advance(rec, n)
+}
+
+func (r *runner[K, V]) iterate(rec *record) error {
+	// reflect.MapRange runs the same runtime mapiterinit/mapiternext as a for-range loop.
+	it := reflect.ValueOf(r.m).MapRange()
+	rec.Keys = []string{}
+	for it.Next() {
+		rec.Keys = append(rec.Keys, r.kc.format(it.Key().Interface().(K)))
+	}
+	return r.noteStart(rec, it)
 }
 
 func (r *runner[K, V]) noteHash(rec *record, k K) {
@@ -265,15 +154,9 @@ func clearIdiom[K comparable, V any](m map[K]V) {
 	}
 }
 
+// collide inserts n new keys whose real hash selects bucket idx at the B the command starts at.
 func (r *runner[K, V]) collide(args []string, rec *record) error {
-	if len(args) != 2 {
-		return fmt.Errorf("usage: collide I N")
-	}
-	idx, err := parseUint(args[0], 64)
-	if err != nil {
-		return err
-	}
-	n, err := countArg(args[1:], "collide I N")
+	idx, n, err := collideArgs(args, "collide I N")
 	if err != nil {
 		return err
 	}
@@ -281,26 +164,7 @@ func (r *runner[K, V]) collide(args []string, rec *record) error {
 	if idx > mask {
 		return fmt.Errorf("bucket %d does not exist at B=%d", idx, r.h.B)
 	}
-	for found := 0; found < n; {
-		if r.collideNext >= collideSearchLimit {
-			return fmt.Errorf("collide: no more candidates")
-		}
-		r.collideNext++
-		k, err := r.kc.gen("c", r.collideNext)
-		if err != nil {
-			return err
-		}
-		if _, present := r.m[k]; present || hashOf(r.t, r.h, k)&mask != idx {
-			continue
-		}
-		r.generated = append(r.generated, k)
-		v := r.ec.collideValue(len(r.generated))
-		r.noteHash(rec, k)
-		r.m[k] = v
-		rec.Expanded = append(rec.Expanded, "set "+keyToken(r.kc, k)+" "+elemToken(r.ec, v))
-		found++
-	}
-	return nil
+	return r.collideInto(n, func(hash uint64) bool { return hash&mask == idx }, rec)
 }
 
 // advance moves the open iterator up to n keys, noting each key yielded.

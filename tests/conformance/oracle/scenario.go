@@ -216,15 +216,7 @@ func quoteToken(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c == '"' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < ' ' || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
+		case escapeByte(&b, c):
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
@@ -241,6 +233,25 @@ func quoteToken(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// escapeByte writes c escaped as inside a quoted token, if it must be: '"' and '\\' take a
+// backslash, newline and tab their letters, the other control bytes \xHH. false: c stands as is.
+func escapeByte(b *strings.Builder, c byte) bool {
+	switch {
+	case c == '"' || c == '\\':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+	case c == '\n':
+		b.WriteString(`\n`)
+	case c == '\t':
+		b.WriteString(`\t`)
+	case c < ' ' || c == 0x7f:
+		fmt.Fprintf(b, `\x%02x`, c)
+	default:
+		return false
+	}
+	return true
 }
 
 // commandText writes a command whose tokens are given as plain text.

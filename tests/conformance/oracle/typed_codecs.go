@@ -154,17 +154,7 @@ func writeLiteral(b *strings.Builder, v reflect.Value) {
 	case reflect.String:
 		b.WriteByte('"')
 		for _, c := range []byte(v.String()) {
-			switch {
-			case c == '"' || c == '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case c == '\n':
-				b.WriteString(`\n`)
-			case c == '\t':
-				b.WriteString(`\t`)
-			case c < ' ' || c == 0x7f:
-				fmt.Fprintf(b, `\x%02x`, c)
-			default:
+			if !escapeByte(b, c) {
 				b.WriteByte(c)
 			}
 		}

@@ -8,7 +8,6 @@ package main
 import (
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"unsafe"
 )
@@ -34,15 +33,4 @@ func layoutOf[K comparable, V any]() swissLayout {
 	}
 	return swissLayout{reflect.TypeOf(m).String(), t.slotSize, t.elemOff, t.groupSize, t.flags,
 		strings.TrimPrefix(name, "runtime.")}
-}
-
-func printLayouts() {
-	names := make([]string, 0, len(layouts))
-	for n := range layouts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		emit(layouts[n]())
-	}
 }

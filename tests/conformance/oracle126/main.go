@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"strings"
 )
 
 func main() {
@@ -46,7 +45,13 @@ func main() {
 		os.Exit(2)
 	}
 	cmds := parseScenario(src)
-	mapType, su, ops, failed := readSetup(cmds)
+	mapType, su, ops, errs, seen := readSetup(cmds)
+	if !seen["version"] {
+		errs = append(errs, setupError(command{line: 1, text: "version"}, fmt.Errorf("the scenario does not say version 1.26")))
+	}
+	// The errors print after the first line (emitHead), which needs the map's seed.
+	su.errors = errs
+	failed := len(errs) > 0
 	su.dumpsOnly = dumpsOnly
 	run, ok := mapTypes[mapType]
 	if !ok {
@@ -81,58 +86,17 @@ func emitHead(seed *uint64) {
 	emit(head)
 }
 
-// readSetup consumes the leading set-up commands. A bad one gives an error line, printed after
-// the first line (set-up lines print nothing otherwise), and the run goes on with the default. `version 1.26` is required:
-// this oracle runs nothing else.
-func readSetup(cmds []command) (string, setup, []command, bool) {
-	mapType, su, failed := "map[string]int64", setup{}, false
-	seen := map[string]bool{}
-	fail := func(c command, err error) {
-		su.errors = append(su.errors, record{Line: c.line, Op: c.text, Error: fmt.Sprintf("line %d: %v", c.line, err)})
-		failed = true
+// readSeed reads `seed S`: the map's 64-bit seed.
+func (su *setup) readSeed(tok string) (err error) {
+	su.seed, err = parseUint(tok, 64)
+	su.hasSeed = err == nil
+	return err
+}
+
+// checkVersion accepts `version 1.26` only: this oracle runs nothing else.
+func checkVersion(args []string) error {
+	if len(args) == 2 && args[1] == "1.26" {
+		return nil
 	}
-	i := 0
-	for ; i < len(cmds) && isSetup(cmds[i].args[0]); i++ {
-		c := cmds[i]
-		name := c.args[0]
-		if strings.HasPrefix(name, "map[") {
-			name = "map"
-		}
-		var err error
-		switch {
-		case seen[name]:
-			err = fmt.Errorf("%s given twice", name)
-		case name == "map":
-			mapType = c.args[0]
-			if len(c.args) != 1 {
-				err = fmt.Errorf("usage: map[K]V")
-			}
-		case name == "seed" && len(c.args) == 2:
-			su.seed, err = parseUint(c.args[1], 64)
-			su.hasSeed = err == nil
-		case name == "hint" && len(c.args) == 2:
-			var n int64
-			n, err = parseInt(c.args[1], 64)
-			if n < 0 {
-				err = fmt.Errorf("hint must not be negative")
-			}
-			su.hint = int(n)
-		case name == "version" && len(c.args) == 2 && c.args[1] == "1.26":
-		case name == "version":
-			err = fmt.Errorf("this oracle runs Go 1.26's map only (version 1.26)")
-		case name == "seed" || name == "hint":
-			err = fmt.Errorf("usage: %s VALUE", name)
-		default:
-			err = fmt.Errorf("%s cannot be honoured by the real Go runtime", name)
-		}
-		seen[name] = true
-		if err != nil {
-			fail(c, err)
-		}
-	}
-	if !seen["version"] {
-		line := command{line: 1, text: "version"}
-		fail(line, fmt.Errorf("the scenario does not say version 1.26"))
-	}
-	return mapType, su, cmds[i:], failed
+	return fmt.Errorf("this oracle runs Go 1.26's map only (version 1.26)")
 }

@@ -8,7 +8,6 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // setup holds the set-up commands the oracle honours.
@@ -52,9 +51,6 @@ type runner[K comparable, V any] struct {
 // first group from the compiler, not from the runtime paths the model follows.
 var mapSink any
 
-// collide gives up after this many candidates (about G tries are needed per key found).
-const collideSearchLimit = 1 << 24
-
 func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup, cmds []command) {
 	r := &runner[K, V]{kc: kc, ec: ec}
 	// A non-constant hint: the compiler lowers this to runtime.makemap for every hint.
@@ -89,157 +85,61 @@ func runScenario[K comparable, V any](kc keyCodec[K], ec elemCodec[V], su setup,
 	}
 }
 
-func (r *runner[K, V]) do(c command, rec *record) error {
-	name, args := c.args[0], c.args[1:]
-	switch name {
-	case parseErrorCmd:
-		return fmt.Errorf("%s", args[0])
-	case "set":
-		if len(args) < 1 || len(args) > 2 {
-			return fmt.Errorf("usage: set K [V]")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		var v V
-		if len(args) == 2 {
-			if v, err = r.ec.parse(args[1]); err != nil {
-				return err
-			}
-		}
+// pinRefusal is the error for pinned draws (range/iter with arguments).
+const pinRefusal = "the oracle reports the iteration's draws; they cannot be pinned"
+
+func (r *runner[K, V]) deleteKey(rec *record, k K) {
+	before := r.h.used
+	if before > 0 { // delete on an empty map returns before hashing
 		r.noteHash(rec, k)
-		r.m[k] = v
-		if expanded {
-			line := "set " + keyToken(r.kc, k)
-			if len(args) == 2 {
-				line += " " + rawToken(args[1])
-			}
-			rec.Expanded = []string{line}
-		}
-	case "del":
-		if len(args) != 1 {
-			return fmt.Errorf("usage: del K")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		before := r.h.used
-		if before > 0 { // delete on an empty map returns before hashing
-			r.noteHash(rec, k)
-		}
-		delete(r.m, k)
-		if before > 0 && r.h.used == 0 {
-			r.noteReseed(rec) // a delete that empties the map draws a new seed
-		}
-		if expanded {
-			rec.Expanded = []string{"del " + keyToken(r.kc, k)}
-		}
-	case "get":
-		if len(args) != 1 {
-			return fmt.Errorf("usage: get K")
-		}
-		k, expanded, err := r.key(args[0], c.quoted[1])
-		if err != nil {
-			return err
-		}
-		if r.h.used > 0 {
-			r.noteHash(rec, k)
-		}
-		v, ok := r.m[k]
-		res := r.ec.text(v) + " " + strconv.FormatBool(ok)
-		rec.Result = &res
-		if expanded {
-			rec.Expanded = []string{"get " + keyToken(r.kc, k)}
-		}
-	case "clear":
-		if len(args) != 0 {
-			return fmt.Errorf("usage: clear")
-		}
-		seq := r.h.clearSeq
-		clear(r.m) // runtime.mapclear for every key type
-		if r.h.clearSeq != seq {
-			r.noteReseed(rec) // a clear that did not return early draws a new seed
-		}
-	case "fill":
-		n, err := countArg(args, "fill N")
-		if err != nil {
-			return err
-		}
-		for i := 0; i < n; i++ {
-			k, err := r.kc.gen("k", r.fillCount+1)
-			if err != nil {
-				return err
-			}
-			r.fillCount++
-			r.noteHash(rec, k)
-			r.m[k] = r.ec.fillValue(r.fillCount)
-			r.generated = append(r.generated, k)
-		}
-	case "collide":
-		return r.collide(args, rec)
-	case "range":
-		if len(args) != 0 {
-			return fmt.Errorf("the oracle reports the iteration's draws; they cannot be pinned")
-		}
-		r.iter, r.iterDone = r.startIter(rec), false
-		rec.Keys = &[]string{}
-		r.take(rec, r.iter)
-		r.advance(rec, 0)
-		if len(*rec.Keys) == 1 && !r.iterDone {
-			rec.Result = &(*rec.Keys)[0]
-		}
-	case "next":
-		n := 1
-		if len(args) > 0 {
-			var err error
-			if n, err = countArg(args, "next [N]"); err != nil {
-				return err
-			}
-		}
-		if r.iter == nil {
-			return fmt.Errorf("next with no open iterator")
-		}
-		rec.Keys = &[]string{}
-		r.advance(rec, n)
-	case "iter":
-		if len(args) != 0 {
-			return fmt.Errorf("the oracle reports the iteration's draws; they cannot be pinned")
-		}
-		it := r.startIter(rec)
-		rec.Keys = &[]string{}
-		for r.take(rec, it) {
-			mapiternext(it)
-		}
-		end := "end"
-		rec.Result = &end
-	case "dump":
-		if len(args) != 0 {
-			return fmt.Errorf("usage: dump")
-		}
-	default:
-		if isSetup(name) {
-			return fmt.Errorf("set-up command %q after the first operation", name)
-		}
-		return fmt.Errorf("unknown or unsupported command %q", name)
+	}
+	delete(r.m, k)
+	if before > 0 && r.h.used == 0 {
+		r.noteReseed(rec) // a delete that empties the map draws a new seed
+	}
+}
+
+// lookupHash notes the hash a lookup computes: none on an empty map.
+func (r *runner[K, V]) lookupHash(rec *record, k K) {
+	if r.h.used > 0 {
+		r.noteHash(rec, k)
+	}
+}
+
+func (r *runner[K, V]) clear(rec *record) error {
+	seq := r.h.clearSeq
+	clear(r.m) // runtime.mapclear for every key type
+	if r.h.clearSeq != seq {
+		r.noteReseed(rec) // a clear that did not return early draws a new seed
 	}
 	return nil
 }
 
-// key reads a key token; an unquoted @N names the N-th generated key. expanded tells whether the
-// command must be rewritten with the real key for the model.
-func (r *runner[K, V]) key(tok string, quoted bool) (K, bool, error) {
-	if !quoted && strings.HasPrefix(tok, "@") {
-		var zero K
-		n, err := strconv.Atoi(tok[1:])
-		if err != nil || n < 1 || n > len(r.generated) {
-			return zero, false, fmt.Errorf("%s: no such generated key (have %d)", tok, len(r.generated))
-		}
-		return r.generated[n-1], true, nil
+func (r *runner[K, V]) startRange(rec *record) error {
+	r.iter, r.iterDone = r.startIter(rec), false
+	rec.Keys = &[]string{}
+	r.take(rec, r.iter)
+	r.advance(rec, 0)
+	if len(*rec.Keys) == 1 && !r.iterDone {
+		rec.Result = &(*rec.Keys)[0]
 	}
-	k, err := r.kc.parse(tok)
-	return k, false, err
+	return nil
+}
+
+func (r *runner[K, V]) next(rec *record, n int) {
+	rec.Keys = &[]string{}
+	r.advance(rec, n)
+}
+
+func (r *runner[K, V]) iterate(rec *record) error {
+	it := r.startIter(rec)
+	rec.Keys = &[]string{}
+	for r.take(rec, it) {
+		mapiternext(it)
+	}
+	end := "end"
+	rec.Result = &end
+	return nil
 }
 
 func (r *runner[K, V]) noteHash(rec *record, k K) {
@@ -301,14 +201,7 @@ func (r *runner[K, V]) advance(rec *record, n int) {
 // top globalDepth bits fall in the table's run of entries) and h1 & lengthMask must be g. On a
 // small map (one group, no probing) g must be 0 and every new key qualifies.
 func (r *runner[K, V]) collide(args []string, rec *record) error {
-	if len(args) != 2 {
-		return fmt.Errorf("usage: collide G N")
-	}
-	g, err := parseUint(args[0], 64)
-	if err != nil {
-		return err
-	}
-	n, err := countArg(args[1:], "collide G N")
+	g, n, err := collideArgs(args, "collide G N")
 	if err != nil {
 		return err
 	}
@@ -327,24 +220,5 @@ func (r *runner[K, V]) collide(args []string, rec *record) error {
 			return (hash>>7)&mask == g && (depth == 0 || hash>>(64-depth) < run)
 		}
 	}
-	for found := 0; found < n; {
-		if r.collideNext >= collideSearchLimit {
-			return fmt.Errorf("collide: no more candidates")
-		}
-		r.collideNext++
-		k, err := r.kc.gen("c", r.collideNext)
-		if err != nil {
-			return err
-		}
-		if _, present := r.m[k]; present || !qualifies(hashOf(r.t, r.h, k)) {
-			continue
-		}
-		r.generated = append(r.generated, k)
-		v := r.ec.collideValue(len(r.generated))
-		r.noteHash(rec, k)
-		r.m[k] = v
-		rec.Expanded = append(rec.Expanded, "set "+keyToken(r.kc, k)+" "+elemToken(r.ec, v))
-		found++
-	}
-	return nil
+	return r.collideInto(n, qualifies, rec)
 }

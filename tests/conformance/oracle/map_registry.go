@@ -1,12 +1,16 @@
 package main
 
-// The map types the oracle can run: every supported key type with every supported element
-// type. Each entry instantiates the generic runner for one concrete map[K]V, so the compiler
-// chooses the runtime entry point hand-written code of that type gets (checked in the README:
-// int32 and [4]byte → fast32, int64 and [8]byte → fast64, string → faststr, the rest and every
-// element over 128 bytes → generic).
+// The map types both oracles run (../oracle126 links this file). Each entry instantiates the
+// generic runner for one concrete map[K]V, so the compiler chooses the runtime entry point
+// hand-written code of that type gets (checked in the README: int32 and [4]byte → fast32,
+// int64 and [8]byte → fast64, string → faststr, the rest and every element over 128 bytes →
+// generic). The version-1 types and Go's other types both oracles run are here; the Go 1.19
+// oracle's map_types.go adds the types only it runs.
 
-import "reflect"
+import (
+	"reflect"
+	"sort"
+)
 
 var mapTypes = map[string]func(setup, []command){}
 
@@ -27,8 +31,8 @@ func init() {
 	addKey(int32Key)
 	addKey(stringKey)
 	addKey(float64Key)
-	// [N]byte keys: 3 (memhash 1–3 bytes), 4 (fast32), 8 (fast64), 16 (generic, 9–16 bytes),
-	// 32 (17–48), 64 (the 48-byte loop), 128 (largest inline key), 200 (indirect key).
+	// [N]byte keys: 3 (memhash 1–3 bytes), 4 (fast32), 8 (fast64), 16 (9–16 bytes: generic on
+	// Go 1.26), 32 (17–48), 64 (the 48-byte loop), 128 (largest inline key), 200 (indirect key).
 	addKey(byteArrayKey[[3]byte]())
 	addKey(byteArrayKey[[4]byte]())
 	addKey(byteArrayKey[[8]byte]())
@@ -39,8 +43,9 @@ func init() {
 	addKey(byteArrayKey[[200]byte]())
 }
 
-// Go's other types (docs/scenario-format.md), compiled instantiations as in ../oracle: the
-// compiler picks the assign path (which prunes tombstones or not) and generates the hash.
+// addTyped registers map[K]V of Go's other types (docs/scenario-format.md) as a compiled
+// instantiation: the compiler picks the runtime variant (and on Go 1.26 the assign path, which
+// prunes tombstones or not) and generates the hash. Its layout goes to `--layout`.
 func addTyped[K comparable, V any]() {
 	var m map[K]V
 	typedMapTypes[reflect.TypeOf(m).String()] = func(su setup, ops []command) {
@@ -49,6 +54,7 @@ func addTyped[K comparable, V any]() {
 	layouts[reflect.TypeOf(m).String()] = layoutOf[K, V]
 }
 
+// Go's other types both oracles run (the Go 1.19 oracle runs more: its map_types.go).
 func init() {
 	addTyped[bool, int64]()
 	addTyped[int8, bool]()
@@ -81,4 +87,16 @@ func init() {
 	addTyped[struct{}, int64]()
 	addTyped[int32, padded]()
 	addTyped[string, nestedPadded]()
+}
+
+// printLayouts is `--layout`: every typed map's layout, one JSON line each, by type name.
+func printLayouts() {
+	names := make([]string, 0, len(layouts))
+	for n := range layouts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		emit(layouts[n]())
+	}
 }

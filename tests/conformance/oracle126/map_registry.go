@@ -1,0 +1,1 @@
+../oracle/map_registry.go

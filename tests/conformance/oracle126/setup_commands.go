@@ -1,0 +1,1 @@
+../oracle/setup_commands.go
