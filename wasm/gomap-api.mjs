@@ -425,8 +425,9 @@ export class GoMap {
   }
 
   header() {
+    const session = this.#live(); // a freed map says so, even with a header remembered
     if (this.#headerText === null) {
-      this.#headerText = this.#live().header();
+      this.#headerText = session.header();
       this.#headerReads++;
     }
     return JSON.parse(this.#headerText);

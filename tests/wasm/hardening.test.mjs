@@ -181,3 +181,12 @@ test('runScenario with dumpsOnly prints a failed line as its error alone', () =>
   assert.equal(lines[1].count, 5);
   m.free();
 });
+
+test('a freed map answers nothing: header() throws as every other call does, remembered header or not', () => {
+  const m = newMap(gomap, { mapType: 'map[int64]int64' });
+  m.set(1, 1);
+  assert.equal(m.header().count, 1); // now remembered
+  m.free();
+  assert.throws(() => m.header(), /this GoMap was freed/);
+  assert.throws(() => m.state(), /this GoMap was freed/);
+});
