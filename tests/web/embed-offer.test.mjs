@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { COLUMNS, DEFAULT_COLUMN, MOMENTS, SCRIPT_SOURCES, defaultOptions, embedState, embedTexts, scriptUrlOf } from '../../web/app/embed-offer.mjs';
 import { PACKAGE_NAME, PACKAGE_VERSION, packageScriptUrl } from '../../web/share/package-release.mjs';
 import { decodeState, parseElementAttributes } from '../../web/share/permalink.mjs';
+import { elementTag } from '../../web/share/embed.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HREF = 'https://maps.example/go/index.html#v=1&type=map[int64]int64';
@@ -91,4 +92,19 @@ test('a refused option is named, and left out of the state', () => {
   assert.deepEqual([bad.state.step, bad.state.buckets, bad.state.height], [PAGE.step, null, null]);
   // A state too long for a link makes no iframe: embedTexts says why.
   assert.throws(() => embedTexts({ href: HREF, state: { ...PAGE, ops: 'x'.repeat(70000) }, source: 'site', column: 600 }), /cannot be put in a link/);
+});
+
+test('the embed\'s model (issue 15): the page\'s version by default; compare adds the boolean attribute; the other model ends the same operation and drops what only the page\'s model takes', () => {
+  const page = { mapType: 'map[int64]int64', version: '1.26', seed: 2n ** 40n, hasher: 'go126', ops: 'fill 20; del 3', step: { op: 2, micro: 4 } };
+  const o = defaultOptions(page);
+  assert.equal(o.version, '1.26');
+  assert.equal(o.compare, false);
+  const same = embedState(page, o).state;
+  assert.deepEqual([same.version, same.step, same.seed, same.hasher], ['1.26', { op: 2, micro: 4 }, 2n ** 40n, 'go126']);
+  const both = embedState(page, { ...o, compare: true }).state;
+  assert.equal(both.compare, true);
+  assert.match(elementTag(both), / compare[ >]/);
+  const old = embedState(page, { ...o, version: '1.14' }).state;
+  assert.deepEqual([old.version, old.step, old.seed, old.hasher], ['1.14', { op: 2, micro: null }, null, null]);
+  assert.doesNotMatch(elementTag(old), /version=|seed=|hasher=/);
 });

@@ -12,7 +12,7 @@ import { EDITION } from './edition.mjs';
 import { EMBED_NOTES, carriedNote } from './share-offer.mjs';
 import { COLUMNS, MOMENTS, SCRIPT_SOURCES, SIZES, SOURCE_LABELS, defaultOptions, embedState, embedTexts } from './embed-offer.mjs';
 import { elementAttributes } from '../share/embed.mjs';
-import { CONTROLS, FIELDS, HEADERS, THEMES, VIEWS } from '../share/fields.mjs';
+import { CONTROLS, FIELDS, HEADERS, THEMES, VERSIONS, VIEWS } from '../share/fields.mjs';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../share/package-release.mjs';
 import { h } from '../render/dom.mjs';
 import { snippetField, trapFocus } from './dialog-parts.mjs';
@@ -65,12 +65,14 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
   const view = select('embed-view', 'View', VIEWS);
   const header = select('embed-header', 'Header', HEADERS);
   const autoplay = h('input', { id: 'embed-autoplay', type: 'checkbox' });
+  const version = select('embed-version', 'Map', VERSIONS, { '1.14': 'Go 1.14: bucket map', '1.19': 'Go 1.19: bucket map', '1.26': 'Go 1.26: Swiss table' });
+  const compare = h('input', { id: 'embed-compare', type: 'checkbox' });
   const buckets = textOption('embed-buckets', 'Buckets', { placeholder: 'all, or 3,7,11 or 4-7' });
   const size = select('embed-size', 'Height', SIZES, { auto: 'its own (stable)', fixed: 'fixed', max: 'at most' });
   const px = textOption('embed-px', 'Pixels', { inputmode: 'numeric' });
   const column = select('embed-column', 'Column width', COLUMNS, COLUMN_LABELS);
   const source = select('embed-source', 'Load the script from', SCRIPT_SOURCES, SOURCE_LABELS);
-  const inputs = [moment.el, step.el, controls.el, theme.el, view.el, header.el, autoplay, buckets.el, size.el, px.el, column.el, source.el];
+  const inputs = [moment.el, step.el, version.el, compare, controls.el, theme.el, view.el, header.el, autoplay, buckets.el, size.el, px.el, column.el, source.el];
 
   const preview = h('div', { class: 'embed-preview-frame' });
   const previewNote = h('p', { class: 'hint embed-preview-note', id: 'embed-preview-note' });
@@ -99,6 +101,8 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
     h('div', { class: 'embed-body' },
       h('div', { class: 'embed-options' },
         h('fieldset', {}, h('legend', { text: 'Moment' }), moment.row, step.row),
+        h('fieldset', {}, h('legend', { text: 'Model' }), version.row,
+          h('div', { class: 'embed-option embed-check' }, compare, h('label', { for: 'embed-compare', text: 'Compare: Go 1.14 and Go 1.26 side by side' }))),
         h('fieldset', {}, h('legend', { text: 'Look' }), controls.row, theme.row, view.row, header.row,
           h('div', { class: 'embed-option embed-check' }, autoplay, h('label', { for: 'embed-autoplay', text: 'Autoplay (from this moment, once, to the end)' }))),
         h('fieldset', {}, h('legend', { text: 'Size' }), buckets.row, size.row, px.row, column.row)),
@@ -122,6 +126,7 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
       moment: moment.el.value, stepText: step.el.value, controls: controls.el.value, theme: theme.el.value,
       view: view.el.value, header: header.el.value, buckets: buckets.el.value, size: size.el.value,
       sizePx: px.el.value, autoplay: autoplay.checked, source: source.el.value, column: Number(column.el.value),
+      version: version.el.value, compare: compare.checked,
     };
   }
 
@@ -161,6 +166,7 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
     clearTimeout(timer);
     const o = options();
     step.row.hidden = o.moment !== 'custom';
+    version.el.disabled = o.compare; // compare mode shows both models
     px.row.hidden = o.size === 'auto';
     const { state, errors } = embedState(base, o);
     for (const t of [step, buckets, px]) {
@@ -226,6 +232,8 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
     view.el.value = o.view;
     header.el.value = o.header;
     autoplay.checked = o.autoplay;
+    version.el.value = o.version;
+    compare.checked = o.compare;
     buckets.el.value = o.buckets;
     size.el.value = o.size;
     px.el.value = o.sizePx;

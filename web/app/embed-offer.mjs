@@ -48,6 +48,9 @@ export function defaultOptions(state = {}) {
     size: 'auto',
     sizePx: '480',
     autoplay: false,
+    // The model: the page's (Go 1.14 or 1.26), the other, or both side by side.
+    version: state.version ?? FIELD.version.def,
+    compare: Boolean(state.compare),
     source: 'jsdelivr',
     column: DEFAULT_COLUMN,
   };
@@ -81,6 +84,19 @@ export function embedState(state, options) {
   }
   for (const name of ['controls', 'theme', 'view', 'header']) out[name] = options[name];
   out.autoplay = Boolean(options.autoplay);
+  out.compare = Boolean(options.compare);
+  const pageVersion = state.version ?? FIELD.version.def;
+  if (options.version && options.version !== pageVersion) {
+    // The same operations on the other model: its micro-steps are not the
+    // page's, so the moment is the end of the same operation; a hasher or a
+    // seed only the page's model takes stays behind.
+    out.version = options.version;
+    if (out.step && out.step.micro !== null) out.step = { op: out.step.op, micro: null };
+    const swiss = options.version === '1.26';
+    if (!swiss && out.hasher === 'go126') out.hasher = null;
+    if (!swiss && typeof out.seed === 'bigint' && out.seed > 0xffffffffn) out.seed = null;
+    if (!swiss && typeof out.seed === 'number' && out.seed > 0xffffffff) out.seed = null;
+  }
   out.buckets = null;
   if (String(options.buckets ?? '').trim() !== '') {
     const b = read('buckets', FIELD.buckets, options.buckets);

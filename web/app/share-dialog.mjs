@@ -36,10 +36,14 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
   const lessonNote = h('p', { class: 'hint share-lesson', hidden: true });
   const carried = h('p', { class: 'hint share-carried', hidden: true });
   const close = h('button', { type: 'submit', class: 'primary', text: 'Close' });
+  // The link (and the scenario with it) can open compare mode: compare=1.
+  const compare = h('input', { id: 'share-compare', type: 'checkbox' });
+  const compareRow = h('div', { class: 'embed-option embed-check share-compare' }, compare,
+    h('label', { for: 'share-compare', text: 'Open in compare mode: Go 1.14 and Go 1.26 side by side' }));
   const dialog = h('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title', text: 'Share this moment' }),
     h('p', { class: 'hint', text: HINTS[edition] }),
-    lessonNote, carried, problem, snippets.map((s) => s.row),
+    lessonNote, carried, problem, snippets.some((s) => s.key === 'link') ? compareRow : null, snippets.map((s) => s.row),
     // method="dialog" closes it without any script.
     h('form', { method: 'dialog', class: 'button-row' }, status, close));
   dialog.dataset.edition = edition;
@@ -47,8 +51,19 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
   trapFocus(dialog);
 
   const byKey = Object.fromEntries([lessonSnippet, ...snippets].map((s) => [s.key, s]));
+  let base = null;
   function open() {
-    const state = currentState();
+    base = currentState();
+    compare.checked = Boolean(base.compare);
+    fill();
+    dialog.showModal();
+    // It starts at the first field offered: the lesson's link while a lesson is open.
+    const first = offerFor(edition, lessonStep()).find((key) => byKey[key].field.value !== '');
+    if (first) byKey[first].field.focus();
+    else close.focus();
+  }
+  function fill() {
+    const state = { ...base, compare: compare.checked };
     const lesson = lessonStep();
     const offered = offerFor(edition, lesson);
     const r = shareTexts(edition, { href: location.href, state, scenario: app.scenarioText(), lesson });
@@ -65,12 +80,8 @@ export function wireShareDialog(app, currentState, { edition = EDITION, lessonSt
       s.field.value = r.texts[s.key] ?? '';
       s.copy.disabled = (r.texts[s.key] ?? null) === null;
     }
-    dialog.showModal();
-    // It starts at the first field offered: the lesson's link while a lesson is open.
-    const first = offered.find((key) => r.texts[key] !== null);
-    if (first) byKey[first].field.focus();
-    else close.focus();
   }
+  compare.addEventListener('change', fill);
   $('share-btn').addEventListener('click', open);
   return { dialog, open };
 }

@@ -238,6 +238,44 @@ async function swissExport(env) {
   rows.forEach((r, i) => { if (keys[i] !== null) assert.equal(r[5], keys[i]); });
   await page.locator('#table-card').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'swiss-table-stats-1366x768.png') });
+
+  // Share offers compare mode: its link opens the page with both maps side by side.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const share = page.getByRole('dialog', { name: 'Share this moment' });
+  await share.waitFor();
+  const plain = await share.getByLabel('Link to this moment').inputValue();
+  assert.match(plain, /[#&]version=1\.26(&|$)/);
+  assert.doesNotMatch(plain, /compare=1/);
+  await share.getByLabel(/^Open in compare mode/).check();
+  const compareLink = await share.getByLabel('Link to this moment').inputValue();
+  assert.equal(compareLink, `${plain}&compare=1`);
+  await page.keyboard.press('Escape');
+  const opened = await openPage(env, { path: new URL(compareLink).hash, viewport: { width: 1366, height: 768 } });
+  await opened.waitForFunction(() => window.goMapPlayground.compare?.panel?.isOpen, null, { timeout: 20000 });
+  await opened.close();
+
+  // Embed offers the model and compare mode, with the live preview.
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const embed = page.getByRole('dialog', { name: 'Embed this moment' });
+  await embed.waitFor();
+  assert.equal(await page.locator('#embed-version').inputValue(), '1.26');
+  assert.match(await page.locator('#embed-element').inputValue(), / version="1\.26"/);
+  await page.locator('#embed-compare').check();
+  await page.waitForFunction(() => / compare[ >]/.test(document.getElementById('embed-element').value));
+  // The preview is the element with compare: both maps, each = its session.
+  await page.waitForFunction(() => {
+    const viz = document.querySelector('.embed-preview go-map-viz[compare]');
+    return viz?.shadowRoot?.querySelectorAll('.cmp-side go-map-viz').length === 2;
+  }, null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SHOTS, 'swiss-embed-compare-1366x768.png') });
+  // The other model: Go 1.14, the same operations (the moment: the end of the same operation).
+  await page.locator('#embed-compare').uncheck();
+  await page.locator('#embed-version').selectOption('1.14');
+  await page.waitForFunction(() => !/ version="1\.26"/.test(document.getElementById('embed-element').value) && !/ compare[ >]/.test(document.getElementById('embed-element').value));
+  await page.waitForFunction(() => document.querySelector('.embed-preview go-map-viz')?.player?.swiss === false, null, { timeout: 20000 });
+  assert.doesNotMatch(await page.locator('#embed-element').inputValue(), / step=/, 'at the end, as the page is');
+  await page.keyboard.press('Escape');
   assert.deepEqual(await trapsFired(page), []);
   return page;
 }
