@@ -1,4 +1,5 @@
-// embind declarations only; behaviour lives in playground_session.cpp and
+// embind declarations only; behaviour lives in session_core.cpp,
+// playground_session.cpp and swiss_session.cpp, and
 // the friendly API in gomap.mjs.
 #include <emscripten/bind.h>
 
@@ -7,46 +8,37 @@
 #include "type_text.h"
 
 EMSCRIPTEN_BINDINGS(gomap) {
+  // What both sessions share is bound once, on their base class.
+  using gomap::SessionCore;
+  emscripten::class_<SessionCore>("SessionCore")
+      .function("exec", &SessionCore::exec)
+      .function("runScenario", &SessionCore::runScenario)
+      .function("rewind", &SessionCore::rewind)
+      .function("prepareFill", &SessionCore::prepareFill)
+      .function("heapPointer", &SessionCore::heapPointer)
+      .function("heapSize", &SessionCore::heapSize)
+      .function("heapBase", &SessionCore::heapBase)
+      .function("snapshot", &SessionCore::snapshot)
+      .function("restore", &SessionCore::restore)
+      .function("dropSnapshot", &SessionCore::dropSnapshot)
+      .function("snapshotCount", &SessionCore::snapshotCount)
+      .function("snapshotError", &SessionCore::snapshotError);
   using gomap::PlaygroundSession;
-  emscripten::class_<PlaygroundSession>("Session")
+  emscripten::class_<PlaygroundSession, emscripten::base<SessionCore>>("Session")
       .constructor<>()
-      .function("exec", &PlaygroundSession::exec)
-      .function("runScenario", &PlaygroundSession::runScenario)
-      .function("rewind", &PlaygroundSession::rewind)
       .function("state", &PlaygroundSession::state)
       .function("header", &PlaygroundSession::header)
       .function("chains", &PlaygroundSession::chains)
       .function("checkInvariants", &PlaygroundSession::checkInvariants)
-      .function("prepareFill", &PlaygroundSession::prepareFill)
-      .function("heapPointer", &PlaygroundSession::heapPointer)
-      .function("heapSize", &PlaygroundSession::heapSize)
-      .function("heapBase", &PlaygroundSession::heapBase)
-      .function("snapshot", &PlaygroundSession::snapshot)
-      .function("restore", &PlaygroundSession::restore)
-      .function("dropSnapshot", &PlaygroundSession::dropSnapshot)
-      .function("snapshotCount", &PlaygroundSession::snapshotCount)
-      .function("snapshotError", &PlaygroundSession::snapshotError)
       .function("setInt64Batch", &PlaygroundSession::setInt64Batch)
       .function("checkInt64Batch", &PlaygroundSession::checkInt64Batch);
   using gomap::SwissSession;
-  emscripten::class_<SwissSession>("SwissSession")
+  emscripten::class_<SwissSession, emscripten::base<SessionCore>>("SwissSession")
       .constructor<>()
-      .function("exec", &SwissSession::exec)
-      .function("runScenario", &SwissSession::runScenario)
-      .function("rewind", &SwissSession::rewind)
       .function("state", &SwissSession::state)
       .function("stateNear", &SwissSession::stateNear)
       .function("header", &SwissSession::header)
-      .function("checkInvariants", &SwissSession::checkInvariants)
-      .function("prepareFill", &SwissSession::prepareFill)
-      .function("heapPointer", &SwissSession::heapPointer)
-      .function("heapSize", &SwissSession::heapSize)
-      .function("heapBase", &SwissSession::heapBase)
-      .function("snapshot", &SwissSession::snapshot)
-      .function("restore", &SwissSession::restore)
-      .function("dropSnapshot", &SwissSession::dropSnapshot)
-      .function("snapshotCount", &SwissSession::snapshotCount)
-      .function("snapshotError", &SwissSession::snapshotError);
+      .function("checkInvariants", &SwissSession::checkInvariants);
   emscripten::function("allocatedBytes", &gomap::allocatedBytes);
   emscripten::function("memoryInUse", &gomap::memoryInUse);
   emscripten::function("memoryCeiling", &gomap::memoryCeiling);

@@ -1,53 +1,15 @@
 #include "playground_session.h"
 
-#include <algorithm>
-#include <cinttypes>
-#include <cstdio>
 #include <cstring>
 #include <malloc.h>
 
+#include "hex_text.h"
 #include "invariants.h"
 #include "json_dump.h"
 #include "key_text.h"
 
 namespace gomap {
 namespace {
-
-std::string hex(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%" PRIx64, v);
-  return buf;
-}
-
-const char* variantName(Variant v) {
-  switch (v) {
-    case Variant::Fast32: return "fast32";
-    case Variant::Fast64: return "fast64";
-    case Variant::FastStr: return "faststr";
-    case Variant::Generic: break;
-  }
-  return "generic";
-}
-
-void appendEvents(const Trace& trace, std::string* out) {
-  *out += ",\"events\":[";
-  for (size_t i = 0; i < trace.events.size(); ++i) {
-    const TraceEvent& e = trace.events[i];
-    if (i) *out += ',';
-    *out += "{\"e\":\"";
-    *out += traceKindName(e.kind);
-    *out += "\",\"fn\":\"";
-    *out += traceFuncName(e.func);
-    *out += "\",\"old\":";
-    *out += e.old ? "true" : "false";
-    *out += ",\"bucket\":" + std::to_string(e.bucket) + ",\"slot\":" + std::to_string(e.slot) +
-            ",\"tophash\":" + std::to_string(e.tophash) + ",\"addr\":\"" + hex(e.address) +
-            "\",\"value\":\"" + hex(e.value) + "\",\"value2\":" + std::to_string(e.value2) +
-            ",\"writes\":" + std::to_string(e.writes) + "}";
-  }
-  *out += ']';
-  if (trace.truncated) *out += ",\"eventsTruncated\":true";
-}
 
 void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
   const MapType& t = m.type();
@@ -56,7 +18,7 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
   for (uint64_t b = first; b != 0; b = m.overflowOf(b)) {
     if (!firstBucket) *out += ',';
     firstBucket = false;
-    *out += "{\"addr\":\"" + hex(b) + "\",\"t\":[";
+    *out += "{\"addr\":\"" + hexAddress(b) + "\",\"t\":[";
     for (int i = 0; i < kBucketCnt; ++i) {
       if (i) *out += ',';
       *out += std::to_string(m.tophashAt(b, i));
@@ -75,7 +37,7 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
       elems += readable && (!t.indirectElem || e != 0) ? jsonString(formatElem(t, m.elemBytes(e))) : "null";
     }
     *out += "],\"k\":[" + keys + "],\"v\":[" + elems;
-    *out += "],\"overflow\":\"" + hex(m.overflowOf(b)) + "\"}";
+    *out += "],\"overflow\":\"" + hexAddress(m.overflowOf(b)) + "\"}";
   }
   *out += ']';
 }
@@ -88,93 +50,13 @@ double memoryCeiling() { return double(MemoryBudget::ceiling()); }
 
 PlaygroundSession::PlaygroundSession() { runner_.setTrace(nullptr); }
 
-void PlaygroundSession::detachRecording() {
-  runner_.setTrace(nullptr);
-  runner_.setJournal(false);
-  if (GoMap* m = runner_.map()) m->stopJournal();
-  journaled_ = false;
+void PlaygroundSession::appendOutcome(const Outcome& o, bool withEvents, std::string* out) const {
+  appendOutcomeFields(runner_.map(), o, out);
+  if (withEvents) appendTraceJson(trace_, TraceJsonFor::Viewer, out);
 }
 
-std::string PlaygroundSession::outcomeJson(const Outcome& o, bool withEvents) const {
-  std::string out = "{\"line\":" + std::to_string(o.command->line) +
-                    ",\"op\":" + jsonString(o.command->text);
-  out += ",\"operation\":";
-  out += o.isOperation ? "true" : "false";
-  if (o.result) out += ",\"result\":" + jsonString(*o.result);
-  appendOutcomeFields(runner_.map(), o, &out);
-  if (withEvents && o.error.empty()) appendEvents(trace_, &out);
-  if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
-  return out + "}";
-}
-
-std::string PlaygroundSession::exec(const std::string& text, bool trace) {
-  detachRecording();
-  std::vector<Command> commands;
-  if (Status s = splitScenario(text, ScenarioLimits(), &commands); !s) {
-    return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
-  }
-  std::map<int, int> perLine;
-  for (const Command& c : commands) ++perLine[c.line];
-  lastCommands_ = std::move(commands);
-  std::string out = "[";
-  for (size_t i = 0; i < lastCommands_.size(); ++i) {
-    const Command& c = lastCommands_[i];
-    if (trace) {
-      // Journal each command's writes from its start, so rewind() can
-      // restore any of its micro-steps (meaningful for the last command).
-      runner_.setJournal(true);
-      journaled_ = true;
-      runner_.setTrace(&trace_);
-    }
-    trace_.clear();
-    Outcome o = runner_.run(c, perLine[c.line] > 1);
-    if (i) out += ',';
-    out += outcomeJson(o, trace);
-  }
-  runner_.setTrace(nullptr);
-  runner_.setJournal(false);
-  if (GoMap* m = runner_.map()) m->stopJournal();
-  return out + "]";
-}
-
-std::string PlaygroundSession::rewind(double writes) {
-  GoMap* m = runner_.map();
-  if (!m || !journaled_) return "rewind needs a traced command first";
-  if (m->heap().journalLost()) {
-    return "rewind: this command wrote more than its journal may hold (" +
-           MemoryBudget::mib(SimHeap::kMaxJournalBytes) +
-           ", or what the memory budget had free), so its steps cannot be wound back";
-  }
-  if (!(writes >= 0) || writes > double(m->heap().journalSize())) {
-    return "rewind: writes must be between 0 and " + std::to_string(m->heap().journalSize());
-  }
-  m->rollbackTo(size_t(writes));
-  return "";
-}
-
-std::string PlaygroundSession::runScenario(const std::string& text, bool dumpsOnly, bool trace) {
-  detachRecording();
-  std::vector<Command> commands;
-  if (Status s = splitScenario(text, ScenarioLimits(), &commands); !s) {
-    return "{\"line\":0,\"op\":\"\",\"error\":" + jsonString(s.message()) + "}\n";
-  }
-  std::map<int, int> perLine;
-  for (const Command& c : commands) ++perLine[c.line];
-  DumpOptions options;
-  options.withTrace = trace;
-  options.dumpsOnly = dumpsOnly;
-  if (trace) runner_.setTrace(&trace_);
-  std::string out;
-  for (const Command& c : commands) {
-    Outcome o = runner_.run(c, perLine[c.line] > 1);
-    if (!o.isOperation) continue;
-    if (dumpsOnly && !o.isDump && o.error.empty()) continue;
-    out += dumpOutcome(runner_.map(), o, &trace_, options);
-    out += '\n';
-  }
-  runner_.setTrace(nullptr);
-  lastCommands_.clear();
-  return out;
+std::string PlaygroundSession::dumpLine(const Outcome& o, const DumpOptions& options) const {
+  return dumpOutcome(runner_.map(), o, &trace_, options);
 }
 
 std::string PlaygroundSession::header() const {
@@ -188,20 +70,20 @@ std::string PlaygroundSession::header() const {
                     ",\"indirectKey\":" + (t.indirectKey ? "true" : "false") +
                     ",\"indirectElem\":" + (t.indirectElem ? "true" : "false") +
                     ",\"hasPointers\":" + (t.bucketHasPointers ? "true" : "false") +
-                    ",\"variant\":\"" + variantName(t.variant) + "\"}";
+                    ",\"variant\":\"" + t.variantName() + "\"}";
   out += ",\"hasher\":\"";
   out += cfg.hasher == HasherKind::Go114 ? "go114" : cfg.hasher == HasherKind::Go119 ? "go119" : "identity";
   out += "\",\"version\":\"";
   out += cfg.version == GoVersion::Go119 ? "1.19" : "1.14";
   out += "\"";
   if (!m) return out + ",\"created\":false}";
-  out += ",\"created\":true,\"hmap\":\"" + hex(m->hmapAddress()) + "\"";
+  out += ",\"created\":true,\"hmap\":\"" + hexAddress(m->hmapAddress()) + "\"";
   out += ",\"count\":" + std::to_string(m->count()) + ",\"flags\":" + std::to_string(m->flags()) +
          ",\"B\":" + std::to_string(m->B()) + ",\"noverflow\":" + std::to_string(m->noverflow()) +
-         ",\"hash0\":" + std::to_string(m->hash0()) + ",\"buckets\":\"" + hex(m->buckets()) +
-         "\",\"oldbuckets\":\"" + hex(m->oldbuckets()) +
-         "\",\"nevacuate\":" + std::to_string(m->nevacuate()) + ",\"extra\":\"" + hex(m->extra()) +
-         "\",\"nextOverflow\":\"" + hex(m->nextOverflow()) + "\"";
+         ",\"hash0\":" + std::to_string(m->hash0()) + ",\"buckets\":\"" + hexAddress(m->buckets()) +
+         "\",\"oldbuckets\":\"" + hexAddress(m->oldbuckets()) +
+         "\",\"nevacuate\":" + std::to_string(m->nevacuate()) + ",\"extra\":\"" + hexAddress(m->extra()) +
+         "\",\"nextOverflow\":\"" + hexAddress(m->nextOverflow()) + "\"";
   out += ",\"arrayBuckets\":" + std::to_string(m->buckets() ? m->arrayBuckets(m->B()) : 0);
   out += ",\"heapUsed\":" + std::to_string(m->heap().used());
   if (runner_.iteratorOpen()) {
@@ -211,8 +93,8 @@ std::string PlaygroundSession::header() const {
     out += ",\"startBucket\":" + std::to_string(it.startBucket) +
            ",\"offset\":" + std::to_string(it.offset) + ",\"B\":" + std::to_string(it.B) +
            ",\"bucket\":" + std::to_string(it.bucket) + ",\"i\":" + std::to_string(it.i) +
-           ",\"wrapped\":" + (it.wrapped ? "true" : "false") + ",\"bptr\":\"" + hex(it.bptr) +
-           "\",\"buckets\":\"" + hex(it.buckets) + "\",\"checkBucket\":\"" + hex(it.checkBucket) +
+           ",\"wrapped\":" + (it.wrapped ? "true" : "false") + ",\"bptr\":\"" + hexAddress(it.bptr) +
+           "\",\"buckets\":\"" + hexAddress(it.buckets) + "\",\"checkBucket\":\"" + hexAddress(it.checkBucket) +
            "\"";
     if (it.key != 0) out += ",\"key\":" + jsonString(formatKey(t, m->keyBytes(it.key)));
     out += "}";
@@ -256,57 +138,6 @@ std::string PlaygroundSession::checkInvariants() {
   GoMap* m = runner_.map();
   return m ? gomap::checkInvariants(*m) : "";
 }
-
-bool PlaygroundSession::prepareFill(double n, double maxCopyBytes) {
-  if (!(n >= 0) || n > 9007199254740991.0 || !(maxCopyBytes >= 1)) return true;  // the fill will say why
-  return runner_.prepareFill(uint64_t(n), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
-}
-
-double PlaygroundSession::heapPointer() const {
-  const GoMap* m = runner_.map();
-  return m ? double(reinterpret_cast<uintptr_t>(m->heap().bytes().data())) : 0;
-}
-
-double PlaygroundSession::heapSize() const {
-  const GoMap* m = runner_.map();
-  return m ? double(m->heap().used()) : 0;
-}
-
-namespace {
-// The budget bytes a copy of the runner takes (its map's heap and journal).
-uint64_t copyCost(const ScenarioRunner& r) { return r.map() ? r.map()->heap().copyCost() : 0; }
-}  // namespace
-
-int PlaygroundSession::snapshot() {
-  // The copy carries the journal too, so the last traced command can still
-  // be rewound after a snapshot is taken.
-  const uint64_t cost = copyCost(runner_);
-  if (cost > MemoryBudget::room()) {
-    snapshotError_ = "out of memory: a snapshot of this map needs " + MemoryBudget::mib(cost) +
-                     " of the playground's memory budget (" + MemoryBudget::mib(MemoryBudget::ceiling()) +
-                     ", shared by every map, snapshot and trace), and " +
-                     MemoryBudget::mib(MemoryBudget::room()) + " is free; free a snapshot or a map";
-    return 0;
-  }
-  snapshotError_.clear();
-  int id = nextSnapshot_++;
-  snapshots_.emplace(id, runner_);
-  return id;
-}
-
-bool PlaygroundSession::restore(int id) {
-  auto it = snapshots_.find(id);
-  if (it == snapshots_.end()) return false;
-  // The copy is made beside the current map, then replaces it.
-  if (copyCost(it->second) > MemoryBudget::room()) return false;
-  ScenarioRunner copy = it->second;
-  runner_ = std::move(copy);
-  detachRecording();
-  lastCommands_.clear();
-  return true;
-}
-
-void PlaygroundSession::dropSnapshot(int id) { snapshots_.erase(id); }
 
 std::string PlaygroundSession::checkInt64Batch(double n) {
   if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";

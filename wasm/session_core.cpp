@@ -1,0 +1,156 @@
+#include "session_core.h"
+
+#include <algorithm>
+
+namespace gomap {
+namespace {
+
+// The budget bytes a copy of a runner takes (its map's heap and journal).
+uint64_t copyCost(const SimHeap* heap) { return heap ? heap->copyCost() : 0; }
+
+// Splits scenario text into commands and counts the commands on each line
+// (a command on a line with others names its place in errors: the runner's lineHasMany).
+Status splitCounted(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine) {
+  if (Status s = splitScenario(text, ScenarioLimits(), commands); !s) return s;
+  for (const Command& c : *commands) ++(*perLine)[c.line];
+  return Status::ok();
+}
+
+}  // namespace
+
+void SessionCore::detachRecording() {
+  traceInto(false);
+  runner_.setJournal(false);
+  stopJournal();
+  journaled_ = false;
+}
+
+std::string SessionCore::outcomeJson(const Outcome& o, bool withEvents) const {
+  std::string out = "{\"line\":" + std::to_string(o.command->line) + ",\"op\":" + jsonString(o.command->text);
+  out += ",\"operation\":";
+  out += o.isOperation ? "true" : "false";
+  if (o.result) out += ",\"result\":" + jsonString(*o.result);
+  appendOutcome(o, withEvents && o.error.empty(), &out);
+  if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
+  return out + "}";
+}
+
+std::string SessionCore::exec(const std::string& text, bool trace) {
+  detachRecording();
+  forgetSteps();
+  std::vector<Command> commands;
+  std::map<int, int> perLine;
+  if (Status s = splitCounted(text, &commands, &perLine); !s) {
+    return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
+  }
+  lastCommands_ = std::move(commands);
+  std::string out = "[";
+  for (size_t i = 0; i < lastCommands_.size(); ++i) {
+    const Command& c = lastCommands_[i];
+    if (trace) {
+      // Journal each command's writes from its start, so rewind() can
+      // restore any of its micro-steps (meaningful for the last command).
+      runner_.setJournal(true);
+      journaled_ = true;
+      traceInto(true);
+    }
+    clearTrace();
+    Outcome o = run(c, perLine[c.line] > 1);
+    if (trace) noteSteps();
+    if (i) out += ',';
+    out += outcomeJson(o, trace);
+  }
+  traceInto(false);
+  runner_.setJournal(false);
+  stopJournal();
+  return out + "]";
+}
+
+std::string SessionCore::rewind(double writes) {
+  const SimHeap* heap = heapOf(runner_);
+  if (!heap || !journaled_) return "rewind needs a traced command first";
+  if (heap->journalLost()) {
+    return "rewind: this command wrote more than its journal may hold (" +
+           MemoryBudget::mib(SimHeap::kMaxJournalBytes) +
+           ", or what the memory budget had free), so its steps cannot be wound back";
+  }
+  if (!(writes >= 0) || writes > double(heap->journalSize())) {
+    return "rewind: writes must be between 0 and " + std::to_string(heap->journalSize());
+  }
+  rollbackTo(size_t(writes));
+  return "";
+}
+
+std::string SessionCore::runScenario(const std::string& text, bool dumpsOnly, bool trace) {
+  detachRecording();
+  forgetSteps();
+  std::vector<Command> commands;
+  std::map<int, int> perLine;
+  if (Status s = splitCounted(text, &commands, &perLine); !s) {
+    return "{\"line\":0,\"op\":\"\",\"error\":" + jsonString(s.message()) + "}\n";
+  }
+  DumpOptions options;
+  options.withTrace = trace;
+  options.dumpsOnly = dumpsOnly;
+  if (trace) traceInto(true);
+  std::string out;
+  for (const Command& c : commands) {
+    Outcome o = run(c, perLine[c.line] > 1);
+    if (!o.isOperation) continue;
+    if (dumpsOnly && !o.isDump && o.error.empty()) continue;
+    out += dumpLine(o, options);
+    out += '\n';
+  }
+  traceInto(false);
+  lastCommands_.clear();
+  return out;
+}
+
+bool SessionCore::prepareFill(double n, double maxCopyBytes) {
+  if (!(n >= 0) || n > 9007199254740991.0 || !(maxCopyBytes >= 1)) return true;  // the fill will say why
+  return runner_.prepareFill(uint64_t(n), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
+}
+
+double SessionCore::heapPointer() const {
+  const SimHeap* heap = heapOf(runner_);
+  return heap ? double(reinterpret_cast<uintptr_t>(heap->bytes().data())) : 0;
+}
+
+double SessionCore::heapSize() const {
+  const SimHeap* heap = heapOf(runner_);
+  return heap ? double(heap->used()) : 0;
+}
+
+int SessionCore::snapshot() {
+  // The copy carries the journal too, so the last traced command can still
+  // be rewound after a snapshot is taken.
+  const uint64_t cost = copyCost(heapOf(runner_));
+  if (cost > MemoryBudget::room()) {
+    snapshotError_ = "out of memory: a snapshot of this map needs " + MemoryBudget::mib(cost) +
+                     " of the playground's memory budget (" + MemoryBudget::mib(MemoryBudget::ceiling()) +
+                     ", shared by every map, snapshot and trace), and " +
+                     MemoryBudget::mib(MemoryBudget::room()) + " is free; free a snapshot or a map";
+    return 0;
+  }
+  snapshotError_.clear();
+  int id = nextSnapshot_++;
+  snapshots_.emplace(id, runner_);
+  return id;
+}
+
+bool SessionCore::restore(int id) {
+  auto it = snapshots_.find(id);
+  if (it == snapshots_.end()) return false;
+  // The copy is made beside the current map, then replaces it.
+  if (copyCost(heapOf(it->second)) > MemoryBudget::room()) return false;
+  ScenarioRunner copy = it->second;
+  runner_ = std::move(copy);
+  detachRecording();
+  forgetSteps();
+  lastCommands_.clear();
+  return true;
+}
+
+void SessionCore::dropSnapshot(int id) { snapshots_.erase(id); }
+
+}  // namespace gomap
