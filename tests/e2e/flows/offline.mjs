@@ -128,7 +128,8 @@ async function shareFromFile(page, fileUrl, requests) {
   await dialog.waitFor();
   const offered = await dialog.evaluate((d) => ({
     labels: [...d.querySelectorAll('.share-field label')].map((l) => l.textContent),
-    values: [...d.querySelectorAll('input, textarea')].map((f) => f.value),
+    // The fields' texts (the compare checkbox is an option of the link, not a field).
+    values: [...d.querySelectorAll('input:not([type="checkbox"]), textarea')].map((f) => f.value),
   }));
   assert.deepEqual(offered.labels, ['Link to this moment', 'Scenario'], 'no element or iframe field');
   for (const v of offered.values) assert.doesNotMatch(v, /go-map-viz\.js|embed\.html|<script|<iframe|<go-map-viz/, 'a snippet naming a file that is not here');
@@ -176,4 +177,18 @@ async function shareFromFile(page, fileUrl, requests) {
   assert.deepEqual(dark, { bg: 'rgb(14, 17, 22)', sheet: 'all', map: 'dark' });
   assert.deepEqual(errors, []);
   await again.close();
+
+  // Go 1.26 and compare mode from the file (issue 15): a compare=1 link opens
+  // both maps; closed, the Swiss map of 100,000 keys is drawn zoomed out.
+  const swiss = await page.context().newPage();
+  swiss.on('pageerror', (e) => errors.push(e.message));
+  swiss.on('request', (r) => requests.push(r.url()));
+  await swiss.goto(`${fileUrl}#v=1&version=1.26&type=map[int64]int64&ops=fill+100000&compare=1`);
+  await swiss.waitForFunction(() => window.goMapPlayground?.compare?.panel?.isOpen, null, { timeout: 30000 });
+  assert.equal(await swiss.evaluate(() => document.querySelectorAll('#compare-view .cmp-side go-map-viz').length), 2);
+  await swiss.keyboard.press('Escape');
+  await swiss.waitForFunction(() => document.querySelector('go-map-viz').shadowRoot.querySelector('.swo-caption')?.textContent.startsWith('128 tables, 100,000 entries'), null, { timeout: 20000 });
+  assert.equal(await swiss.evaluate(() => window.goMapPlayground.app.player.swiss), true);
+  assert.deepEqual(errors, []);
+  await swiss.close();
 }
