@@ -8,8 +8,6 @@ package main
 
 import (
 	"reflect"
-	"runtime"
-	"strings"
 	"unsafe"
 )
 
@@ -49,7 +47,7 @@ func layoutOf[K comparable, V any]() mapLayout {
 		Elemsize:   t.elemsize,
 		Bucketsize: t.bucketsize,
 		Flags:      t.flags,
-		Hasher:     hasherName(t),
+		Hasher:     hashFuncName(unsafe.Pointer(&t.hasher)),
 	}
 }
 
@@ -62,15 +60,4 @@ func describe(t reflect.Type) typeLayout {
 		}
 	}
 	return l
-}
-
-// hasherName names the function behind maptype.hasher: "memhash64", "strhash", "memhash_varlen",
-// or ".hash.<type>" for one the compiler generated.
-func hasherName(t *maptype) string {
-	fn := *(*unsafe.Pointer)(unsafe.Pointer(&t.hasher)) // the closure
-	name := runtime.FuncForPC(*(*uintptr)(fn)).Name()
-	if i := strings.Index(name, "..hash."); i >= 0 {
-		return ".hash." + name[i+len("..hash."):]
-	}
-	return strings.TrimPrefix(name, "runtime.")
 }

@@ -9,7 +9,10 @@ package main
 
 import (
 	"reflect"
+	"runtime"
 	"sort"
+	"strings"
+	"unsafe"
 )
 
 var mapTypes = map[string]func(setup, []command){}
@@ -87,6 +90,18 @@ func init() {
 	addTyped[struct{}, int64]()
 	addTyped[int32, padded]()
 	addTyped[string, nestedPadded]()
+}
+
+// hashFuncName names the function behind a map type's hasher field (a closure): "memhash64",
+// "strhash", "memhash_varlen", or ".hash.<type>" for one the compiler generated (Go 1.19 spells
+// it pkg..hash.<type>, Go 1.26 pkg.hash.<type>).
+func hashFuncName(hasher unsafe.Pointer) string {
+	fn := *(*unsafe.Pointer)(hasher)
+	name := runtime.FuncForPC(*(*uintptr)(fn)).Name()
+	if i := strings.Index(name, ".hash."); i >= 0 && !strings.HasPrefix(name, "runtime.") {
+		return ".hash." + name[i+len(".hash."):]
+	}
+	return strings.TrimPrefix(name, "runtime.")
 }
 
 // printLayouts is `--layout`: every typed map's layout, one JSON line each, by type name.

@@ -7,8 +7,6 @@ package main
 
 import (
 	"reflect"
-	"runtime"
-	"strings"
 	"unsafe"
 )
 
@@ -26,11 +24,6 @@ var layouts = map[string]func() swissLayout{}
 func layoutOf[K comparable, V any]() swissLayout {
 	m := map[K]V{}
 	t := typeOf(m)
-	fn := *(*unsafe.Pointer)(unsafe.Pointer(&t.hasher))
-	name := runtime.FuncForPC(*(*uintptr)(fn)).Name()
-	if i := strings.Index(name, ".hash."); i >= 0 && !strings.HasPrefix(name, "runtime.") {
-		name = ".hash." + name[i+len(".hash."):]
-	}
 	return swissLayout{reflect.TypeOf(m).String(), t.slotSize, t.elemOff, t.groupSize, t.flags,
-		strings.TrimPrefix(name, "runtime.")}
+		hashFuncName(unsafe.Pointer(&t.hasher))}
 }
