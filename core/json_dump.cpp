@@ -24,16 +24,23 @@ size_t utf8Length(std::string_view s, size_t i) {
   return n;
 }
 
+// A chain as a JSON array: writeBucket(b) writes each bucket's object.
+template <class WriteBucket>
+void appendChainOf(const GoMap& m, uint64_t first, std::string* out, WriteBucket writeBucket) {
+  *out += '[';
+  for (uint64_t b = first; b != 0; b = m.overflowOf(b)) {
+    if (b != first) *out += ',';
+    writeBucket(b);
+  }
+  *out += ']';
+}
+
 // An overflow bucket taken from the array's preallocated spares carries
 // "spare": its index in the array, so a reader can tell it from a fresh one.
 void appendChain(const GoMap& m, uint64_t first, uint64_t array, uint64_t primaries,
                  uint64_t total, std::string* out) {
   const MapType& t = m.type();
-  *out += '[';
-  bool firstBucket = true;
-  for (uint64_t b = first; b != 0; b = m.overflowOf(b)) {
-    if (!firstBucket) *out += ',';
-    firstBucket = false;
+  appendChainOf(m, first, out, [&](uint64_t b) {
     *out += "{\"s\":[";
     for (int i = 0; i < kBucketCnt; ++i) {
       if (i) *out += ',';
@@ -52,8 +59,7 @@ void appendChain(const GoMap& m, uint64_t first, uint64_t array, uint64_t primar
       *out += ",\"spare\":" + std::to_string((b - array) / bs);
     }
     *out += '}';
-  }
-  *out += ']';
+  });
 }
 
 void appendArray(const GoMap& m, const char* name, uint64_t array, uint8_t arrayB, std::string* out) {
@@ -118,6 +124,32 @@ void appendTraceJson(const Trace& trace, TraceJsonFor reader, std::string* out) 
   }
   *out += ']';
   if (trace.truncated) *out += viewer ? ",\"eventsTruncated\":true" : ",\"traceTruncated\":true";
+}
+
+void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
+  const MapType& t = m.type();
+  appendChainOf(m, first, out, [&](uint64_t b) {
+    *out += "{\"addr\":\"" + hexAddress(b) + "\",\"t\":[";
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (i) *out += ',';
+      *out += std::to_string(m.tophashAt(b, i));
+    }
+    // Keys and elems are shown where the bytes still hold them: live slots,
+    // and the moved-out slots of pointer-free old buckets (their bytes remain).
+    std::string keys, elems;
+    for (int i = 0; i < kBucketCnt; ++i) {
+      if (i) keys += ',', elems += ',';
+      uint8_t top = m.tophashAt(b, i);
+      bool readable = top >= kMinTopHash ||
+                      ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
+      uint64_t k = readable ? m.keyAt(b, i) : 0;
+      uint64_t e = readable ? m.elemAt(b, i) : 0;
+      keys += readable && (!t.indirectKey || k != 0) ? jsonString(formatKey(t, m.keyBytes(k))) : "null";
+      elems += readable && (!t.indirectElem || e != 0) ? jsonString(formatElem(t, m.elemBytes(e))) : "null";
+    }
+    *out += "],\"k\":[" + keys + "],\"v\":[" + elems;
+    *out += "],\"overflow\":\"" + hexAddress(m.overflowOf(b)) + "\"}";
+  });
 }
 
 std::string jsonString(std::string_view s) {

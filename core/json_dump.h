@@ -58,6 +58,11 @@ std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<u
 enum class TraceJsonFor { Dump, Viewer };
 void appendTraceJson(const Trace& trace, TraceJsonFor reader, std::string* out);
 
+// The viewer's chain (the wasm session's chains() and state()): each
+// bucket's address, tophash array, keys and elems where the bytes still hold
+// them (null elsewhere) and overflow pointer.
+void appendChainDetail(const GoMap& m, uint64_t first, std::string* out);
+
 // JSON string literal for arbitrary bytes: invalid UTF-8 becomes U+FFFD.
 std::string jsonString(std::string_view bytes);
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "generated_keys.h"
+#include "iteration_keys.h"
 #include "key_text.h"
 #include "typed_value.h"
 
@@ -171,10 +172,6 @@ Status ScenarioRunner::parseKeyToken(const std::string& token, std::string* key)
   return map_->checkKey(*key);
 }
 
-void ScenarioRunner::yieldCurrent(const Hiter& it, std::vector<std::string>* keys) const {
-  if (it.key != 0) keys->push_back(formatKey(map_->type(), map_->keyBytes(it.key)));
-}
-
 Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t,
                                     std::optional<IterPin>* pin) const {
   if (t.size() == 1) return Status::ok();
@@ -257,19 +254,8 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     if (Status s = parseIterPin(t, &pin); !s) return s;
     Hiter it;
     m.iterInit(&it, pin);
-    out->keys.emplace();
     out->iterStart = IterPin{it.startBucket, it.offset};
-    yieldCurrent(it, &*out->keys);
-    if (op == "range") {
-      iter_ = it;
-      iterOpen_ = true;
-    } else {
-      while (it.key != 0) {
-        m.iterNext(&it);
-        yieldCurrent(it, &*out->keys);
-      }
-    }
-    if (it.key == 0) out->result = "end";
+    yieldStarted(m, it, op == "range", &iter_, &iterOpen_, out);
     return Status::ok();
   }
   if (op == "next") {
@@ -279,12 +265,7 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
       if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
-    out->keys.emplace();
-    for (uint64_t i = 0; i < n && iter_.key != 0; ++i) {
-      m.iterNext(&iter_);
-      yieldCurrent(iter_, &*out->keys);
-    }
-    if (iter_.key == 0) out->result = "end";
+    yieldNext(m, iter_, n, out);
     return Status::ok();
   }
   if (op == "dump") {

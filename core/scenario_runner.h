@@ -74,7 +74,6 @@ class ScenarioRunner {
   Status fill(uint64_t n, Outcome* out);
   Status collide(uint64_t bucket, uint64_t n, Outcome* out);
   Status parseIterPin(const std::vector<std::string>& t, std::optional<IterPin>* pin) const;
-  void yieldCurrent(const Hiter& it, std::vector<std::string>* keys) const;
 
   Status runSwissOperation(const std::vector<std::string>& t, Outcome* out);
   Status ensureSwissMap();

@@ -9,41 +9,6 @@
 #include "key_text.h"
 
 namespace gomap {
-namespace {
-
-void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
-  const MapType& t = m.type();
-  *out += '[';
-  bool firstBucket = true;
-  for (uint64_t b = first; b != 0; b = m.overflowOf(b)) {
-    if (!firstBucket) *out += ',';
-    firstBucket = false;
-    *out += "{\"addr\":\"" + hexAddress(b) + "\",\"t\":[";
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (i) *out += ',';
-      *out += std::to_string(m.tophashAt(b, i));
-    }
-    // Keys and elems are shown where the bytes still hold them: live slots,
-    // and the moved-out slots of pointer-free old buckets (their bytes remain).
-    std::string keys, elems;
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (i) keys += ',', elems += ',';
-      uint8_t top = m.tophashAt(b, i);
-      bool readable = top >= kMinTopHash ||
-                      ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
-      uint64_t k = readable ? m.keyAt(b, i) : 0;
-      uint64_t e = readable ? m.elemAt(b, i) : 0;
-      keys += readable && (!t.indirectKey || k != 0) ? jsonString(formatKey(t, m.keyBytes(k))) : "null";
-      elems += readable && (!t.indirectElem || e != 0) ? jsonString(formatElem(t, m.elemBytes(e))) : "null";
-    }
-    *out += "],\"k\":[" + keys + "],\"v\":[" + elems;
-    *out += "],\"overflow\":\"" + hexAddress(m.overflowOf(b)) + "\"}";
-  }
-  *out += ']';
-}
-
-}  // namespace
-
 double allocatedBytes() { return double(mallinfo().uordblks); }
 double memoryInUse() { return double(MemoryBudget::inUse()); }
 double memoryCeiling() { return double(MemoryBudget::ceiling()); }

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "generated_keys.h"
+#include "iteration_keys.h"
 #include "key_text.h"
 #include "scenario_runner.h"
 #include "typed_value.h"
@@ -121,9 +122,6 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     if (Status s = parseKey(type, token, key); !s) return s;
     return m.checkKey(*key);
   };
-  auto yieldCurrent = [&](const swiss::SwissIter& it, std::vector<std::string>* keys) {
-    if (it.key != 0) keys->push_back(formatKey(type, m.keyBytes(it.key)));
-  };
   if (op == "set") {
     if (t.size() < 2 || t.size() > 3) return usage("set K [V]");
     std::string key, elem(type.elemTypeSize, '\0');
@@ -190,18 +188,7 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     m.iterInit(&it, pins[0], pins[1]);
     if (it.started) out->swissIterStart = swiss::IterDraws{it.entryOffset, it.dirOffset};
     m.iterNext(&it);
-    out->keys.emplace();
-    yieldCurrent(it, &*out->keys);
-    if (op == "range") {
-      swissIter_ = it;
-      iterOpen_ = true;
-    } else {
-      while (it.key != 0) {
-        m.iterNext(&it);
-        yieldCurrent(it, &*out->keys);
-      }
-    }
-    if (it.key == 0) out->result = "end";
+    yieldStarted(m, it, op == "range", &swissIter_, &iterOpen_, out);
     return Status::ok();
   }
   if (op == "next") {
@@ -211,12 +198,7 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
       if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
-    out->keys.emplace();
-    for (uint64_t i = 0; i < n && swissIter_.key != 0; ++i) {
-      m.iterNext(&swissIter_);
-      yieldCurrent(swissIter_, &*out->keys);
-    }
-    if (swissIter_.key == 0) out->result = "end";
+    yieldNext(m, swissIter_, n, out);
     return Status::ok();
   }
   if (op == "dump") {
