@@ -90,6 +90,11 @@ export class CompareSession {
 
   /** Both sides' figures at the end of the current operation. */
   figures() {
+    // The operations never change once the session is made, so the figures
+    // at the end of op N are read once (two full state dumps per side).
+    this.figuresAt ??= new Map();
+    const known = this.figuresAt.get(this.op);
+    if (known) return known;
     const out = {};
     for (const v of SIDES) {
       const p = this.players[v];
@@ -107,6 +112,7 @@ export class CompareSession {
         out[v] = swissFigures(state, (k) => hashes[k], moved);
       }
     }
+    this.figuresAt.set(this.op, out);
     return out;
   }
 
