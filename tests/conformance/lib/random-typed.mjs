@@ -53,7 +53,8 @@ const TYPES = [
   ['map[complex128]bool', (i) => `(${i}+0i)`, 1e9, () => 'true'],
   ['map[uint64]string', (i) => String(i), 1e9, (i) => `s${i}`],
 ];
-// The map types Go 1.26's oracle has compiled too (oracle126/map_types.go), for `version 1.26`.
+// The map types Go 1.26's oracle has compiled too (the shared oracle/map_registry.go), for
+// `version 1.26`.
 const SWISS_TYPES = new Set(['map[bool]int64', 'map[complex64]int64', 'map[[3]float64]int64', 'map[[2]string]int64',
   'map[[1]string]int64', 'map[struct{A int8; B int64}]int64', 'map[struct{A, B int8; C string}]int64',
   'map[struct{C complex64; N int16}]int64', 'map[struct{P struct{A int8; B int64}; S string; F float32}]int64',
