@@ -25,7 +25,7 @@ export class SwissStatsView {
   update(s) {
     setText(this.cells.entries, fmt(s.count));
     setText(this.cells.tables, s.tables ? fmt(s.tables) : 'none: a small map (one group)');
-    setText(this.cells.directory, s.dirLen ? `${fmt(s.dirLen)} entries (globalDepth ${s.globalDepth})` : '—');
+    setText(this.cells.directory, s.dirLen ? `${fmt(s.dirLen)} entr${s.dirLen === 1 ? 'y' : 'ies'} (globalDepth ${s.globalDepth})` : '—');
     setText(this.cells.load, `${(s.loadFactor * 100).toFixed(1)}% of ${fmt(s.capacity)} slots (grows at 87.5%)`);
     setText(this.cells.tombstones, fmt(s.tombstones));
     setText(this.cells.probe, s.probe ? `average ${s.probe.average.toFixed(2)}, longest ${s.probe.longest}` : `— (${s.probeWhy})`);
