@@ -91,7 +91,7 @@ test('the tables\' grid: at most 128 columns, every table a cell', () => {
 });
 
 test('stats panel and table view under Go 1.26: numbers and rows = the CLI\'s dump; probe lengths from the reported hashes', { skip: noCli }, async () => {
-  const { swissStats } = await import('../../web/render/swiss-stats.mjs');
+  const { swissStats, swissStatsOfModel } = await import('../../web/render/swiss-stats.mjs');
   const { swissRows } = await import('../../web/render/swiss-table-view.mjs');
   const text = 'map[int64]int64\nseed 3\nfill 300\ndel 4\ndel 9\ndel 100\nset 5000 1';
   const r = await Player.load(gomap, `version 1.26\n${text}`);
@@ -114,6 +114,8 @@ test('stats panel and table view under Go 1.26: numbers and rows = the CLI\'s du
   else assert.ok(s.probeWhy.length > 0);
   // The table view: one row per slot, keys where the dump has them.
   const model = readSwissModel(p.map, frame);
+  // The page reads the same numbers from the picture's model.
+  assert.deepEqual(swissStatsOfModel(model, (k) => hashes[k]), s);
   const rows = swissRows(model);
   assert.equal(rows.length, ctrls.length);
   const dumpKeys = dump.tables.flatMap((t) => t.groups.flatMap((g) => g.s.map((x) => ('k' in x ? String(x.k) : ''))));

@@ -12,8 +12,7 @@ import { goFunction } from '../player/narration.mjs';
 import { swissFunction } from '../player/swiss-narration.mjs';
 import { SwissStatsView } from '../render/swiss-stats-view.mjs';
 import { SwissTableView } from '../render/swiss-table-view.mjs';
-import { swissStats } from '../render/swiss-stats.mjs';
-import { MAX_DRAWN_GROUPS } from '../render/swiss-model.mjs';
+import { swissStatsOfModel } from '../render/swiss-stats.mjs';
 
 export class Panels {
   constructor(els) {
@@ -78,7 +77,7 @@ export class Panels {
       // Go 1.26: h1 and h2 of the key in play, the keys a loop yielded, the
       // Swiss stats and table; the bucket map's iterator does not apply.
       this.swissHash.update(hashFocus(player, frame, model));
-      this.swissStats.update(swissStats(player.map.state({ near: [], maxGroups: MAX_DRAWN_GROUPS }), hashesUpTo(player, frame)));
+      this.swissStats.update(swissStatsOfModel(model, hashesUpTo(player, frame)));
       if (this.tableShown) this.swissTable.update(model);
       const yielded = player.yieldedKeys();
       this.els.iteratorCard.hidden = !yielded;

@@ -39,3 +39,18 @@ export function swissStats(state, hashOf) {
     probeWhy: summarized ? 'a map this big is read table by table without its groups' : probe ? '' : 'some keys were set without a reported hash',
   };
 }
+
+/**
+ * The same numbers from the picture's model (swissModelOf()), which the
+ * step has read already: no second state() per step.
+ */
+export function swissStatsOfModel(model, hashOf) {
+  const group = (g) => ({ ctrl: g.ctrl, s: g.slots.map((s) => (s.state === 'full' ? { k: s.key } : {})) });
+  const hd = model.header;
+  const swiss = hd.created ? {
+    count: hd.count, dirLen: hd.dirLen, globalDepth: hd.globalDepth, heapUsed: hd.heapUsed,
+    small: model.small ? group(model.small) : undefined,
+    tables: model.tables.map((t) => ({ capacity: t.capacity, tombstones: t.tombstones, summary: t.summary, groups: t.groups.map(group) })),
+  } : undefined;
+  return swissStats({ header: { count: hd.count }, swiss }, hashOf);
+}
