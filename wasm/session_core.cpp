@@ -8,15 +8,18 @@ namespace {
 // The budget bytes a copy of a runner takes (its map's heap and journal).
 uint64_t copyCost(const SimHeap* heap) { return heap ? heap->copyCost() : 0; }
 
-// Splits scenario text into commands and counts the commands on each line
-// (a command on a line with others names its place in errors: the runner's lineHasMany).
-Status splitCounted(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine) {
+}  // namespace
+
+// A new exec or runScenario: recording stopped, the last command's steps
+// forgotten, the text split into commands, counted per line (a command on a
+// line with others names its place in errors: the runner's lineHasMany).
+Status SessionCore::startCall(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine) {
+  detachRecording();
+  forgetSteps();
   if (Status s = splitScenario(text, ScenarioLimits(), commands); !s) return s;
   for (const Command& c : *commands) ++(*perLine)[c.line];
   return Status::ok();
 }
-
-}  // namespace
 
 void SessionCore::detachRecording() {
   traceInto(false);
@@ -36,11 +39,9 @@ std::string SessionCore::outcomeJson(const Outcome& o, bool withEvents) const {
 }
 
 std::string SessionCore::exec(const std::string& text, bool trace) {
-  detachRecording();
-  forgetSteps();
   std::vector<Command> commands;
   std::map<int, int> perLine;
-  if (Status s = splitCounted(text, &commands, &perLine); !s) {
+  if (Status s = startCall(text, &commands, &perLine); !s) {
     return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
   }
   lastCommands_ = std::move(commands);
@@ -82,11 +83,9 @@ std::string SessionCore::rewind(double writes) {
 }
 
 std::string SessionCore::runScenario(const std::string& text, bool dumpsOnly, bool trace) {
-  detachRecording();
-  forgetSteps();
   std::vector<Command> commands;
   std::map<int, int> perLine;
-  if (Status s = splitCounted(text, &commands, &perLine); !s) {
+  if (Status s = startCall(text, &commands, &perLine); !s) {
     return "{\"line\":0,\"op\":\"\",\"error\":" + jsonString(s.message()) + "}\n";
   }
   DumpOptions options;

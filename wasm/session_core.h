@@ -88,6 +88,7 @@ class SessionCore {
   ScenarioRunner runner_;
 
  private:
+  Status startCall(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine);
   std::string outcomeJson(const Outcome& o, bool withEvents) const;
 
   std::vector<Command> lastCommands_;
