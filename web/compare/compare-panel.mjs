@@ -10,6 +10,9 @@ import { styleURL } from '../render/style-url.mjs';
 import { describeFrame, narrationLine } from '../app/describe.mjs';
 import { CompareSession, SIDES } from './compare-session.mjs';
 import { figuresTable } from './compare-figures-view.mjs';
+import { compareToSvg, compareToJson, exportStates } from './compare-export.mjs';
+import { download } from '../app/export-actions.mjs';
+import { svgToPng } from '../app/raster.mjs';
 
 const SIDE_TITLE = { '1.14': 'Go 1.14: bucket map', '1.26': 'Go 1.26: Swiss table' };
 
@@ -46,6 +49,10 @@ export class ComparePanel {
       button('▶', 'Next operation', () => this.seekOp(this.session.op + 1)),
       button('▶▶', 'After the last operation', () => this.seekOp(this.session.length)),
       this.counter,
+      this.inline ? null : h('span', { class: 'cmp-export', role: 'group', 'aria-label': 'Export both maps' },
+        button('SVG', 'Export both maps as SVG', () => this.export('svg')),
+        button('PNG', 'Export both maps as PNG', () => this.export('png')),
+        button('JSON', 'Export both maps as JSON', () => this.export('json'))),
       this.inline ? null : button('Close', 'Close the comparison', () => this.close()));
     const columns = h('div', { class: 'cmp-columns' }, SIDES.map((v) => this.#side(v)));
     this.figures = h('div', { class: 'cmp-figures-wrap', 'aria-label': 'figures of both maps' });
@@ -95,6 +102,7 @@ export class ComparePanel {
   async open(text) {
     const r = await CompareSession.load(this.gomap, text);
     if (!r.ok) return r;
+    this.text = text;
     this.session?.free();
     this.session = r.session;
     // Each map is a <go-map-viz> the session's Player drives, made with its
@@ -130,6 +138,25 @@ export class ComparePanel {
     this.session?.free();
     this.session = null;
     this.onClose?.();
+  }
+
+  /** Downloads both maps as shown: 'svg', 'png' or 'json'. */
+  async export(kind) {
+    const s = this.session;
+    if (!s) return;
+    const type = s.players['1.14'].map.header().type.name;
+    const base = `go-map-compare-${type.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}-op-${s.op}`;
+    if (kind === 'json') {
+      const states = { '1.14': s.players['1.14'].map.state(), '1.26': s.players['1.26'].map.state() };
+      download(new Blob([compareToJson(states, this.text, { op: s.op })], { type: 'application/json' }), `${base}.json`);
+      return;
+    }
+    const dark = matchMedia(document.getElementById('dark-tokens')?.media || 'not all').matches;
+    const titles = {};
+    for (const v of SIDES) titles[v] = `${SIDE_TITLE[v]} — ${this.sides[v].micro.textContent}`;
+    const svg = compareToSvg(exportStates(s.players), { theme: dark ? 'dark' : 'light', title: `${this.counter.textContent} (${type})`, titles });
+    if (kind === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
+    else download((await svgToPng(svg)).blob, `${base}.png`);
   }
 
   /** Both maps at the end of operation n. */

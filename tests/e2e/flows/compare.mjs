@@ -7,6 +7,7 @@
 // fits 1366x768 without a box scrolling; a link with compare=1 opens it.
 // Screenshots at 1366x768, 1024x768 and 375x812, light and dark.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { openPage, screenshot, cliDumps, compareChains } from '../harness.mjs';
 import { sideScenario } from '../../../web/compare/compare-session.mjs';
 
@@ -125,6 +126,48 @@ export async function run(env) {
   assert.deepEqual(await page.evaluate(() => { const p = window.goMapPlayground.compare.panel.session.players['1.26']; return p.history.locate(p.position); }), { op: 2, step: 0 });
   await page.locator('#compare-view').getByRole('button', { name: 'Next operation', exact: true }).click();
   assert.match(await page.locator('#compare-view .cmp-counter').textContent(), /^Operation 4 of 4: fill 14/);
+
+  // Export: both maps as JSON (= each side's session), as one SVG (both
+  // sides' documents, each with the control bytes or tophashes it shows) and as a PNG of it.
+  const downloaded = async (name) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#compare-view').getByRole('button', { name }).click()]);
+    return { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
+  };
+  const json = JSON.parse((await downloaded('Export both maps as JSON')).bytes.toString('utf8'));
+  const states = await page.evaluate(() => {
+    const s = window.goMapPlayground.compare.panel.session;
+    return { '1.14': s.players['1.14'].map.state(), '1.26': s.players['1.26'].map.state() };
+  });
+  assert.deepEqual(json.state, { compare: true, op: 4, sides: states });
+  assert.equal(json.scenario, await page.evaluate(() => window.goMapPlayground.compare.panel.text));
+  assert.match(json.scenario, /set 1000 1/);
+  const svgFile = await downloaded('Export both maps as SVG');
+  assert.equal(svgFile.name, 'go-map-compare-map-int64-int64-op-4.svg');
+  const svg = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const sides = [...doc.documentElement.children].filter((e) => e.localName === 'svg');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      width: Number(doc.documentElement.getAttribute('width')),
+      height: Number(doc.documentElement.getAttribute('height')),
+      titles: sides.map((e) => e.querySelector('title').textContent),
+      ids: [...doc.querySelectorAll('[id]')].map((e) => e.id),
+      bytes126: [...sides[1].querySelectorAll('text')].map((x) => x.textContent).filter((x) => /^[0-9a-f]{2}$/.test(x)),
+    };
+  }, svgFile.bytes.toString('utf8'));
+  assert.equal(svg.error, null);
+  assert.equal(svg.titles.length, 2);
+  assert.match(svg.titles[0], /^Go 1\.14: bucket map/);
+  assert.match(svg.titles[1], /^Go 1\.26: Swiss table/);
+  assert.equal(new Set(svg.ids).size, svg.ids.length, 'ids are unique');
+  const swissBytes = states['1.26'].swiss.tables.flatMap((t) => t.groups.flatMap((g) => g.ctrl.map((c) => c.toString(16).padStart(2, '0'))));
+  // int64 keys of two digits read like a byte: every control byte is there, in order.
+  let at126 = 0;
+  for (const b of svg.bytes126) if (b === swissBytes[at126]) at126++;
+  assert.equal(at126, swissBytes.length, 'the Swiss side\'s control bytes, in order');
+  const png = (await downloaded('Export both maps as PNG')).bytes;
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.readUInt32BE(16), Math.floor(svg.width * 2));
 
   // Escape closes; the playground is as it was.
   await page.keyboard.press('Escape');
