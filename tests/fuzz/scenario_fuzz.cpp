@@ -118,6 +118,40 @@ bool isNaNKey(const gomap::MapType& t, const std::string& bytes) {
   return false;
 }
 
+// Traces the operation when op's top bit says so; some traced operations
+// (bit 6) are journaled too, to be wound back step by step after it, as the
+// player shows them. Returns whether to wind back; `before` is the heap then.
+template <class Map, class TraceT>
+bool beginOperation(Map& m, TraceT& trace, uint8_t op, std::vector<uint8_t>* before) {
+  const bool traced = op & 0x80;
+  m.setTrace(traced ? &trace : nullptr);
+  trace.clear();
+  const bool rewind = traced && (op & 0x40);
+  if (rewind) {
+    *before = m.heap().bytes();
+    m.startJournal();
+  }
+  return rewind;
+}
+
+// Every step back restores bytes and never allocates; back to the start is
+// the heap before the operation, byte for byte and in size. The map is left
+// as the operation made it. `model` prefixes the failures ("swiss: ").
+template <class Map, class TraceT>
+void checkRewind(Map& m, const TraceT& trace, const std::vector<uint8_t>& before, const std::string& model) {
+  m.stopJournal();
+  Map after = m;
+  uint64_t used = m.heap().used();
+  for (auto e = trace.events.rbegin(); e != trace.events.rend(); ++e) {
+    m.rollbackTo(e->writes);
+    if (m.heap().used() > used) fail(model + "winding back a step grew the heap");
+    used = m.heap().used();
+  }
+  m.rollbackTo(0);
+  if (m.heap().bytes() != before) fail(model + "winding a traced operation back did not restore the heap");
+  m = std::move(after);
+}
+
 struct Model {
   std::unordered_map<std::string, std::string> entries;  // canonical key -> elem
   std::map<std::string, int> nanElems;                     // NaN entries never match: a multiset
@@ -196,15 +230,8 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
     uint8_t code = in.next();
     std::string key = keyFor(t, code);
     std::string elem = elemFor(t, in.next());
-    const bool traced = op & 0x80;
-    m.setTrace(traced ? &trace : nullptr);
-    trace.clear();
-    const bool rewind = traced && (op & 0x40);
     std::vector<uint8_t> before;
-    if (rewind) {
-      before = m.heap().bytes();
-      m.startJournal();
-    }
+    const bool rewind = beginOperation(m, trace, op, &before);
     auto set = [&](const std::string& k) {
       if (!m.set(k, elem)) fail("swiss: set refused");
       if (isNaNKey(t, k)) {
@@ -264,19 +291,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
         break;
     }
     m.setTrace(nullptr);
-    if (rewind) {
-      m.stopJournal();
-      sw::SwissMap after = m;
-      uint64_t used = m.heap().used();
-      for (auto e = trace.events.rbegin(); e != trace.events.rend(); ++e) {
-        m.rollbackTo(e->writes);
-        if (m.heap().used() > used) fail("swiss: winding back a step grew the heap");
-        used = m.heap().used();
-      }
-      m.rollbackTo(0);
-      if (m.heap().bytes() != before) fail("swiss: winding a traced operation back did not restore the heap");
-      m = std::move(after);
-    }
+    if (rewind) checkRewind(m, trace, before, "swiss: ");
     std::string broken = sw::checkSwissInvariants(m);
     if (!broken.empty()) fail("swiss: after op " + std::to_string(ops) + ": " + broken);
     compareSwiss(m, model);
@@ -309,17 +324,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     uint8_t code = in.next();
     std::string key = keyFor(t, code);
     std::string elem = elemFor(t, in.next());
-    bool traced = op & 0x80;
-    m.setTrace(traced ? &trace : nullptr);
-    trace.clear();
-    // Some traced operations are journaled, then wound back step by step
-    // below, as the player shows them.
-    const bool rewind = traced && (op & 0x40);
     std::vector<uint8_t> before;
-    if (rewind) {
-      before = m.heap().bytes();
-      m.startJournal();
-    }
+    const bool rewind = beginOperation(m, trace, op, &before);
     switch (op % 8) {
       case 0: case 1: case 2: {  // set
         if (!m.set(key, elem)) fail("set refused");
@@ -370,21 +376,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
     }
     m.setTrace(nullptr);
-    if (rewind) {
-      // Every step back restores bytes and never allocates; back to the
-      // start is the heap before the operation, byte for byte and in size.
-      m.stopJournal();
-      gomap::GoMap after = m;
-      uint64_t used = m.heap().used();
-      for (auto e = trace.events.rbegin(); e != trace.events.rend(); ++e) {
-        m.rollbackTo(e->writes);
-        if (m.heap().used() > used) fail("winding back a step grew the heap");
-        used = m.heap().used();
-      }
-      m.rollbackTo(0);
-      if (m.heap().bytes() != before) fail("winding a traced operation back did not restore the heap");
-      m = std::move(after);
-    }
+    if (rewind) checkRewind(m, trace, before, "");
     std::string broken = gomap::checkInvariants(m);
     if (!broken.empty()) fail("after op " + std::to_string(ops) + ": " + broken);
     compareContents(m, model);
