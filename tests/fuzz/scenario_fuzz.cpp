@@ -160,54 +160,75 @@ struct Model {
     for (auto& [e, c] : nanElems) n += size_t(c);
     return n;
   }
+  // m[k] = e, delete(m, k) and clear(m) as Go defines them (a NaN key is
+  // new every time and can never be deleted).
+  void set(const gomap::MapType& t, const std::string& k, const std::string& e) {
+    if (isNaNKey(t, k)) {
+      ++nanElems[e];
+    } else {
+      entries[canonical(t, k)] = e;
+    }
+  }
+  void erase(const gomap::MapType& t, const std::string& k) {
+    if (!isNaNKey(t, k)) entries.erase(canonical(t, k));
+  }
+  void clear() {
+    entries.clear();
+    nanElems.clear();
+  }
 };
 
-void compareContents(gomap::GoMap& m, const Model& model) {
+// A lookup's answer (found, and its element's bytes) against the model's.
+// `who` prefixes the failures ("swiss: ").
+template <class Map, class Found>
+void checkLookup(const Map& m, const Found& f, const Model& model, const std::string& key, const std::string& who) {
   const gomap::MapType& t = m.type();
-  if (m.count() != model.size()) {
-    fail("count " + std::to_string(m.count()) + " but the model has " + std::to_string(model.size()));
+  auto it = model.entries.find(canonical(t, key));
+  bool expected = !isNaNKey(t, key) && it != model.entries.end();
+  if (f.found != expected) fail(who + "get found=" + std::to_string(f.found) + " for " + gomap::formatKey(t, key));
+  if (f.found && m.elemBytes(f.elem) != it->second) fail(who + "get returned the wrong element");
+}
+
+// The map's contents, read by a full iteration from `it` (started, on its
+// first key), against the model: the map's own count (`counted`, named
+// `countName`), no key twice, the same entries and NaN entries. `who`
+// prefixes the failures ("swiss: ").
+template <class Map, class Iter>
+void compareWithModel(Map& m, Iter& it, uint64_t counted, const char* countName, const Model& model,
+                      const std::string& who) {
+  const gomap::MapType& t = m.type();
+  if (counted != model.size()) {
+    fail(who + countName + " " + std::to_string(counted) + " but the model has " + std::to_string(model.size()));
   }
   std::unordered_map<std::string, std::string> seen;
   std::map<std::string, int> nans;
-  gomap::Hiter it;
-  gomap::Trace* saved = m.trace();
-  m.iterInit(&it, gomap::IterPin{0, 0});
-  while (it.key != 0) {
+  for (; it.key != 0; m.iterNext(&it)) {
     std::string k = m.keyBytes(it.key);
     std::string e = m.elemBytes(it.elem);
     if (isNaNKey(t, k)) {
       ++nans[e];
     } else if (!seen.emplace(canonical(t, k), e).second) {
-      fail("iteration yielded a key twice: " + gomap::formatKey(t, k));
+      fail(who + "iteration yielded a key twice: " + gomap::formatKey(t, k));
     }
-    m.iterNext(&it);
   }
+  if (seen != model.entries) fail(who + "contents differ from the model");
+  if (nans != model.nanElems) fail(who + "NaN entries differ from the model");
+}
+
+void compareContents(gomap::GoMap& m, const Model& model) {
+  gomap::Hiter it;
+  gomap::Trace* saved = m.trace();
+  m.iterInit(&it, gomap::IterPin{0, 0});
+  compareWithModel(m, it, m.count(), "count", model, "");
   m.setTrace(saved);
-  if (seen != model.entries) fail("contents differ from the model");
-  if (nans != model.nanElems) fail("NaN entries differ from the model");
 }
 
 // The same check for the Swiss map (version 1.26).
 void compareSwiss(gomap::swiss::SwissMap& m, const Model& model) {
-  const gomap::MapType& t = m.type();
-  if (m.used() != model.size()) {
-    fail("swiss: used " + std::to_string(m.used()) + " but the model has " + std::to_string(model.size()));
-  }
-  std::unordered_map<std::string, std::string> seen;
-  std::map<std::string, int> nans;
   gomap::swiss::SwissIter it;
   m.iterInit(&it, 0, 0);
-  for (m.iterNext(&it); it.key != 0; m.iterNext(&it)) {
-    std::string k = m.keyBytes(it.key);
-    std::string e = m.elemBytes(it.elem);
-    if (isNaNKey(t, k)) {
-      ++nans[e];
-    } else if (!seen.emplace(canonical(t, k), e).second) {
-      fail("swiss: iteration yielded a key twice: " + gomap::formatKey(t, k));
-    }
-  }
-  if (seen != model.entries) fail("swiss: contents differ from the model");
-  if (nans != model.nanElems) fail("swiss: NaN entries differ from the model");
+  m.iterNext(&it);
+  compareWithModel(m, it, m.used(), "used", model, "swiss: ");
 }
 
 // Go 1.26's Swiss map under the same kinds of operation, plus loops that
@@ -234,25 +255,18 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
     const bool rewind = beginOperation(m, trace, op, &before);
     auto set = [&](const std::string& k) {
       if (!m.set(k, elem)) fail("swiss: set refused");
-      if (isNaNKey(t, k)) {
-        ++model.nanElems[elem];
-      } else {
-        model.entries[canonical(t, k)] = elem;
-      }
+      model.set(t, k, elem);
     };
     switch (op % 8) {
       case 0: case 1: case 2: set(key); break;
       case 3: case 4:
         if (!m.del(key)) fail("swiss: del refused");
-        if (!isNaNKey(t, key)) model.entries.erase(canonical(t, key));
+        model.erase(t, key);
         break;
       case 5: {
         sw::SwissFound f;
         if (!m.get(key, &f)) fail("swiss: get refused");
-        auto it = model.entries.find(canonical(t, key));
-        bool expected = !isNaNKey(t, key) && it != model.entries.end();
-        if (f.found != expected) fail("swiss: get found=" + std::to_string(f.found));
-        if (f.found && m.elemBytes(f.elem) != it->second) fail("swiss: get returned the wrong element");
+        checkLookup(m, f, model, key, "swiss: ");
         break;
       }
       case 6:
@@ -261,8 +275,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
       case 7:
         if (code % 8 == 0) {
           m.clear();
-          model.entries.clear();
-          model.nanElems.clear();
+          model.clear();
         } else {
           // A loop that inserts and deletes as it goes: never a key twice.
           sw::SwissIter it;
@@ -329,44 +342,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     switch (op % 8) {
       case 0: case 1: case 2: {  // set
         if (!m.set(key, elem)) fail("set refused");
-        if (isNaNKey(t, key)) {
-          ++model.nanElems[elem];
-        } else {
-          model.entries[canonical(t, key)] = elem;
-        }
+        model.set(t, key, elem);
         break;
       }
       case 3: case 4: {  // delete
         if (!m.del(key)) fail("del refused");
-        if (!isNaNKey(t, key)) model.entries.erase(canonical(t, key));
+        model.erase(t, key);
         break;
       }
       case 5: {  // lookup
         gomap::Found f;
         if (!m.get(key, &f)) fail("get refused");
-        auto it = model.entries.find(canonical(t, key));
-        bool expected = !isNaNKey(t, key) && it != model.entries.end();
-        if (f.found != expected) fail("get found=" + std::to_string(f.found) + " for " + gomap::formatKey(t, key));
-        if (f.found && m.elemBytes(f.elem) != it->second) fail("get returned the wrong element");
+        checkLookup(m, f, model, key, "");
         break;
       }
       case 6: {  // a burst of new keys, to reach growth and overflow
         for (int i = 0; i < code % 40; ++i) {
           std::string k = keyFor(t, uint8_t(code + i * 7));
           if (!m.set(k, elem)) fail("set refused");
-          if (isNaNKey(t, k)) {
-            ++model.nanElems[elem];
-          } else {
-            model.entries[canonical(t, k)] = elem;
-          }
+          model.set(t, k, elem);
         }
         break;
       }
       case 7:
         if (code % 8 == 0) {
           m.clear();
-          model.entries.clear();
-          model.nanElems.clear();
+          model.clear();
         } else {
           // a partial iteration, which sets the iterator flags that steer NaNs
           gomap::Hiter it;
