@@ -65,6 +65,11 @@ test('a restore the budget refuses: a clear error, nothing changed, and it works
   // NoRoomError (the page shows its message).
   assert.throws(() => p.seek(p.history.donePosition(0)), (err) => err instanceof NoRoomError && /Not enough memory/.test(err.message));
   unchanged('seek');
+  // trySeek (the element, compare mode) says the same without throwing.
+  const tried = p.trySeek(p.history.donePosition(0));
+  assert.equal(tried.ok, false);
+  assert.match(tried.error, /Not enough memory/);
+  unchanged('trySeek');
   // …and a fill the same way.
   return p.runLong('fill 10', { yieldToEventLoop: async () => {} }).then((f) => {
     assert.equal(f.ok, false);

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
 import { Player } from '../../web/player/player.mjs';
-import { scanArray, addr, chainHistogram } from '../../web/player/heap-scan.mjs';
+import { scanArray, addr, chainHistogram, oldArrayLength } from '../../web/player/heap-scan.mjs';
 import { readModel, describeBucket, DETAIL_MAX_BUCKETS, WINDOW_BUCKETS } from '../../web/render/map-model.mjs';
 import { marksFor } from '../../web/render/highlights.mjs';
 
@@ -132,4 +132,28 @@ test('past the detail limit every requested density is drawn as the overview (a 
   assert.equal(readModel(small, { density: 'full' }).density, 'full');
   map.free();
   small.free();
+});
+
+test('prescan scans what the overview will read: the overview finds both arrays already scanned', () => {
+  // A map past 4,096 buckets caught mid-grow (prescan's threshold).
+  const { player } = Player.create(gomap, ['map[int64]int64', 'seed 4']);
+  let r = player.perform('fill 30000');
+  assert.equal(r.ok, true);
+  for (let i = 0; !player.map.header().oldbuckets || player.map.header().oldbuckets === '0'; i++) {
+    r = player.perform(`set ${1e9 + i} 1`);
+    assert.equal(r.ok, true);
+  }
+  player.seek(player.history.donePosition(player.history.length - 1));
+  player.prescan();
+  const h = player.map.header();
+  assert.ok(2 ** h.B >= 4096 && h.oldbuckets !== '0', `B ${h.B}, growing`);
+  const bucketsize = h.type.bucketsize;
+  let scans = 0;
+  const withHeap = player.map.withHeap.bind(player.map);
+  player.map.withHeap = (fn) => { scans++; return withHeap(fn); };
+  scanArray(player.map, { array: addr(h.buckets), n: 2 ** h.B, bucketsize });
+  scanArray(player.map, { array: addr(h.oldbuckets), n: oldArrayLength(h), bucketsize });
+  assert.equal(scans, 0, 'both scans were remembered from prescan');
+  player.map.withHeap = withHeap;
+  player.free();
 });

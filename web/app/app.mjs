@@ -212,20 +212,25 @@ export class App {
     this.bulkAbort = controller;
     this.setBusy(true);
     let r;
+    let moved = false;
     try {
       r = await this.player.runLong(command, { onProgress, yieldToEventLoop, signal: controller.signal });
+      if (r.op !== undefined) {
+        this.#changed(before, command, r.op);
+        moved = this.#moveCursor(() => this.player.seek(this.player.history.donePosition(r.op)));
+        // A big map's redraw starts with a scan of its arrays: a task of its
+        // own, still busy, so nothing else starts in the gap.
+        if (moved) {
+          this.player.prescan();
+          await yieldToEventLoop();
+        }
+      }
     } finally {
       this.setBusy(false);
       this.bulkAbort = null;
     }
-    if (r.op !== undefined) {
-      this.#changed(before, command, r.op);
-      this.player.seek(this.player.history.donePosition(r.op));
-      // A big map's redraw starts with a scan of its arrays: a task of its own.
-      this.player.prescan();
-      await yieldToEventLoop();
-      this.render({ animate: false, announce: true });
-    } else if (!r.ok) this.announce(r.error);
+    if (moved) this.render({ animate: false, announce: true });
+    else if (!r.ok) this.announce(r.error);
     return r;
   }
 

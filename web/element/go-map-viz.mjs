@@ -268,7 +268,7 @@ export class GoMapViz extends HTMLElement {
     if (stepText !== this.#shownStep) {
       this.#shownStep = stepText;
       this.#pause();
-      this.#player.seek(positionOfStep(settings.step, this.#player.history));
+      this.#seek(this.#player, positionOfStep(settings.step, this.#player.history));
     }
     if (settings.autoplay !== this.#shownAutoplay) {
       this.#shownAutoplay = settings.autoplay;
@@ -341,7 +341,8 @@ export class GoMapViz extends HTMLElement {
     const s = this.#settings;
     this.#shownStep = propertyValue(s, 'step');
     this.#shownAutoplay = s.autoplay;
-    r.player.seek(positionOfStep(s.step, r.player.history));
+    const at = r.player.trySeek(positionOfStep(s.step, r.player.history));
+    if (!at.ok) this.#ui.setMessage(at.error, { error: true });
     this.#ui.resetHeight();
     // An embed with nothing to step through says what its reader can do.
     if (!r.player.history.length) {
@@ -399,14 +400,25 @@ export class GoMapViz extends HTMLElement {
     const to = { 'to-start': 0, 'step-back': p.position - 1, 'step-forward': p.position + 1, 'to-end': p.total - 1, seek: arg }[command];
     if (to === undefined) return;
     const before = p.position;
-    p.seek(to);
+    if (!this.#seek(p, to)) return;
     this.#draw({ animate: Math.abs(p.position - before) === 1, say: true });
+  }
+
+  // A moment the memory budget has no room to show (several maps share one
+  // module): nothing moves, playback stops, and the reader is told.
+  #seek(p, position) {
+    const r = p.trySeek(position);
+    if (r.ok) return true;
+    this.#playback.stop();
+    this.#ui.setMessage(r.error, { error: true });
+    this.dispatchEvent(new CustomEvent('gomap-error', { detail: { errors: [{ line: 0, field: 'memory', message: r.error }] } }));
+    return false;
   }
 
   #play({ fromStart, reader = false, resume = false }) {
     const p = this.#player;
     if (!p || !this.#ownPlayer || !this.isConnected) return;
-    if (fromStart || p.atHead) p.seek(0);
+    if ((fromStart || p.atHead) && !this.#seek(p, 0)) return;
     this.#playback.speed = this.#settingsNow().speed;
     // A playback resumed after a move keeps whose it was.
     if (!resume) this.#readerPlaying = reader;
@@ -415,7 +427,7 @@ export class GoMapViz extends HTMLElement {
         this.#draw({ animate: false });
         return false;
       }
-      p.seek(p.position + 1);
+      if (!this.#seek(p, p.position + 1)) return false;
       this.#draw({ animate: true });
       if (!p.atHead) return true;
       queueMicrotask(() => this.#draw({ animate: false, say: this.#readerPlaying }));
@@ -500,12 +512,20 @@ export class GoMapViz extends HTMLElement {
       const here = p.position;
       const t0 = performance.now();
       ui.body.classList.add('is-measuring');
+      let refused = false;
       while (i < positions.length && performance.now() - t0 < 16) {
-        p.seek(positions[i++]);
-        this.#drawQuietly();
-        ui.reserve();
+        // A moment with no room to show ends the measuring where it is.
+        if (p.trySeek(positions[i++]).ok) {
+          this.#drawQuietly();
+          ui.reserve();
+        } else refused = true;
       }
-      p.seek(here);
+      if (refused) i = positions.length;
+      if (!p.trySeek(here).ok) {
+        ui.body.classList.remove('is-measuring');
+        this.#seek(p, here); // says why, and stops
+        return;
+      }
       this.#drawQuietly();
       ui.reserve();
       ui.body.classList.remove('is-measuring');

@@ -7,6 +7,15 @@ import { MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from './tophash.mjs';
 
 export const addr = (hex) => (hex ? parseInt(hex, 16) : 0);
 
+// hmap.flags bit 8: the grow in progress keeps the size (overflow buckets
+// only), so the old array has as many buckets as the new one.
+export const SAME_SIZE_GROW = 8;
+
+/** The number of buckets of a growing map's old array (2^B or 2^(B-1)). */
+export function oldArrayLength(header) {
+  return header.flags & SAME_SIZE_GROW ? 2 ** header.B : 2 ** (header.B - 1);
+}
+
 /**
  * @param {import('../../wasm/gomap').GoMap} map
  * @param {{ array: number, n: number, bucketsize: number }} which

@@ -9,7 +9,7 @@ import { History } from './history.mjs';
 import { KeyframeStore } from './keyframes.mjs';
 import { commandName, isSetupCommand, splitScenario } from './scenario-text.mjs';
 import { ChunkPlanner } from './bulk.mjs';
-import { trackScans, forgetScans, scanArray, addr } from './heap-scan.mjs';
+import { trackScans, forgetScans, scanArray, addr, oldArrayLength } from './heap-scan.mjs';
 
 // Roughly how fast a snapshot copies the heap; a keyframe is worth taking
 // once replaying from the previous one would take longer than copying.
@@ -280,7 +280,7 @@ export class Player {
     // Go 1.26's Swiss table (SwissGoMap): no buckets, no incremental growth.
     this.swiss = map.version === '1.26';
     trackScans(map);
-    this.keyframes.add(0, first ?? map.snapshot(), 4096);
+    this.keyframes.add(0, first, 4096);
   }
 
   free() {
@@ -384,6 +384,10 @@ export class Player {
       onProgress?.(done / n);
       if (yieldToEventLoop) await yieldToEventLoop();
     }
+    // A cancelled or failed fill may leave a bigger heap half copied aside,
+    // counted against the memory budget: give it back now (room for
+    // nothing more is always there, so the copy is dropped).
+    this.map.prepareFill(0);
     if (done === 0) {
       this.journal = null;
       return error ? { ok: false, error } : { ok: false, error: 'The fill was cancelled.' };
@@ -435,6 +439,21 @@ export class Player {
 
   // ---- moving the cursor -------------------------------------------------
 
+  /**
+   * seek(p) for callers that show errors rather than catch them: a moment
+   * the memory budget has no room to show moves nothing and says why.
+   * @returns {{ ok: true } | { ok: false, error: string }}
+   */
+  trySeek(p) {
+    try {
+      this.seek(p);
+      return { ok: true };
+    } catch (err) {
+      if (err instanceof NoRoomError) return { ok: false, error: err.message };
+      throw err;
+    }
+  }
+
   /** Shows timeline position p (clamped): the map's bytes as they were then. */
   seek(p) {
     this.#materialize(Math.max(0, Math.min(this.total - 1, Math.round(p))));
@@ -484,7 +503,7 @@ export class Player {
     const bucketsize = h.type.bucketsize;
     scanArray(this.map, { array: addr(h.buckets), n: 2 ** h.B, bucketsize });
     if (h.oldbuckets && h.oldbuckets !== '0') {
-      scanArray(this.map, { array: addr(h.oldbuckets), n: h.flags & 8 ? 2 ** h.B : 2 ** (h.B - 1), bucketsize });
+      scanArray(this.map, { array: addr(h.oldbuckets), n: oldArrayLength(h), bucketsize });
     }
   }
 

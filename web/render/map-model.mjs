@@ -3,7 +3,7 @@
 // of them for big ones), the preallocated overflow pool, and an index from
 // bucket address to where that bucket sits, so trace events (which carry
 // addresses) can be placed on the picture.
-import { addr } from '../player/heap-scan.mjs';
+import { addr, oldArrayLength, SAME_SIZE_GROW } from '../player/heap-scan.mjs';
 
 export const DETAIL_MAX_BUCKETS = 512;
 export const WINDOW_BUCKETS = 32;
@@ -27,8 +27,8 @@ export function readModel(map, { windowFrom = 0, windowSize = WINDOW_BUCKETS, de
   if (!header.created || header.buckets === '0') return model;
   const n = 2 ** header.B;
   const growing = header.oldbuckets !== '0';
-  const sameSize = (header.flags & 8) !== 0;
-  const nOld = growing ? (sameSize ? n : n / 2) : 0;
+  const sameSize = (header.flags & SAME_SIZE_GROW) !== 0;
+  const nOld = growing ? oldArrayLength(header) : 0;
   model.density = density && density !== 'auto' ? density : densityFor(n);
   if (model.density === 'overview' && n <= 16) model.density = 'full';
   // A cell per slot for tens of thousands of buckets takes gigabytes and

@@ -6,7 +6,7 @@
 // The chosen window of buckets, drawn in detail below, is outlined; clicking
 // or using the arrow keys moves it.
 import { h } from './dom.mjs';
-import { scanArray, addr } from '../player/heap-scan.mjs';
+import { scanArray, addr, oldArrayLength } from '../player/heap-scan.mjs';
 
 const MAX_CELLS = 1 << 16;
 
@@ -61,7 +61,7 @@ export class OverviewView {
    */
   update(map, header, { from = 0, size = 32 } = {}) {
     const bs = header.type.bucketsize;
-    const n = this.old ? (header.flags & 8 ? 2 ** header.B : 2 ** (header.B - 1)) : 2 ** header.B;
+    const n = this.old ? oldArrayLength(header) : 2 ** header.B;
     const array = addr(this.old ? header.oldbuckets : header.buckets);
     const scan = scanArray(map, { array, n, bucketsize: bs });
     this.colors ??= this.#palette();

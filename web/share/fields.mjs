@@ -143,11 +143,6 @@ function parseBool(raw) {
   return { error: 'is not 1 or 0' };
 }
 
-/**
- * name: the state's property. key: in the URL. attr: on the element.
- * scalar: surrounding spaces are trimmed (never for the scenario text).
- * max: the longest raw text looked at; longer is refused unread.
- */
 // The longest map type a link or attribute may name. The core's own limits
 // (core/go_type.h: nesting, array length, struct fields, type size) are
 // what a type runs into first; this only keeps unread text short.
@@ -172,6 +167,11 @@ function parseMapTypeText(raw) {
   return { value: raw };
 }
 
+/**
+ * name: the state's property. key: in the URL. attr: on the element.
+ * scalar: surrounding spaces are trimmed (never for the scenario text).
+ * max: the longest raw text looked at; longer is refused unread.
+ */
 export const FIELDS = [
   {
     // Every map type the core models (issue 16); parseMapTypeText says why
