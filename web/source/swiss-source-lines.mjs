@@ -150,7 +150,7 @@ function insideGrowToTable(frame) {
  * shown without one), fn null when the data has no such function.
  * @param {{ event: object, events?: object[], step?: number, variant?: string }} frame
  * @param {{ small?: boolean }} [where] whether the map is one small group
- * @returns {{ fn: string|null, line: number|null, lines: string[]|null, file: string|null }}
+ * @returns {{ fn: string|null, line: number|null, lines: string[]|null }}
  */
 export function swissSourceLine(frame, { small = false } = {}) {
   const e = frame.event;
