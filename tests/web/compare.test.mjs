@@ -163,3 +163,26 @@ test('compare is a link field and a boolean attribute; links without it are unch
   assert.deepEqual(elementAttributes(on.state).find(([n]) => n === 'compare'), ['compare', '']);
   assert.equal(elementAttributes(r.state).find(([n]) => n === 'compare'), undefined);
 });
+
+test('a side the memory budget cannot show moves neither side: the moved one goes back, the reason is returned', () => {
+  // Two stand-in players on 3 operations; the 1.26 side refuses any moment but the end.
+  const side = (refuse) => ({
+    position: 30,
+    history: { length: 3, donePosition: (j) => 10 * (j + 1), position: (j, k) => 10 * j + k + 1, ops: [] },
+    trySeek(p) {
+      if (refuse && p !== 30) return { ok: false, error: 'Not enough memory to show that moment' };
+      this.position = p;
+      return { ok: true };
+    },
+  });
+  const players = { '1.14': side(false), '1.26': side(true) };
+  const session = new CompareSession(players);
+  assert.equal(session.op, 3);
+  const r = session.seekOp(1);
+  assert.deepEqual(r, { ok: false, error: 'Not enough memory to show that moment' });
+  assert.equal(session.op, 3, 'the operation shown is unchanged');
+  assert.equal(players['1.14'].position, 30, 'the side that had moved went back');
+  assert.equal(players['1.26'].position, 30);
+  assert.equal(session.seekStep('1.14', 2, 0).ok, false, 'a micro-step inside a refused operation is refused too');
+  assert.equal(players['1.14'].position, 30);
+});

@@ -6,7 +6,7 @@
 // itself (once per embed), and an iframe of this site's embed page whose
 // height suits the column it lands in. No DOM, so node tests hold the
 // snippets to the grammar.
-import { FIELDS, parseField } from '../share/fields.mjs';
+import { FIELDS, parseField, crossCheck } from '../share/fields.mjs';
 import { elementScript, elementTag, embedSnippets } from '../share/embed.mjs';
 import { PACKAGE_CDNS, packageScriptUrl } from '../share/package-release.mjs';
 import { siteUrls } from './share-offer.mjs';
@@ -92,10 +92,11 @@ export function embedState(state, options) {
     // seed only the page's model takes stays behind.
     out.version = options.version;
     if (out.step && out.step.micro !== null) out.step = { op: out.step.op, micro: null };
-    const swiss = options.version === '1.26';
-    if (!swiss && out.hasher === 'go126') out.hasher = null;
-    if (!swiss && typeof out.seed === 'bigint' && out.seed > 0xffffffffn) out.seed = null;
-    if (!swiss && typeof out.seed === 'number' && out.seed > 0xffffffff) out.seed = null;
+    // What the other model takes is fields.mjs's rule (crossCheck); a hasher
+    // it refuses is left out (the model's default), not replaced.
+    const hasher = out.hasher;
+    crossCheck(out, out.mapType, out.version);
+    if (out.hasher !== hasher) out.hasher = null;
   }
   out.buckets = null;
   if (String(options.buckets ?? '').trim() !== '') {

@@ -77,7 +77,7 @@ export class Panels {
       // Go 1.26: h1 and h2 of the key in play, the keys a loop yielded, the
       // Swiss stats and table; the bucket map's iterator does not apply.
       this.swissHash.update(hashFocus(player, frame, model));
-      this.swissStats.update(swissStatsOfModel(model, hashesUpTo(player, frame)));
+      this.swissStats.update(swissStatsOfModel(model, player.reportedHashes(frame.op + 1)));
       if (this.tableShown) this.swissTable.update(model);
       const yielded = player.yieldedKeys();
       this.els.iteratorCard.hidden = !yielded;
@@ -104,11 +104,3 @@ export class Panels {
   }
 }
 
-// The hash the core reported for each key over the operations up to the
-// moment's (the latest wins: a reseed empties the map first).
-function hashesUpTo(player, frame) {
-  const out = {};
-  const ops = player.history.ops;
-  for (let j = 0; j < ops.length && j <= frame.op; j++) Object.assign(out, ops[j].outcome?.hashes ?? {});
-  return (k) => out[k];
-}

@@ -39,6 +39,8 @@ export class ComparePanel {
     this.onClose = onClose;
     this.sides = {};
     this.counter = h('p', { class: 'cmp-counter', 'aria-live': 'polite' });
+    // Why a move did not happen (a moment the memory budget cannot show).
+    this.notice = h('p', { class: 'cmp-notice', role: 'status', hidden: true });
     this.slider = h('input', { type: 'range', min: '0', max: '0', value: '0', class: 'cmp-slider', 'aria-label': 'Operation' });
     this.slider.addEventListener('input', () => this.seekOp(Number(this.slider.value)));
     const bar = h('div', { class: 'cmp-bar' },
@@ -53,7 +55,8 @@ export class ComparePanel {
         button('SVG', 'Export both maps as SVG', () => this.export('svg')),
         button('PNG', 'Export both maps as PNG', () => this.export('png')),
         button('JSON', 'Export both maps as JSON', () => this.export('json'))),
-      this.inline ? null : button('Close', 'Close the comparison', () => this.close()));
+      this.inline ? null : button('Close', 'Close the comparison', () => this.close()),
+      this.notice);
     const columns = h('div', { class: 'cmp-columns' }, SIDES.map((v) => this.#side(v)));
     this.figures = h('div', { class: 'cmp-figures-wrap', 'aria-label': 'figures of both maps' });
     this.root = this.inline
@@ -162,7 +165,10 @@ export class ComparePanel {
   /** Both maps at the end of operation n. */
   seekOp(n) {
     if (!this.session) return;
-    this.session.seekOp(n);
+    if (!this.#said(this.session.seekOp(n))) {
+      this.slider.value = String(this.session.op);
+      return;
+    }
     for (const v of SIDES) this.sides[v].step = null;
     this.#render();
     this.figures.replaceChildren(figuresTable(this.session.figures(), SIDES));
@@ -179,10 +185,18 @@ export class ComparePanel {
     // forward starts the operation over at its first micro-step and back
     // goes to its last one.
     const next = side.step === null ? (delta > 0 ? 0 : count - 1) : Math.max(0, side.step + delta);
-    side.step = next >= count ? null : next;
+    const step = next >= count ? null : next;
     const p = s.players[v];
-    p.seek(side.step === null ? p.history.donePosition(s.op - 1) : p.history.position(s.op - 1, side.step));
+    if (!this.#said(p.trySeek(step === null ? p.history.donePosition(s.op - 1) : p.history.position(s.op - 1, step)))) return;
+    side.step = step;
     this.#renderSide(v);
+  }
+
+  // Shows (or clears) the reason a move was refused; true when it was not.
+  #said(r) {
+    this.notice.hidden = r.ok;
+    this.notice.textContent = r.ok ? '' : r.error;
+    return r.ok;
   }
 
   #render() {

@@ -60,27 +60,43 @@ export class CompareSession {
   constructor(players, growth = {}) {
     this.players = players;
     this.growth = growth;
-    this.op = players['1.14'].history.length; // operations done (0: none)
-    this.seekOp(this.op);
+    this.op = 0; // operations done and shown (0: none)
+    this.seekOp(players['1.14'].history.length);
   }
 
   get length() {
     return this.players['1.14'].history.length;
   }
 
-  /** Both sides at the end of operation n (0: before any). */
+  /**
+   * Both sides at the end of operation n (0: before any). A side whose
+   * moment the memory budget has no room to show moves neither: the side
+   * already moved goes back, and the reason is returned.
+   * @returns {{ ok: true } | { ok: false, error: string }}
+   */
   seekOp(n) {
-    this.op = Math.max(0, Math.min(n, this.length));
-    for (const p of Object.values(this.players)) p.seek(this.op === 0 ? 0 : p.history.donePosition(this.op - 1));
+    const op = Math.max(0, Math.min(n, this.length));
+    const moved = [];
+    for (const p of Object.values(this.players)) {
+      const before = p.position;
+      const r = p.trySeek(op === 0 ? 0 : p.history.donePosition(op - 1));
+      if (!r.ok) {
+        for (const [q, at] of moved) q.trySeek(at);
+        return r;
+      }
+      moved.push([p, before]);
+    }
+    this.op = op;
+    return { ok: true };
   }
 
   /** One side at micro-step k of operation n (the other stays at the end of n). */
   seekStep(version, n, k) {
-    this.seekOp(n);
+    const r = this.seekOp(n);
     const p = this.players[version];
     const j = this.op - 1;
-    if (j < 0) return;
-    p.seek(Math.min(p.history.position(j, k), p.history.donePosition(j)));
+    if (!r.ok || j < 0) return r;
+    return p.trySeek(Math.min(p.history.position(j, k), p.history.donePosition(j)));
   }
 
   /** The micro-steps of operation n on one side (0 for an untraced op). */
@@ -105,11 +121,7 @@ export class CompareSession {
       if (v === '1.14') {
         out[v] = bucketFigures(state, moved);
       } else {
-        // The latest hash the core reported for each key, with the seed
-        // in force then (a reseed empties the map first, so later hashes win).
-        const hashes = {};
-        for (const o of ops) Object.assign(hashes, o.outcome?.hashes ?? {});
-        out[v] = swissFigures(state, (k) => hashes[k], moved);
+        out[v] = swissFigures(state, p.reportedHashes(this.op), moved);
       }
     }
     this.figuresAt.set(this.op, out);

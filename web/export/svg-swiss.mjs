@@ -8,10 +8,9 @@
 import { el, fragment } from './xml.mjs';
 import { palette } from './palette.mjs';
 import { PAD, SANS, MONO, textWidth } from './measure.mjs';
+import { ctrlState, hex2 } from '../render/swiss-model.mjs';
 
 export const SVG_MAX_GROUPS = 1024;
-const CTRL_EMPTY = 0x80;
-const CTRL_DELETED = 0xfe;
 const CELL_W = 58;
 const CELL_H = 30;
 const LABEL_W = 34;
@@ -19,13 +18,16 @@ const GROUP_W = LABEL_W + 8 * CELL_W;
 const GROUP_GAP = 18;
 const MIN_WIDTH = 560;
 
-const hex2 = (b) => b.toString(16).padStart(2, '0');
 const clip = (text, n) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n - 1).join('')}…` : text);
 
+const LOOKS = {
+  empty: (colors) => ({ name: 'empty', look: colors.rest, dash: '1 3' }),
+  deleted: (colors) => ({ name: 'deleted', look: colors.y, dash: '4 3' }),
+  full: (colors) => ({ name: 'full', look: colors.live, dash: null }),
+};
+
 function slotLook(ctrl, colors) {
-  if (ctrl === CTRL_EMPTY) return { name: 'empty', look: colors.rest, dash: '1 3' };
-  if (ctrl === CTRL_DELETED) return { name: 'deleted', look: colors.y, dash: '4 3' };
-  return { name: 'full', look: colors.live, dash: null };
+  return LOOKS[ctrlState(ctrl)](colors);
 }
 
 function groupRow(g, label, colors) {

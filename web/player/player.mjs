@@ -440,6 +440,19 @@ export class Player {
   // ---- moving the cursor -------------------------------------------------
 
   /**
+   * The latest hash the core reported for each key over operations
+   * 0 … upTo-1, as a lookup (16 hex digits, or undefined). Later hashes win:
+   * a reseed empties the map first, so a key's last hash is the one its
+   * slot holds now.
+   * @returns {(key: string) => string | undefined}
+   */
+  reportedHashes(upTo) {
+    const out = {};
+    for (const o of this.history.ops.slice(0, upTo)) Object.assign(out, o.outcome?.hashes ?? {});
+    return (k) => out[k];
+  }
+
+  /**
    * seek(p) for callers that show errors rather than catch them: a moment
    * the memory budget has no room to show moves nothing and says why.
    * @returns {{ ok: true } | { ok: false, error: string }}

@@ -6,6 +6,7 @@
 // core reported for the keys; a big map (tables read without their groups)
 // gets every figure but the probe lengths. DOM-free, for node tests.
 import { swissFigures } from '../compare/compare-figures.mjs';
+import { CTRL_DELETED, GROUP_SLOTS } from './swiss-model.mjs';
 
 /**
  * @param {{ header: object, swiss?: object }} state SwissGoMap.state() (with or without summaries)
@@ -15,13 +16,13 @@ export function swissStats(state, hashOf) {
   const sw = state.swiss ?? {};
   const tables = sw.tables ?? [];
   const summarized = tables.some((t) => t.summary);
-  let capacity = sw.small ? 8 : 0;
+  let capacity = sw.small ? GROUP_SLOTS : 0;
   let tombstones = 0;
   for (const t of tables) {
     capacity += t.capacity;
     tombstones += t.tombstones ?? 0;
   }
-  if (sw.small) tombstones += sw.small.ctrl.filter((c) => c === 0xfe).length;
+  if (sw.small) tombstones += sw.small.ctrl.filter((c) => c === CTRL_DELETED).length;
   const count = state.header.count ?? sw.count ?? 0;
   const bytes = sw.heapUsed ?? state.header.heapUsed ?? 0;
   const probe = summarized ? null : swissFigures(state, hashOf).probe;
