@@ -354,17 +354,35 @@ export const GROUP_WINDOW = 16;
  * @param {object} table a tableModel with its groups
  * @param {ReturnType<typeof swissMarks>} marks
  * @param {number} [from] the window's first group when the step names none here
- * @returns {{ from: number, to: number, groups: object[] }} to: exclusive
+ * @param {{ pinned?: boolean }} [options] pinned: keep `from` even when the
+ *   step names a group (the reader paged the window away from it)
+ * @returns {{ from: number, to: number, groups: object[], above: number, below: number }}
+ *   to: exclusive; above / below: groups left out before and after the window
  */
-export function groupWindow(table, marks, from = 0) {
+export function groupWindow(table, marks, from = 0, { pinned = false } = {}) {
   const n = table.groups.length;
   const slotGroups = new Set([...marks.slots.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))));
   const marked = (g) => marks.groups.has(g.addr) || marks.focus?.group === g.addr || slotGroups.has(g.addr);
   const focus = table.groups.findIndex((g) => g.addr === marks.focus?.group);
   const first = focus >= 0 ? focus : table.groups.findIndex(marked);
-  let start = first >= 0 ? first - (first % GROUP_WINDOW) : from;
+  let start = first >= 0 && !pinned ? first - (first % GROUP_WINDOW) : from;
   start = Math.max(0, Math.min(Math.max(0, n - GROUP_WINDOW), start));
   const to = Math.min(n, start + GROUP_WINDOW);
   const groups = table.groups.filter((g, i) => (i >= start && i < to) || marked(g));
-  return { from: start, to, groups };
+  return { from: start, to, groups, ...hiddenAround(table, groups, start, to) };
+}
+
+// The groups a window leaves out, before its first group and after its
+// last (a marked group drawn outside the window is not counted): drawn +
+// above + below is the table's group count.
+function hiddenAround(table, drawn, from, to) {
+  const shown = new Set(drawn.map((g) => g.index));
+  let above = 0;
+  let below = 0;
+  table.groups.forEach((g, i) => {
+    if (shown.has(g.index)) return;
+    if (i < from) above++;
+    else below++;
+  });
+  return { above, below };
 }

@@ -6,7 +6,7 @@
 // key shown as stale. Marks of the step (sw-* classes, swiss-model.mjs
 // swissMarks) and `sw-focus` on what to keep in view.
 import { h } from './dom.mjs';
-import { allTables, hex2, tablesInFull, tableName, focusTablePos, groupWindow } from './swiss-model.mjs';
+import { allTables, hex2, tablesInFull, tableName, focusTablePos, groupWindow, GROUP_WINDOW } from './swiss-model.mjs';
 import { SwissOverview } from './swiss-overview.mjs';
 
 // Past this many groups a table is drawn dense (render/swiss-view.mjs).
@@ -44,6 +44,8 @@ export class SwissView {
     this.tables = h('div', { class: 'sw-tables' });
     this.opened = h('div', { class: 'sw-tables' }); // a big map's opened tables, under its overview
     this.root = h('div', { class: 'swiss-map' }, this.header, this.directory, this.tables, swissLegend());
+    this.windowFrom = new Map(); // table address → first group of its window, kept from step to step
+    this.pinned = new Set();     // tables whose window the reader paged (until the next step)
   }
 
   /**
@@ -51,6 +53,8 @@ export class SwissView {
    * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
    */
   update(model, marks, { dense = false, open = 0, theme = '' } = {}) {
+    if (!this.paging) this.pinned.clear();
+    this.last = { model, marks, options: { dense, open, theme } };
     this.theme = theme;
     // Groups and tables drawn last time, reused when they show the same.
     this.groupCache = this.nextGroups ?? new Map();
@@ -173,6 +177,48 @@ export class SwissView {
     patchChildren(this.opened, parts);
   }
 
+  // The two lines around a table's window: "⋯ N groups above / below",
+  // each a button that moves the window by GROUP_WINDOW groups (the step's
+  // groups stay drawn) until the next step brings it back to the step.
+  #pager(addr) {
+    const line = (where) => h('button', { type: 'button', class: `sw-window sw-${where}`, dataset: { where } });
+    const above = line('above');
+    const below = line('below');
+    const move = (by, other) => {
+      const from = Math.max(0, (this.windowFrom.get(addr) ?? 0) + by);
+      this.windowFrom.set(addr, from);
+      this.pinned.add(addr);
+      const hadFocus = document.activeElement;
+      this.paging = true;
+      try {
+        this.update(this.last.model, this.last.marks, this.last.options);
+      } finally {
+        this.paging = false;
+      }
+      // The reader keeps paging from the keyboard: focus stays on the line,
+      // or the other one once this end of the table is reached.
+      if (hadFocus === above || hadFocus === below) (hadFocus.hidden ? other : hadFocus).focus();
+    };
+    above.addEventListener('click', () => move(-GROUP_WINDOW, below));
+    below.addEventListener('click', () => move(GROUP_WINDOW, above));
+    return {
+      above,
+      below,
+      fill(win, total, others) {
+        const span = `groups ${win.from}–${win.to - 1} of ${total} drawn${others ? ` (and ${others} more the step names)` : ''}`;
+        const words = (n, where) => `⋯ ${n.toLocaleString('en-US')} group${n === 1 ? '' : 's'} ${where}`;
+        above.hidden = win.above === 0;
+        below.hidden = win.below === 0;
+        above.textContent = words(win.above, 'above');
+        below.textContent = words(win.below, 'below');
+        above.title = `${span}; show the ${GROUP_WINDOW} before them`;
+        below.title = `${span}; show the ${GROUP_WINDOW} after them`;
+        above.dataset.count = String(win.above);
+        below.dataset.count = String(win.below);
+      },
+    };
+  }
+
   #smallGroup(model, marks) {
     const g = model.small;
     return h('section', { class: 'sw-table is-small', 'aria-label': 'the small map: one group' },
@@ -202,16 +248,24 @@ export class SwissView {
       // but for the groups the step is about, drawn whole on their own row.
       const dense = t.groups.length > DENSE_GROUPS || (this.allDense && t.groups.length > 1);
       if (dense) box.classList.add('is-dense');
-      // Zoomed out, a window of the table's groups (and those the step marks).
-      const win = this.zoomedOut ? groupWindow(t, marks, this.groupFrom ?? 0) : null;
+      // A window of the table's groups (and those the step marks) when it
+      // has more than fit beside the player: zoomed out, or a table of
+      // more than GROUP_WINDOW groups (a 1,024-slot table has 128).
+      const windowed = this.zoomedOut || t.groups.length > GROUP_WINDOW;
+      const pinned = this.pinned?.has(t.addr) ?? false;
+      const win = windowed ? groupWindow(t, marks, this.windowFrom.get(t.addr) ?? 0, { pinned }) : null;
+      if (win) this.windowFrom.set(t.addr, win.from); // no focus here next step: stay where it was
       const groups = win ? win.groups : t.groups;
       const row = cached?.row ?? h('div', { class: 'sw-groups' });
       patchChildren(row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
-      kids.push(row);
-      this.nextTables.set(t.addr, { box, row });
-      if (win && groups.length < t.groups.length) {
+      const pager = win && groups.length < t.groups.length ? (cached?.pager ?? this.#pager(t.addr)) : null;
+      this.nextTables.set(t.addr, { box, row, pager });
+      if (pager) {
         const others = groups.length - (win.to - win.from);
-        kids.push(h('p', { class: 'sw-note sw-window', text: `groups ${win.from}–${win.to - 1} of ${t.groups.length} drawn${others ? `, and ${others} more the step names` : ''}; the table's bar above holds the rest.` }));
+        pager.fill(win, t.groups.length, others);
+        kids.push(pager.above, row, pager.below);
+      } else {
+        kids.push(row);
       }
     } else {
       const fill = t.capacity ? t.used / t.capacity : 0;
