@@ -1,6 +1,7 @@
 // Insert and update: mapassign and its fast variants.
 #include <cstring>
 
+#include "heap_room.h"
 #include "go_map.h"
 #include "typed_value.h"
 
@@ -233,17 +234,10 @@ uint64_t GoMap::worstCaseWriteBytes(std::string_view key) const {
   return grow + 64 * uint64_t(t.bucketsize) + 2 * key.size() + 2 * 256 + 4096;
 }
 
-Status GoMap::checkCapacity(uint64_t newKeys) {
-  uint64_t need = 0;
-  if (Status s = capacityNeed(newKeys, need); !s) return s;
-  return heap_.makeRoom(need);
-}
+Status GoMap::checkCapacity(uint64_t newKeys) { return makeRoomForKeys(*this, heap_, newKeys); }
 
 Status GoMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
-  ready = false;
-  uint64_t need = 0;
-  if (Status s = capacityNeed(newKeys, need); !s) return s;
-  return heap_.prepareRoom(need, maxCopyBytes, ready);
+  return prepareRoomForKeys(*this, heap_, newKeys, maxCopyBytes, ready);
 }
 
 Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "heap_room.h"
 #include "swiss/swiss_map.h"
 #include "typed_value.h"
 
@@ -102,17 +103,10 @@ uint64_t SwissMap::worstCaseWriteBytes(uint64_t keyBytes) const {
   return n;
 }
 
-Status SwissMap::checkCapacity(uint64_t newKeys) {
-  uint64_t need = 0;
-  if (Status s = capacityNeed(newKeys, need); !s) return s;
-  return heap_.makeRoom(need);
-}
+Status SwissMap::checkCapacity(uint64_t newKeys) { return makeRoomForKeys(*this, heap_, newKeys); }
 
 Status SwissMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
-  ready = false;
-  uint64_t need = 0;
-  if (Status s = capacityNeed(newKeys, need); !s) return s;
-  return heap_.prepareRoom(need, maxCopyBytes, ready);
+  return prepareRoomForKeys(*this, heap_, newKeys, maxCopyBytes, ready);
 }
 
 Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {

@@ -6,8 +6,9 @@
 // tables come as summaries and each is drawn as a bar (height: capacity,
 // filled with used slots, then tombstones), as the page's overview does.
 import { el, fragment } from './xml.mjs';
+import { svgDocument } from './svg-document.mjs';
 import { palette } from './palette.mjs';
-import { PAD, SANS, MONO, textWidth } from './measure.mjs';
+import { PAD, MONO, textWidth } from './measure.mjs';
 import { ctrlState, hex2 } from '../render/swiss-model.mjs';
 
 export const SVG_MAX_GROUPS = 1024;
@@ -158,13 +159,5 @@ export function swissStateToSvg(state, { theme = 'light', title } = {}) {
     y += lg.height;
   }
   const H = Math.ceil(y + PAD);
-  const svg = el('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`,
-    'font-family': SANS, role: 'img', 'aria-labelledby': 'gomap-title gomap-desc',
-  },
-  el('title', { id: 'gomap-title' }, heading),
-  el('desc', { id: 'gomap-desc' }, describe(state)),
-  el('rect', { x: 0, y: 0, width: W, height: H, fill: colors.bg }),
-  ...pieces);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+  return svgDocument({ width: W, height: H, heading, description: describe(state), background: colors.bg }, pieces);
 }

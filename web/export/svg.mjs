@@ -8,10 +8,11 @@
 // current array (and of the old one while growing). Up to 2^10 buckets each
 // slot is drawn; beyond, a compact overview (svg-overview.mjs).
 import { el, fragment } from './xml.mjs';
+import { svgDocument } from './svg-document.mjs';
 import { palette } from './palette.mjs';
 import { arrayBlock, slotLegend } from './svg-buckets.mjs';
 import { overviewBlock, overviewLegend } from './svg-overview.mjs';
-import { PAD, SANS, MONO, textWidth, flow } from './measure.mjs';
+import { PAD, MONO, textWidth, flow } from './measure.mjs';
 import { LOAD_FACTOR } from '../player/tophash.mjs';
 
 export { stateToJson } from './json.mjs';
@@ -132,14 +133,5 @@ export function stateToSvg(state, { theme = 'light', title } = {}) {
   if (state.buckets) pieces.push(place(legend, 0));
   const W = width + 2 * PAD;
   const H = Math.ceil(y + PAD);
-  const svg = el('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`,
-    'font-family': SANS, role: 'img', 'aria-labelledby': 'gomap-title gomap-desc',
-  },
-  el('title', { id: 'gomap-title' }, heading),
-  el('desc', { id: 'gomap-desc' }, describe(state)),
-  el('rect', { x: 0, y: 0, width: W, height: H, fill: colors.bg }),
-  titleText,
-  ...pieces);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+  return svgDocument({ width: W, height: H, heading, description: describe(state), background: colors.bg }, [titleText, ...pieces]);
 }
