@@ -30,10 +30,17 @@ function drawnSide(page, v) {
       };
     }
     const map = root.querySelector('.swiss-map');
+    // A big table draws a window of its groups, with how many are above and below it.
+    const hidden = (t, where) => Number(t.querySelector(`.sw-window.sw-${where}`)?.dataset.count ?? 0);
     return {
       tables: [...map.querySelectorAll('.sw-table.role-live, .sw-table.is-small')].map((t) => ({
         addr: t.dataset.addr ?? null,
-        groups: [...t.querySelectorAll('.sw-group')].map((g) => [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16))),
+        above: hidden(t, 'above'),
+        below: hidden(t, 'below'),
+        groups: [...t.querySelectorAll('.sw-group')].map((g) => ({
+          addr: g.dataset.addr ?? null,
+          ctrl: [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16)),
+        })),
       })),
     };
   }, v);
@@ -44,10 +51,23 @@ function figuresShown(page) {
     Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.figure, td.textContent]))])));
 }
 
+// Every group drawn has the dump's control bytes, in the dump's order, and
+// a table's drawn groups with those above and below its window are all of it.
 function swissDiffs(shown, dump, what) {
-  const want = dump.small ? [[dump.small.ctrl]] : dump.tables.map((t) => t.groups.map((g) => g.ctrl));
-  const got = shown.tables.map((t) => t.groups);
-  return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${what}: control bytes drawn differ from the dump`];
+  const want = dump.small ? [[dump.small]] : dump.tables.map((t) => t.groups);
+  if (shown.tables.length !== want.length) return [`${what}: ${shown.tables.length} tables drawn, the dump has ${want.length}`];
+  const diffs = [];
+  shown.tables.forEach((t, i) => {
+    const groups = want[i];
+    if (t.above + t.groups.length + t.below !== groups.length) {
+      diffs.push(`${what}: table ${i} draws ${t.groups.length} groups with ${t.above} above and ${t.below} below, the dump has ${groups.length}`);
+      return;
+    }
+    t.groups.forEach((g, k) => {
+      if (JSON.stringify(g.ctrl) !== JSON.stringify(groups[t.above + k].ctrl)) diffs.push(`${what}: table ${i} group ${t.above + k}: control bytes drawn differ from the dump`);
+    });
+  });
+  return diffs;
 }
 
 async function checkOp(page, n, dumps) {
@@ -197,7 +217,13 @@ export async function run(env) {
         index: Number(chain.dataset.index),
         buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((c) => ({ t: Number(c.dataset.t), k: c.dataset.k ?? null }))),
       })),
-      swiss: { tables: [...side('1.26').querySelectorAll('.sw-table.role-live, .sw-table.is-small')].map((t) => ({ groups: [...t.querySelectorAll('.sw-group')].map((g) => [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16))) })) },
+      swiss: {
+        tables: [...side('1.26').querySelectorAll('.sw-table.role-live, .sw-table.is-small')].map((t) => ({
+          above: Number(t.querySelector('.sw-window.sw-above')?.dataset.count ?? 0),
+          below: Number(t.querySelector('.sw-window.sw-below')?.dataset.count ?? 0),
+          groups: [...t.querySelectorAll('.sw-group')].map((g) => ({ ctrl: [...g.querySelectorAll('.sw-ctrl')].map((c) => parseInt(c.textContent, 16)) })),
+        })),
+      },
       counter: root.querySelector('.cmp-counter').textContent,
     };
   });
