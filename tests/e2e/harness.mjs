@@ -315,3 +315,14 @@ export async function startHostServer(distUrl) {
   await new Promise((res) => server.listen(port, '127.0.0.1', res));
   return { url: `http://localhost:${port}/`, stop: () => server.close() };
 }
+
+/** The page's address once it has stopped changing (it follows the moment shown after a short delay). */
+export async function settledHash(page, { every = 400 } = {}) {
+  let last = null;
+  for (;;) {
+    await page.waitForTimeout(every);
+    const now = await page.evaluate(() => location.hash);
+    if (now === last) return now;
+    last = now;
+  }
+}

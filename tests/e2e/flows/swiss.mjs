@@ -5,7 +5,7 @@
 // groups drawn (control bytes, keys, stale keys) equal the page's session
 // (state()), and at the end the gomap CLI's dump of the page's scenario.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, cliDumps, scenarioText, pause, frame } from '../harness.mjs';
+import { openPage, screenshot, cliDumps, scenarioText, pause, frame, settledHash } from '../harness.mjs';
 
 export const name = 'Go 1.26 Swiss table: small map to table, split and directory doubling, tombstones, stepping';
 
@@ -30,6 +30,11 @@ function drawnSwiss(page) {
     });
     const tables = [...map.querySelectorAll('.sw-table')].map((t) => ({
       addr: t.dataset.addr ?? null,
+      // A big table draws a window of its groups: how many are above and below it.
+      window: t.querySelector('.sw-window') ? {
+        above: Number(t.querySelector('.sw-window.sw-above')?.dataset.count ?? 0),
+        below: Number(t.querySelector('.sw-window.sw-below')?.dataset.count ?? 0),
+      } : null,
       small: t.classList.contains('is-small'),
       role: [...t.classList].find((c) => c.startsWith('role-'))?.slice(5) ?? null,
       summary: t.classList.contains('is-summary'),
@@ -80,6 +85,29 @@ function compareSwiss(drawn, dump, { detached = [] } = {}) {
   const check = (t, d, where) => {
     for (const f of ['capacity', 'used', 'growthLeft', 'localDepth']) if (t.fields[f] !== String(d[f])) diffs.push(`${where}.${f} ${t.fields[f]} drawn, ${d[f]}`);
     if (t.summary) return;
+    if (t.window) {
+      // Every group of the window is drawn (and those the step marks beyond
+      // it), each with the map's bytes of the group at its address.
+      const { above, below } = t.window;
+      if (d.groups[0]?.addr === undefined) {
+        // The CLI's dump has no addresses: the window's groups in order.
+        const inWindow = d.groups.slice(above, d.groups.length - below);
+        if (t.groups.length !== inWindow.length) diffs.push(`${where}: ${t.groups.length} groups drawn, a window of ${inWindow.length}`);
+        inWindow.forEach((g, k) => t.groups[k] && diffs.push(...groupDiffs(t.groups[k], g, `${where}.g${above + k}`)));
+        return;
+      }
+      const at = new Map(d.groups.map((g, i) => [g.addr, i]));
+      const drawnAddrs = new Set(t.groups.map((g) => g.addr));
+      d.groups.slice(above, d.groups.length - below).forEach((g, k) => {
+        if (!drawnAddrs.has(g.addr)) diffs.push(`${where}.g${above + k}: in the window but not drawn`);
+      });
+      t.groups.forEach((g) => {
+        const i = at.get(g.addr);
+        if (i === undefined) diffs.push(`${where}: group ${g.addr} drawn, not in the map`);
+        else diffs.push(...groupDiffs(g, d.groups[i], `${where}.g${i}`));
+      });
+      return;
+    }
     if (t.groups.length !== d.groups.length) diffs.push(`${where}: ${t.groups.length} groups drawn, ${d.groups.length}`);
     d.groups.forEach((g, i) => t.groups[i] && diffs.push(...groupDiffs(t.groups[i], g, `${where}.g${i}`)));
   };
@@ -239,8 +267,9 @@ export async function run(env) {
     const pl = window.goMapPlayground.app.player;
     return { swiss: pl.swiss, position: pl.position, state: JSON.stringify(pl.map.state()) };
   });
+  const address = await settledHash(page);
   const before = await moment(page);
-  const again = await openPage(env, { path: new URL(page.url()).hash, viewport: { width: 1366, height: 768 } });
+  const again = await openPage(env, { path: address, viewport: { width: 1366, height: 768 } });
   assert.deepEqual(await moment(again), before);
   assert.equal(await again.getByLabel('Go version').inputValue(), '1.26');
   await again.close();
@@ -256,7 +285,41 @@ export async function run(env) {
     }
   }
   await page.close();
+  await bigTableFits(env);
   return bigMap(env);
+}
+
+// One 1,024-slot table (128 groups) at 1366x768 and 1024x768: at every
+// micro-step of an insert the narration, the step button and the group the
+// step marks are on screen together, the page not scrolled to find them.
+async function bigTableFits(env) {
+  for (const [w, h] of [[1366, 768], [1024, 768]]) {
+    const page = await openPage(env, { path: '#v=1&version=1.26&type=map[int64]int64&seed=5&ops=fill+800;set+5001+1;set+5002+1;set+5003+1', viewport: { width: w, height: h } });
+    const steps = await page.evaluate(() => {
+      const p = window.goMapPlayground.app.player;
+      const j = p.history.length - 1;
+      return { first: p.history.position(j, 0), done: p.history.donePosition(j) };
+    });
+    assert.ok(steps.done - steps.first >= 4, `the insert has micro-steps (${steps.done - steps.first})`);
+    for (let at = steps.first; at < steps.done; at++) {
+      await page.evaluate((p) => window.goMapPlayground.app.seek(p), at);
+      await page.waitForTimeout(120);
+      const seen = await page.evaluate(() => {
+        const inside = (el) => {
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+        };
+        const root = document.querySelector('go-map-viz').shadowRoot;
+        const marked = root.querySelector('.sw-group.sw-focus, .sw-group .sw-focus, .sw-focus');
+        return { narration: inside(document.getElementById('narration')), button: inside(document.getElementById('step-forward')), marked: marked ? inside(marked) : null, scrollY };
+      });
+      assert.deepEqual({ narration: seen.narration, button: seen.button }, { narration: true, button: true }, `${w}x${h} step ${at}: narration and controls on screen (scrollY ${seen.scrollY})`);
+      if (seen.marked !== null) assert.equal(seen.marked, true, `${w}x${h} step ${at}: the marked group on screen (scrollY ${seen.scrollY})`);
+    }
+    await screenshot(page, `swiss-big-table-${w}x${h}`);
+    await page.close();
+  }
 }
 
 // The zoomed-out picture as drawn: the overview's caption, where its two
