@@ -6,7 +6,7 @@
 // Screenshots at 1366x768 and 375x812 show the field and the panel fit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openPage, screenshot, drawnEqualsState, shownHeader, toEnd, coreState, cliDumps, compareChains } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownHeader, toEnd, coreState, cliDumps, compareChains, settledHash } from '../harness.mjs';
 import { encodeState } from '../../../web/share/fragment.mjs';
 
 export const name = 'map-type field: choices, layout panel, composite keys, refused types';
@@ -77,16 +77,6 @@ export async function run(env) {
   return refusals(env);
 }
 
-// The settled permalink the page writes into its address.
-async function settledAddress(page) {
-  let last = '';
-  for (;;) {
-    await page.waitForTimeout(400);
-    const now = await page.evaluate(() => location.hash);
-    if (now === last && now.startsWith('#v=1&type=')) return now;
-    last = now;
-  }
-}
 
 // Composite types in links and attributes (issue 16): a link opens the map,
 // the address the page then writes (its permalink, what Share copies) opens
@@ -104,7 +94,8 @@ async function linksAndAttributes(env) {
     await first.waitForFunction((t) => window.goMapPlayground.app.player?.setup[0] === t, c.mapType, { timeout: 20000 });
     assert.equal(await first.getByLabel('Map type', { exact: true }).inputValue(), c.mapType);
     if (c.version === '1.14') assert.deepEqual(await drawnEqualsState(first), []);
-    const address = await settledAddress(first);
+    const address = await settledHash(first);
+    assert.ok(address.startsWith('#v=1&type='), address);
     // Blanks and braces are escaped; brackets and commas stay readable.
     assert.doesNotMatch(address, /[ {}"]/, address);
     assert.match(address, /^#v=1&type=map\[/, address);
