@@ -79,6 +79,23 @@ test('100 keys with real hashes: probe lengths, bytes, load factor equal the mod
   session.free();
 });
 
+test('probe lengths over a fill of more keys than a Player keeps hashes for (the hashes of the traced replay)', async () => {
+  // A Player's history keeps 256 hashes an operation; 1,000 keys in one
+  // fill and a second fill after it: every live key's probe is known.
+  const text = 'map[int64]int64\nseed 1\nhint 1000\nfill 600\nfill 400';
+  const r = await CompareSession.load(module, text);
+  assert.ok(r.ok);
+  const f = r.session.figures();
+  const keys = Array.from({ length: 1000 }, (_, i) => String(i + 1));
+  for (const v of ['1.14', '1.26']) {
+    assert.ok(f[v].probe, `${v}: probe figures known`);
+    const lengths = lookupLengths(text, v, keys);
+    assert.equal(f[v].probe.longest, Math.max(...lengths), `${v} longest probe`);
+    assert.ok(Math.abs(f[v].probe.average - mean(lengths)) < 1e-12, `${v} average probe ${f[v].probe.average} vs ${mean(lengths)}`);
+  }
+  r.session.free();
+});
+
 test('Go 1.14 chains: the buckets a lookup reads, with overflow buckets', async () => {
   // Toy hash, B = 1: the even keys all go to bucket 0, 13 of them, so its chain is 2 buckets long.
   const text = `map[int64]int64\nhasher identity\nhint 13\n${Array.from({ length: 13 }, (_, i) => `set ${2 * (i + 1)} 1`).join('\n')}`;

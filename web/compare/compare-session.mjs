@@ -44,22 +44,29 @@ export class CompareSession {
     // (the Player runs big operations untraced; the model is deterministic,
     // so the replay is the same map).
     const growth = {};
+    // The hashes each operation logged (the core keeps up to 4,096 per
+    // operation; a Player's history keeps 256), for the probe figures.
+    const hashes = {};
     for (const v of SIDES) {
       const made = gomap.createMap(v === '1.26' ? { version: '1.26' } : {});
       if (!made.ok) continue;
       try {
         const outcomes = made.map.run(sideScenario(text, v), { trace: true }).filter((o) => o.operation);
-        if (outcomes.length === players[v].history.length) growth[v] = outcomes.map((o) => (o.events ?? []).filter((e) => GROWTH_EVENTS.has(e.e)));
+        if (outcomes.length === players[v].history.length) {
+          growth[v] = outcomes.map((o) => (o.events ?? []).filter((e) => GROWTH_EVENTS.has(e.e)));
+          hashes[v] = outcomes.map((o) => o.hashes ?? {});
+        }
       } finally {
         made.map.free();
       }
     }
-    return { ok: true, session: new CompareSession(players, growth) };
+    return { ok: true, session: new CompareSession(players, growth, hashes) };
   }
 
-  constructor(players, growth = {}) {
+  constructor(players, growth = {}, hashes = {}) {
     this.players = players;
     this.growth = growth;
+    this.hashes = hashes;
     this.op = 0; // operations done and shown (0: none)
     this.seekOp(players['1.14'].history.length);
   }
@@ -121,11 +128,21 @@ export class CompareSession {
       if (v === '1.14') {
         out[v] = bucketFigures(state, moved);
       } else {
-        out[v] = swissFigures(state, p.reportedHashes(this.op), moved);
+        out[v] = swissFigures(state, this.#hashesUpTo(v, this.op) ?? p.reportedHashes(this.op), moved);
       }
     }
     this.figuresAt.set(this.op, out);
     return out;
+  }
+
+  // The latest logged hash per key over ops 0 … n-1, as a lookup (null
+  // without the traced replay).
+  #hashesUpTo(v, n) {
+    const log = this.hashes[v];
+    if (!log) return null;
+    const out = {};
+    for (const h of log.slice(0, n)) Object.assign(out, h);
+    return (k) => out[k];
   }
 
   free() {
