@@ -28,7 +28,7 @@ export function stripComments(source, label = 'module') {
   try {
     acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module', onComment: (block, text, start, end) => comments.push([start, end]) });
   } catch (err) {
-    throw new Error(`strip-comments: ${label} does not parse: ${err.message}`);
+    throw new Error(`strip-comments: ${label} does not parse: ${err.message}`, { cause: err });
   }
   let out = '';
   let at = 0;

@@ -53,7 +53,7 @@ export async function bundle(entry, { alias = new Map(), sources = new Map(), la
   } catch (err) {
     // esbuild's message lists each error with its place; keep those lines.
     const lines = (err.errors ?? []).map((e) => (e.location ? `${label(resolve(base, e.location.file))}:${e.location.line}: ${e.text}` : e.text));
-    throw new Error(lines.length ? lines.join('\n') : err.message);
+    throw new Error(lines.length ? lines.join('\n') : err.message, { cause: err });
   }
   checkWarnings(result.warnings);
   const files = Object.keys(result.metafile.inputs).map((name) => resolve(base, name));

@@ -103,7 +103,7 @@ export function inlineHtml(html, { stylesheet, asset, script, csp = OFFLINE_CSP 
     }
     return tag;
   });
-  out = out.replace(/<script\b([^>]*)><\/script>/gi, (tag, inner) => {
+  out = out.replace(/<script\b([^>]*)><\/script>/gi, (tag) => {
     const a = attrs(tag);
     if (!a.src) return tag;
     if (a.type !== 'module') throw new Error(`<script src="${a.src}"> is not a module; only module scripts are bundled`);

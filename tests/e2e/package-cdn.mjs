@@ -59,7 +59,7 @@ export async function startStatic({ host = '127.0.0.1', mounts, headers = () => 
       }
     })();
     const mount = path && mounts.find(([prefix]) => path.startsWith(prefix));
-    let status = 404;
+    let status;
     try {
       if (!mount || path.includes('\0')) throw new Error('not found');
       const [prefix, folder] = mount;

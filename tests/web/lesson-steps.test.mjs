@@ -157,7 +157,7 @@ test('a lesson step\'s words at a position do not depend on the way the cursor c
     // Step 2 plays from the map step 1 left: its words from the first moment on.
     assert.equal(app.player.position, b(1).start);
     assert.equal(tour.step, 1);
-    assert.equal(location.hash, '#lesson=delete&step=2');
+    assert.equal(globalThis.location.hash, '#lesson=delete&step=2');
     while (app.tick()) assert.equal(tour.step, 1, `position ${app.player.position}`);
     assert.equal(app.player.position, b(1).end);
     // Backwards to the start, then forwards to the end: one step per position.
@@ -165,7 +165,7 @@ test('a lesson step\'s words at a position do not depend on the way the cursor c
     while (app.player.position > 0) {
       app.step(-1);
       back.set(app.player.position, tour.step);
-      assert.equal(location.hash, `#lesson=delete&step=${tour.step + 1}`);
+      assert.equal(globalThis.location.hash, `#lesson=delete&step=${tour.step + 1}`);
     }
     for (let p = 1; p < h.total; p++) {
       app.step(1);
@@ -202,7 +202,7 @@ test('a lesson step\'s words at a position do not depend on the way the cursor c
     await tour.goTo(5, { play: false });
     assert.equal(app.player.position, b(5).end);
     assert.equal(tour.step, 5);
-    assert.equal(location.hash, '#lesson=delete&step=6');
+    assert.equal(globalThis.location.hash, '#lesson=delete&step=6');
     app.player.free();
   } finally {
     globalThis.location = saved.location;

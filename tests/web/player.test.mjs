@@ -51,13 +51,13 @@ test('stepping back across a grow shows the map before it started', () => {
   const { player } = Player.create(gomap, ['map[int64]int64', 'seed 3']);
   for (let i = 1; i <= 26; i++) player.perform(`set ${i} ${i}`);
   player.perform('set 27 27'); // 27th insert: B 2 → 3, incremental
-  let f = player.frame();
+  const f = player.frame();
   const grow = f.events.findIndex((e) => e.e === 'growStart');
   assert.ok(grow > 0);
   player.seek(player.history.position(f.op, grow));
   assert.equal(player.map.header().B, 3);
   assert.notEqual(player.map.header().oldbuckets, '0');
-  f = player.stepBack();
+  player.stepBack();
   assert.equal(player.map.header().B, 2);
   assert.equal(player.map.header().oldbuckets, '0');
   player.toEnd();

@@ -24,7 +24,7 @@ test('comments go, look-alikes in strings, templates and regular expressions sta
   assert.equal(out.split('\n').length, tricky.split('\n').length);
   assert.doesNotMatch(out, /a line comment|trailing|a block|inline|gone/);
   assert.match(out, /"http:\/\/example\.org\/\*not a comment\*\/"/);
-  assert.match(out, /`line \/\/ kept\n\/\* kept too \*\/ \$\{1  \+ 1\}`/);
+  assert.match(out, /`line \/\/ kept\n\/\* kept too \*\/ \$\{1 {2}\+ 1\}`/);
   assert.match(out, /\/\\\/\\\/ not a comment\/g/);
   assert.equal(out.split('\n')[8], 'export const answer = 42;  export const other = re.source + url + t;');
 });

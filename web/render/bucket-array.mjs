@@ -219,7 +219,7 @@ export class BucketArrayView {
     const rec = ev.target?._gomap;
     if (!rec) return;
     const bucketEl = rec.el.parentElement;
-    let target = null;
+    let target;
     const cellIn = (bEl, slot) => bEl?.children[slot]?._gomap ?? null;
     const buckets = [...this.grid.querySelectorAll('.bucket')];
     const bi = buckets.indexOf(bucketEl);

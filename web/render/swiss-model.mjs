@@ -369,13 +369,13 @@ export function groupWindow(table, marks, from = 0, { pinned = false } = {}) {
   start = Math.max(0, Math.min(Math.max(0, n - GROUP_WINDOW), start));
   const to = Math.min(n, start + GROUP_WINDOW);
   const groups = table.groups.filter((g, i) => (i >= start && i < to) || marked(g));
-  return { from: start, to, groups, ...hiddenAround(table, groups, start, to) };
+  return { from: start, to, groups, ...hiddenAround(table, groups, start) };
 }
 
 // The groups a window leaves out, before its first group and after its
 // last (a marked group drawn outside the window is not counted): drawn +
 // above + below is the table's group count.
-function hiddenAround(table, drawn, from, to) {
+function hiddenAround(table, drawn, from) {
   const shown = new Set(drawn.map((g) => g.index));
   let above = 0;
   let below = 0;

@@ -59,6 +59,7 @@ export async function run(env) {
   // A new key type makes that map at once (issue 12; Undo brings the old
   // one back): the refusals below are checked against it.
   assert.equal(JSON.stringify(await coreState(page)), before);
+  assert.equal(await history(), ops, 'no refused input joined the history');
   await page.getByLabel('Map type', { exact: true }).fill('map[string]int64');
   await page.getByLabel('Map type', { exact: true }).press('Enter');
   await page.waitForFunction(() => window.goMapPlayground.app.player.map.header().type.name === 'map[string]int64');

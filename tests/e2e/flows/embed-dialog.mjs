@@ -99,7 +99,7 @@ export async function run(env) {
   await choose(page, 'embed-size', 'max');
   await typeInto(page, 'embed-px', '420');
   await choose(page, 'embed-column', '375');
-  let s = await snippets(page);
+  const s = await snippets(page);
   assert.equal(s.script, '<script type="module" src="https://cdn.jsdelivr.net/npm/go-map-viz@0.2.0/go-map-viz.js"></script>');
   assert.match(s.element, /^<go-map-viz map-type="map\[int64\]int64" seed="7" ops="fill 12; set 100; del 3" step="3\.2" controls="minimal" header="compact" max-height="420">Loading the Go map…/);
   assert.doesNotMatch(s.element, /<script/, 'the element line holds no script: that line is pasted once per page');
