@@ -18,9 +18,14 @@ export const ROWS = [
   ['Growing', '1.14 grows a little per write; a 1.26 table is rebuilt inside one operation', (f) => (f.growing ? 'yes' : 'no')],
 ];
 
-export function figuresTable(figures, sides) {
+/**
+ * @param {{ caption?: string }} options caption: what the strip is (read
+ *   out by screen readers; shown in compare mode's table view)
+ */
+export function figuresTable(figures, sides, { caption = '' } = {}) {
   // A strip: one column per figure, one row per side.
   return h('table', { class: 'cmp-figures' },
+    caption ? h('caption', { class: 'cmp-figures-caption', text: caption }) : null,
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Go' }), ROWS.map(([label, title]) => h('th', { scope: 'col', title, text: label })))),
     h('tbody', {}, sides.map((v) => h('tr', { dataset: { side: v } },
       h('th', { scope: 'row', text: v }),

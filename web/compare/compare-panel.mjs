@@ -43,6 +43,10 @@ export class ComparePanel {
     this.notice = h('p', { class: 'cmp-notice', role: 'status', hidden: true });
     this.slider = h('input', { type: 'range', min: '0', max: '0', value: '0', class: 'cmp-slider', 'aria-label': 'Operation' });
     this.slider.addEventListener('input', () => this.seekOp(Number(this.slider.value)));
+    // The table view: each side's slots as rows (the element's own table,
+    // render/table-view.mjs and render/swiss-table-view.mjs) in place of its picture.
+    this.showTable = false;
+    this.tableToggle = h('button', { type: 'button', class: 'cmp-btn cmp-table-toggle', 'aria-pressed': 'false', title: 'Both maps as tables: a row per slot', text: 'Table', onclick: () => this.setTableView(!this.showTable) });
     const bar = h('div', { class: 'cmp-bar' },
       h('h2', { class: 'cmp-title', id: 'compare-title', text: 'Go 1.14 and Go 1.26, the same operations' }),
       button('◀◀', 'Before the first operation', () => this.seekOp(0)),
@@ -51,6 +55,7 @@ export class ComparePanel {
       button('▶', 'Next operation', () => this.seekOp(this.session.op + 1)),
       button('▶▶', 'After the last operation', () => this.seekOp(this.session.length)),
       this.counter,
+      this.tableToggle,
       this.inline ? null : h('span', { class: 'cmp-export', role: 'group', 'aria-label': 'Export both maps' },
         button('SVG', 'Export both maps as SVG', () => this.export('svg')),
         button('PNG', 'Export both maps as PNG', () => this.export('png')),
@@ -116,6 +121,7 @@ export class ComparePanel {
       viz.setAttribute('header', 'compact');
       viz.setAttribute('density', this.session.players[v].map.header().count > 16 ? 'compact' : 'auto');
       viz.setAttribute('aria-label', SIDE_TITLE[v]);
+      if (this.showTable) viz.setAttribute('view', 'table');
       viz.player = this.session.players[v];
       this.sides[v].viz = viz;
       this.sides[v].box.querySelector('.cmp-map').replaceChildren(viz);
@@ -162,6 +168,19 @@ export class ComparePanel {
     else download((await svgToPng(svg)).blob, `${base}.png`);
   }
 
+  /** Each side's slots as a table (true) or its picture (false). */
+  setTableView(on) {
+    this.showTable = on;
+    this.tableToggle.setAttribute('aria-pressed', String(on));
+    this.root.classList.toggle('is-table', on);
+    for (const v of SIDES) {
+      const viz = this.sides[v].viz;
+      if (!viz) continue;
+      if (on) viz.setAttribute('view', 'table');
+      else viz.removeAttribute('view');
+    }
+  }
+
   /** Both maps at the end of operation n. */
   seekOp(n) {
     if (!this.session) return;
@@ -171,7 +190,9 @@ export class ComparePanel {
     }
     for (const v of SIDES) this.sides[v].step = null;
     this.#render();
-    this.figures.replaceChildren(figuresTable(this.session.figures(), SIDES));
+    this.figures.replaceChildren(figuresTable(this.session.figures(), SIDES, {
+      caption: this.session.op === 0 ? 'Figures before any operation' : `Figures at the end of operation ${this.session.op}`,
+    }));
   }
 
   /** One side one micro-step on or back inside the current operation. */

@@ -10,6 +10,7 @@ import { HeaderView } from '../render/header-view.mjs';
 import { PoolView } from '../render/pool-view.mjs';
 import { OverviewView } from '../render/overview.mjs';
 import { TableView } from '../render/table-view.mjs';
+import { SwissTableView } from '../render/swiss-table-view.mjs';
 import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
 import { marksFor } from '../render/highlights.mjs';
 import { legendView } from '../render/legend.mjs';
@@ -65,6 +66,9 @@ export class VizView {
     this.newOverview = new OverviewView({ old: false, onSelect: onSelectWindow });
     this.oldOverview = new OverviewView({ old: true });
     this.tableView = new TableView();
+    // Go 1.26's table: a row per slot of its groups (render/swiss-table-view.mjs).
+    this.swissTableView = new SwissTableView();
+    this.swissTableView.root.hidden = true;
     this.overviews = h('div', { class: 'overviews', hidden: true }, this.oldOverview.root, this.newOverview.root);
     this.arrays = h('div', { class: 'arrays' }, this.oldArray.root, this.newArray.root);
     this.inspect = h('p', { class: 'inspect', role: 'tooltip', 'aria-hidden': 'true', hidden: true });
@@ -80,7 +84,7 @@ export class VizView {
     this.swissView = new SwissView({ onOpen: onSelectWindow });
     this.swissView.root.hidden = true;
     this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend, this.swissView.root);
-    this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root);
+    this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root, this.swissTableView.root);
     this.body = h('div', { class: 'viz', part: 'viz', hidden: true },
       this.note, this.controlBar.root, this.headerView.root, this.message, this.pictures, this.tableBox, this.layer);
     root.append(this.body);
@@ -140,10 +144,13 @@ export class VizView {
     this.body.dataset.theme = theme;
     this.body.dataset.view = view;
     this.body.classList.toggle('is-standalone', standalone);
-    // Go 1.26's picture has its header inside and no table view.
+    // Go 1.26's picture has its header inside; its table is its own view.
     const swiss = this.body.dataset.model === 'swiss';
-    this.pictures.hidden = (view === 'table' && !swiss) || !drawn;
-    this.tableBox.hidden = view === 'buckets' || !drawn || swiss;
+    this.pictures.hidden = view === 'table' || !drawn;
+    const tableWasHidden = this.tableBox.hidden;
+    this.tableBox.hidden = view === 'buckets' || !drawn;
+    // A table asked for after the moment was drawn shows that moment.
+    if (tableWasHidden && !this.tableBox.hidden && !!this.model.swiss === swiss) (swiss ? this.swissTableView : this.tableView).update(this.model);
     this.headerView.root.hidden = !drawn || header === 'none' || swiss;
     this.swissView.header.hidden = header === 'none';
     this.body.dataset.header = header;
@@ -300,6 +307,8 @@ export class VizView {
     this.windowFrom = 0;
     const swiss = kind === 'swiss';
     this.swissView.root.hidden = !swiss;
+    this.tableView.root.hidden = swiss;
+    this.swissTableView.root.hidden = !swiss;
     for (const el of [this.legend, this.arrays, this.overviews, this.poolView.root, this.bucketsNote]) if (swiss) el.hidden = true;
     if (!swiss) this.legend.hidden = false;
     this.resetMotion();
@@ -332,8 +341,6 @@ export class VizView {
     if (first) this.#reveal();
     this.headerView.root.hidden = true;
     this.swissView.header.hidden = this.display?.header === 'none';
-    this.tableBox.hidden = true;
-    this.pictures.hidden = false;
     this.body.dataset.density = model.density;
     this.body.classList.remove('is-growing');
     // density compact or overview: every table dense (control bytes; the
@@ -341,6 +348,7 @@ export class VizView {
     const theme = `${this.body.dataset.theme}:${matchMedia(this.darkSheet.media || 'not all').matches}`;
     this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview', open, theme });
     this.lastPosition = frame.position;
+    if (!this.tableBox.hidden) this.swissTableView.update(model);
     if (follow) this.#keepInView(this.swissView.focusElement());
     return { model, marks, frame, moment };
   }

@@ -91,6 +91,54 @@ async function checkOp(page, n, dumps) {
   }
 }
 
+// What one side's table view shows: its rows, cell by cell, and the caption.
+function tableRows(page, v) {
+  return page.evaluate((v) => {
+    const root = document.querySelector(`#compare-view .cmp-side[data-side="${v}"] go-map-viz`).shadowRoot;
+    const box = root.querySelector('.viz-table');
+    const table = [...box.querySelectorAll('table')].find((t) => !t.closest('[hidden]'));
+    return {
+      picture: !root.querySelector('.pictures').hidden,
+      caption: table.caption.textContent,
+      head: [...table.tHead.rows[0].cells].map((c) => c.textContent),
+      rows: [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent)),
+    };
+  }, v);
+}
+
+// The rows a side's table should have, from the CLI's dump: every slot of
+// every bucket (1.14: array, bucket, chain, slot, tophash, key, value) or
+// of every group (1.26: table, group, slot, control byte, key, element).
+// A deleted key's bytes stay in its slot; the CLI's dump leaves them out, so
+// the stale keys (1.26 shows them) come from the session's own state.
+function rowsOfDump(v, d, stale = null) {
+  const hex = (n) => `0x${n.toString(16).padStart(2, '0')}`;
+  if (v === '1.14') {
+    return d.buckets.flatMap((chain, b) => chain.flatMap((bucket, pos) => bucket.s.map((sl, i) => ['new', String(b), pos === 0 ? 'primary' : `overflow ${pos}`, String(i), hex(sl.t), sl.t > 4 ? sl.k : '', sl.t > 4 ? String(sl.v) : ''])));
+  }
+  const full = (c) => c !== 0x80 && c !== 0xfe;
+  return d.tables.flatMap((t, ti) => t.groups.flatMap((g, gi) => g.ctrl.map((c, i) => [`T${ti}`, `g${gi}`, String(i), hex(c), full(c) ? g.s[i].k : (stale?.[ti]?.[gi]?.[i] ?? ''), full(c) ? String(g.s[i].v) : ''])));
+}
+
+// The table view at operation n: the rows equal the CLI's dump, cell by cell.
+async function checkTables(page, n, dumps) {
+  await page.evaluate((n) => window.goMapPlayground.compare.panel.seekOp(n), n);
+  for (const v of ['1.14', '1.26']) {
+    const t = await tableRows(page, v);
+    assert.equal(t.picture, false, `${v}: the table replaces the picture`);
+    const d = dumps[v][n - 1];
+    // State (column 5) is the tophash's or control byte's name; the rest is the dump's.
+    const shown = t.rows.map((r) => r.filter((_, i) => i !== (v === '1.14' ? 5 : 4)));
+    const stale = v === '1.26' ? await page.evaluate(() => window.goMapPlayground.compare.panel.session.players['1.26'].map.state().swiss.tables
+      .map((t) => t.groups.map((g) => g.s.map((sl) => ('stale' in sl ? `${sl.stale} (stale)` : null))))) : null;
+    assert.deepEqual(shown, rowsOfDump(v, d, stale), `${v} op ${n}: table rows = the dump`);
+    const states = t.rows.map((r) => r[v === '1.14' ? 5 : 4]);
+    if (v === '1.26') assert.deepEqual(states, d.tables.flatMap((tb) => tb.groups.flatMap((g) => g.ctrl.map((c) => (c === 0x80 ? 'empty' : c === 0xfe ? 'deleted (tombstone)' : 'full')))));
+    assert.match(t.caption, new RegExp(`^${d.count} entries in `), `${v} op ${n}: caption`);
+  }
+  assert.equal(await page.locator('#compare-view .cmp-figures caption').textContent(), `Figures at the end of operation ${n}`);
+}
+
 export async function run(env) {
   const page = await openPage(env, { viewport: { width: 1366, height: 768 } });
   await page.evaluate(async (t) => window.goMapPlayground.app.loadScenario(t), SCENARIO);
@@ -188,6 +236,18 @@ export async function run(env) {
   const png = (await downloaded('Export both maps as PNG')).bytes;
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(png.readUInt32BE(16), Math.floor(svg.width * 2));
+
+  // The table view: both maps as rows (each side's table in place of its
+  // picture), equal to the dumps; the strip's caption names the moment.
+  const toggle = page.locator('#compare-view').getByRole('button', { name: 'Table', exact: true });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.locator('#compare-view .cmp-figures caption').isVisible(), 'the strip\'s caption shows in the table view');
+  for (const n of [4, 1, 2]) await checkTables(page, n, dumps);
+  await screenshot(page, 'compare-table-1366x768');
+  await toggle.click();
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#compare-view go-map-viz')].map((viz) => [viz.shadowRoot.querySelector('.pictures').hidden, viz.shadowRoot.querySelector('.viz-table').hidden])),
+    [[false, true], [false, true]], 'the pictures are back, the tables gone');
 
   // Escape closes; the playground is as it was.
   await page.keyboard.press('Escape');
