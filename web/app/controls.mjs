@@ -13,6 +13,9 @@ import { wireCopyButton } from './copy-button.mjs';
 import { showLayout } from './layout-panel.mjs';
 
 const $ = (id) => document.getElementById(id);
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
+const select = (id) => /** @type {HTMLSelectElement} */ ($(id));
+const button = (id) => /** @type {HTMLButtonElement} */ ($(id));
 const MAX_FILL = 2_000_000;
 const DEFAULT_FILL = 20;
 
@@ -21,15 +24,15 @@ const PLACEHOLDER = { string: 'fig', int64: '42', int32: '7', integer: '7', floa
 const placeholderFor = (mt) => PLACEHOLDER[parseMapType(mt)?.key.kind] ?? '';
 
 export function wireControls(app, { lessons = [] } = {}) {
-  const typeField = $('map-type');
+  const typeField = input('map-type');
   const layoutPanel = $('layout-panel');
-  const hasher = $('hasher');
-  const seed = $('seed');
-  const hint = $('hint');
-  const version = $('version');
-  const key = $('key');
-  const value = $('value');
-  const scenario = $('scenario');
+  const hasher = select('hasher');
+  const seed = input('seed');
+  const hint = input('hint');
+  const version = select('version');
+  const key = input('key');
+  const value = input('value');
+  const scenario = /** @type {HTMLTextAreaElement} */ ($('scenario'));
 
   const mapType = () => app.player?.map.header().type.name ?? typeField.value.trim();
   // The type as the core names it (map[struct{X, Y int32}]bool is
@@ -132,7 +135,7 @@ export function wireControls(app, { lessons = [] } = {}) {
       typeChanged();
     }
   });
-  for (const b of document.querySelectorAll('.type-choices [data-type]')) {
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('.type-choices [data-type]'))) {
     b.addEventListener('click', () => {
       typeField.value = b.dataset.type;
       typeChanged();
@@ -179,7 +182,7 @@ export function wireControls(app, { lessons = [] } = {}) {
   }
 
   // ---- presets and lessons ----
-  const preset = $('preset');
+  const preset = select('preset');
   const group = (label, items) => h('optgroup', { label }, items.map((p) => h('option', { value: p.id, text: p.title })));
   const all = new Map(PRESETS.map((p) => [p.id, p.text]));
   preset.append(group('Playground', PRESETS));
@@ -271,17 +274,17 @@ export function wireControls(app, { lessons = [] } = {}) {
     ev.preventDefault();
     op('set');
   });
-  for (const b of document.querySelectorAll('#ops-form [data-op]')) {
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('#ops-form [data-op]'))) {
     if (b.type === 'button') b.addEventListener('click', () => op(b.dataset.op));
   }
 
   // ---- fill / collide / clear ----
-  const fillN = $('fill-n');
+  const fillN = input('fill-n');
   // Few enough keys that every insert can be watched micro-step by
   // micro-step (more than 32 play as one step).
   fillN.value = fillN.defaultValue = String(DEFAULT_FILL);
   const progress = $('bulk-progress');
-  const bar = $('bulk-bar');
+  const bar = /** @type {HTMLProgressElement} */ ($('bulk-bar'));
   const barText = $('bulk-text');
   $('bulk-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -310,8 +313,8 @@ export function wireControls(app, { lessons = [] } = {}) {
   });
   $('bulk-cancel').addEventListener('click', () => app.cancelBulk());
 
-  const collideN = $('collide-n');
-  const collideB = $('collide-bucket');
+  const collideN = input('collide-n');
+  const collideB = input('collide-bucket');
   $('collide-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const header = app.player.map.header();
@@ -320,6 +323,7 @@ export function wireControls(app, { lessons = [] } = {}) {
       : header.created && header.buckets !== '0' ? 2 ** header.B : 1;
     const n = countValue(collideN.value, { min: 1, max: 10000, what: 'number of keys' });
     const b = countValue(collideB.value, { min: 0, max: buckets - 1, what: 'bucket' });
+    /** @type {[HTMLInputElement, string] | null} */
     const bad = pickedMismatch() ? [collideN, pickedMismatch()] : n.error ? [collideN, n.error] : b.error ? [collideB, `${b.error.replace(/\.$/, '')} (the map has ${buckets} bucket${buckets === 1 ? '' : 's'} now).`] : null;
     for (const f of [collideN, collideB]) f.removeAttribute('aria-invalid');
     if (bad) {
@@ -371,7 +375,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     return true;
   }
   $('scenario-run').addEventListener('click', () => runScenario());
-  wireCopyButton($('scenario-copy'), { text: () => scenario.value, field: scenario, status: $('scenario-copy-status'), what: 'The scenario' });
+  wireCopyButton(button('scenario-copy'), { text: () => scenario.value, field: scenario, status: $('scenario-copy-status'), what: 'The scenario' });
 
   // Keep the box in step with the history, and enable what makes sense now.
   app.onRender(({ historyChanged, model, busy }) => {
@@ -381,14 +385,15 @@ export function wireControls(app, { lessons = [] } = {}) {
         // Go 1.26: a range loop is open until a next reports its end.
         const y = app.player.yieldedKeys();
         const last = app.player.history.ops.at(-1);
-        $('next-btn').disabled = !(y?.kind === 'range') || last?.outcome?.result === 'end';
+        button('next-btn').disabled = !(y?.kind === 'range') || last?.outcome?.result === 'end';
       } else {
         const it = model.header.iterator;
-        $('next-btn').disabled = !it || it.done;
+        button('next-btn').disabled = !it || it.done;
       }
     }
     if (busy !== undefined) {
-      for (const f of document.querySelectorAll('.controls button, .controls input, .controls select, .controls textarea')) {
+      for (const f of /** @type {NodeListOf<HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */ (
+        document.querySelectorAll('.controls button, .controls input, .controls select, .controls textarea'))) {
         if (f.id === 'bulk-cancel') continue;
         if (busy) {
           f.dataset.wasDisabled = f.disabled ? '1' : '';
