@@ -11,6 +11,7 @@ import { bundle } from './offline/bundle.mjs';
 import { dataURL, inlineCss, inlineHtml } from './offline/inline-html.mjs';
 import { swapAliases } from './offline/swaps.mjs';
 import { insideRoot } from './offline/inside-root.mjs';
+import { moduleEntryOf } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.env.GOMAP_DIST ?? join(root, 'dist'));
@@ -51,7 +52,9 @@ async function main() {
   }
   const scripts = new Map();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)) {
-    const entry = resolve(dist, m[1]);
+    // The site's bundle (dist/page/) is made from the modules; this file
+    // bundles the modules itself, with its own swaps.
+    const entry = resolve(dist, moduleEntryOf(m[1]));
     const { code, files } = await bundle(entry, {
       root: dist,
       alias: swapAliases(dist, join),

@@ -1,12 +1,13 @@
 // Builds the static site in dist/: the page from web/ (copied as ES
-// modules, no bundler — the browser loads them as they are — with their
-// comments left behind: strip-comments.mjs) and the wasm module from
-// build/wasm-release/wasm/. Run after the wasm build
+// modules with their comments left behind: strip-comments.mjs), the wasm
+// module from build/wasm-release/wasm/, and the page's script bundled from
+// those modules into dist/page/ (site-bundle.mjs). Run after the wasm build
 // (scripts/build.sh does). GOMAP_WASM_DIR may point at another build.
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripComments, stripCssComments } from './strip-comments.mjs';
+import { bundlePages } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -52,7 +53,11 @@ async function main() {
   const pages = await copyTree(web, dist);
   await mkdir(join(dist, 'wasm'), { recursive: true });
   for (const f of WASM_FILES) await cp(join(wasmDir, f), join(dist, 'wasm', f));
-  console.log(`build-site: dist/ has ${pages} page files and ${WASM_FILES.length} module files`);
+  const bundled = await bundlePages(dist);
+  console.log(`build-site: dist/ has ${pages} page files and ${WASM_FILES.length} module files; the page's script is ${bundled.files} files in dist/page/ (${(bundled.bytes / 1024).toFixed(0)} KiB)`);
 }
 
-main();
+main().catch((err) => {
+  console.error(`build-site: ${err.message}`);
+  process.exit(1);
+});

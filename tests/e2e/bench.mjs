@@ -11,13 +11,15 @@
 //     compare mode at 1,600 keys per side; the page with both models (version=1.26, compare
 //     open: every module either needs) is ≤ 300 KB gzipped
 // `node tests/e2e/bench.mjs swiss` runs only the Go 1.26 rows, the 1.14 step row (the same
-// machine's yardstick) and the page weights.
+// machine's yardstick) and the page weights. `node tests/e2e/bench.mjs weight` runs only the
+// page weights, each followed by its gzipped size per kind of file (wasm, JS, CSS, HTML, …).
 import { gzipSync } from 'node:zlib';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import { embedHeights } from './embed-moments.mjs';
 
 const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250, bothPageKB: 300, secondModelKB: 60 };
 const onlySwiss = process.argv[2] === 'swiss';
+const onlyWeight = process.argv[2] === 'weight';
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -199,7 +201,32 @@ const server = await startServer();
 const browser = await launchBrowser();
 const env = { url: server.url, context: browser.context };
 try {
-  await bucketRows(env);
+  if (onlyWeight) {
+    await weightRows(env, { breakdown: true });
+  } else {
+    await bucketRows(env);
+    await swissRows(env);
+    await weightRows(env);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+// Where the gzipped bytes go: the .wasm, the JS by folder, CSS, HTML and the rest.
+function breakdown(perUrl) {
+  const kinds = new Map();
+  for (const [url, z] of perUrl) {
+    const path = url.split(/[?#]/)[0];
+    const kind = path.endsWith('.wasm') ? 'wasm'
+      : /\.m?js$/.test(path) ? `js ${path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : './'}`
+        : (path.match(/\.(\w+)$/)?.[1] ?? 'html');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + z);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, z]) => `${k} ${(z / 1024).toFixed(1)}`).join(', ');
+}
+
+async function swissRows(env) {
   const sw = await swissStepRender(env);
   console.log(`Go 1.26 step render at ${sw.keys.toLocaleString('en-US')} keys (${sw.tables} tables, zoomed out; ${sw.nodes} nodes): ` +
     `median ${ms(quantile(sw.times, 0.5))}, p95 ${ms(quantile(sw.times, 0.95))}, max ${ms(Math.max(...sw.times))} over ${sw.times.length} steps — ` +
@@ -209,6 +236,9 @@ try {
   console.log(`compare mode step render at ${c.keys['1.14'].toLocaleString('en-US')} / ${c.keys['1.26'].toLocaleString('en-US')} keys (1.14 / 1.26): ` +
     `operation median ${ms(quantile(c.ops, 0.5))}, p95 ${ms(quantile(c.ops, 0.95))}; micro-step median ${ms(quantile(c.micro, 0.5))}, p95 ${ms(quantile(c.micro, 0.95))} — ` +
     `budget ${BUDGET.step} ms, p95 ratio ${ratio(quantile(call, 0.95), BUDGET.step)}`);
+}
+
+async function weightRows(env, { breakdown: detail = false } = {}) {
   const w = await pageWeight(env);
   console.log(`page weight: ${(w.gz / 1024).toFixed(1)} KB gzipped (${(w.raw / 1024).toFixed(0)} KB raw, ${w.files} files; the .wasm ${(w.wasmGz / 1024).toFixed(1)} KB of it) — ` +
     `budget ${BUDGET.pageKB} KB, ratio ${ratio(w.gz / 1024, BUDGET.pageKB)}`);
@@ -217,9 +247,10 @@ try {
   console.log(`page weight with both models (Go 1.26, compare mode open): ${(b.gz / 1024).toFixed(1)} KB gzipped (${b.files} files) — ` +
     `budget ${BUDGET.bothPageKB} KB, ratio ${ratio(b.gz / 1024, BUDGET.bothPageKB)}; loaded only for them: ${(extra / 1024).toFixed(1)} KB gzipped ` +
     `(one .wasm holds both models, so the second model's share is inside the first page's ${(w.wasmGz / 1024).toFixed(1)} KB; budget for the second model ${BUDGET.secondModelKB} KB)`);
-} finally {
-  await browser.close();
-  server.stop();
+  if (detail) {
+    console.log(`  first load, KB gzipped: ${breakdown(w.perUrl)}`);
+    console.log(`  with both models, KB gzipped: ${breakdown(b.perUrl)}`);
+  }
 }
 
 async function bucketRows(env) {
