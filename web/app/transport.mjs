@@ -6,6 +6,7 @@ import { icon } from '../render/icons.mjs';
 import { momentName } from '../share/step.mjs';
 
 const $ = (id) => document.getElementById(id);
+const button = (id) => /** @type {HTMLButtonElement} */ ($(id));
 
 function ownsKeys(el) {
   if (!el || el === document.body) return false;
@@ -20,7 +21,7 @@ function ownsKeys(el) {
 // too, rather than press that button again.
 const CONTROL = 'button, a, summary, [role="button"], [role="checkbox"], [role="radio"]';
 let clicked = null; // the control the pointer last focused, while it keeps the focus
-document.addEventListener('pointerdown', (ev) => { clicked = ev.target?.closest?.(CONTROL) ?? null; }, true);
+document.addEventListener('pointerdown', (ev) => { clicked = /** @type {Element} */ (ev.target)?.closest?.(CONTROL) ?? null; }, true);
 document.addEventListener('focusin', (ev) => { if (ev.target !== clicked) clicked = null; }, true);
 
 function ownsSpace(el) {
@@ -32,7 +33,7 @@ function ownsSpace(el) {
 
 export function wireTransport(app) {
   const playBtn = $('play');
-  const timeline = $('timeline');
+  const timeline = /** @type {HTMLInputElement} */ ($('timeline'));
   const timelineText = $('timeline-text');
   $('to-start').addEventListener('click', () => app.toStart());
   $('to-end').addEventListener('click', () => app.toEnd());
@@ -41,7 +42,7 @@ export function wireTransport(app) {
   $('prev-op').addEventListener('click', () => app.stepOp(-1));
   $('next-op').addEventListener('click', () => app.stepOp(1));
   playBtn.addEventListener('click', () => app.togglePlay());
-  const speed = $('speed');
+  const speed = /** @type {HTMLSelectElement} */ ($('speed'));
   speed.addEventListener('change', () => app.setSpeed(Number(speed.value)));
   app.setSpeed(Number(speed.value));
 
@@ -105,29 +106,29 @@ export function wireTransport(app) {
       playBtn.classList.toggle('is-playing', playing);
     }
     if (busy !== undefined) {
-      for (const id of ['to-start', 'to-end', 'step-back', 'step-forward', 'prev-op', 'next-op', 'play']) $(id).disabled = busy;
+      for (const id of ['to-start', 'to-end', 'step-back', 'step-forward', 'prev-op', 'next-op', 'play']) button(id).disabled = busy;
       timeline.disabled = busy;
     }
     if (frame) {
-      const focused = document.activeElement;
+      const focused = /** @type {HTMLButtonElement} */ (document.activeElement);
       timeline.max = String(frame.total - 1);
       timeline.value = String(frame.position);
       // The moment's one name (N.M), as in the counter, a link's step= and exports.
       const name = momentName(frame);
       timeline.setAttribute('aria-valuetext', `step ${name}`);
       timelineText.textContent = `step ${name}`;
-      $('step-back').disabled = frame.position === 0;
-      $('to-start').disabled = frame.position === 0;
-      $('prev-op').disabled = frame.position === 0;
+      button('step-back').disabled = frame.position === 0;
+      button('to-start').disabled = frame.position === 0;
+      button('prev-op').disabled = frame.position === 0;
       const atEnd = frame.position === frame.total - 1;
-      $('step-forward').disabled = atEnd;
-      $('to-end').disabled = atEnd;
-      $('next-op').disabled = atEnd;
+      button('step-forward').disabled = atEnd;
+      button('to-end').disabled = atEnd;
+      button('next-op').disabled = atEnd;
       // A button that disables itself under the keyboard (Step forward at
       // the end) would drop focus to the page's top; hand it to the button
       // that goes the other way, so the next Enter or Tab starts from here.
       if (focused?.disabled && focused.closest('.transport')) {
-        const other = atEnd ? $('step-back') : $('step-forward');
+        const other = button(atEnd ? 'step-back' : 'step-forward');
         (other.disabled ? playBtn : other).focus();
       }
     }

@@ -37,8 +37,10 @@ export function showKey(key, keyIsText) {
 }
 
 /**
- * @param {object} e a trace event
- * @param {object} ctx {
+ * @param {import('../../wasm/gomap').TraceEvent} e a trace event
+ * @param {{ variant?: string, kind?: string, command?: string, B?: number, keyIsText?: boolean,
+ *   keyAt?: (addr: string, slot: number) => string | null, keyForHash?: (hex: string) => string | null,
+ *   where?: (addr: string, slot?: number) => string, next?: import('../../wasm/gomap').TraceEvent | null }} ctx {
  *   variant, kind, command, B, keyIsText,
  *   keyAt(addr, slot) → key text or null,
  *   keyForHash(hex) → key text or null,
@@ -228,14 +230,14 @@ function sentence(e, ctx, fn) {
 
 /**
  * The sentence for an operation's last step: what it did.
- * @param {object} op { command, kind, outcome, traced }
- * @param {object[]|null} events
- * @param {object} header the map after the op
+ * @param {{ command: string, kind?: string, outcome?: import('../../wasm/gomap').Outcome, traced?: boolean }} op
+ * @param {import('../../wasm/gomap').TraceEvent[]|null} events
+ * @param {import('../../wasm/gomap').Header} header the map after the op
  */
 export function narrateDone(op, events, header, { keyIsText = true } = {}) {
   const t = tokenize(op.command);
   const K = (k) => showKey(k, keyIsText);
-  const o = op.outcome ?? {};
+  const o = op.outcome ?? /** @type {Partial<import('../../wasm/gomap').Outcome>} */ ({});
   const has = (kind) => events?.some((e) => e.e === kind);
   const grow = events?.find((e) => e.e === 'growStart');
   const growText = grow ? (grow.value === '1' ? ` The map started growing to B=${grow.value2}.` : ` A same-size grow started.`) : '';

@@ -6,7 +6,7 @@ import { addr, chainHistogram, scanArray } from './heap-scan.mjs';
 
 /**
  * @param {import('../../wasm/gomap').GoMap} map
- * @param {object} header map.header()
+ * @param {import('../../wasm/gomap').Header} header map.header()
  */
 export function mapStats(map, header) {
   const out = {

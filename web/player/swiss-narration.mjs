@@ -51,7 +51,7 @@ const SMALL_SUFFIX = { fast32: 'Fast32', fast64: 'Fast64', faststr: 'FastStr' };
 /**
  * A 64-bit hash split as Go 1.26 uses it.
  * @param {string} hashHex 16 hex digits
- * @param {{ globalDepth: number, groups: number|null }} where the directory's depth and the groups of the key's table
+ * @param {{ globalDepth?: number, groups?: number|null }} [where] the directory's depth and the groups of the key's table
  */
 export function swissHashParts(hashHex, { globalDepth = 0, groups = null } = {}) {
   const hash = BigInt('0x' + hashHex);

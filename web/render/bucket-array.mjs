@@ -35,8 +35,9 @@ export class BucketArrayView {
   }
 
   /**
-   * @param {object} arr model.newArray / model.oldArray
-   * @param {object} ctx { density, header, marks, waitingFrom: (i) => boolean, label }
+   * @param {import('./map-model.mjs').BucketArrayView} arr model.newArray / model.oldArray
+   * @param {{ density?: string, header: import('../../wasm/gomap').Header, marks: import('./highlights.mjs').Marks,
+   *   waiting?: (index: number) => boolean, label?: string }} ctx
    */
   update(arr, ctx) {
     const key = `${arr.addr}/${arr.n}/${arr.from}/${arr.chains.length}`;

@@ -44,9 +44,9 @@ function primaryOf(model, old, index) {
 }
 
 /**
- * @param {object} frame the player's frame
- * @param {object} model readModel()
- * @param {object} iterator header().iterator, for the done step of a loop
+ * @param {ReturnType<import('../player/player.mjs').Player['frame']>} frame the player's frame
+ * @param {ReturnType<typeof import('./map-model.mjs').readModel>} model readModel()
+ * @param {import('../../wasm/gomap').Header['iterator']} iterator header().iterator, for the done step of a loop
  */
 export function marksFor(frame, model, iterator) {
   const m = new Marks();

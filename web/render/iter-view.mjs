@@ -21,8 +21,8 @@ export class IterView {
   }
 
   /**
-   * @param {{ it: object|null, yielded: {kind: string, from: number, keys: string[]}|null,
-   *           event: object|null, keyIsText: boolean, where: (addr: string) => string }} what
+   * @param {{ it: import('../../wasm/gomap').Header['iterator']|null, yielded: {kind: string, from: number, keys: string[]}|null,
+   *           event: import('../../wasm/gomap').TraceEvent|null, keyIsText: boolean, where: (addr: string) => string }} what
    *   it: header().iterator; event: the current trace event (mid-step)
    */
   update({ it, yielded, event, keyIsText, where }) {

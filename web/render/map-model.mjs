@@ -18,12 +18,19 @@ export function densityFor(nBuckets) {
 }
 
 /**
+ * One bucket array as drawn: the chains of buckets from `from` on (all of
+ * them, or a window), out of n.
+ * @typedef {{ old: boolean, addr: string, n: number, from: number,
+ *   chains: import('../../wasm/gomap').Chain[], sameSize?: boolean }} BucketArrayView
+ */
+
+/**
  * @param {import('../../wasm/gomap').GoMap} map
  * @param {{ windowFrom?: number, windowSize?: number, density?: string }} options
  */
 export function readModel(map, { windowFrom = 0, windowSize = WINDOW_BUCKETS, density } = {}) {
   const header = map.header();
-  const model = { header, density: 'full', newArray: null, oldArray: null, pool: null, index: new Map() };
+  const model = { header, density: 'full', newArray: /** @type {BucketArrayView} */ (null), oldArray: /** @type {BucketArrayView} */ (null), pool: null, index: new Map() };
   if (!header.created || header.buckets === '0') return model;
   const n = 2 ** header.B;
   const growing = header.oldbuckets !== '0';

@@ -20,9 +20,10 @@ export class SwissHashView extends HashBitsPanel {
     super({ extraClass: 'swiss-hash', emptyText: 'Insert, delete or look up a key to see its hash here: h1 and h2.', topLabel: 'bits 63–56' });
   }
 
-  /** @param {ReturnType<import('../player/swiss-narration.mjs').swissHashFocus> & { keyIsText: boolean } | null} what */
+  /** @param {ReturnType<typeof import('../player/swiss-narration.mjs').swissHashFocus> & { keyIsText: boolean } | null} what */
   update(what) {
     this.show(what, () => {
+      /** @type {[string, string][]} */
       const facts = [['top', `h2 = the low 7 bits = 0x${hex2(what.h2)} (${what.h2}): the control byte of the key's slot, compared 8 at a time by matchH2.`]];
       if (what.small) {
         facts.push(['bucket', `h1 = hash >> 7 = 0x${what.h1} (57 bits). A small map has one group, so h1 picks nothing yet.`]);

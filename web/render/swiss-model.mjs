@@ -50,15 +50,20 @@ function tableModel(t, pos, role) {
     tombstones: t.tombstones,
     groupCount: t.groupCount ?? t.groups.length,
     summary: !!t.summary,  // read without its groups (a big map; see readSwissModel)
-    groups: t.groups.map(groupModel),
+    // Read as a window of its groups (readSwissModel): groups [from, to) and
+    // those the step marks, each knowing its index; null: all of them.
+    window: t.window ?? null,
+    groups: t.groups.map((g, i) => groupModel(g, g.index ?? i)),
     entries: [],
   };
 }
 
+/** @typedef {ReturnType<typeof swissModelOf>} SwissModel */
+
 /**
  * The model of the Swiss map at the moment the session holds.
- * @param {{ header: object, swiss?: object }} state SwissGoMap.state()
- * @param {{ phase?: string }} [frame] detached tables (a grow's new table, the
+ * @param {{ header: import('../../wasm/gomap').SwissHeader, swiss?: import('../../wasm/gomap').SwissDump }} state SwissGoMap.state()
+ * @param {{ phase?: string, events?: import('../../wasm/gomap').SwissTraceEvent[] }} [frame] detached tables (a grow's new table, the
  *   replaced one) are shown only inside an operation's micro-steps
  */
 export function swissModelOf(state, frame = {}) {
@@ -127,12 +132,61 @@ export function nearAddresses(frame) {
 }
 
 /**
- * Reads the session (one state() call) into a model.
+ * Reads the session into a model.
  * @param {string[]} [open] more table addresses to read with their groups
  *   (a table opened from a big map's overview)
+ * @param {{ windowOf?: (addr: string) => { from: number, pinned: boolean }, dense?: boolean }} [options]
+ *   windowOf: the view's window of a table (render/swiss-view.mjs). Given,
+ *   a table of more than GROUP_WINDOW groups is read as the window the view
+ *   draws of it (groupWindow), not whole, when the map is too big to be
+ *   read whole or the view draws every table dense (compare mode); a map
+ *   read whole keeps every group for the figures that need them all.
  */
-export function readSwissModel(map, frame, open = []) {
-  return swissModelOf(map.state({ near: [...nearAddresses(frame), ...open], maxGroups: MAX_DRAWN_GROUPS }), frame);
+export function readSwissModel(map, frame, open = [], { windowOf = null, dense = false } = {}) {
+  const near = [...nearAddresses(frame), ...open];
+  const whole = () => swissModelOf(map.state({ near, maxGroups: MAX_DRAWN_GROUPS }), frame);
+  if (!windowOf) return whole();
+  // The header and every table's fields once, no groups yet.
+  const state = map.state({ near, maxGroups: MAX_DRAWN_GROUPS, groups: false });
+  const sw = state.swiss;
+  const read = [...(sw?.tables ?? []), ...(sw?.detached ?? [])].filter((t) => !t.summary);
+  if (!read.length) return swissModelOf(state, frame);
+  if (!dense && read.length === (sw.tables?.length ?? 0) + (sw.detached?.length ?? 0)) return whole();
+  // The step's marks choose the window, found on stand-ins for the groups:
+  // their addresses (group i at groupsAddr + i × the group's size), no bytes.
+  const size = state.header.type.groupSize;
+  for (const t of read) {
+    const base = parseInt(t.groupsAddr, 16);
+    t.groups = Array.from({ length: t.groupCount }, (_, i) => ({ addr: (base + i * size).toString(16), ctrl: STAND_IN_CTRL, s: STAND_IN_SLOTS }));
+  }
+  const standIn = swissModelOf(state, frame);
+  const marks = swissMarks(frame, standIn);
+  for (const t of read) {
+    const drawn = allTables(standIn).find((x) => x.addr === t.addr);
+    if (!drawn) {
+      t.groups = []; // a table off the directory at an operation's end: not drawn
+      continue;
+    }
+    const win = t.groupCount > GROUP_WINDOW ? standInWindow(drawn, marks, windowOf(t.addr)) : null;
+    const ranges = win ? [[win.from, win.to], ...win.extra.map((g) => [g, g + 1])] : [[0, t.groupCount]];
+    t.groups = ranges.flatMap(([from, to]) => {
+      const groups = map.groups(t.addr, from, to - from);
+      if (!Array.isArray(groups)) throw new Error(groups.error);
+      return groups.map((g, k) => ({ ...g, index: from + k }));
+    });
+    if (win) t.window = { from: win.from, to: win.to };
+  }
+  return swissModelOf(state, frame);
+}
+
+const STAND_IN_CTRL = Object.freeze(Array(GROUP_SLOTS).fill(CTRL_EMPTY));
+const STAND_IN_SLOTS = Object.freeze(Array(GROUP_SLOTS).fill(Object.freeze({})));
+
+// The window the view draws of a table (groupWindow on the stand-ins): its
+// range, and the marked groups outside it, by index.
+function standInWindow(table, marks, { from = 0, pinned = false } = {}) {
+  const win = groupWindow(table, marks, from, { pinned });
+  return { from: win.from, to: win.to, extra: win.groups.map((g) => g.index).filter((g) => g < win.from || g >= win.to) };
 }
 
 /** The position in model.tables of the live table the step is about, or null. */
@@ -191,12 +245,19 @@ function moveSource(events, k, model) {
   return {};
 }
 
+// Group i of a table (read whole, or as a window that holds it).
+function groupAt(table, i) {
+  if (!table) return undefined;
+  const g = table.groups[i];
+  return g?.index === i ? g : table.groups.find((x) => x.index === i);
+}
+
 /** Where a moveEntry event's entry came from and goes to (group addresses). */
 export function moveEnds(model, events, k) {
   const e = events[k];
   const src = moveSource(events, k, model);
-  const fromGroup = src.small ? model.small : src.table?.groups[e.fromGroup];
-  const dest = tableByAddr(model, e.table)?.groups[e.destGroup];
+  const fromGroup = src.small ? model.small : groupAt(src.table, e.fromGroup);
+  const dest = groupAt(tableByAddr(model, e.table), e.destGroup);
   return { from: fromGroup ? { addr: fromGroup.addr, slot: e.fromSlot } : null, to: dest ? { addr: dest.addr, slot: e.destSlot } : null };
 }
 
@@ -332,7 +393,7 @@ export function swissMarks(frame, model) {
  */
 export function tablesInFull(model, marks) {
   const tables = allTables(model).filter((t) => !t.summary);
-  const total = tables.reduce((n, t) => n + t.groups.length, 0);
+  const total = tables.reduce((n, t) => n + t.groupCount, 0);
   if (total <= MAX_DRAWN_GROUPS) return new Set(tables.map((t) => t.addr));
   const full = new Set();
   for (const t of tables) {
@@ -351,7 +412,7 @@ export const GROUP_WINDOW = 16;
  * The groups of a table to draw when the map is zoomed out: a window of
  * GROUP_WINDOW consecutive groups (the one holding the step's focus, or
  * the one asked for), plus every other group the step marks.
- * @param {object} table a tableModel with its groups
+ * @param {ReturnType<typeof tableModel>} table a tableModel with its groups
  * @param {ReturnType<typeof swissMarks>} marks
  * @param {number} [from] the window's first group when the step names none here
  * @param {{ pinned?: boolean }} [options] pinned: keep `from` even when the
@@ -360,29 +421,23 @@ export const GROUP_WINDOW = 16;
  *   to: exclusive; above / below: groups left out before and after the window
  */
 export function groupWindow(table, marks, from = 0, { pinned = false } = {}) {
-  const n = table.groups.length;
+  const n = table.groupCount;
   const slotGroups = new Set([...marks.slots.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))));
   const marked = (g) => marks.groups.has(g.addr) || marks.focus?.group === g.addr || slotGroups.has(g.addr);
-  const focus = table.groups.findIndex((g) => g.addr === marks.focus?.group);
-  const first = focus >= 0 ? focus : table.groups.findIndex(marked);
+  // By index: a table read as a window has only some of its groups.
+  const first = (table.groups.find((g) => g.addr === marks.focus?.group) ?? table.groups.find(marked))?.index ?? -1;
   let start = first >= 0 && !pinned ? first - (first % GROUP_WINDOW) : from;
   start = Math.max(0, Math.min(Math.max(0, n - GROUP_WINDOW), start));
   const to = Math.min(n, start + GROUP_WINDOW);
-  const groups = table.groups.filter((g, i) => (i >= start && i < to) || marked(g));
-  return { from: start, to, groups, ...hiddenAround(table, groups, start) };
+  const groups = table.groups.filter((g) => (g.index >= start && g.index < to) || marked(g));
+  return { from: start, to, groups, ...hiddenAround(table, groups, start, to) };
 }
 
 // The groups a window leaves out, before its first group and after its
 // last (a marked group drawn outside the window is not counted): drawn +
 // above + below is the table's group count.
-function hiddenAround(table, drawn, from) {
-  const shown = new Set(drawn.map((g) => g.index));
-  let above = 0;
-  let below = 0;
-  table.groups.forEach((g, i) => {
-    if (shown.has(g.index)) return;
-    if (i < from) above++;
-    else below++;
-  });
-  return { above, below };
+function hiddenAround(table, drawn, from, to) {
+  const before = drawn.filter((g) => g.index < from).length;
+  const after = drawn.filter((g) => g.index >= to).length;
+  return { above: from - before, below: table.groupCount - to - after };
 }

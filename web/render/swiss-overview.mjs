@@ -75,8 +75,8 @@ export class SwissOverview {
   }
 
   /**
-   * @param {object} model swissModelOf(); only the live tables are drawn
-   * @param {{ focusTable: number|null, focusDir: number|null, open: number, theme: string }} at
+   * @param {import('./swiss-model.mjs').SwissModel} model swissModelOf(); only the live tables are drawn
+   * @param {{ focusTable?: number|null, focusDir?: number|null, open?: number, theme?: string }} [at]
    *   focusTable / open: positions in model.tables; focusDir: a directory index;
    *   theme: names the palette in force (a change reads the colours again)
    */

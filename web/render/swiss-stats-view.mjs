@@ -21,7 +21,7 @@ export class SwissStatsView {
     }));
   }
 
-  /** @param {ReturnType<import('./swiss-stats.mjs').swissStats>} s */
+  /** @param {ReturnType<typeof import('./swiss-stats.mjs').swissStats>} s */
   update(s) {
     setText(this.cells.entries, fmt(s.count));
     setText(this.cells.tables, s.tables ? fmt(s.tables) : 'none: a small map (one group)');

@@ -9,7 +9,16 @@ import { swissFigures } from '../compare/compare-figures.mjs';
 import { CTRL_DELETED, GROUP_SLOTS } from './swiss-model.mjs';
 
 /**
- * @param {{ header: object, swiss?: object }} state SwissGoMap.state() (with or without summaries)
+ * The part of SwissGoMap.state() the numbers are read from; swissStatsOfModel gives
+ * the same fields from a model. A big map's tables come with a summary and no groups.
+ * @typedef {{ ctrl: number[], s: object[] }} StatsGroup
+ * @typedef {{ header: { count?: number, heapUsed?: number },
+ *   swiss?: { count?: number, dirLen?: number, globalDepth?: number, heapUsed?: number, small?: StatsGroup,
+ *     tables?: { capacity: number, tombstones?: number, summary?: object, groups: StatsGroup[] }[] } }} StatsState
+ */
+
+/**
+ * @param {StatsState} state SwissGoMap.state() (with or without summaries)
  * @param {(key: string) => string | undefined} hashOf the key's hash (16 hex digits), as the core reported it
  */
 export function swissStats(state, hashOf) {
@@ -51,7 +60,8 @@ export function swissStatsOfModel(model, hashOf) {
   const swiss = hd.created ? {
     count: hd.count, dirLen: hd.dirLen, globalDepth: hd.globalDepth, heapUsed: hd.heapUsed,
     small: model.small ? group(model.small) : undefined,
-    tables: model.tables.map((t) => ({ capacity: t.capacity, tombstones: t.tombstones, summary: t.summary, groups: t.groups.map(group) })),
+    // A table read as a window of its groups counts as summarized: not every key is there.
+    tables: model.tables.map((t) => ({ capacity: t.capacity, tombstones: t.tombstones, summary: t.summary || !!t.window, groups: t.groups.map(group) })),
   } : undefined;
   return swissStats({ header: { count: hd.count }, swiss }, hashOf);
 }

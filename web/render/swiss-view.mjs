@@ -36,8 +36,13 @@ function field(name, value, title) {
 }
 
 export class SwissView {
-  /** @param {{ onOpen?: (pos: number) => void }} [options] onOpen: a table picked in the overview */
-  constructor({ onOpen } = {}) {
+  /**
+   * @param {{ onOpen?: (pos: number) => void, onPage?: () => void }} [options] onOpen: a table picked
+   *   in the overview; onPage: a window paged, to be drawn again from the session (a model read as
+   *   windows has only the groups it drew; without it, the last model is drawn again)
+   */
+  constructor({ onOpen, onPage } = {}) {
+    this.onPage = onPage;
     this.overview = new SwissOverview({ onOpen });
     this.header = h('div', { class: 'sw-header', role: 'group', 'aria-label': 'Map header (Go 1.26)' });
     this.directory = h('div', { class: 'sw-directory' });
@@ -48,9 +53,14 @@ export class SwissView {
     this.pinned = new Set();     // tables whose window the reader paged (until the next step)
   }
 
+  /** Where a table's window stands (readSwissModel's windowOf): pinned while the reader pages it. */
+  windowOf(addr) {
+    return { from: this.windowFrom.get(addr) ?? 0, pinned: !!this.paging && this.pinned.has(addr) };
+  }
+
   /**
-   * @param {object} model swissModelOf()
-   * @param {ReturnType<import('./swiss-model.mjs').swissMarks>} marks
+   * @param {import('./swiss-model.mjs').SwissModel} model swissModelOf()
+   * @param {ReturnType<typeof import('./swiss-model.mjs').swissMarks>} marks
    */
   update(model, marks, { dense = false, open = 0, theme = '' } = {}) {
     if (!this.paging) this.pinned.clear();
@@ -188,10 +198,11 @@ export class SwissView {
       const from = Math.max(0, (this.windowFrom.get(addr) ?? 0) + by);
       this.windowFrom.set(addr, from);
       this.pinned.add(addr);
-      const hadFocus = document.activeElement;
+      const hadFocus = /** @type {HTMLElement} */ (document.activeElement);
       this.paging = true;
       try {
-        this.update(this.last.model, this.last.marks, this.last.options);
+        if (this.onPage) this.onPage();
+        else this.update(this.last.model, this.last.marks, this.last.options);
       } finally {
         this.paging = false;
       }
@@ -246,23 +257,23 @@ export class SwissView {
     if (full) {
       // A big table is dense: its groups side by side, control bytes only,
       // but for the groups the step is about, drawn whole on their own row.
-      const dense = t.groups.length > DENSE_GROUPS || (this.allDense && t.groups.length > 1);
+      const dense = t.groupCount > DENSE_GROUPS || (this.allDense && t.groupCount > 1);
       if (dense) box.classList.add('is-dense');
       // A window of the table's groups (and those the step marks) when it
       // has more than fit beside the player: zoomed out, or a table of
       // more than GROUP_WINDOW groups (a 1,024-slot table has 128).
-      const windowed = this.zoomedOut || t.groups.length > GROUP_WINDOW;
+      const windowed = this.zoomedOut || t.groupCount > GROUP_WINDOW;
       const pinned = this.pinned?.has(t.addr) ?? false;
       const win = windowed ? groupWindow(t, marks, this.windowFrom.get(t.addr) ?? 0, { pinned }) : null;
       if (win) this.windowFrom.set(t.addr, win.from); // no focus here next step: stay where it was
       const groups = win ? win.groups : t.groups;
       const row = cached?.row ?? h('div', { class: 'sw-groups' });
       patchChildren(row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
-      const pager = win && groups.length < t.groups.length ? (cached?.pager ?? this.#pager(t.addr)) : null;
+      const pager = win && groups.length < t.groupCount ? (cached?.pager ?? this.#pager(t.addr)) : null;
       this.nextTables.set(t.addr, { box, row, pager });
       if (pager) {
         const others = groups.length - (win.to - win.from);
-        pager.fill(win, t.groups.length, others);
+        pager.fill(win, t.groupCount, others);
         kids.push(pager.above, row, pager.below);
       } else {
         kids.push(row);

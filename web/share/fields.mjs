@@ -256,7 +256,7 @@ export function isDefault(field, value) {
 
 /**
  * Runs one field's parser on raw text.
- * @returns {{ value, notes: string[] } | { error: string }}
+ * @returns {{ value: any, notes: string[], error?: undefined } | { error: string, value?: undefined, notes?: undefined }}
  */
 export function parseField(field, raw) {
   if (typeof raw !== 'string') return { error: 'is not text' };

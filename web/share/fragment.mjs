@@ -61,7 +61,7 @@ function canonical(state) {
  * lines, or a fragment over FRAGMENT_LIMIT. So every link made here decodes
  * to the same state, with no warnings but the note about bidirectional
  * controls, which are kept.
- * @param {Partial<import('./fields.mjs').DEFAULT_STATE>} state
+ * @param {Partial<typeof import('./fields.mjs').DEFAULT_STATE>} state
  * @returns {string}
  */
 export function encodeState(state) {

@@ -20,7 +20,7 @@ export function encodeComponent(text) {
 /**
  * The inverse, strict: '+' is a space, %XX must form valid UTF-8 (so an
  * encoded lone surrogate or a stray byte is an error, not a U+FFFD).
- * @returns {{ text: string } | { error: string }}
+ * @returns {{ text: string, error?: undefined } | { error: string, text?: undefined }}
  */
 export function decodeComponent(raw) {
   try {

@@ -31,7 +31,7 @@ function lineAt(text, i) {
 /**
  * Checks free text. CRLF is a line ending, not content, so it becomes LF
  * first (the scenario splitter treats both alike).
- * @returns {{ text: string, notes: string[] } | { error: string }}
+ * @returns {{ text: string, notes: string[], error?: undefined } | { error: string, text?: undefined, notes?: undefined }}
  */
 export function checkFreeText(raw, { max }) {
   if (typeof raw !== 'string') return { error: 'is not text' };
