@@ -27,6 +27,11 @@ function select(id, label, values, labels = {}) {
   return { el, row: h('div', { class: 'embed-option' }, h('label', { for: id, text: label }), el) };
 }
 
+/**
+ * @param {string} id
+ * @param {string} label
+ * @param {{ placeholder?: string, inputmode?: string }} [hints]
+ */
 function textOption(id, label, { placeholder, inputmode } = {}) {
   const el = h('input', { id, type: 'text', spellcheck: 'false', autocomplete: 'off', placeholder, inputmode, 'aria-describedby': `${id}-error` });
   const error = h('p', { class: 'field-error', id: `${id}-error` });
@@ -198,7 +203,7 @@ export function makeEmbedDialog(currentState, { edition = EDITION } = {}) {
     } else {
       problem.textContent = `No snippet until the options say what the embed can show: ${bad.join('; ')}.`;
     }
-    for (const [s, key] of [[script, 'script'], [element, 'element'], [iframe, 'iframe']]) {
+    for (const [s, key] of /** @type {[typeof script, 'script' | 'element' | 'iframe'][]} */ ([[script, 'script'], [element, 'element'], [iframe, 'iframe']])) {
       s.field.value = texts?.[key] ?? '';
       s.copy.disabled = !texts;
     }

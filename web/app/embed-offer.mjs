@@ -6,7 +6,7 @@
 // itself (once per embed), and an iframe of this site's embed page whose
 // height suits the column it lands in. No DOM, so node tests hold the
 // snippets to the grammar.
-import { FIELDS, parseField, crossCheck } from '../share/fields.mjs';
+import { FIELDS, DEFAULT_STATE, parseField, crossCheck } from '../share/fields.mjs';
 import { elementScript, elementTag, embedSnippets } from '../share/embed.mjs';
 import { PACKAGE_CDNS, packageScriptUrl } from '../share/package-release.mjs';
 import { siteUrls } from './share-offer.mjs';
@@ -34,22 +34,22 @@ export const SIZES = Object.freeze(['auto', 'fixed', 'max']);
 /**
  * The options the dialog opens with, from the page's state (its look, as a
  * link gave it, is carried over).
- * @param {object} state link-state.mjs's state of the page
+ * @param {Partial<import('../share/fields.mjs').ShareState>} [state] link-state.mjs's state of the page
  */
 export function defaultOptions(state = {}) {
   return {
     moment: 'current',
     stepText: '',
-    controls: state.controls ?? FIELD.controls.def,
-    theme: state.theme ?? FIELD.theme.def,
-    view: state.view ?? FIELD.view.def,
-    header: FIELD.header.def,
+    controls: state.controls ?? DEFAULT_STATE.controls,
+    theme: state.theme ?? DEFAULT_STATE.theme,
+    view: state.view ?? DEFAULT_STATE.view,
+    header: DEFAULT_STATE.header,
     buckets: '',
     size: 'auto',
     sizePx: '480',
     autoplay: false,
     // The model: the page's (Go 1.14 or 1.26), the other, or both side by side.
-    version: state.version ?? FIELD.version.def,
+    version: state.version ?? DEFAULT_STATE.version,
     compare: Boolean(state.compare),
     source: 'jsdelivr',
     column: DEFAULT_COLUMN,
@@ -61,9 +61,9 @@ export function defaultOptions(state = {}) {
  * the chosen look. Values a reader typed (a step, buckets, a height) are
  * read by the grammar's own parsers; a refused one is left out and named
  * in `errors` (option → message), so no snippet carries it.
- * @param {object} state link-state.mjs's state of the page (its step is the moment on screen)
+ * @param {import('../share/fields.mjs').ShareState} state link-state.mjs's state of the page (its step is the moment on screen)
  * @param {ReturnType<typeof defaultOptions>} options
- * @returns {{ state: object, errors: Record<string, string> }}
+ * @returns {{ state: import('../share/fields.mjs').ShareState, errors: Record<string, string> }}
  */
 export function embedState(state, options) {
   const errors = {};
@@ -85,7 +85,7 @@ export function embedState(state, options) {
   for (const name of ['controls', 'theme', 'view', 'header']) out[name] = options[name];
   out.autoplay = Boolean(options.autoplay);
   out.compare = Boolean(options.compare);
-  const pageVersion = state.version ?? FIELD.version.def;
+  const pageVersion = state.version ?? DEFAULT_STATE.version;
   if (options.version && options.version !== pageVersion) {
     // The same operations on the other model: its micro-steps are not the
     // page's, so the moment is the end of the same operation; a hasher or a
@@ -125,7 +125,7 @@ export function scriptUrlOf(source, href) {
  * the default until the dialog has measured it), with the line that lets it
  * follow its content. Throws what the share grammar throws (a state too long
  * for a link).
- * @param {{ href: string, state: object, source: string, column: number }} options
+ * @param {{ href: string, state: import('../share/fields.mjs').ShareState, source: string, column: number }} options
  * @returns {{ script: string, element: string, iframe: string }}
  */
 export function embedTexts({ href, state, source, column }) {

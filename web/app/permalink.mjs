@@ -48,7 +48,7 @@ export class PermalinkSync {
     // Opens run one after another.
     // Opens run one after another; one that fails (even by throwing) is
     // reported and the next still runs.
-    let queue = Promise.resolve();
+    let queue = /** @type {Promise<unknown>} */ (Promise.resolve());
     window.addEventListener('hashchange', (ev) => {
       const hash = new URL(ev.newURL).hash;
       queue = queue.then(() => this.open(hash)).catch((err) => this.#refuse('This link could not be opened:', [String(err?.message ?? err)]));

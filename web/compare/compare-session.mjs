@@ -79,7 +79,7 @@ export class CompareSession {
    * Both sides at the end of operation n (0: before any). A side whose
    * moment the memory budget has no room to show moves neither: the side
    * already moved goes back, and the reason is returned.
-   * @returns {{ ok: true } | { ok: false, error: string }}
+   * @returns {{ ok: true, error?: undefined } | { ok: false, error: string }}
    */
   seekOp(n) {
     const op = Math.max(0, Math.min(n, this.length));

@@ -18,9 +18,9 @@ const $ = (id) => document.getElementById(id);
 // frame shorter than its content): the map's layout, and so its height,
 // would change with it.
 document.documentElement.style.scrollbarGutter = 'stable';
-const viz = $('viz');
+const viz = /** @type {import('../element/go-map-viz.mjs').GoMapViz} */ ($('viz'));
 const notes = $('notes');
-const open = $('open-link');
+const open = /** @type {HTMLAnchorElement} */ ($('open-link'));
 
 function showNotes(title, messages) {
   notes.hidden = messages.length === 0;
@@ -71,7 +71,7 @@ async function apply() {
   const attrs = elementAttributes(r.state);
   for (const a of SHARED_ATTRS) if (!attrs.some(([name]) => name === a)) viz.removeAttribute(a);
   for (const [name, value] of attrs) viz.setAttribute(name, value);
-  $('dark-tokens').media = darkMedia(r.state.theme);
+  /** @type {HTMLLinkElement} */ ($('dark-tokens')).media = darkMedia(r.state.theme);
   document.documentElement.dataset.theme = r.state.theme;
   const n = operationCount(r.state.ops);
   document.title = `Go map playground (embedded): ${r.state.mapType}, ${n} operation${n === 1 ? '' : 's'}`;

@@ -59,7 +59,7 @@ export function elementAttributes(state) {
 /**
  * The element's attributes → a validated state.
  * @param {(name: string) => string | null} getAttr usually el.getAttribute.bind(el)
- * @returns {{ ok: true, state: object, warnings: { field: string|null, message: string }[] }}
+ * @returns {{ ok: true, state: import('./fields.mjs').ShareState, warnings: { field: string|null, message: string }[] }}
  */
 export function parseElementAttributes(getAttr) {
   const state = newState();
@@ -141,7 +141,7 @@ export function elementTag(state) {
  * forbids inline scripts keeps the fixed height).
  * Throws what encodeState throws (a state that cannot be shared), and a
  * TypeError for a URL that is not absolute http(s)/file.
- * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: object,
+ * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: import('./fields.mjs').ShareState,
  *           width?: number, height?: number, title?: string }} options
  * @returns {{ link: string, element: string, iframe: string }}
  */

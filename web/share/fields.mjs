@@ -245,7 +245,16 @@ export const FIELDS = [
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 
-export const DEFAULT_STATE = Object.freeze(Object.fromEntries(FIELDS.map((f) => [f.name, f.def])));
+/**
+ * What a link, an embed's attributes and the page share: a value per field
+ * above, null where the field says none (the default seed, the last step…).
+ * @typedef {{ mapType: string, hasher: string, seed: number|bigint|null, hashkey: (number|bigint)[]|null,
+ *   rand: number[]|null, hint: number, version: string, ops: string, step: { op: number, micro: number|null }|null,
+ *   view: string, theme: string, speed: number, autoplay: boolean, compare: boolean, controls: string,
+ *   header: string, buckets: string|null, height: number|null, maxHeight: number|null }} ShareState
+ */
+
+export const DEFAULT_STATE = Object.freeze(/** @type {ShareState} */ (/** @type {unknown} */ (Object.fromEntries(FIELDS.map((f) => [f.name, f.def])))));
 
 /** Left out of a URL or snippet: the value a reader would assume anyway. */
 export function isDefault(field, value) {

@@ -27,7 +27,7 @@ const sizeText = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /**
  * Checks a state from the page and gives it in canonical form.
- * @returns {{ state: object, problems: string[] }}
+ * @returns {{ state: import('./fields.mjs').ShareState, problems: string[] }}
  */
 function canonical(state) {
   const out = newState();
@@ -61,7 +61,7 @@ function canonical(state) {
  * lines, or a fragment over FRAGMENT_LIMIT. So every link made here decodes
  * to the same state, with no warnings but the note about bidirectional
  * controls, which are kept.
- * @param {Partial<typeof import('./fields.mjs').DEFAULT_STATE>} state
+ * @param {Partial<import('./fields.mjs').ShareState>} state
  * @returns {string}
  */
 export function encodeState(state) {
@@ -87,8 +87,8 @@ export function encodeState(state) {
  * is taken, and each problem is a warning { field, message } naming the
  * field and what was wrong (messages are text, to be shown as text).
  * @param {string} fragment
- * @returns {{ ok: true, state: object, warnings: { field: string|null, message: string }[] }
- *         | { ok: false, error: string }}
+ * @returns {{ ok: true, state: import('./fields.mjs').ShareState, warnings: { field: string|null, message: string }[], error?: undefined }
+ *         | { ok: false, error: string, state?: undefined, warnings?: undefined }}
  */
 export function decodeState(fragment) {
   if (fragment === undefined || fragment === null) fragment = '';
