@@ -30,7 +30,11 @@ export class PageDisplay {
    *   or a <style> in the offline file); tableCard: the page's table panel
    */
   constructor({ root, darkSheet, viz, tableCard, systemDark = () => matchMedia('(prefers-color-scheme: dark)').matches }) {
-    Object.assign(this, { root, darkSheet, viz, tableCard, systemDark });
+    this.root = root;
+    this.darkSheet = darkSheet;
+    this.viz = viz;
+    this.tableCard = tableCard;
+    this.systemDark = systemDark;
   }
 
   /** The display in use: { theme, view, controls }. */

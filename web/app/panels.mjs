@@ -37,7 +37,7 @@ export class Panels {
     // stays within its weight budget for those who never do).
     this.source = null;
     this.sourceFn = document.getElementById('source-fn');
-    const pane = document.getElementById('source-pane');
+    const pane = /** @type {HTMLDetailsElement} */ (document.getElementById('source-pane'));
     pane?.addEventListener('toggle', async () => {
       if (!pane.open || this.source) return;
       const { SourceView } = await import('../source/source-view.mjs');
@@ -76,7 +76,8 @@ export class Panels {
     if (model.swiss) {
       // Go 1.26: h1 and h2 of the key in play, the keys a loop yielded, the
       // Swiss stats and table; the bucket map's iterator does not apply.
-      this.swissHash.update(hashFocus(player, frame, model));
+      // A Go 1.26 player's focus has the Swiss fields (describe.mjs).
+      this.swissHash.update(/** @type {Parameters<SwissHashView['update']>[0]} */ (hashFocus(player, frame, model)));
       this.swissStats.update(swissStatsOfModel(model, player.reportedHashes(frame.op + 1)));
       if (this.tableShown) this.swissTable.update(model);
       const yielded = player.yieldedKeys();
@@ -84,7 +85,7 @@ export class Panels {
       if (yielded) this.iter.update({ it: null, yielded, event: null, keyIsText: keyIsText(model.header), where: () => '' });
       return;
     }
-    this.hash.update(hashFocus(player, frame, model));
+    this.hash.update(/** @type {Parameters<HashView['update']>[0]} */ (hashFocus(player, frame, model)));
     const yielded = player.yieldedKeys();
     const it = player.iteratorAt(model.header.iterator ?? null);
     const showIter = !!(yielded || it);

@@ -20,8 +20,8 @@ const FIELDS = {
 
 /**
  * @param {{ announce: (text: string) => void, scenarioText: () => string }} app
- * @param {() => object} currentState the state to share (link-state.mjs)
- * @param {{ edition?: string, lessonStep?: () => ({ id: string, step: number, title?: string, steps?: number } | null) }} [options]
+ * @param {() => import('../share/fields.mjs').ShareState} currentState the state to share (link-state.mjs)
+ * @param {{ edition?: 'site' | 'offline', lessonStep?: () => ({ id: string, step: number, title?: string, steps?: number } | null) }} [options]
  *   edition: which build this page is (edition.mjs); lessonStep: the lesson open now, its step from 1
  */
 export function wireShareDialog(app, currentState, { edition = EDITION, lessonStep = () => null } = {}) {

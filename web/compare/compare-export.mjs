@@ -18,7 +18,7 @@ function nested(svg, x, y, suffix) {
 }
 
 /**
- * @param {{ '1.14': object, '1.26': object }} states each side's state (the Swiss one read with SVG_MAX_GROUPS)
+ * @param {{ '1.14': import('../../wasm/gomap').State, '1.26': { header: import('../../wasm/gomap').SwissHeader, swiss?: import('../../wasm/gomap').SwissDump } }} states each side's state (the Swiss one read with SVG_MAX_GROUPS)
  * @param {{ theme?: 'light'|'dark', title: string, titles: { '1.14': string, '1.26': string } }} options
  */
 export function compareToSvg(states, { theme = 'light', title, titles }) {

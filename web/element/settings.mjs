@@ -21,7 +21,8 @@ export const OBSERVED = [...SHARED_ATTRS, 'density', 'module-src'];
 /** attribute → property, camelCase */
 export const PROPERTY_OF = Object.fromEntries([...SHARED.map((f) => [f.attr, f.name]), ['density', 'density'], ['module-src', 'moduleSrc']]);
 
-const DEFAULTS = { ...DEFAULT_STATE, density: 'auto', moduleSrc: null };
+const DEFAULTS = { ...DEFAULT_STATE, density: 'auto', moduleSrc: /** @type {string|null} */ (null) };
+/** @typedef {typeof DEFAULTS} Settings the element's settings: the shared fields, density and module-src */
 
 function excerpt(text) {
   const s = String(text);
@@ -55,9 +56,9 @@ function keptMessage(message, field, value) {
 /**
  * Reads the attributes into the settings in use.
  * @param {(name: string) => string | null} getAttr
- * @param {object | null} previous the settings in use before (null at first)
+ * @param {Settings | null} previous the settings in use before (null at first)
  * @param {string} base the element module's URL (for module-src)
- * @returns {{ settings: object, warnings: { field: string|null, message: string }[] }}
+ * @returns {{ settings: Settings, warnings: { field: string|null, message: string }[] }}
  */
 export function readSettings(getAttr, previous, base) {
   const before = previous ?? DEFAULTS;

@@ -31,12 +31,16 @@ export function loadModule(src = null) {
  * Replays the settings' scenario into a new Player.
  * Errors carry the line of the `ops` attribute they are on (0: one of the
  * set-up attributes, map-type, hasher or seed) and the command that failed.
+ * @param {import('../../wasm/gomap').GoMapModule} gomap
+ * @param {import('./settings.mjs').Settings} settings
+ * @param {{ signal?: AbortSignal }} [options]
  * @returns {Promise<{ ok: true, player: Player } | { ok: false, errors: { line: number, command?: string, message: string }[] }>}
  */
 export async function buildPlayer(gomap, settings, { signal } = {}) {
   const setup = setupLinesOf(settings).length;
   const r = await Player.load(gomap, toScenarioText(settings), { yieldToEventLoop, signal });
-  if (r.ok) return r;
+  if (r.ok) return /** @type {{ ok: true, player: Player }} */ (r);
+  /** @type {{ line: number, command?: string, message: string }[]} */
   const errors = (r.errors ?? []).map((e) => ({ line: Math.max(0, e.line - setup), command: e.command, message: e.message }));
   if (!errors.length) errors.push({ line: 0, message: r.aborted ? 'the load was replaced by a newer one' : 'the scenario did not run' });
   return { ok: false, errors };

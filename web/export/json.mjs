@@ -26,7 +26,7 @@ function isLeafy(v) {
 }
 
 /**
- * @param {import('../../wasm/gomap').State} state map.state()
+ * @param {object} state map.state() (compare mode: both sides')
  * @param {string} scenarioText the scenario that leads to it
  * @returns {string}
  */

@@ -6,7 +6,7 @@ import { SANS } from './measure.mjs';
 
 /**
  * @param {{ width: number, height: number, heading: string, description: string, background: string }} doc
- * @param {string[]} pieces the drawing, in order
+ * @param {import('./xml.mjs').Markup[]} pieces the drawing, in order (el() results)
  * @returns {string} a standalone SVG file
  */
 export function svgDocument({ width, height, heading, description, background }, pieces) {

@@ -118,7 +118,7 @@ function describe(state) {
 }
 
 /**
- * @param {{ header: object, swiss?: object }} state SwissGoMap.state({ maxGroups: SVG_MAX_GROUPS })
+ * @param {{ header: import('../../wasm/gomap').SwissHeader, swiss?: import('../../wasm/gomap').SwissDump }} state SwissGoMap.state({ maxGroups: SVG_MAX_GROUPS })
  * @param {{ theme?: 'light'|'dark', title?: string }} options
  * @returns {string} an SVG document
  */

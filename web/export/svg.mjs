@@ -18,6 +18,7 @@ import { LOAD_FACTOR } from '../player/tophash.mjs';
 export { stateToJson } from './json.mjs';
 
 export const DETAIL_MAX_BUCKETS = 1 << 10;
+/** @type {[number, string][]} */
 const FLAG_NAMES = [[1, 'iterator'], [2, 'oldIterator'], [4, 'hashWriting'], [8, 'sameSizeGrow']];
 const MIN_WIDTH = 560;
 const GAP = 40;

@@ -4,7 +4,7 @@ import { h } from '../render/dom.mjs';
 
 /**
  * @param {HTMLOListElement} list
- * @param {{ id: string, title: string, summary: string }[]} lessons
+ * @param {{ id: string, title: string, summary: string, steps: unknown[] }[]} lessons
  * @param {(id: string) => void} onOpen
  */
 export function renderLessonList(list, lessons, onOpen) {

@@ -53,7 +53,7 @@ export class LessonPlayerView {
   }
 
   /**
-   * @param {{ lesson: object, step: number, nextTitle: string|null, note: string }} s
+   * @param {{ lesson: { title: string, steps: { say: string, ops: string }[] }, step: number, nextTitle: string|null, note: string }} s
    */
   showStep({ lesson, step, nextTitle, note }) {
     const n = lesson.steps.length;

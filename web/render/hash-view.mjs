@@ -18,6 +18,7 @@ export class HashView extends HashBitsPanel {
   update(what) {
     this.show(what, () => {
       const p = hashParts(what.hash, what.B, what);
+      /** @type {[string, string][]} */
       const facts = [['top', p.plus5
         ? `Top byte 0x${hex2(p.topByte)} is below 5 (0–4 mark empty and evacuated slots), so the tophash is 0x${hex2(p.topByte)} + 5 = 0x${hex2(p.tophash)}.`
         : `Top byte 0x${hex2(p.topByte)} is the tophash stored in the slot.`]];

@@ -5,6 +5,7 @@
 import { h, setText } from './dom.mjs';
 import { LOAD_FACTOR } from '../player/tophash.mjs';
 
+/** @type {[number, string, string][]} */
 const FLAGS = [
   [1, 'iterator', 'an iterator may be using buckets'],
   [2, 'oldIterator', 'an iterator may be using oldbuckets'],

@@ -25,7 +25,7 @@ export class SourceView {
   }
 
   /**
-   * @param {object} frame the player's frame
+   * @param {ReturnType<import('../player/player.mjs').Player['frame']>} frame the player's frame
    * @param {{ swiss?: boolean, small?: object|null, tables?: object[] }} [model] the drawn model (a Swiss map's says whether it is one small group)
    */
   update(frame, model = null) {

@@ -148,7 +148,7 @@ function insideGrowToTable(frame) {
  * The function and line (from 0) of Go 1.26's source for a frame's event;
  * line null when the step has no line of its own there (the function is
  * shown without one), fn null when the data has no such function.
- * @param {{ event: object, events?: object[], step?: number, variant?: string }} frame
+ * @param {{ event: import('../../wasm/gomap').SwissTraceEvent, events?: import('../../wasm/gomap').SwissTraceEvent[], step?: number, variant?: string }} frame
  * @param {{ small?: boolean }} [where] whether the map is one small group
  * @returns {{ fn: string|null, line: number|null, lines: string[]|null }}
  */
