@@ -207,6 +207,9 @@ class GoMap {
   const MapType& type() const { return config_.type; }
   const MapConfig& config() const { return config_; }
   const SimHeap& heap() const { return heap_; }
+  // For a session's sliced snapshot or restore, which hands the heap's bytes
+  // over whole (SimHeap::releaseBytes, adoptBytes); nothing else writes through it.
+  SimHeap& mutableHeap() { return heap_; }
   // Journal the next operation's writes (see SimHeap) and wind them back to
   // the state right after a trace event: heap().journalSize() at that event.
   void startJournal() { heap_.startJournal(); }

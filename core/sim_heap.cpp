@@ -48,8 +48,9 @@ SimHeap::SimHeap(const SimHeap& o)
 
 SimHeap::SimHeap(SimHeap&& o) noexcept
     : bytes_(std::move(o.bytes_)), limit_(o.limit_), counted_(o.counted_), journaling_(o.journaling_),
-      journalLost_(o.journalLost_), watched_(o.watched_), journal_(std::move(o.journal_)),
+      journalLost_(o.journalLost_), watched_(o.watched_), copyFresh_(o.copyFresh_), journal_(std::move(o.journal_)),
       oldBytes_(std::move(o.oldBytes_)), staging_(std::move(o.staging_)) {
+  o.copyFresh_ = false;
   o.counted_ = 0;
   o.recount();  // a moved-from vector normally holds nothing; count what it does
 }
@@ -73,6 +74,8 @@ SimHeap& SimHeap::operator=(SimHeap&& o) noexcept {
     journaling_ = o.journaling_;
     journalLost_ = o.journalLost_;
     watched_ = o.watched_;
+    copyFresh_ = o.copyFresh_;
+    o.copyFresh_ = false;
     counted_ = o.counted_;
     o.counted_ = 0;
     o.recount();
@@ -163,7 +166,7 @@ Status SimHeap::prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready) 
   if (staging_.size() < bytes_.size()) return Status::ok();
   bytes_.swap(staging_);
   std::vector<uint8_t>().swap(staging_);
-  watched_ = journaling_;
+  rewatch();
   recount();
   adviseHugePages();
   ready = true;
@@ -173,15 +176,34 @@ Status SimHeap::prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready) 
 void SimHeap::dropStaging() {
   if (staging_.capacity() == 0) return;
   std::vector<uint8_t>().swap(staging_);
-  watched_ = journaling_;
+  rewatch();
   recount();
+}
+
+std::vector<uint8_t> SimHeap::releaseBytes() {
+  std::vector<uint8_t> out;
+  out.swap(bytes_);
+  recount();
+  return out;
+}
+
+void SimHeap::adoptBytes(std::vector<uint8_t>&& bytes) {
+  bytes_ = std::move(bytes);
+  copyFresh_ = false;
+  rewatch();
+  recount();
+  adviseHugePages();
 }
 
 uint64_t SimHeap::alloc(uint64_t size) {
   if (size == 0) return 0;
+  if (copyFresh_) {
+    copyFresh_ = false;
+    rewatch();
+  }
   uint64_t rounded = roundupsize(size);
   uint64_t offset = bytes_.size();
-  if (bytes_.capacity() < offset + rounded && !grow(rounded)) {
+  if (bytes_.capacity() < offset + rounded && !grow(rounded).ok()) {
     // Not reserved by the caller and refused by the budget: alloc cannot
     // fail, so it grows exactly and is counted (callers reserve first).
     bytes_.reserve(offset + rounded);
@@ -256,6 +278,8 @@ void SimHeap::remember(uint64_t addr, uint64_t n) {
 void SimHeap::rollbackTo(size_t n) {
   if (journalLost_) return;
   dropStaging();
+  copyFresh_ = false;
+  rewatch();
   while (journal_.size() > n) {
     const Write& w = journal_.back();
     if (w.addr == kAllocation) {

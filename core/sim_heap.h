@@ -145,7 +145,7 @@ class SimHeap {
   }
   void stopJournal() {
     journaling_ = false;
-    watched_ = staging_.capacity() != 0;
+    rewatch();
   }
   size_t journalSize() const { return journal_.size(); }
   bool journalLost() const { return journalLost_; }
@@ -154,6 +154,20 @@ class SimHeap {
   void rollbackTo(size_t n);
 
   const std::vector<uint8_t>& bytes() const { return bytes_; }
+
+  // A copy of these bytes made elsewhere a slice at a time (a snapshot a
+  // page takes across tasks, wasm/session_core.h): from startCopyWatch()
+  // on, any write or allocation marks that copy stale (copyFresh() false).
+  void startCopyWatch() {
+    copyFresh_ = true;
+    rewatch();
+  }
+  bool copyFresh() const { return copyFresh_; }
+  // The bytes handed over whole, without a copy: a snapshot made from a
+  // sliced copy takes the rest of the heap (journal, limit) by copying a
+  // heap whose bytes were released for that moment, then adopts the copy's.
+  std::vector<uint8_t> releaseBytes();
+  void adoptBytes(std::vector<uint8_t>&& bytes);
 
  private:
   struct Write {
@@ -165,9 +179,15 @@ class SimHeap {
   void remember(uint64_t addr, uint64_t n);
   // A write while journaling or while a partial copy exists (prepareRoom).
   void watch(uint64_t addr, uint64_t n) {
+    if (copyFresh_) {
+      copyFresh_ = false;
+      rewatch();
+    }
     if (staging_.capacity() != 0) dropStaging();
     if (journaling_) remember(addr, n);
   }
+  // watched_ from what needs it: a journal, a partial move, a sliced copy.
+  void rewatch() { watched_ = journaling_ || staging_.capacity() != 0 || copyFresh_; }
   void dropStaging();
   bool journalRoom(uint64_t bytes);
   void loseJournal();
@@ -187,8 +207,9 @@ class SimHeap {
   uint64_t counted_ = 0;  // bytes held in the MemoryBudget
   bool journaling_ = false;
   bool journalLost_ = false;
-  // journaling_ or a partial copy in staging_: the one flag a write tests.
+  // journaling_, a partial copy in staging_ or copyFresh_: the one flag a write tests.
   bool watched_ = false;
+  bool copyFresh_ = false;
   std::vector<Write> journal_;
   std::vector<uint8_t> oldBytes_;
   // prepareRoom's bigger buffer, holding a copy of the heap's first bytes.

@@ -20,6 +20,9 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .function("heapBase", &SessionCore::heapBase)
       .function("snapshot", &SessionCore::snapshot)
       .function("restore", &SessionCore::restore)
+      .function("restoreError", &SessionCore::restoreError)
+      .function("prepareSnapshot", &SessionCore::prepareSnapshot)
+      .function("prepareRestore", &SessionCore::prepareRestore)
       .function("dropSnapshot", &SessionCore::dropSnapshot)
       .function("snapshotCount", &SessionCore::snapshotCount)
       .function("snapshotError", &SessionCore::snapshotError);

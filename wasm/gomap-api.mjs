@@ -110,6 +110,11 @@ export class GoMapModule {
   }
 }
 
+// A slice size for the sliced copies: a positive whole number of bytes.
+function copySlice(maxCopyBytes) {
+  return Math.max(1, Math.floor(Number(maxCopyBytes)) || 1);
+}
+
 export class GoMap {
   static create(owner, options) {
     // Go 1.26's Swiss table lives in a session of its own (SwissSession):
@@ -442,8 +447,16 @@ export class GoMap {
     return JSON.parse(this.#live().state());
   }
 
+  // The chains of buckets [from, from + count) of the current (or old)
+  // array, cut at its end; a start or count that is not a whole number from
+  // 0, or a start past the array, is refused naming the argument.
   chains(old, from, count) {
-    return JSON.parse(this.#live().chains(Boolean(old), from, count));
+    const session = this.#live();
+    for (const [name, v] of [['from', from], ['count', count]]) {
+      if (!Number.isSafeInteger(v) || v < 0) return fail(`chains: ${name} must be an integer from 0, got ${typeof v === 'number' ? v : describe(v)}`);
+    }
+    const out = JSON.parse(session.chains(Boolean(old), from, count));
+    return Array.isArray(out) ? out : fail(out.error);
   }
 
   checkInvariants() {
@@ -465,22 +478,49 @@ export class GoMap {
   }
 
   // A snapshot of the whole session; restore() brings it back (any number
-  // of times); free() releases it.
+  // of times) and returns true, or false with restoreError() saying why
+  // (out of memory, or a snapshot freed); free() releases it.
   // A snapshot that would pass the memory budget is refused:
   // { ok: false, error, id: 0 } whose restore() returns false.
+  // A big map's copies can be made in slices first (prepareSnapshot() on
+  // the map, then snapshot(); snap.prepareRestore(), then restore()).
   snapshot() {
     const s = this.#live();
     const id = s.snapshot();
-    if (id === 0) return { ok: false, error: s.snapshotError(), id: 0, restore: () => false, free: () => {} };
+    if (id === 0) {
+      const error = s.snapshotError();
+      return { ok: false, error, id: 0, restore: () => false, restoreError: () => error, prepareRestore: () => true, free: () => {} };
+    }
+    let freed = false;
+    let why = '';
     return {
       ok: true,
       id,
       restore: () => {
+        if (freed) {
+          why = `restore: snapshot ${id} was freed`;
+          return false;
+        }
         this.#headerText = null;
-        return s.restore(id);
+        const ok = this.#live().restore(id);
+        why = ok ? '' : s.restoreError();
+        return ok;
       },
-      free: () => s.dropSnapshot(id),
+      restoreError: () => why,
+      prepareRestore: ({ maxCopyBytes = 8 << 20 } = {}) => freed || this.#live().prepareRestore(id, copySlice(maxCopyBytes)),
+      free: () => {
+        if (freed || !this.session) return;
+        freed = true;
+        s.dropSnapshot(id);
+      },
     };
+  }
+
+  // Makes the copy the next snapshot() takes ahead, in calls that each copy
+  // at most maxCopyBytes of the heap; true once it is whole (or when there
+  // is nothing to slice). A change to the map meanwhile starts it again.
+  prepareSnapshot({ maxCopyBytes = 8 << 20 } = {}) {
+    return this.#live().prepareSnapshot(copySlice(maxCopyBytes));
   }
 
   snapshotCount() {

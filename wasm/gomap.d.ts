@@ -71,7 +71,15 @@ export interface MapOptions {
 export type Key = string | number | bigint;
 export interface Pin { start: number; offset: number }
 /** ok false (id 0, restore() false) when the copy would pass the memory budget. */
-export interface Snapshot { ok: boolean; error?: string; id: number; restore(): boolean; free(): void }
+export interface Snapshot {
+  ok: boolean; error?: string; id: number;
+  /** false when refused (out of memory, or the snapshot was freed): restoreError() says why. */
+  restore(): boolean;
+  restoreError(): string;
+  /** Copies the restore's bytes ahead, at most maxCopyBytes a call; true once whole. */
+  prepareRestore(options?: { maxCopyBytes?: number }): boolean;
+  free(): void;
+}
 /** The model's memory budget: bytes every map, journal and snapshot hold, and the ceiling. */
 export interface MemoryUse { inUse: number; ceiling: number }
 
@@ -98,12 +106,15 @@ export declare class GoMap {
   /** How many times header() read across the boundary (tests count them). */
   readonly headerReads: number;
   state(): State;
-  chains(old: boolean, from: number, count: number): Chain[];
+  /** A start or count that is not an integer from 0, or a start past the array, is a Failure. */
+  chains(old: boolean, from: number, count: number): Chain[] | Failure;
   checkInvariants(): string;
   /** view is valid only while fn runs. */
   withHeap<T>(fn: (view: Uint8Array, baseAddress: number) => T): T;
   heapCopy(): Uint8Array;
   snapshot(): Snapshot;
+  /** Copies the next snapshot()'s bytes ahead, at most maxCopyBytes a call; true once whole. */
+  prepareSnapshot(options?: { maxCopyBytes?: number }): boolean;
   snapshotCount(): number;
   free(): void;
 }

@@ -1,5 +1,6 @@
 #include "playground_session.h"
 
+#include <algorithm>
 #include <cstring>
 #include <malloc.h>
 
@@ -68,12 +69,20 @@ std::string PlaygroundSession::header() const {
 }
 
 std::string PlaygroundSession::chains(bool old, double from, double count) const {
+  // A window the array does not have is refused by name, never read as
+  // another one (a negative start was once bucket 0).
+  auto whole = [](double v) { return v >= 0 && v <= 9007199254740991.0 && v == double(uint64_t(v)); };
+  if (!whole(from)) return "{\"error\":\"chains: from must be a bucket index (an integer from 0)\"}";
+  if (!whole(count)) return "{\"error\":\"chains: count must be an integer from 0\"}";
   const GoMap* m = runner_.map();
-  if (!m || m->buckets() == 0 || (old && !m->growing())) return "[]";
-  uint64_t n = old ? m->noldbuckets() : bucketShift(m->B());
-  uint64_t start = from > 0 ? uint64_t(from) : 0;
-  uint64_t end = count > 0 ? start + uint64_t(count) : start;
-  if (end > n) end = n;
+  const uint64_t n = !m || m->buckets() == 0 || (old && !m->growing()) ? 0 : old ? m->noldbuckets() : bucketShift(m->B());
+  const uint64_t start = uint64_t(from);
+  if (count > 0 && start >= n && (n != 0 || start != 0)) {  // an empty array's window 0 is empty
+    return "{\"error\":\"chains: from " + std::to_string(start) + " is past the " + (old ? "old" : "current") +
+           " array, which has " + std::to_string(n) + " buckets\"}";
+  }
+  if (n == 0) return "[]";
+  const uint64_t end = std::min<uint64_t>(n, start + std::min<uint64_t>(uint64_t(count), n));
   uint64_t array = old ? m->oldbuckets() : m->buckets();
   std::string out = "[";
   for (uint64_t i = start; i < end; ++i) {

@@ -16,6 +16,7 @@ uint64_t copyCost(const SimHeap* heap) { return heap ? heap->copyCost() : 0; }
 Status SessionCore::startCall(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine) {
   detachRecording();
   forgetSteps();
+  pending_.reset();
   if (Status s = splitScenario(text, ScenarioLimits(), commands); !s) return s;
   for (const Command& c : *commands) ++(*perLine)[c.line];
   return Status::ok();
@@ -78,6 +79,7 @@ std::string SessionCore::rewind(double writes) {
   if (!(writes >= 0) || writes > double(heap->journalSize())) {
     return "rewind: writes must be between 0 and " + std::to_string(heap->journalSize());
   }
+  pending_.reset();
   rollbackTo(size_t(writes));
   return "";
 }
@@ -123,9 +125,13 @@ double SessionCore::heapSize() const {
 int SessionCore::snapshot() {
   // The copy carries the journal too, so the last traced command can still
   // be rewound after a snapshot is taken.
-  const uint64_t cost = copyCost(heapOf(runner_));
+  const SimHeap* heap = heapOf(runner_);
+  const bool prepared = preparedFor(0);
+  // A sliced copy already holds its bytes in the budget.
+  const uint64_t cost = copyCost(heap) - (prepared ? heap->used() : 0);
   if (cost > MemoryBudget::room()) {
-    snapshotError_ = "out of memory: a snapshot of this map needs " + MemoryBudget::mib(cost) +
+    pending_.reset();
+    snapshotError_ = "out of memory: a snapshot of this map needs " + MemoryBudget::mib(copyCost(heap)) +
                      " of the playground's memory budget (" + MemoryBudget::mib(MemoryBudget::ceiling()) +
                      ", shared by every map, snapshot and trace), and " +
                      MemoryBudget::mib(MemoryBudget::room()) + " is free; free a snapshot or a map";
@@ -133,16 +139,36 @@ int SessionCore::snapshot() {
   }
   snapshotError_.clear();
   int id = nextSnapshot_++;
-  snapshots_.emplace(id, runner_);
+  if (prepared) {
+    snapshots_.emplace(id, copyWithBytes(runner_, pending_->release()));
+  } else {
+    snapshots_.emplace(id, runner_);
+  }
+  pending_.reset();
   return id;
 }
 
 bool SessionCore::restore(int id) {
   auto it = snapshots_.find(id);
-  if (it == snapshots_.end()) return false;
+  if (it == snapshots_.end()) {
+    restoreError_ = "restore: no snapshot " + std::to_string(id) +
+                    " in this session (it was never taken, was refused, or was freed)";
+    return false;
+  }
   // The copy is made beside the current map, then replaces it.
-  if (copyCost(heapOf(it->second)) > MemoryBudget::room()) return false;
-  ScenarioRunner copy = it->second;
+  const SimHeap* heap = heapOf(it->second);
+  const bool prepared = preparedFor(id);
+  const uint64_t cost = copyCost(heap) - (prepared ? heap->used() : 0);
+  if (cost > MemoryBudget::room()) {
+    restoreError_ = "out of memory: restoring this snapshot needs " + MemoryBudget::mib(copyCost(heap)) +
+                    " of the playground's memory budget (" + MemoryBudget::mib(MemoryBudget::ceiling()) +
+                    ", shared by every map, snapshot and trace) beside the map as it is, and " +
+                    MemoryBudget::mib(MemoryBudget::room()) + " is free";
+    return false;
+  }
+  restoreError_.clear();
+  ScenarioRunner copy = prepared ? copyWithBytes(it->second, pending_->release()) : it->second;
+  pending_.reset();
   runner_ = std::move(copy);
   detachRecording();
   forgetSteps();
@@ -150,6 +176,56 @@ bool SessionCore::restore(int id) {
   return true;
 }
 
-void SessionCore::dropSnapshot(int id) { snapshots_.erase(id); }
+void SessionCore::dropSnapshot(int id) {
+  if (pending_ && pending_->source() == id) pending_.reset();
+  snapshots_.erase(id);
+}
+
+bool SessionCore::prepareSnapshot(double maxCopyBytes) {
+  SimHeap* heap = mutableHeapOf(runner_);
+  if (!heap || !(maxCopyBytes >= 1)) return true;
+  if (!pending_ || pending_->source() != 0 || !heap->copyFresh() || pending_->size() != heap->used()) {
+    pending_.reset();
+    pending_.emplace(0);
+    if (!pending_->reserve(heap->used())) {
+      pending_.reset();
+      return true;  // snapshot() refuses and says why
+    }
+    heap->startCopyWatch();
+  }
+  return pending_->copyMore(heap->bytes(), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
+}
+
+bool SessionCore::prepareRestore(int id, double maxCopyBytes) {
+  auto it = snapshots_.find(id);
+  const SimHeap* heap = it == snapshots_.end() ? nullptr : heapOf(it->second);
+  if (!heap || !(maxCopyBytes >= 1)) return true;  // restore() copies at once, or says why not
+  if (!pending_ || pending_->source() != id) {
+    pending_.reset();
+    pending_.emplace(id);
+    if (!pending_->reserve(heap->used())) {
+      pending_.reset();
+      return true;
+    }
+  }
+  // A snapshot's bytes never change while it exists.
+  return pending_->copyMore(heap->bytes(), uint64_t(std::min(maxCopyBytes, 9007199254740991.0)));
+}
+
+bool SessionCore::preparedFor(int source) const {
+  if (!pending_ || pending_->source() != source || !pending_->complete()) return false;
+  if (source != 0) return snapshots_.count(source) != 0;
+  const SimHeap* heap = heapOf(runner_);
+  return heap && heap->copyFresh() && heap->used() == pending_->size();
+}
+
+ScenarioRunner SessionCore::copyWithBytes(ScenarioRunner& from, std::vector<uint8_t> bytes) {
+  SimHeap* heap = mutableHeapOf(from);
+  std::vector<uint8_t> own = heap->releaseBytes();
+  ScenarioRunner copy = from;  // everything but the heap's bytes: the journal, the runner's state
+  heap->adoptBytes(std::move(own));
+  mutableHeapOf(copy)->adoptBytes(std::move(bytes));
+  return copy;
+}
 
 }  // namespace gomap

@@ -8,11 +8,13 @@
 // to embind as their base, so the methods below exist once in JavaScript too.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "json_dump.h"
 #include "scenario_runner.h"
+#include "sliced_heap_copy.h"
 
 namespace gomap {
 
@@ -51,18 +53,32 @@ class SessionCore {
   // Snapshots of the whole session (map, iterator, generated keys). A
   // snapshot is a full copy, so it takes its bytes from the memory budget
   // first: snapshot() returns 0 when they do not fit (snapshotError() says
-  // why) and restore() false when the copy back does not.
+  // why) and restore() false when the copy back does not or the id is not
+  // a snapshot of this session (restoreError() says which).
   int snapshot();
   std::string snapshotError() const { return snapshotError_; }
   bool restore(int id);
+  std::string restoreError() const { return restoreError_; }
   void dropSnapshot(int id);
   int snapshotCount() const { return int(snapshots_.size()); }
+
+  // The same copies in slices (a 100 MB heap is tens of milliseconds to
+  // copy): each call copies at most maxCopyBytes of the heap into a copy
+  // made beside it and returns true once the copy is whole, so a page calls
+  // it between tasks until true; snapshot() or restore(id) then only hand
+  // the copy over. A write to the map meanwhile makes a snapshot's copy
+  // stale (it starts again); one copy is kept at a time, and any exec,
+  // runScenario or rewind drops it. True at once when there is nothing to
+  // slice or no room for the copy: snapshot() or restore() then says why.
+  bool prepareSnapshot(double maxCopyBytes);
+  bool prepareRestore(int id, double maxCopyBytes);
 
  protected:
   SessionCore() = default;
 
   // The model's map in `runner`: its heap (null before the map is made).
   virtual const SimHeap* heapOf(const ScenarioRunner& runner) const = 0;
+  virtual SimHeap* mutableHeapOf(ScenarioRunner& runner) = 0;
   // The current map's journal: stopped, or wound back to `writes`.
   virtual void stopJournal() = 0;
   virtual void rollbackTo(size_t writes) = 0;
@@ -90,12 +106,18 @@ class SessionCore {
  private:
   Status startCall(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine);
   std::string outcomeJson(const Outcome& o, bool withEvents) const;
+  // A copy of `from` whose heap holds `bytes` (a finished sliced copy of its own).
+  ScenarioRunner copyWithBytes(ScenarioRunner& from, std::vector<uint8_t> bytes);
+  // The sliced copy for `source` (0: the live map), if it is whole and still true.
+  bool preparedFor(int source) const;
 
   std::vector<Command> lastCommands_;
   bool journaled_ = false;
   std::map<int, ScenarioRunner> snapshots_;
   int nextSnapshot_ = 1;
   std::string snapshotError_;
+  std::string restoreError_;
+  std::optional<SlicedHeapCopy> pending_;
 };
 
 // The hooks every model fills the same way, from how its map is reached in a
@@ -107,6 +129,10 @@ class ModelSession : public SessionCore {
   const SimHeap* heapOf(const ScenarioRunner& runner) const override {
     const auto* m = Model::map(runner);
     return m ? &m->heap() : nullptr;
+  }
+  SimHeap* mutableHeapOf(ScenarioRunner& runner) override {
+    auto* m = Model::map(runner);
+    return m ? &m->mutableHeap() : nullptr;
   }
   void stopJournal() override {
     if (auto* m = Model::map(runner_)) m->stopJournal();

@@ -167,6 +167,9 @@ class SwissMap {
   const SwissLayout& layout() const { return layout_; }
   const SwissConfig& config() const { return config_; }
   const SimHeap& heap() const { return heap_; }
+  // For a session's sliced snapshot or restore, which hands the heap's bytes
+  // over whole (SimHeap::releaseBytes, adoptBytes); nothing else writes through it.
+  SimHeap& mutableHeap() { return heap_; }
   void startJournal() { heap_.startJournal(); }
   void stopJournal() { heap_.stopJournal(); }
   void rollbackTo(size_t writes) { heap_.rollbackTo(writes); }

@@ -274,9 +274,35 @@ export class App {
 
   seek(position, options = {}) {
     if (!this.player || this.busy) return;
+    // A big map's keyframe is copied back a slice per task first (one copy
+    // of ~100 MB would block the page for tens of ms).
+    if (this.player.seekIsLong(position)) {
+      this.#seekAfterCopy(position, options);
+      return;
+    }
     const before = this.player.position;
     if (!this.#moveCursor(() => this.player.seek(position))) return;
     this.render({ animate: Math.abs(this.player.position - before) === 1, ...options });
+  }
+
+  async #seekAfterCopy(position, options) {
+    const p = this.player;
+    this.pause();
+    this.setBusy(true);
+    let moved = false;
+    try {
+      await p.prepareSeek(position, { yieldToEventLoop });
+      moved = this.player === p && this.#moveCursor(() => p.seek(position));
+      // The big map's scan, then its redraw: tasks of their own (runLong).
+      if (moved) {
+        await yieldToEventLoop();
+        p.prescan();
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.setBusy(false);
+    }
+    if (moved && this.player === p) this.render({ animate: false, ...options });
   }
 
   // Moves the player's cursor; a moment the memory budget has no room to
@@ -305,8 +331,8 @@ export class App {
 
   stepOp(delta) {
     this.pause();
-    if (!this.#moveCursor(() => (delta > 0 ? this.player.nextOp() : this.player.prevOp()))) return;
-    this.render({ animate: false, announce: true });
+    const p = this.player;
+    this.seek(delta > 0 ? p.nextOpPosition() : p.prevOpPosition(), { animate: false, announce: true });
   }
 
   toStart() {

@@ -148,6 +148,13 @@ export class Player {
    * Same results as perform().
    */
   async runLong(command, { yieldToEventLoop, signal, onProgress } = {}) {
+    // Where the operation starts: the restore and the keyframe it needs,
+    // copied a slice per task (on a big map each is tens of ms at once).
+    if (yieldToEventLoop) {
+      const j = this.#branchPoint();
+      await this.prepareSeek(j === 0 ? 0 : this.history.donePosition(j - 1), { yieldToEventLoop });
+      if (this.clean === j) await this.#offerKeyframeSliced(j, yieldToEventLoop);
+    }
     const bulk = Player.bulkCount(command);
     if (bulk !== null) return this.fill(bulk, { yieldToEventLoop, signal, onProgress });
     const c = Player.collideArgs(command);
@@ -254,6 +261,44 @@ export class Player {
     this.position = this.history.position(j, 0);
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
+  }
+
+  /**
+   * Whether showing `position` starts with a keyframe restore big enough to
+   * block the page (a heap over one copy slice); then prepareSeek() first.
+   */
+  seekIsLong(position) {
+    const kf = this.#restoreFor(position);
+    return !!kf && kf.bytes > HEAP_COPY_SLICE;
+  }
+
+  /**
+   * Copies ahead, a slice per task, the keyframe that showing `position`
+   * restores, so that the seek itself only hands the copy over (a
+   * million-key heap is ~100 MB: tens of ms in one copy). Nothing is shown
+   * to change; a seek elsewhere or any other model call meanwhile only
+   * drops the copy (the restore then copies at once).
+   */
+  async prepareSeek(position, { yieldToEventLoop }) {
+    const kf = this.#restoreFor(position);
+    if (!kf) return;
+    while (!kf.snap.prepareRestore({ maxCopyBytes: HEAP_COPY_SLICE })) await yieldToEventLoop();
+  }
+
+  // The keyframe whose restore showing `position` starts with (#materialize,
+  // #ensureBefore, #windTo), or null when none is needed.
+  #restoreFor(position) {
+    if (!Number.isFinite(position)) return null;
+    const { op: j, step: k } = this.history.locate(Math.max(0, Math.min(this.total - 1, Math.round(position))));
+    let before;
+    if (j < 0) before = 0;
+    else if (k >= this.history.ops[j].eventCount) before = j + 1;
+    else {
+      const events = this.events.get(j);
+      if (events && this.journal?.op === j && this.journal.writes >= events[k].writes) return null;
+      before = j;
+    }
+    return this.clean === before ? null : this.keyframes.atOrBefore(before);
   }
 
   /** The N of a `fill N` large enough to run in chunks, else null. */
@@ -405,10 +450,9 @@ export class Player {
     this.clean = j + 1;
     this.journal = null;
     this.position = this.history.position(j, 0);
-    // The keyframe copies the whole heap (tens of ms for a million keys):
-    // a task of its own.
-    if (yieldToEventLoop) await yieldToEventLoop();
-    if (this.clean === j + 1) this.#offerKeyframe(j + 1);
+    // The keyframe copies the whole heap (~100 MB for a million keys: tens
+    // of ms at once), so it is copied a slice per task.
+    if (this.clean === j + 1) await this.#offerKeyframeSliced(j + 1, yieldToEventLoop);
     if (yieldToEventLoop) await yieldToEventLoop();
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
@@ -527,14 +571,21 @@ export class Player {
 
   /** To the done step of the next operation (or of this one if mid-way). */
   nextOp() {
-    const { op } = this.history.locate(this.position);
-    const here = this.history.donePosition(op);
-    return this.seek(here > this.position ? here : this.history.donePosition(op + 1));
+    return this.seek(this.nextOpPosition());
   }
 
   prevOp() {
+    return this.seek(this.prevOpPosition());
+  }
+
+  nextOpPosition() {
     const { op } = this.history.locate(this.position);
-    return this.seek(this.history.donePosition(op - 1));
+    const here = this.history.donePosition(op);
+    return here > this.position ? here : this.history.donePosition(op + 1);
+  }
+
+  prevOpPosition() {
+    return this.history.donePosition(this.history.locate(this.position).op - 1);
   }
 
   /** What is being shown: which op, which step, and its event. */
@@ -683,6 +734,10 @@ export class Player {
     // The copy back is made beside the live map; the budget may have no
     // room for it (other maps, compare mode). Then nothing has changed.
     if (!kf.snap.restore()) {
+      // Only a lack of memory is the reader's to fix; a keyframe the
+      // session no longer has is a fault of the player, said as it is.
+      const why = kf.snap.restoreError?.() ?? '';
+      if (why && !why.startsWith('out of memory')) throw new Error(`keyframe before operation ${kf.index + 1}: ${why}`);
       const { inUse, ceiling } = this.gomap.memory?.() ?? {};
       const mib = (b) => `${Math.ceil(b / 2 ** 20)} MiB`;
       throw new NoRoomError('Not enough memory to show that moment: it needs a copy of the map ' +
@@ -725,20 +780,41 @@ export class Player {
   // more than copying the heap, or would replay many operations. The session
   // must be at the map before op j. Taking one ends the last op's journal.
   #offerKeyframe(j) {
-    if (this.keyframes.has(j)) return;
-    // The heap before op j is the one op j-1 left: its summary says how big,
-    // without reading the header across the boundary again.
-    const heapUsed = j > 0 && j <= this.history.length ? this.history.ops[j - 1].after.heapUsed : this.map.header().heapUsed;
-    const bytes = (heapUsed ?? 0) + 4096;
-    const prev = this.keyframes.atOrBefore(j);
-    const gap = this.history.replayMs(prev.index, Math.min(j, this.history.length));
-    if (gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS) return;
+    const bytes = this.#keyframeWanted(j);
+    if (!bytes) return;
     const snap = this.map.snapshot();
     // Refused by the memory budget: no keyframe (one that cannot restore
     // would be worse than none); moments after it replay from an earlier one.
     if (!snap.ok) return;
     this.keyframes.add(j, snap, bytes);
     this.journal = null;
+  }
+
+  // The bytes a keyframe before op j would take, if one is worth taking
+  // (#offerKeyframe's rule), else 0.
+  #keyframeWanted(j) {
+    if (this.keyframes.has(j)) return 0;
+    // The heap before op j is the one op j-1 left: its summary says how big,
+    // without reading the header across the boundary again.
+    const heapUsed = j > 0 && j <= this.history.length ? this.history.ops[j - 1].after.heapUsed : this.map.header().heapUsed;
+    const bytes = (heapUsed ?? 0) + 4096;
+    const prev = this.keyframes.atOrBefore(j);
+    const gap = this.history.replayMs(prev.index, Math.min(j, this.history.length));
+    return gap < bytes / SNAPSHOT_BYTES_PER_MS && j - prev.index < MAX_REPLAY_OPS ? 0 : bytes;
+  }
+
+  // #offerKeyframe with the heap copied a slice per task first
+  // (GoMap.prepareSnapshot); the session must stay at the map before op j.
+  async #offerKeyframeSliced(j, yieldToEventLoop) {
+    const bytes = this.#keyframeWanted(j);
+    if (!bytes) return;
+    if (yieldToEventLoop && bytes > HEAP_COPY_SLICE) {
+      while (!this.map.prepareSnapshot({ maxCopyBytes: HEAP_COPY_SLICE })) {
+        await yieldToEventLoop();
+        if (this.clean !== j) return;
+      }
+    }
+    this.#offerKeyframe(j);
   }
 
   // How many new keys fit before an insert starts a grow (that insert
