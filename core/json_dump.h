@@ -47,8 +47,15 @@ std::string dumpSwissState(const swiss::SwissMap& map);
 // the old one after).
 // With `near`, a map of more than `maxGroups` groups gives groups only for
 // the tables holding one of those addresses (the others: "summary":true).
+// Without `withGroups` no table lists its groups (those not summarized are
+// the ones it would have listed): a viewer then reads the groups it draws
+// with dumpSwissGroups.
 std::string dumpSwissStateDetail(const swiss::SwissMap& map, const std::vector<uint64_t>& detached,
-                                 const std::vector<uint64_t>* near = nullptr, uint64_t maxGroups = 0);
+                                 const std::vector<uint64_t>* near = nullptr, uint64_t maxGroups = 0,
+                                 bool withGroups = true);
+// Groups [from, from + count) of `table` (cut at its end), as the detailed
+// state gives them: a window of a big table, without the rest of the dump.
+std::string dumpSwissGroups(const swiss::SwissMap& map, uint64_t table, uint64_t from, uint64_t count);
 
 // A bucket map's trace events, one writer for both readers: the CLI's dump
 // (",\"trace\":[…]": `old` only when true, `addr` only when set, 16-digit

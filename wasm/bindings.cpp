@@ -40,6 +40,8 @@ EMSCRIPTEN_BINDINGS(gomap) {
       .constructor<>()
       .function("state", &SwissSession::state)
       .function("stateNear", &SwissSession::stateNear)
+      .function("stateTables", &SwissSession::stateTables)
+      .function("groups", &SwissSession::groups)
       .function("header", &SwissSession::header)
       .function("checkInvariants", &SwissSession::checkInvariants);
   emscripten::function("allocatedBytes", &gomap::allocatedBytes);

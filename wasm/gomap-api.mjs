@@ -547,12 +547,29 @@ export class SwissGoMap extends GoMap {
   // state({ near: [hex addresses], maxGroups }) for a big map: when its
   // tables hold more than maxGroups groups, only the tables holding one of
   // `near` (a table's address or one inside its groups) come with groups;
-  // the others have `summary: true` and `groups: []`.
-  state({ near = null, maxGroups = 256 } = {}) {
+  // the others have `summary: true` and `groups: []`. With `groups: false`
+  // no table lists its groups (those without `summary` are the ones it
+  // would list): a viewer reads the window it draws with groups().
+  state({ near = null, maxGroups = 256, groups = true } = {}) {
     if (!near) return super.state();
     if (!this.session) throw new Error('this GoMap was freed');
     const list = near.filter((a) => typeof a === 'string' && /^[0-9a-f]{1,16}$/.test(a)).join(',');
-    return JSON.parse(this.session.stateNear(list, Number.isSafeInteger(maxGroups) && maxGroups >= 0 ? maxGroups : 256));
+    const max = Number.isSafeInteger(maxGroups) && maxGroups >= 0 ? maxGroups : 256;
+    return JSON.parse(groups ? this.session.stateNear(list, max) : this.session.stateTables(list, max));
+  }
+
+  // Groups [from, from + count) of a table this moment's state lists (its
+  // hex address), cut at the table's end, as state() gives them; refused
+  // ({ ok: false, error }) for a table not in the state or a bad range.
+  groups(table, from, count) {
+    if (!this.session) throw new Error('this GoMap was freed');
+    const shown = (v) => (typeof v === 'string' ? `'${v.slice(0, 40)}'` : typeof v === 'number' && Number.isFinite(v) ? String(v) : describe(v));
+    if (typeof table !== 'string' || !/^[0-9a-f]{1,16}$/.test(table)) return fail(`groups: table must be a hex address, got ${shown(table)}`);
+    for (const [name, v] of [['from', from], ['count', count]]) {
+      if (!Number.isSafeInteger(v) || v < 0) return fail(`groups: ${name} must be an integer from 0, got ${shown(v)}`);
+    }
+    const out = JSON.parse(this.session.groups(table, from, count));
+    return out.error ? fail(out.error) : out.groups;
   }
 
   chains() {

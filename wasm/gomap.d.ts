@@ -128,6 +128,9 @@ export interface SwissGroup {
 export interface SwissTable {
   addr: string; groupsAddr: string; index: number; localDepth: number;
   capacity: number; used: number; growthLeft: number; tombstones: number; groups: SwissGroup[];
+  groupCount: number;
+  /** Read without its groups (state({ near, maxGroups }) of a big map). */
+  summary?: true;
 }
 /** docs/scenario-format.md's Swiss dump (contract version 2) plus addresses. */
 export interface SwissDump {
@@ -152,9 +155,11 @@ export type SwissTraceEvent = { e: string; fn: string; writes: number; [field: s
 export declare class SwissGoMap extends GoMap {
   readonly version: '1.26';
   // @ts-ignore the Swiss state has its own shape
-  state(): { header: SwissHeader; swiss?: SwissDump };
+  state(options?: { near?: string[]; maxGroups?: number; groups?: boolean }): { header: SwissHeader; swiss?: SwissDump };
   // @ts-ignore
   header(): SwissHeader;
+  /** Groups [from, from + count) of a table the state lists, cut at its end. */
+  groups(table: string, from: number, count: number): SwissGroup[] | Failure;
 }
 
 export declare class GoMapModule {

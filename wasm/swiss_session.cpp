@@ -111,21 +111,33 @@ std::string SwissSession::header() const {
 
 std::string SwissSession::state() const { return stateNear("", -1); }
 
+std::vector<uint64_t> SwissSession::detachedTables() const {
+  const swiss::SwissMap* m = runner_.swissMap();
+  std::vector<uint64_t> detached;
+  if (!m || !journaled()) return detached;
+  // Tables named by the last traced command that the directory does not
+  // point at (now, at the rewound moment) and whose header is written.
+  for (uint64_t t : namedTables_) {
+    bool listed = false;
+    for (uint64_t i = 0, n = m->dirLen(); i < n && !listed; ++i) listed = m->directoryAt(i) == t;
+    const bool inHeap = t >= SimHeap::kBase && t - SimHeap::kBase + 32 <= m->heap().used();
+    if (!listed && inHeap && m->tCapacity(t) != 0) detached.push_back(t);
+  }
+  return detached;
+}
+
 std::string SwissSession::stateNear(const std::string& near, double maxGroups) const {
+  return stateOf(near, maxGroups, true);
+}
+
+std::string SwissSession::stateTables(const std::string& near, double maxGroups) const {
+  return stateOf(near, maxGroups < 0 ? 0 : maxGroups, false);
+}
+
+std::string SwissSession::stateOf(const std::string& near, double maxGroups, bool withGroups) const {
   const swiss::SwissMap* m = runner_.swissMap();
   std::string out = "{\"header\":" + header();
   if (!m) return out + "}";
-  std::vector<uint64_t> detached;
-  if (journaled()) {
-    // Tables named by the last traced command that the directory does not
-    // point at (now, at the rewound moment) and whose header is written.
-    for (uint64_t t : namedTables_) {
-      bool listed = false;
-      for (uint64_t i = 0, n = m->dirLen(); i < n && !listed; ++i) listed = m->directoryAt(i) == t;
-      const bool inHeap = t >= SimHeap::kBase && t - SimHeap::kBase + 32 <= m->heap().used();
-      if (!listed && inHeap && m->tCapacity(t) != 0) detached.push_back(t);
-    }
-  }
   std::vector<uint64_t> addrs;
   for (size_t i = 0; i < near.size();) {
     size_t j = near.find(',', i);
@@ -135,10 +147,22 @@ std::string SwissSession::stateNear(const std::string& near, double maxGroups) c
     i = j + 1;
   }
   const bool windowed = maxGroups >= 0;
-  std::string dump = dumpSwissStateDetail(*m, detached, windowed ? &addrs : nullptr,
-                                          windowed ? uint64_t(maxGroups) : 0);
+  std::string dump = dumpSwissStateDetail(*m, detachedTables(), windowed ? &addrs : nullptr,
+                                          windowed ? uint64_t(maxGroups) : 0, withGroups);
   out += ",\"swiss\":" + dump;
   return out + "}";
+}
+
+std::string SwissSession::groups(const std::string& table, double from, double count) const {
+  const swiss::SwissMap* m = runner_.swissMap();
+  uint64_t t = 0;
+  if (!parseUint64("0x" + table, &t)) return "{\"error\":" + jsonString("groups: table must be a hex address, got '" + table + "'") + "}";
+  bool listed = false;
+  for (uint64_t i = 0, n = m ? m->dirLen() : 0; i < n && !listed; ++i) listed = m->directoryAt(i) == t;
+  if (!listed) for (uint64_t d : detachedTables()) listed = listed || d == t;
+  if (!listed) return "{\"error\":" + jsonString("groups: no table at 0x" + table + " in this moment's state") + "}";
+  if (!(from >= 0) || !(count >= 0)) return "{\"error\":\"groups: from and count must be whole numbers from 0\"}";
+  return "{\"groups\":" + dumpSwissGroups(*m, t, uint64_t(from), uint64_t(count)) + "}";
 }
 
 std::string SwissSession::checkInvariants() {

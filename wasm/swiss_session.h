@@ -33,6 +33,13 @@ class SwissSession : public ModelSession<SwissModel> {
   // only those holding one of `near` (hex addresses, comma-separated: a
   // table, or an address inside its groups) come with their groups.
   std::string stateNear(const std::string& near, double maxGroups) const;
+  // stateNear() without any table's groups (a window of them is read with
+  // groups()): the tables not marked "summary" are those it would list.
+  std::string stateTables(const std::string& near, double maxGroups) const;
+  // Groups [from, from + count) of a table the state lists (in the directory
+  // or detached; hex address), cut at its end: {"groups":[…]}, or
+  // {"error":…} naming what is wrong.
+  std::string groups(const std::string& table, double from, double count) const;
   std::string checkInvariants();
 
  private:
@@ -48,6 +55,9 @@ class SwissSession : public ModelSession<SwissModel> {
   // Tables the last traced command named (grown, split, new): drawn while
   // they are off the directory, when stepping inside that command.
   std::vector<uint64_t> namedTables_;
+  // Of namedTables_, those off the directory now, with their header written.
+  std::vector<uint64_t> detachedTables() const;
+  std::string stateOf(const std::string& near, double maxGroups, bool withGroups) const;
 };
 
 }  // namespace gomap

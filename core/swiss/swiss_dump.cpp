@@ -4,6 +4,8 @@
 // table in directory order, each group's 8 control bytes and slots.
 #include "json_dump.h"
 
+#include <algorithm>
+
 #include "hex_text.h"
 #include "key_text.h"
 #include "swiss/swiss_trace_json.h"
@@ -64,10 +66,13 @@ void appendGroup(const SwissMap& m, uint64_t g, bool detail, std::string* out) {
 // Which tables a viewer's state gives group by group: all of them, unless
 // they hold more than `maxGroups` groups together; then only those holding
 // one of `near` (a table's address or an address inside its groups).
+// With `groups` false, no table gives its groups: a viewer reads the ones
+// it draws with dumpSwissGroups.
 struct GroupWindow {
   const std::vector<uint64_t>* near = nullptr;
   uint64_t maxGroups = ~uint64_t(0);
   bool all = true;
+  bool groups = true;
   bool wants(const SwissMap& m, uint64_t t) const {
     if (all || !near) return true;
     const uint64_t from = m.tGroups(t), to = from + (m.tLengthMask(t) + 1) * m.layout().groupSize;
@@ -93,7 +98,7 @@ void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out, c
   *out += "\"index\":" + std::to_string(m.tIndex(t)) + ",\"localDepth\":" + std::to_string(m.tLocalDepth(t)) +
           ",\"capacity\":" + std::to_string(m.tCapacity(t)) + ",\"used\":" + std::to_string(m.tUsed(t)) +
           ",\"growthLeft\":" + std::to_string(m.tGrowthLeft(t)) + ",\"groups\":[";
-  for (uint64_t g = 0, n = groups ? m.tLengthMask(t) + 1 : 0; g < n; ++g) {
+  for (uint64_t g = 0, n = groups && window.groups ? m.tLengthMask(t) + 1 : 0; g < n; ++g) {
     if (g) *out += ',';
     appendGroup(m, m.groupAt(t, g), detail, out);
   }
@@ -167,7 +172,7 @@ std::string dumpSwissState(const SwissMap& map) {
 }
 
 std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t>& detached,
-                                 const std::vector<uint64_t>* near, uint64_t maxGroups) {
+                                 const std::vector<uint64_t>* near, uint64_t maxGroups, bool withGroups) {
   GroupWindow window;
   if (near) {
     uint64_t total = 0;
@@ -178,6 +183,7 @@ std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t
     for (uint64_t t : detached) total += map.tLengthMask(t) + 1;
     window = {near, maxGroups, total <= maxGroups};
   }
+  window.groups = withGroups;
   std::string out = "{";
   appendSwissState(map, true, &out, window);
   out += ",\"map\":\"" + hexAddress(map.mapAddress()) + "\",\"dirPtr\":\"" + hexAddress(map.dirPtr()) +
@@ -191,6 +197,17 @@ std::string dumpSwissStateDetail(const SwissMap& map, const std::vector<uint64_t
     appendTable(map, t, true, &out, window);
   }
   return out + "]}";
+}
+
+std::string dumpSwissGroups(const SwissMap& map, uint64_t table, uint64_t from, uint64_t count) {
+  const uint64_t n = map.tLengthMask(table) + 1;
+  const uint64_t to = from >= n ? from : from + std::min(count, n - from);
+  std::string out = "[";
+  for (uint64_t g = from; g < to; ++g) {
+    if (g > from) out += ',';
+    appendGroup(map, map.groupAt(table, g), true, &out);
+  }
+  return out + "]";
 }
 
 void appendSwissOutcomeFields(const SwissMap* map, const Outcome& o, std::string* out) {
