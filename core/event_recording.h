@@ -24,7 +24,9 @@ struct EventRecording {
   bool truncated = false;
 
   EventRecording() = default;
-  EventRecording(const EventRecording& o) : events(o.events), limit(o.limit), truncated(o.truncated) { recount(); }
+  EventRecording(const EventRecording& o) : events(o.events), limit(o.limit), truncated(o.truncated) {
+    recount();
+  }
   EventRecording& operator=(const EventRecording& o) {
     if (this != &o) {
       events = o.events;

@@ -17,8 +17,26 @@
 namespace gomap {
 
 enum class GoKind : uint8_t {
-  Bool, Int8, Int16, Int32, Int64, Int, Uint8, Uint16, Uint32, Uint64, Uint, Uintptr,
-  Float32, Float64, Complex64, Complex128, String, Array, Struct, Slice
+  Bool,
+  Int8,
+  Int16,
+  Int32,
+  Int64,
+  Int,
+  Uint8,
+  Uint16,
+  Uint32,
+  Uint64,
+  Uint,
+  Uintptr,
+  Float32,
+  Float64,
+  Complex64,
+  Complex128,
+  String,
+  Array,
+  Struct,
+  Slice
 };
 
 // How the compiler hashes and compares a type (cmd/compile's algtype1): plain
@@ -39,14 +57,14 @@ struct GoType {
   GoKind kind = GoKind::Int64;
   uint64_t size = 0;
   uint64_t align = 1;
-  uint64_t len = 0;              // arrays
-  GoTypePtr elem;                // arrays and slices
-  std::vector<GoField> fields;   // structs
+  uint64_t len = 0;             // arrays
+  GoTypePtr elem;               // arrays and slices
+  std::vector<GoField> fields;  // structs
   GoAlg alg = GoAlg::Mem;
-  bool hasPointers = false;      // holds a string or slice header
-  bool reflexive = true;         // x == x for every x (false with a float inside)
-  bool needKeyUpdate = false;    // an equal key may differ in bytes (±0, string data)
-  std::string name;              // canonical text, e.g. struct{X int32; Y int32}
+  bool hasPointers = false;    // holds a string or slice header
+  bool reflexive = true;       // x == x for every x (false with a float inside)
+  bool needKeyUpdate = false;  // an equal key may differ in bytes (±0, string data)
+  std::string name;            // canonical text, e.g. struct{X int32; Y int32}
 
   bool isInteger() const { return kind <= GoKind::Uintptr && kind != GoKind::Bool; }
   bool isSigned() const { return kind >= GoKind::Int8 && kind <= GoKind::Int; }
@@ -55,10 +73,10 @@ struct GoType {
 };
 
 // Limits of the types this playground models (ours, not Go's).
-constexpr uint64_t kMaxGoArrayLen = 256;     // elements of any array type
-constexpr int kMaxGoTypeDepth = 8;           // nested arrays, structs and slices
+constexpr uint64_t kMaxGoArrayLen = 256;  // elements of any array type
+constexpr int kMaxGoTypeDepth = 8;        // nested arrays, structs and slices
 constexpr size_t kMaxStructFields = 32;
-constexpr uint64_t kMaxGoTypeSize = 4096;    // bytes of a key or element type
+constexpr uint64_t kMaxGoTypeSize = 4096;  // bytes of a key or element type
 
 // Parses a Go type. `role` ("key" or "element") names it in messages; the
 // key role refuses types Go cannot compare (slices), as Go does.

@@ -162,7 +162,7 @@ struct FastRand {
 
 // The fixed hashkey the model uses unless a scenario names one: four odd
 // words (spec 7.5 "set B"), so its hashes can be checked against the vectors.
-constexpr HashKey kDefaultHashKey = {0x9e3779b97f4a7c15ULL, 0xbf58476d1ce4e5b9ULL,
-                                     0x94d049bb133111ebULL, 0x2545f4914f6cdd1dULL};
+constexpr HashKey kDefaultHashKey = {0x9e3779b97f4a7c15ULL, 0xbf58476d1ce4e5b9ULL, 0x94d049bb133111ebULL,
+                                     0x2545f4914f6cdd1dULL};
 
 }  // namespace gomap

@@ -37,8 +37,8 @@ void appendChainOf(const GoMap& m, uint64_t first, std::string* out, WriteBucket
 
 // An overflow bucket taken from the array's preallocated spares carries
 // "spare": its index in the array, so a reader can tell it from a fresh one.
-void appendChain(const GoMap& m, uint64_t first, uint64_t array, uint64_t primaries,
-                 uint64_t total, std::string* out) {
+void appendChain(const GoMap& m, uint64_t first, uint64_t array, uint64_t primaries, uint64_t total,
+                 std::string* out) {
   const MapType& t = m.type();
   appendChainOf(m, first, out, [&](uint64_t b) {
     *out += "{\"s\":[";
@@ -140,8 +140,8 @@ void appendChainDetail(const GoMap& m, uint64_t first, std::string* out) {
     for (int i = 0; i < kBucketCnt; ++i) {
       if (i) keys += ',', elems += ',';
       uint8_t top = m.tophashAt(b, i);
-      bool readable = top >= kMinTopHash ||
-                      ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
+      bool readable =
+          top >= kMinTopHash || ((top == kEvacuatedX || top == kEvacuatedY) && !t.bucketHasPointers);
       uint64_t k = readable ? m.keyAt(b, i) : 0;
       uint64_t e = readable ? m.elemAt(b, i) : 0;
       keys += readable && (!t.indirectKey || k != 0) ? jsonString(formatKey(t, m.keyBytes(k))) : "null";
@@ -222,13 +222,10 @@ void appendOutcomeFields(const GoMap* map, const Outcome& o, std::string* out) {
   }
 }
 
-std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace,
-                        const DumpOptions& options) {
+std::string dumpOutcome(const GoMap* map, const Outcome& o, const Trace* trace, const DumpOptions& options) {
   std::string out = "{\"line\":" + std::to_string(o.command->line);
   out += ",\"op\":" + jsonString(o.command->text);
-  if (options.dumpsOnly && !o.error.empty()) {
-    return out + ",\"error\":" + jsonString(o.error) + "}";
-  }
+  if (options.dumpsOnly && !o.error.empty()) { return out + ",\"error\":" + jsonString(o.error) + "}"; }
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
   if (map) {
     out += ',';

@@ -41,7 +41,7 @@ void GoMap::mapdeleteImpl(std::string_view key) {
   if constexpr (!kTraced) {
     if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
       SlotRef r = t.variant == Variant::Fast64 ? scanFast64(bOrig, wordOf(key))
-                                                : scanFastStr(bOrig, key.data(), key.size(), top);
+                                               : scanFastStr(bOrig, key.data(), key.size(), top);
       if (r.b != 0) removeAt<false>(bOrig, r.b, r.i, bucket);
       return;
     }
@@ -54,7 +54,8 @@ void GoMap::mapdeleteImpl(std::string_view key) {
       } else {
         bool match = th == top;
         if (t.variant == Variant::FastStr) match = match && heap_.load64(keyAt(b, i) + 8) == key.size();
-        note<kTraced>({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, match ? 1u : 0u});
+        note<kTraced>(
+            {TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, match ? 1u : 0u});
         if (!match) {
           if (th == kEmptyRest && t.variant == Variant::Generic) {
             note<kTraced>({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
@@ -97,8 +98,7 @@ void GoMap::promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, ui
     if (i == 0) {
       if (b == bOrig) return;
       uint64_t c = b;  // chains are singly linked: find the bucket before this one
-      for (b = bOrig; overflowOf(b) != c; b = overflowOf(b)) {
-      }
+      for (b = bOrig; overflowOf(b) != c; b = overflowOf(b)) {}
       i = kBucketCnt - 1;
     } else {
       --i;

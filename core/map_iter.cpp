@@ -82,8 +82,7 @@ void GoMap::iterNext(Hiter* it) {
         b = bucketAddress(it->buckets, bucket);
         checkBucket = kNoCheck;
       }
-      record({TraceKind::IterBucket, fn, readOld || it->buckets != buckets(), 0, 0, bucket, b,
-              checkBucket});
+      record({TraceKind::IterBucket, fn, readOld || it->buckets != buckets(), 0, 0, bucket, b, checkBucket});
       ++bucket;
       if (bucket == bucketShift(it->B)) {
         bucket = 0;

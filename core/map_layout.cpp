@@ -18,8 +18,7 @@ std::string quoted(const std::string& s) {
 // fields, at every level.
 uint64_t paddingBytes(const GoType& t) {
   switch (t.kind) {
-    case GoKind::Array:
-      return t.len * paddingBytes(*t.elem);
+    case GoKind::Array: return t.len * paddingBytes(*t.elem);
     case GoKind::Struct: {
       uint64_t pad = 0, used = 0;
       for (const GoField& f : t.fields) {
@@ -28,14 +27,14 @@ uint64_t paddingBytes(const GoType& t) {
       }
       return pad + (t.size - used);
     }
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
 std::string typeJson(const GoType& t) {
   std::string out = "{\"name\":" + quoted(t.name) + ",\"size\":" + std::to_string(t.size) +
-                    ",\"align\":" + std::to_string(t.align) + ",\"padding\":" + std::to_string(paddingBytes(t));
+                    ",\"align\":" + std::to_string(t.align) +
+                    ",\"padding\":" + std::to_string(paddingBytes(t));
   if (t.kind == GoKind::Struct) {
     out += ",\"fields\":[";
     for (size_t i = 0; i < t.fields.size(); ++i) {
@@ -52,10 +51,11 @@ std::string typeJson(const GoType& t) {
 
 std::string mapLayoutJson(const MapType& t) {
   auto flag = [](bool v) { return std::string(v ? "true" : "false"); };
-  std::string out = "{\"type\":" + quoted(t.name()) + ",\"key\":" + typeJson(*t.keyGo) +
-                    ",\"elem\":" + typeJson(*t.elemGo);
+  std::string out =
+      "{\"type\":" + quoted(t.name()) + ",\"key\":" + typeJson(*t.keyGo) + ",\"elem\":" + typeJson(*t.elemGo);
   out += ",\"keysize\":" + std::to_string(t.keysize) + ",\"elemsize\":" + std::to_string(t.elemsize) +
-         ",\"bucketsize\":" + std::to_string(t.bucketsize) + ",\"keysOffset\":" + std::to_string(kDataOffset) +
+         ",\"bucketsize\":" + std::to_string(t.bucketsize) +
+         ",\"keysOffset\":" + std::to_string(kDataOffset) +
          ",\"elemsOffset\":" + std::to_string(t.elemOffset(0)) +
          ",\"overflowOffset\":" + std::to_string(t.overflowOffset());
   out += ",\"indirectKey\":" + flag(t.indirectKey) + ",\"indirectElem\":" + flag(t.indirectElem) +
@@ -64,9 +64,9 @@ std::string mapLayoutJson(const MapType& t) {
   out += ",\"hasher\":" + quoted(t.hasherName()) + ",\"variant\":" + quoted(t.variantName());
   // Go 1.26's Swiss map of the same type: key and elem interleaved per slot.
   const swiss::SwissLayout s = swiss::SwissLayout::of(t);
-  out += ",\"swiss\":{\"slotSize\":" + std::to_string(s.slotSize) + ",\"elemOff\":" + std::to_string(s.elemOff) +
-         ",\"groupSize\":" + std::to_string(s.groupSize) + ",\"flags\":" + std::to_string(s.flags) +
-         ",\"prunes\":" + flag(s.prunes) + "}}";
+  out += ",\"swiss\":{\"slotSize\":" + std::to_string(s.slotSize) +
+         ",\"elemOff\":" + std::to_string(s.elemOff) + ",\"groupSize\":" + std::to_string(s.groupSize) +
+         ",\"flags\":" + std::to_string(s.flags) + ",\"prunes\":" + flag(s.prunes) + "}}";
   return out;
 }
 

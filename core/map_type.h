@@ -26,24 +26,24 @@ enum class ElemKind : uint8_t { Int64, Bytes, Typed };
 enum class Variant : uint8_t { Generic, Fast32, Fast64, FastStr };
 
 constexpr int kBucketCnt = 8;
-constexpr int kDataOffset = 8;        // keys start after the 8 tophash bytes
-constexpr int kMaxInlineSize = 128;   // larger keys/elems are stored indirectly
-constexpr int kMaxArrayLen = 256;     // [N]byte, N <= 256 (our limit, not Go's)
-constexpr int kPtrSize = 8;           // a 64-bit Go target, even on wasm32
+constexpr int kDataOffset = 8;       // keys start after the 8 tophash bytes
+constexpr int kMaxInlineSize = 128;  // larger keys/elems are stored indirectly
+constexpr int kMaxArrayLen = 256;    // [N]byte, N <= 256 (our limit, not Go's)
+constexpr int kPtrSize = 8;          // a 64-bit Go target, even on wasm32
 
 struct MapType {
   KeyKind key = KeyKind::String;
   ElemKind elem = ElemKind::Int64;
-  uint32_t keyTypeSize = 16;   // size of K itself (string header is 16 bytes)
+  uint32_t keyTypeSize = 16;  // size of K itself (string header is 16 bytes)
   uint32_t elemTypeSize = 8;
 
-  uint8_t keysize = 16;        // size of a key slot (8 when indirect)
+  uint8_t keysize = 16;  // size of a key slot (8 when indirect)
   uint8_t elemsize = 8;
   uint16_t bucketsize = 208;
   bool indirectKey = false;
   bool indirectElem = false;
-  bool reflexiveKey = true;    // k == k for every k (false for floats: NaN)
-  bool needKeyUpdate = true;   // overwrite the stored key on update (floats, strings)
+  bool reflexiveKey = true;   // k == k for every k (false for floats: NaN)
+  bool needKeyUpdate = true;  // overwrite the stored key on update (floats, strings)
   bool bucketHasPointers = true;
   Variant variant = Variant::FastStr;
 
@@ -53,8 +53,8 @@ struct MapType {
   GoTypePtr elemGo = basicGoType("int64");
   bool keyTails = false;
   bool elemTails = false;
-  bool keyHasPointers = true;   // a delete on the generic path zeroes the key
-  bool legacyKeyText = true;    // printed as in contract version 1
+  bool keyHasPointers = true;  // a delete on the generic path zeroes the key
+  bool legacyKeyText = true;   // printed as in contract version 1
   bool legacyElemText = true;
 
   // Validates and derives everything from K and V. keyLen/elemLen are N for
@@ -75,7 +75,7 @@ struct MapType {
            (needKeyUpdate ? 8u : 0u);
   }
   bool isIntegerKey() const { return key == KeyKind::Int64 || key == KeyKind::Int32; }
-  std::string name() const;          // "map[string]int64"
+  std::string name() const;  // "map[string]int64"
   // The hash function the compiler gives K (go_type.h hasherName) and the
   // variant's name, for the layout panel and messages.
   std::string hasherName() const;

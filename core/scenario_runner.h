@@ -15,13 +15,13 @@ namespace gomap {
 
 struct Outcome {
   const Command* command = nullptr;
-  bool isOperation = false;   // set-up lines are not operations
+  bool isOperation = false;  // set-up lines are not operations
   bool isDump = false;
-  bool dumpFull = false;      // `dump full`: every bucket, however big the map
-  std::string error;          // "line 7: why", empty on success
+  bool dumpFull = false;  // `dump full`: every bucket, however big the map
+  std::string error;      // "line 7: why", empty on success
   std::optional<std::string> result;
-  std::optional<std::vector<std::string>> keys;  // range, next, iter
-  std::optional<IterPin> iterStart;              // where range/iter began
+  std::optional<std::vector<std::string>> keys;    // range, next, iter
+  std::optional<IterPin> iterStart;                // where range/iter began
   std::optional<swiss::IterDraws> swissIterStart;  // version 1.26: entryOffset/dirOffset
   GoMap::HashLog hashes;
 };

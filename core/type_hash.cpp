@@ -126,8 +126,7 @@ bool equalAt(const GoType& t, std::string_view a, std::string_view b, uint64_t a
         if (!equalAt(*f.type, a, b, at + f.offset)) return false;
       }
       return true;
-    default:
-      return false;  // slices are not comparable (never a key)
+    default: return false;  // slices are not comparable (never a key)
   }
 }
 

@@ -8,7 +8,8 @@ namespace {
 std::string fail(int n, const std::string& what) { return "S" + std::to_string(n) + ": " + what; }
 
 std::string where(uint64_t table, uint64_t group, int slot) {
-  return "table " + std::to_string(table) + " group " + std::to_string(group) + " slot " + std::to_string(slot);
+  return "table " + std::to_string(table) + " group " + std::to_string(group) + " slot " +
+         std::to_string(slot);
 }
 
 }  // namespace
@@ -53,11 +54,13 @@ std::string checkSwissInvariants(SwissMap& m) {
         return fail(6, where(tablePos, gi, i) + " holds a key whose hash selects another table");
       }
       SwissFound f = m.lookupImpl<false>(bytes.data(), bytes.size(), true);
-      if (!f.found || f.key != k) return fail(7, where(tablePos, gi, i) + "'s key is not found there by lookup");
+      if (!f.found || f.key != k)
+        return fail(7, where(tablePos, gi, i) + "'s key is not found there by lookup");
       if (!seen.insert(bytes).second) return fail(9, where(tablePos, gi, i) + " repeats a key stored before");
     }
-    if (empty && deleted) return fail(8, "group " + std::to_string(gi) + " of table " + std::to_string(tablePos) +
-                                             " holds both empty and deleted slots");
+    if (empty && deleted)
+      return fail(8, "group " + std::to_string(gi) + " of table " + std::to_string(tablePos) +
+                         " holds both empty and deleted slots");
     return "";
   };
 
@@ -86,11 +89,13 @@ std::string checkSwissInvariants(SwissMap& m) {
     for (uint64_t i = 0; i < m.dirLen(); ++pos) {
       const uint64_t t = m.directoryAt(i);
       const uint8_t ld = m.tLocalDepth(t);
-      if (ld > depth) return void(broken = fail(3, "table " + std::to_string(pos) + " is deeper than the directory"));
+      if (ld > depth)
+        return void(broken = fail(3, "table " + std::to_string(pos) + " is deeper than the directory"));
       const uint64_t run = uint64_t(1) << (depth - ld);
       if (m.tIndex(t) != int64_t(i) || i % run != 0) {
-        return void(broken = fail(3, "table " + std::to_string(pos) + " has index " + std::to_string(m.tIndex(t)) +
-                                         " but starts at entry " + std::to_string(i)));
+        return void(broken =
+                        fail(3, "table " + std::to_string(pos) + " has index " + std::to_string(m.tIndex(t)) +
+                                    " but starts at entry " + std::to_string(i)));
       }
       for (uint64_t j = i; j < i + run; ++j) {
         if (j >= m.dirLen() || m.directoryAt(j) != t) {
@@ -99,7 +104,8 @@ std::string checkSwissInvariants(SwissMap& m) {
         }
       }
       const uint16_t cap = m.tCapacity(t);
-      if (cap < 8 || cap > kMaxTableCapacity || (cap & (cap - 1)) != 0 || m.tLengthMask(t) != uint64_t(cap / 8 - 1)) {
+      if (cap < 8 || cap > kMaxTableCapacity || (cap & (cap - 1)) != 0 ||
+          m.tLengthMask(t) != uint64_t(cap / 8 - 1)) {
         return void(broken = fail(4, "table " + std::to_string(pos) + " has capacity " + std::to_string(cap) +
                                          " and lengthMask " + std::to_string(m.tLengthMask(t))));
       }
@@ -109,23 +115,26 @@ std::string checkSwissInvariants(SwissMap& m) {
         if (!broken.empty()) return;
       }
       if (tLive != m.tUsed(t)) {
-        return void(broken = fail(4, "table " + std::to_string(pos) + " used is " + std::to_string(m.tUsed(t)) +
-                                         ", live slots " + std::to_string(tLive)));
+        return void(broken =
+                        fail(4, "table " + std::to_string(pos) + " used is " + std::to_string(m.tUsed(t)) +
+                                    ", live slots " + std::to_string(tLive)));
       }
       if (uint64_t(m.tGrowthLeft(t)) + tLive + tDeleted != maxGrowthLeft(cap)) {
         return void(broken = fail(4, "table " + std::to_string(pos) + " growthLeft " +
-                                         std::to_string(m.tGrowthLeft(t)) + " + used " + std::to_string(tLive) +
-                                         " + tombstones " + std::to_string(tDeleted) + " is not " +
-                                         std::to_string(maxGrowthLeft(cap))));
+                                         std::to_string(m.tGrowthLeft(t)) + " + used " +
+                                         std::to_string(tLive) + " + tombstones " + std::to_string(tDeleted) +
+                                         " is not " + std::to_string(maxGrowthLeft(cap))));
       }
       anyTombstone = anyTombstone || tDeleted != 0;
       live += tLive;
       i += run;
     }
     if (live != m.used()) {
-      return void(broken = fail(1, "used is " + std::to_string(m.used()) + ", live slots " + std::to_string(live)));
+      return void(
+          broken = fail(1, "used is " + std::to_string(m.used()) + ", live slots " + std::to_string(live)));
     }
-    if (anyTombstone && !m.tombstonePossible()) broken = fail(10, "a table holds a tombstone but tombstonePossible is false");
+    if (anyTombstone && !m.tombstonePossible())
+      broken = fail(10, "a table holds a tombstone but tombstonePossible is false");
   }();
 
   m.trace_ = trace;

@@ -9,11 +9,11 @@
 
 namespace gomap::swiss {
 
-constexpr int kGroupSlots = 8;               // abi.MapGroupSlots
-constexpr uint64_t kMaxTableCapacity = 1024; // slots; capacity and growthLeft are uint16
-constexpr uint64_t kMaxAvgGroupLoad = 7;     // 7 of 8 slots: the load factor
+constexpr int kGroupSlots = 8;                // abi.MapGroupSlots
+constexpr uint64_t kMaxTableCapacity = 1024;  // slots; capacity and growthLeft are uint16
+constexpr uint64_t kMaxAvgGroupLoad = 7;      // 7 of 8 slots: the load factor
 constexpr uint8_t kCtrlEmpty = 0x80;
-constexpr uint8_t kCtrlDeleted = 0xFE;       // a tombstone
+constexpr uint8_t kCtrlDeleted = 0xFE;  // a tombstone
 constexpr uint64_t kCtrlAllEmpty = 0x8080808080808080ULL;
 
 // maps.Map, 48 bytes.
@@ -35,7 +35,7 @@ struct SwissLayout {
   uint32_t slotSize = 0;
   uint32_t elemOff = 0;
   uint32_t groupSize = 0;
-  uint32_t flags = 0;         // 1 NeedKeyUpdate, 2 HashMightPanic, 4 IndirectKey, 8 IndirectElem
+  uint32_t flags = 0;           // 1 NeedKeyUpdate, 2 HashMightPanic, 4 IndirectKey, 8 IndirectElem
   bool keyHasPointers = false;  // typ.Key.Pointers(): strings and indirect keys
   bool prunes = false;          // the compiler's assign path is fast32/fast64/faststr
 
@@ -77,7 +77,8 @@ inline uint8_t h2(uint64_t hash) { return uint8_t(hash & 0x7f); }
 
 // maxGrowthLeft of a table of `capacity` slots.
 inline uint16_t maxGrowthLeft(uint16_t capacity) {
-  return capacity <= kGroupSlots ? uint16_t(capacity - 1) : uint16_t(capacity * kMaxAvgGroupLoad / kGroupSlots);
+  return capacity <= kGroupSlots ? uint16_t(capacity - 1)
+                                 : uint16_t(capacity * kMaxAvgGroupLoad / kGroupSlots);
 }
 
 // The probe sequence over groups: triangular steps, which visit every group

@@ -85,16 +85,16 @@ struct SwissConfig {
 
 // maps.Iter without the GC-only fields. Owned by the caller.
 struct SwissIter {
-  uint64_t key = 0;   // address of the current key value (0: done)
+  uint64_t key = 0;  // address of the current key value (0: done)
   uint64_t elem = 0;
-  bool started = false;   // Init found a non-empty map (it.m != nil)
+  bool started = false;  // Init found a non-empty map (it.m != nil)
   uint64_t entryOffset = 0;
   uint64_t dirOffset = 0;
   uint64_t clearSeq = 0;
   uint8_t globalDepth = 0;
-  int64_t dirIdx = 0;     // -1: iterating a small map's group
-  uint64_t tab = 0;       // table being walked (kept even once replaced)
-  uint64_t group = 0;     // current group address (0: none yet)
+  int64_t dirIdx = 0;  // -1: iterating a small map's group
+  uint64_t tab = 0;    // table being walked (kept even once replaced)
+  uint64_t group = 0;  // current group address (0: none yet)
   uint64_t entryIdx = 0;
 };
 
@@ -326,10 +326,8 @@ class SwissMap {
         std::memcpy(&b, key, 8);
         return a == b;
       }
-      case KeyKind::Typed:
-        return typedKeyEqual(stored, std::string_view(key, size));
-      default:
-        return type().keyTypeSize == 0 || std::memcmp(p, key, type().keyTypeSize) == 0;
+      case KeyKind::Typed: return typedKeyEqual(stored, std::string_view(key, size));
+      default: return type().keyTypeSize == 0 || std::memcmp(p, key, type().keyTypeSize) == 0;
     }
   }
   // == for keys of Go's other types (typed_value.h).
@@ -357,8 +355,8 @@ class SwissMap {
   std::unordered_map<std::string, uint64_t> pins_;
   SwissTrace* trace_ = nullptr;
   HashLog* hashLog_ = nullptr;
-  bool memoryHash_ = false;  // keys hashed as plain memory (not floats, not identity)
-  bool raw_ = false;         // memoryHash_ and nothing watching: hash inline
+  bool memoryHash_ = false;             // keys hashed as plain memory (not floats, not identity)
+  bool raw_ = false;                    // memoryHash_ and nothing watching: hash inline
   Variant rawKind_ = Variant::Generic;  // Fast64/FastStr when the raw path applies
 };
 

@@ -132,7 +132,8 @@ uint64_t SwissMap::rawPut(const char* key, size_t size) {
   uint64_t key64 = 0;
   if (!str) std::memcpy(&key64, key, 8);
   const uint64_t seed = ld64(hdr + mapf::seed);
-  const uint64_t hash = str ? strHash(key, size, seed, config_.hashkey) : memhash126Word(key64, seed, config_.hashkey);
+  const uint64_t hash =
+      str ? strHash(key, size, seed, config_.hashkey) : memhash126Word(key64, seed, config_.hashkey);
   const uint64_t idx = dirLen == 1 ? 0 : hash >> (hdr[mapf::globalShift] & 63);
   const uint64_t dirPtr = ld64(hdr + mapf::dirPtr);
   const uint64_t t = ld64(mem() + (dirPtr - SimHeap::kBase) + 8 * idx);
@@ -191,7 +192,8 @@ void SwissMap::rawDelete(const char* key, size_t size, std::optional<uint64_t> r
   uint64_t key64 = 0;
   if (!str) std::memcpy(&key64, key, 8);
   const uint64_t seed = ld64(hdr + mapf::seed);
-  const uint64_t hash = str ? strHash(key, size, seed, config_.hashkey) : memhash126Word(key64, seed, config_.hashkey);
+  const uint64_t hash =
+      str ? strHash(key, size, seed, config_.hashkey) : memhash126Word(key64, seed, config_.hashkey);
   const uint64_t idx = dirLen == 1 ? 0 : hash >> (hdr[mapf::globalShift] & 63);
   const uint64_t t = ld64(mem() + (ld64(hdr + mapf::dirPtr) - SimHeap::kBase) + 8 * idx);
   const uint8_t* tp = mem() + (t - SimHeap::kBase);

@@ -91,12 +91,8 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
     case SwissTraceKind::UpdateKey:
     case SwissTraceKind::RememberTombstone:
     case SwissTraceKind::DeleteEmpty:
-    case SwissTraceKind::DeleteTombstone:
-      w.slot(e);
-      break;
-    case SwissTraceKind::NotFound:
-      w.group(e);
-      break;
+    case SwissTraceKind::DeleteTombstone: w.slot(e); break;
+    case SwissTraceKind::NotFound: w.group(e); break;
     case SwissTraceKind::ChooseSlot:
       w.slot(e);
       w.flag("reusesTombstone", e.value != 0);
@@ -105,12 +101,8 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.slot(e);
       w.num("growthLeft", e.value);
       break;
-    case SwissTraceKind::GrowToSmall:
-      w.text("groupAddr", hexAddress(e.address));
-      break;
-    case SwissTraceKind::GrowToTable:
-      w.text("table", hexAddress(e.address));
-      break;
+    case SwissTraceKind::GrowToSmall: w.text("groupAddr", hexAddress(e.address)); break;
+    case SwissTraceKind::GrowToTable: w.text("table", hexAddress(e.address)); break;
     case SwissTraceKind::PruneStart:
       w.text("table", hexAddress(e.address));
       w.num("tombstones", e.value);
@@ -147,9 +139,7 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.text("seed", hexWord(e.value));
       w.flag("pinned", e.value2 != 0);
       break;
-    case SwissTraceKind::ClearMap:
-      w.flag("early", e.value != 0);
-      break;
+    case SwissTraceKind::ClearMap: w.flag("early", e.value != 0); break;
     case SwissTraceKind::ClearGroup:
       w.group(e);
       w.flag("zeroed", e.value != 0);
@@ -163,9 +153,7 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.text("table", hexAddress(e.address));
       w.num("dirIndex", e.value);
       break;
-    case SwissTraceKind::IterDirShift:
-      w.num("doublings", e.value);
-      break;
+    case SwissTraceKind::IterDirShift: w.num("doublings", e.value); break;
     case SwissTraceKind::IterYield:
       w.text("groupAddr", hexAddress(e.address));
       w.num("slot", e.slot);
@@ -176,8 +164,7 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.text("groupAddr", hexAddress(e.address));
       w.num("slot", e.slot);
       break;
-    case SwissTraceKind::IterEnd:
-      break;
+    case SwissTraceKind::IterEnd: break;
   }
   *out += '}';
 }

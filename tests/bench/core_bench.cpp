@@ -146,12 +146,18 @@ void benchCore(bool strings, size_t n) {
         }));
   print("core", key, n, "miss", nsPerOp(n, [&] {
           gomap::Found f;
-          absent.each([&](std::string_view k) { m.get(k, &f); sink = sink + f.found; });
+          absent.each([&](std::string_view k) {
+            m.get(k, &f);
+            sink = sink + f.found;
+          });
         }));
   print("core", key, n, "iterate", nsPerOp(n, [&] {
           gomap::Hiter it;
           m.iterInit(&it, std::nullopt);
-          while (it.key != 0) { sink = sink + it.key; m.iterNext(&it); }
+          while (it.key != 0) {
+            sink = sink + it.key;
+            m.iterNext(&it);
+          }
         }));
   double best = nsPerDelete(
       n,
@@ -162,9 +168,8 @@ void benchCore(bool strings, size_t n) {
       },
       [&](gomap::GoMap& d) { keys.each([&](std::string_view k) { d.del(k); }); });
   print("core", key, n, "delete", best);
-  std::printf("{\"impl\":\"core\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n", key, n,
-              (unsigned long long)(m.arrayBuckets(m.B()) * m.type().bucketsize +
-                                   gomap::hmap::size),
+  std::printf("{\"impl\":\"core\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n",
+              key, n, (unsigned long long)(m.arrayBuckets(m.B()) * m.type().bucketsize + gomap::hmap::size),
               (unsigned long long)m.heap().used());
 }
 
@@ -221,7 +226,9 @@ void benchSwiss(bool strings, size_t n) {
         keys.each([&](std::string_view k) { d.setUnchecked(k, elem); });
         return d;
       },
-      [&](gomap::swiss::SwissMap& d) { keys.each([&](std::string_view k) { d.delBytes(k.data(), k.size()); }); });
+      [&](gomap::swiss::SwissMap& d) {
+        keys.each([&](std::string_view k) { d.delBytes(k.data(), k.size()); });
+      });
   print("swiss", key, n, "delete", best);
   // bytes: what the finished map keeps reachable (header, directory, tables
   // and groups; string characters not counted); heap: everything allocated.
@@ -233,8 +240,9 @@ void benchSwiss(bool strings, size_t n) {
     last = t;
     live += gomap::swiss::tablef::size + (m.tLengthMask(t) + 1) * m.layout().groupSize;
   }
-  std::printf("{\"impl\":\"swiss\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n", key,
-              n, (unsigned long long)live, (unsigned long long)m.heap().used());
+  std::printf(
+      "{\"impl\":\"swiss\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n", key,
+      n, (unsigned long long)live, (unsigned long long)m.heap().used());
 }
 
 // Go's other types (issue 16): map[string]string and map[struct{X, Y int32}]bool, the model
@@ -286,11 +294,17 @@ void benchTyped(const char* typeName, size_t n) {
             sink = sink + f.found;
           }
         }));
-  print("core", typeName, n, "delete", nsPerDelete(n, [&] {
-          gomap::GoMap d = fresh();
-          for (const std::string& k : keys) d.setUnchecked(k, elem);
-          return d;
-        }, [&](gomap::GoMap& d) { for (const std::string& k : keys) d.del(k); }));
+  print("core", typeName, n, "delete",
+        nsPerDelete(
+            n,
+            [&] {
+              gomap::GoMap d = fresh();
+              for (const std::string& k : keys) d.setUnchecked(k, elem);
+              return d;
+            },
+            [&](gomap::GoMap& d) {
+              for (const std::string& k : keys) d.del(k);
+            }));
 }
 
 template <typename K>
@@ -303,9 +317,15 @@ void benchStd(const char* key, const std::vector<K>& keys, const std::vector<K>&
   std::unordered_map<K, int64_t> m;
   for (auto& k : keys) m[k] = 1;
   volatile int64_t sink = 0;
-  print("std", key, n, "hit", nsPerOp(n, [&] { for (auto& k : keys) sink = sink + m.find(k)->second; }));
-  print("std", key, n, "miss", nsPerOp(n, [&] { for (auto& k : absent) sink = sink + (m.find(k) == m.end()); }));
-  print("std", key, n, "iterate", nsPerOp(n, [&] { for (auto& kv : m) sink = sink + kv.second; }));
+  print("std", key, n, "hit", nsPerOp(n, [&] {
+          for (auto& k : keys) sink = sink + m.find(k)->second;
+        }));
+  print("std", key, n, "miss", nsPerOp(n, [&] {
+          for (auto& k : absent) sink = sink + (m.find(k) == m.end());
+        }));
+  print("std", key, n, "iterate", nsPerOp(n, [&] {
+          for (auto& kv : m) sink = sink + kv.second;
+        }));
   double best = nsPerDelete(
       n,
       [&] {

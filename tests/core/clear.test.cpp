@@ -90,7 +90,8 @@ TEST_CASE("clear abandons a same-size grow and keeps the iterator flags", "[clea
   for (int b = 0; b < 4; ++b) CHECK(chainLength(m, m.buckets(), b) == 1);
 }
 
-TEST_CASE("Go 1.14 never reseeds hash0 but Go 1.19 does on clear and on delete to empty", "[clear][delete][reseed][version]") {
+TEST_CASE("Go 1.14 never reseeds hash0 but Go 1.19 does on clear and on delete to empty",
+          "[clear][delete][reseed][version]") {
   // rand is the spec's check state: make draws 0xbfc27988 (the seed pin
   // overrides it), so the next draw is 0x271d7368.
   const std::string setup = "map[int64]int64\nrand 0x12345678 0x9abcdef0\nseed 7\n";

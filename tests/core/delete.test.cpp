@@ -29,8 +29,8 @@ std::string nineKeysInBucket0(const std::string& type) {
 
 Chain bucket0(CheckedScenario& s) { return chainTophashes(s.map(), s.map().buckets(), 0); }
 
-const char* const kTypes[] = {"map[int64]int64", "map[int32][4]byte", "map[string]int64",
-                              "map[float64]int64", "map[[200]byte][200]byte"};
+const char* const kTypes[] = {"map[int64]int64", "map[int32][4]byte", "map[string]int64", "map[float64]int64",
+                              "map[[200]byte][200]byte"};
 
 }  // namespace
 
@@ -62,7 +62,8 @@ TEST_CASE("deleting the spec's nine keys reproduces its tophash arrays exactly",
   CHECK(s.map().count() == 5);
 }
 
-TEST_CASE("emptyRest propagates back from an overflow bucket into the primary bucket", "[delete][emptyRest][I2]") {
+TEST_CASE("emptyRest propagates back from an overflow bucket into the primary bucket",
+          "[delete][emptyRest][I2]") {
   const std::string type = GENERATE(from_range(std::begin(kTypes), std::end(kTypes)));
   INFO(type);
   CheckedScenario s;

@@ -36,12 +36,13 @@ TEST_CASE("setting -0 over an existing 0 rewrites the stored key to -0", "[float
   CHECK(chainKeys(m, b, 0) == std::vector<std::string>{"0"});
 }
 
-TEST_CASE("an iterator that re-looks-up a moved zero key yields the current -0", "[float][zero][iter][grow]") {
+TEST_CASE("an iterator that re-looks-up a moved zero key yields the current -0",
+          "[float][zero][iter][grow]") {
   CheckedScenario s;
   s.ok("map[float64]int64\nfill 7\nset 0 100");  // 0 sits in slot 7 of the one bucket
   CHECK(*s.one("range start=0 offset=0").keys == std::vector<std::string>{"1"});
-  s.ok("set 8 8");    // grow B 0 -> 1, finished at once: the old bucket is all marks
-  s.ok("set -0 5");   // update in the new array, key rewritten
+  s.ok("set 8 8");   // grow B 0 -> 1, finished at once: the old bucket is all marks
+  s.ok("set -0 5");  // update in the new array, key rewritten
   CHECK(*s.one("next 6").keys == std::vector<std::string>{"2", "3", "4", "5", "6", "7"});
   CHECK(*s.one("next").keys == std::vector<std::string>{"-0"});
   CHECK(int64_t(load64(s.map(), s.runner().iterator().elem)) == 5);
@@ -57,7 +58,8 @@ TEST_CASE("infinities are ordinary keys written the way Go prints them", "[float
   CHECK(keys == std::vector<std::string>{"+Inf", "-Inf", "1e+300", "1e-06"});
 }
 
-TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one below the smallest is 0", "[float][errors]") {
+TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one below the smallest is 0",
+          "[float][errors]") {
   CheckedScenario s;
   s.ok("map[float64]int64\nset 1 1");
   for (const char* cmd : {"set 1e400 2", "set -1e309 2", "get 2e308", "del 1e999"}) {
@@ -71,15 +73,16 @@ TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one 
   CHECK(*s.one("get 0").result == "3 true");
 }
 
-TEST_CASE("updating a string key rewrites its header only where the variant does", "[string][update][variant]") {
+TEST_CASE("updating a string key rewrites its header only where the variant does",
+          "[string][update][variant]") {
   struct Case {
     const char* setup;
     bool pointerChanges;
   };
   const Case cases[] = {
-      {"map[string][200]byte", true},             // generic: need-key-update copies the header
-      {"map[string]int64", false},                // 1.14 faststr keeps the stored header
-      {"map[string]int64\nversion 1.19", true},   // 1.19 faststr stores the new data pointer
+      {"map[string][200]byte", true},            // generic: need-key-update copies the header
+      {"map[string]int64", false},               // 1.14 faststr keeps the stored header
+      {"map[string]int64\nversion 1.19", true},  // 1.19 faststr stores the new data pointer
   };
   for (const Case& c : cases) {
     INFO(c.setup);

@@ -163,9 +163,10 @@ TEST_CASE("an int64 map hashes its keys with the scenario's hashkey and seed", "
 
 TEST_CASE("a string map hashes only the string bytes", "[hash][go114][scenario]") {
   CheckedScenario s;
-  std::string text = "map[string]int64\nhashkey 1 1 1 1\nseed 0\nset \"\"\nset a\nset abc\n"
-                     "set \"hello, world!\"\nset 0123456789abcdefg\nset " + alphabet(33) + "\nset " +
-                     alphabet(100);
+  std::string text =
+      "map[string]int64\nhashkey 1 1 1 1\nseed 0\nset \"\"\nset a\nset abc\n"
+      "set \"hello, world!\"\nset 0123456789abcdefg\nset " +
+      alphabet(33) + "\nset " + alphabet(100);
   std::vector<Step> st = s.ok(text);
   CHECK(loggedHash(st[3], s.map(), "") == 0);
   CHECK(loggedHash(st[4], s.map(), "a") == 0xa72f2c4ddfb6f6e3ULL);
@@ -182,8 +183,7 @@ TEST_CASE("a float64 map hashes plus and minus zero from the seed alone", "[hash
   auto hashesOfZeros = [](const std::string& setup) {
     CheckedScenario s;
     std::vector<Step> st = s.ok("map[float64]int64\n" + setup + "\nseed 0xdeadbeef\nset 0\nset -0\nset 1.5");
-    return std::vector<uint64_t>{loggedHash(st[3], s.map(), f64(0.0)),
-                                 loggedHash(st[4], s.map(), f64(-0.0)),
+    return std::vector<uint64_t>{loggedHash(st[3], s.map(), f64(0.0)), loggedHash(st[4], s.map(), f64(-0.0)),
                                  loggedHash(st[5], s.map(), f64(1.5))};
   };
   std::vector<uint64_t> a = hashesOfZeros("hashkey 1 1 1 1");

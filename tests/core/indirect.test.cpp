@@ -26,8 +26,8 @@ TEST_CASE("a 200-byte key and elem are stored through pointer slots", "[indirect
   CHECK(m.type().bucketsize == 144);
   CHECK(m.type().flags() == 7);
   const uint64_t b = m.buckets();
-  const uint64_t keyPtr = load64(m, b + 8);            // key slot 0
-  const uint64_t elemPtr = load64(m, b + 8 + 8 * 8);   // elem slot 0
+  const uint64_t keyPtr = load64(m, b + 8);           // key slot 0
+  const uint64_t elemPtr = load64(m, b + 8 + 8 * 8);  // elem slot 0
   CHECK(keyPtr == m.keyAt(b, 0));
   CHECK(elemPtr == m.elemAt(b, 0));
   // Outside the bucket, in objects of their own.

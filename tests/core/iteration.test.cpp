@@ -61,7 +61,9 @@ std::string splitKeysAtB2() {
 
 }  // namespace
 
-TEST_CASE("iteration visits buckets from start with wrap then chains in link order then slots rotated by offset", "[iter][order]") {
+TEST_CASE(
+    "iteration visits buckets from start with wrap then chains in link order then slots rotated by offset",
+    "[iter][order]") {
   struct Case {
     const char* pinned;
     Keys expected;
@@ -115,7 +117,8 @@ TEST_CASE("an unpinned iteration draws its start and offset from one fastrand", 
 }
 
 TEST_CASE("iterating an empty map draws no randomness and sets no flags", "[iter][fastrand][flags]") {
-  for (const char* setup : {"map[int64]int64\ndump", "map[int64]int64\nset 1\ndel 1", "map[string]int64\nhint 100\ndump"}) {
+  for (const char* setup :
+       {"map[int64]int64\ndump", "map[int64]int64\nset 1\ndel 1", "map[string]int64\nhint 100\ndump"}) {
     INFO(setup);
     CheckedScenario s;
     s.ok(setup);
@@ -167,7 +170,8 @@ TEST_CASE("an old iterator keeps a string map's evacuated buckets readable", "[i
   }
 }
 
-TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered by checkBucket", "[iter][grow][checkBucket]") {
+TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered by checkBucket",
+          "[iter][grow][checkBucket]") {
   CheckedScenario s;
   s.ok(splitKeysAtB2() + "set 27 27");
   GoMap& m = s.map();
@@ -182,8 +186,8 @@ TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered 
   Step st = s.one("iter start=0 offset=0");
   // New buckets 0, 2, 4, 6 come from the new array; 1 and 5 both read old
   // bucket 1, 3 and 7 both read old bucket 3, each keeping only its half.
-  CHECK(*st.keys == keysOf({1, 9, 17, 25, 2, 10, 18, 26, 3, 11, 19, 27, 4, 12, 20, 5, 13, 21,
-                            6, 14, 22, 7, 15, 23, 8, 16, 24}));
+  CHECK(*st.keys == keysOf({1,  9, 17, 25, 2, 10, 18, 26, 3,  11, 19, 27, 4, 12,
+                            20, 5, 13, 21, 6, 14, 22, 7,  15, 23, 8,  16, 24}));
   std::vector<uint64_t> oldReads;
   int otherHalf = 0;
   for (const TraceEvent& e : st.trace) {
@@ -191,7 +195,7 @@ TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered 
     if (e.kind == TraceKind::IterSkip && e.value == 1) ++otherHalf;
   }
   CHECK(oldReads == std::vector<uint64_t>{1, 3, 5, 7});  // checkBucket of each old read
-  CHECK(otherHalf == 13);  // 7 + 6 entries, each skipped once by the wrong half
+  CHECK(otherHalf == 13);                                // 7 + 6 entries, each skipped once by the wrong half
   // Iterating does no evacuation work: only the flags changed.
   CHECK(m.nevacuate() == 1);
   CHECK(m.flags() == 3);
@@ -209,9 +213,9 @@ TEST_CASE("a grow during iteration keeps the old order but honours deletes and u
   s.ok("set 27 27");  // grows to B=3; the iterator keeps walking its (now old) array
   CHECK(m.B() == 3);
   CHECK(m.flags() == 2);  // iterator became oldIterator
-  s.ok("del 4");       // evacuates the rest: the grow finishes
+  s.ok("del 4");          // evacuates the rest: the grow finishes
   CHECK_FALSE(m.growing());
-  s.ok("set 6 600");   // an update in the new array
+  s.ok("set 6 600");  // an update in the new array
 
   for (;;) {
     Step n = s.one("next");
@@ -225,11 +229,12 @@ TEST_CASE("a grow during iteration keeps the old order but honours deletes and u
     CHECK(it.elem >= m.buckets());
   }
   // 4 was deleted before it was reached; 27 was added to the new array only.
-  CHECK(got == keysOf({1, 5, 9, 13, 17, 21, 25, 2, 6, 10, 14, 18, 22, 26, 3, 7, 11, 15, 19, 23,
-                       8, 12, 16, 20, 24}));
+  CHECK(got ==
+        keysOf({1, 5, 9, 13, 17, 21, 25, 2, 6, 10, 14, 18, 22, 26, 3, 7, 11, 15, 19, 23, 8, 12, 16, 20, 24}));
 }
 
-TEST_CASE("without a grow a key deleted before it is reached is skipped and an updated value is seen", "[iter]") {
+TEST_CASE("without a grow a key deleted before it is reached is skipped and an updated value is seen",
+          "[iter]") {
   CheckedScenario s;
   s.ok("map[int64]int64\nfill 8");
   CHECK(*s.one("range start=0 offset=0").keys == keysOf({1}));
@@ -261,7 +266,8 @@ TEST_CASE("NaN keys are each a new entry that is never found but always iterated
   CHECK(std::count(keys.begin(), keys.end(), "1.5") == 1);
 }
 
-TEST_CASE("a grow after iteration ended evacuates NaN keys by their fresh random hash", "[iter][grow][float][nan][fastrand]") {
+TEST_CASE("a grow after iteration ended evacuates NaN keys by their fresh random hash",
+          "[iter][grow][float][nan][fastrand]") {
   // hashGrow turns the iterator flag into oldIterator, so evacuate's NaN
   // rule (which tests the iterator flag, spec 4.11) does not apply: the NaN
   // is hashed again (one fastrand each, slot order), goes by that hash's
@@ -285,7 +291,7 @@ TEST_CASE("a grow after iteration ended evacuates NaN keys by their fresh random
     if (e.slot < 5) {  // the NaNs sit in slots 0..4
       ++nans;
       CHECK(useY == int(floatNaNHash(0, r.next()) & 1));
-    } else {           // 1, 2, 3 go by their own hash's new bit (newbit = 1)
+    } else {  // 1, 2, 3 go by their own hash's new bit (newbit = 1)
       ++others;
       CHECK(useY == int(m.hashOf(f64(double(e.slot - 4))) & 1));
     }
@@ -296,7 +302,9 @@ TEST_CASE("a grow after iteration ended evacuates NaN keys by their fresh random
   CHECK(m.randState().b == r.b);
 }
 
-TEST_CASE("with an iterator started mid-grow NaN keys follow their old tophash's low bit and get a fresh tophash", "[iter][grow][float][nan][fastrand]") {
+TEST_CASE(
+    "with an iterator started mid-grow NaN keys follow their old tophash's low bit and get a fresh tophash",
+    "[iter][grow][float][nan][fastrand]") {
   CheckedScenario s;
   std::string text = "map[float64]int64\nseed 0\n";
   for (int i = 0; i < 10; ++i) text += "set NaN " + std::to_string(100 + i) + "\n";

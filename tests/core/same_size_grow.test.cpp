@@ -34,7 +34,8 @@ std::string roundOps(int j, const char* op, int from, int to) {
 
 }  // namespace
 
-TEST_CASE("overflow churn triggers a same-size grow exactly as in the spec's trace", "[grow][same-size][I6][I7][I8]") {
+TEST_CASE("overflow churn triggers a same-size grow exactly as in the spec's trace",
+          "[grow][same-size][I6][I7][I8]") {
   CheckedScenario s;
   s.ok(pinnedSetup("map[int64]int64"));
   GoMap& m = s.map();
@@ -70,7 +71,8 @@ TEST_CASE("overflow churn triggers a same-size grow exactly as in the spec's tra
   CHECK(show(chainTophashes(m, m.oldbuckets(), 0)) == "[4 4 4 4 4 4 4 4] -> [4 4 4 4 4 4 4 4]");
   CHECK(m.nevacuate() == 1);
   CHECK(m.noverflow() == 1);  // the new array's one overflow bucket
-  const std::vector<int> round3{0x30, top(3, 1), top(3, 2), top(3, 3), top(3, 4), top(3, 5), top(3, 6), top(3, 7)};
+  const std::vector<int> round3{0x30,      top(3, 1), top(3, 2), top(3, 3),
+                                top(3, 4), top(3, 5), top(3, 6), top(3, 7)};
   CHECK(chainTophashes(m, m.buckets(), 3) ==
         std::vector<std::vector<int>>{round3, {top(3, 8), top(3, 9), 0, 0, 0, 0, 0, 0}});
   CHECK(chainKeys(m, m.buckets(), 3) ==
@@ -92,7 +94,8 @@ TEST_CASE("overflow churn triggers a same-size grow exactly as in the spec's tra
   for (int b = 0; b < 3; ++b) CHECK(chainLength(m, m.buckets(), b) == 1);
 }
 
-TEST_CASE("a same-size grow of a string map unlinks and zeroes each evacuated old bucket", "[grow][same-size][pointers]") {
+TEST_CASE("a same-size grow of a string map unlinks and zeroes each evacuated old bucket",
+          "[grow][same-size][pointers]") {
   // Spec 4.11: buckets with pointers and no old iterator have everything
   // but the tophash bytes of the old primary bucket zeroed, overflow link
   // included. Keys come from `collide` here (real hashes) instead of pins.

@@ -59,13 +59,12 @@ TEST_CASE("go126 memhash matches every vector of the Go 1.26 runtime", "[swiss][
         const std::string str = alphabet(size_t(v.value));
         got = h126(str, v.seed, k);
         if (str.size() <= 16) {
-          CHECK(memhash126Short(reinterpret_cast<const uint8_t*>(str.data()), v.seed, str.size(), k) == v.hash);
+          CHECK(memhash126Short(reinterpret_cast<const uint8_t*>(str.data()), v.seed, str.size(), k) ==
+                v.hash);
         }
         break;
       }
-      case VecKind::F64:
-        got = v.fvalue == 0 ? floatZeroHash(v.seed) : h126(f64(v.fvalue), v.seed, k);
-        break;
+      case VecKind::F64: got = v.fvalue == 0 ? floatZeroHash(v.seed) : h126(f64(v.fvalue), v.seed, k); break;
       case VecKind::F64NegZero: got = floatZeroHash(v.seed); break;
       case VecKind::B16: {
         std::string b = "k12345";
@@ -86,7 +85,8 @@ TEST_CASE("a version 1.26 map hashes with go126, its hashkey words as written an
   // Vector: int64 42, key set 1 ({1,2,3,4}, even words kept even), seed 0xdeadbeefcafef00d.
   uint64_t want = 0;
   for (const HashVector& v : kGo126HashVectors) {
-    if (v.kind == VecKind::I64 && v.keySet == 1 && v.value == 42 && v.seed == 0xdeadbeefcafef00dULL) want = v.hash;
+    if (v.kind == VecKind::I64 && v.keySet == 1 && v.value == 42 && v.seed == 0xdeadbeefcafef00dULL)
+      want = v.hash;
   }
   REQUIRE(want != 0);
   CheckedScenario s;

@@ -30,7 +30,8 @@ std::vector<std::string> drain(SwissScenario& s, std::vector<std::string> keys) 
 TEST_CASE("a small map iterates slot (e + entryOffset) mod 8", "[swiss][iter]") {
   SwissScenario s("map[int64]int64");
   s.ok("fill 8");  // key i in slot i-1
-  CHECK(keysOf(s.one("iter entry=3 dir=99")) == std::vector<std::string>{"4", "5", "6", "7", "8", "1", "2", "3"});
+  CHECK(keysOf(s.one("iter entry=3 dir=99")) ==
+        std::vector<std::string>{"4", "5", "6", "7", "8", "1", "2", "3"});
   s.ok("del 5");
   CHECK(keysOf(s.one("iter entry=11 dir=0")) == std::vector<std::string>{"4", "6", "7", "8", "1", "2", "3"});
 }

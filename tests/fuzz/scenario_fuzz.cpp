@@ -38,15 +38,30 @@ struct Reader {
 // nested keys, float and complex keys and fields, string-like structs,
 // slices and zero-size elements, indirect keys and elements. The first
 // input byte picks one.
-const char* const kTypes[] = {
-    "map[int64]int64", "map[int32]int64", "map[string]int64", "map[float64]int64", "map[[4]byte]int64",
-    "map[[200]byte][200]byte", "map[string][130]byte", "map[[12]byte][3]byte",
-    "map[struct{X, Y int32}]bool", "map[[2]int64]string", "map[string][]byte", "map[float32]uint8",
-    "map[string]string", "map[int]struct{}", "map[bool]int8", "map[int8]uint16",
-    "map[struct{A int8; B int64; C bool}]complex64", "map[struct{S string}][2]string",
-    "map[[3]string]struct{A []int32; B float64}", "map[struct{A float64; B [2]int8}]string",
-    "map[complex128]uintptr", "map[struct{A struct{B [3]uint16; C string}; D int32}][]string",
-    "map[[20]int64][17]int64", "map[float32]struct{}"};
+const char* const kTypes[] = {"map[int64]int64",
+                              "map[int32]int64",
+                              "map[string]int64",
+                              "map[float64]int64",
+                              "map[[4]byte]int64",
+                              "map[[200]byte][200]byte",
+                              "map[string][130]byte",
+                              "map[[12]byte][3]byte",
+                              "map[struct{X, Y int32}]bool",
+                              "map[[2]int64]string",
+                              "map[string][]byte",
+                              "map[float32]uint8",
+                              "map[string]string",
+                              "map[int]struct{}",
+                              "map[bool]int8",
+                              "map[int8]uint16",
+                              "map[struct{A int8; B int64; C bool}]complex64",
+                              "map[struct{S string}][2]string",
+                              "map[[3]string]struct{A []int32; B float64}",
+                              "map[struct{A float64; B [2]int8}]string",
+                              "map[complex128]uintptr",
+                              "map[struct{A struct{B [3]uint16; C string}; D int32}][]string",
+                              "map[[20]int64][17]int64",
+                              "map[float32]struct{}"};
 constexpr size_t kTypeCount = sizeof(kTypes) / sizeof(kTypes[0]);
 
 [[noreturn]] void fail(const std::string& why) {
@@ -154,7 +169,7 @@ void checkRewind(Map& m, const TraceT& trace, const std::vector<uint8_t>& before
 
 struct Model {
   std::unordered_map<std::string, std::string> entries;  // canonical key -> elem
-  std::map<std::string, int> nanElems;                     // NaN entries never match: a multiset
+  std::map<std::string, int> nanElems;                   // NaN entries never match: a multiset
   size_t size() const {
     size_t n = entries.size();
     for (auto& [e, c] : nanElems) n += size_t(c);
@@ -181,11 +196,13 @@ struct Model {
 // A lookup's answer (found, and its element's bytes) against the model's.
 // `who` prefixes the failures ("swiss: ").
 template <class Map, class Found>
-void checkLookup(const Map& m, const Found& f, const Model& model, const std::string& key, const std::string& who) {
+void checkLookup(const Map& m, const Found& f, const Model& model, const std::string& key,
+                 const std::string& who) {
   const gomap::MapType& t = m.type();
   auto it = model.entries.find(canonical(t, key));
   bool expected = !isNaNKey(t, key) && it != model.entries.end();
-  if (f.found != expected) fail(who + "get found=" + std::to_string(f.found) + " for " + gomap::formatKey(t, key));
+  if (f.found != expected)
+    fail(who + "get found=" + std::to_string(f.found) + " for " + gomap::formatKey(t, key));
   if (f.found && m.elemBytes(f.elem) != it->second) fail(who + "get returned the wrong element");
 }
 
@@ -198,7 +215,8 @@ void compareWithModel(Map& m, Iter& it, uint64_t counted, const char* countName,
                       const std::string& who) {
   const gomap::MapType& t = m.type();
   if (counted != model.size()) {
-    fail(who + countName + " " + std::to_string(counted) + " but the model has " + std::to_string(model.size()));
+    fail(who + countName + " " + std::to_string(counted) + " but the model has " +
+         std::to_string(model.size()));
   }
   std::unordered_map<std::string, std::string> seen;
   std::map<std::string, int> nans;
@@ -258,8 +276,11 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
       model.set(t, k, elem);
     };
     switch (op % 8) {
-      case 0: case 1: case 2: set(key); break;
-      case 3: case 4:
+      case 0:
+      case 1:
+      case 2: set(key); break;
+      case 3:
+      case 4:
         if (!m.del(key)) fail("swiss: del refused");
         model.erase(t, key);
         break;
@@ -340,12 +361,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<uint8_t> before;
     const bool rewind = beginOperation(m, trace, op, &before);
     switch (op % 8) {
-      case 0: case 1: case 2: {  // set
+      case 0:
+      case 1:
+      case 2: {  // set
         if (!m.set(key, elem)) fail("set refused");
         model.set(t, key, elem);
         break;
       }
-      case 3: case 4: {  // delete
+      case 3:
+      case 4: {  // delete
         if (!m.del(key)) fail("del refused");
         model.erase(t, key);
         break;

@@ -36,7 +36,7 @@ struct Step {
   std::optional<std::vector<std::string>> keys;
   std::optional<IterPin> start;
   GoMap::HashLog hashes;
-  std::string dump;   // the gomap CLI's JSON line (only with recordDumps)
+  std::string dump;               // the gomap CLI's JSON line (only with recordDumps)
   std::vector<TraceEvent> trace;  // this command's micro-steps (only with recordTrace)
 };
 
