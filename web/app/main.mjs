@@ -60,7 +60,7 @@ async function main() {
   const app = new App(gomap, { viz: els.viz, els });
   // The map fitted to the screen, and the step's focus kept in view.
   const layout = new PageLayout({ viz: els.viz, player: document.querySelector('.player') });
-  app.onRender((e) => { if (e.frame) layout.update(); });
+  app.onRender((e) => { if (e.frame) layout.updateLater(); });
   wireTransport(app);
   const lessonList = await loadLessons();
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));

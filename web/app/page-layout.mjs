@@ -49,6 +49,16 @@ export class PageLayout {
     if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe(player);
   }
 
+  /**
+   * update() on the next frame: measuring forces a layout, so it waits
+   * until the page has written all of the moment (narration, panels) and
+   * the frame's one layout serves it, still before that frame is painted.
+   */
+  updateLater() {
+    cancelAnimationFrame(this.pendingUpdate);
+    this.pendingUpdate = requestAnimationFrame(() => this.update());
+  }
+
   /** After each drawn moment: fit the map when its shape changed, then follow the step. */
   update({ follow = true } = {}) {
     const model = this.viz.model;

@@ -21,7 +21,7 @@ import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from '../
 import { VizControls } from './viz-controls.mjs';
 import { bucketFilter } from '../share/fields.mjs';
 import { SwissView } from '../render/swiss-view.mjs';
-import { readSwissModel, swissMarks, focusTablePos } from '../render/swiss-model.mjs';
+import { readSwissModel, swissMarks, focusTablePos, allTables } from '../render/swiss-model.mjs';
 
 const SHEETS = ['tokens-light.css', 'map.css', 'table.css', 'viz.css', 'viz-options.css', 'swiss.css'];
 
@@ -81,7 +81,8 @@ export class VizView {
     this.legend = legendView();
     // Go 1.26's map (a player whose session is a SwissGoMap) has its own picture.
     // Its overview (a big map) opens a table by the same window callback.
-    this.swissView = new SwissView({ onOpen: onSelectWindow });
+    // A paged window is read from the session again (the model has only the groups drawn).
+    this.swissView = new SwissView({ onOpen: onSelectWindow, onPage: () => this.#drawSwiss(this.swissDrawn.p, { follow: false, density: this.swissDrawn.density }) });
     this.swissView.root.hidden = true;
     this.pictures = h('div', { class: 'pictures', hidden: true }, this.bucketsNote, this.overviews, this.arrays, this.poolView.root, this.inspect, this.legend, this.swissView.root);
     this.tableBox = h('div', { class: 'viz-table', hidden: true }, this.tableView.root, this.swissTableView.root);
@@ -150,7 +151,11 @@ export class VizView {
     const tableWasHidden = this.tableBox.hidden;
     this.tableBox.hidden = view === 'buckets' || !drawn;
     // A table asked for after the moment was drawn shows that moment.
-    if (tableWasHidden && !this.tableBox.hidden && !!this.model.swiss === swiss) (swiss ? this.swissTableView : this.tableView).update(this.model);
+    if (tableWasHidden && !this.tableBox.hidden && !!this.model.swiss === swiss) {
+      // A Swiss model read as windows of its big tables is read again whole.
+      if (swiss && this.swissDrawn && allTables(this.model).some((t) => t.window)) this.#drawSwiss(this.swissDrawn.p, { follow: false, density: this.swissDrawn.density });
+      else (swiss ? this.swissTableView : this.tableView).update(this.model);
+    }
     this.headerView.root.hidden = !drawn || header === 'none' || swiss;
     this.swissView.header.hidden = header === 'none';
     this.body.dataset.header = header;
@@ -294,7 +299,7 @@ export class VizView {
     this.lastPosition = frame.position;
     if (moves.length) playMoves(moves, (loc) => this.newArray.cell(loc) ?? this.oldArray.cell(loc), this.layer);
     if (this.showBucket) this.#filterBuckets(model);
-    if (follow && marks.focus) this.#scrollTo(marks.focus);
+    if (follow && marks.focus) this.#followLater(() => this.#scrollTo(marks.focus));
     if (!this.tableBox.hidden) this.tableView.update(model);
     return { model, marks, frame, moment };
   }
@@ -324,14 +329,19 @@ export class VizView {
     // A big map's opened table (windowFrom: its place in the overview),
     // known by address across moments, is read with its groups.
     const openAddr = this.model?.swiss ? this.model.tables[this.windowFrom]?.addr : undefined;
-    let model = readSwissModel(p.map, frame, openAddr ? [openAddr] : []);
+    this.swissDrawn = { p, density };
+    // A big table is read as the window of its groups drawn, unless the
+    // table view (every group read) is shown.
+    const dense = density === 'compact' || density === 'overview';
+    const read = { windowOf: this.tableBox.hidden ? (addr) => this.swissView.windowOf(addr) : null, dense };
+    let model = readSwissModel(p.map, frame, openAddr ? [openAddr] : [], read);
     const marks = swissMarks(frame, model);
     let open = openAddr ? model.tables.findIndex((t) => t.addr === openAddr) : 0;
     const focusTable = follow ? focusTablePos(model, marks) : null;
     if (focusTable !== null) open = focusTable;
     open = Math.max(0, open);
     if (model.tables[open]?.summary) {
-      model = readSwissModel(p.map, frame, [model.tables[open].addr]);
+      model = readSwissModel(p.map, frame, [model.tables[open].addr], read);
       Object.assign(marks, swissMarks(frame, model));
     }
     this.windowFrom = open;
@@ -346,11 +356,24 @@ export class VizView {
     // density compact or overview: every table dense (control bytes; the
     // groups a step is about in full), as compare mode asks for.
     const theme = `${this.body.dataset.theme}:${matchMedia(this.darkSheet.media || 'not all').matches}`;
-    this.swissView.update(model, marks, { dense: density === 'compact' || density === 'overview', open, theme });
+    this.swissView.update(model, marks, { dense, open, theme });
     this.lastPosition = frame.position;
     if (!this.tableBox.hidden) this.swissTableView.update(model);
-    if (follow) this.#keepInView(this.swissView.focusElement());
+    if (follow) this.#followLater(() => this.#keepInView(this.swissView.focusElement()));
     return { model, marks, frame, moment };
+  }
+
+  // Scrolling to the step reads the layout: on the next frame, once the
+  // page has written all of this moment (narration, panels), the one
+  // layout the frame needs serves it, instead of one forced here and
+  // another after each later write. A newer followed moment replaces the
+  // pending scroll, and one drawn since at another position cancels it.
+  #followLater(scroll) {
+    cancelAnimationFrame(this.followFrame);
+    const at = this.lastPosition;
+    this.followFrame = requestAnimationFrame(() => {
+      if (this.lastPosition === at) scroll();
+    });
   }
 
   // Inside the element only (never the host page): a group row scrolled

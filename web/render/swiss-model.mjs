@@ -168,7 +168,8 @@ export function readSwissModel(map, frame, open = [], { windowOf = null, dense =
       continue;
     }
     const win = t.groupCount > GROUP_WINDOW ? standInWindow(drawn, marks, windowOf(t.addr)) : null;
-    const ranges = win ? [[win.from, win.to], ...win.extra.map((g) => [g, g + 1])] : [[0, t.groupCount]];
+    // In table order, as a table read whole lists them.
+    const ranges = win ? [[win.from, win.to], ...win.extra.map((g) => [g, g + 1])].sort((a, b) => a[0] - b[0]) : [[0, t.groupCount]];
     t.groups = ranges.flatMap(([from, to]) => {
       const groups = map.groups(t.addr, from, to - from);
       if (!Array.isArray(groups)) throw new Error(groups.error);
