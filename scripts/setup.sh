@@ -2,7 +2,7 @@
 # Installs what the project needs and is missing: Debian packages (compilers,
 # Emscripten, Catch2, acorn, Go 1.19 and Go 1.26 as test oracles, Chromium for browser tests)
 # and the npm packages in package-lock.json (playwright-core, Eleventy, esbuild for the offline
-# file). Takes a second when all is there.
+# file, TypeScript and ESLint for scripts/check-style.sh). Takes a second when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
   golang-1.19-go
   chromium
   libclang-rt-14-dev
+  clang-format  # 14 on Debian 12, the version .clang-format's output is checked with
 )
 
 missing=()

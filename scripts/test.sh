@@ -29,6 +29,7 @@ build_and_ctest() {
     ctest --preset "$preset"
 }
 
+suite "types and style (tsc, ESLint, clang-format; seconds)" bash scripts/check-style.sh
 suite "build (native-release, wasm, site)" bash scripts/build.sh
 suite "core unit tests (Catch2, native-debug)" build_and_ctest native-debug
 suite "core unit tests (Catch2, AddressSanitizer + UBSan)" build_and_ctest native-asan

@@ -118,6 +118,8 @@ export class GoMapViz extends HTMLElement {
   show(options?: { animate?: boolean; follow?: boolean; quiet?: boolean }): unknown;
   windowFrom: number;
   readonly model: unknown;
+  /** Compare mode's view while the compare attribute is on (null otherwise). */
+  readonly comparePanel: unknown;
 
   addEventListener<K extends keyof GoMapVizEventMap>(type: K, listener: (this: GoMapViz, ev: GoMapVizEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
