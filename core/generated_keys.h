@@ -26,11 +26,11 @@ Status fillGenerated(Map& m, uint64_t n, uint64_t* generated) {
   const MapType& type = m.type();
   std::vector<std::string> keys(n);
   for (uint64_t i = 0; i < n; ++i) {
-    if (Status s = generatedKey(type, *generated + 1 + i, &keys[i]); !s) {
+    if (Status s = generatedKey(type, *generated + 1 + i, &keys[i]); !s.ok()) {
       return Status::error("cannot generate key " + std::to_string(*generated + 1 + i) + ": " + s.message());
     }
   }
-  if (Status s = m.checkCapacity(n); !s) return s;
+  if (Status s = m.checkCapacity(n); !s.ok()) return s;
   std::string elem(type.elemTypeSize, '\0');
   for (uint64_t i = 0; i < n; ++i) {
     if (type.elem == ElemKind::Int64) {
@@ -42,7 +42,7 @@ Status fillGenerated(Map& m, uint64_t n, uint64_t* generated) {
     m.setUnchecked(keys[i], elem);
   }
   *generated += n;
-  return Status::ok();
+  return Status::success();
 }
 
 // collide: inserts n generated keys not yet in the map for which
@@ -58,12 +58,12 @@ Status collideGenerated(Map& m, uint64_t n, uint64_t budget, Lands lands, const 
   m.setHashLog(nullptr);
   std::vector<std::string> keys;
   uint64_t tries = 0, next = *generated;
-  Status failed = Status::ok();
+  Status failed = Status::success();
   while (keys.size() < n && tries < budget) {
     ++next;
     ++tries;
     std::string key;
-    if (Status s = generatedKey(m.type(), next, &key); !s) {
+    if (Status s = generatedKey(m.type(), next, &key); !s.ok()) {
       failed = s;
       break;
     }
@@ -74,16 +74,16 @@ Status collideGenerated(Map& m, uint64_t n, uint64_t budget, Lands lands, const 
   }
   m.setTrace(savedTrace);
   m.setHashLog(hashLog);
-  if (!failed) return failed;
+  if (!failed.ok()) return failed;
   if (keys.size() < n) {
     return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) + " keys for " +
                          where + " in " + std::to_string(tries) + " tries");
   }
-  if (Status s = m.checkCapacity(n); !s) return s;
+  if (Status s = m.checkCapacity(n); !s.ok()) return s;
   std::string elem(m.type().elemTypeSize, '\0');
   for (const std::string& key : keys) m.setUnchecked(key, elem);
   *generated = next;
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace gomap

@@ -166,7 +166,7 @@ class GoMap {
   Status pinHash(std::string_view key, uint64_t hash);
   // The hash this map would use for key (pins included); NaN draws randomness.
   uint64_t hashOf(std::string_view key);
-  Status checkKey(std::string_view key) const { return keyFits(key) ? Status::ok() : checkKeySlow(key); }
+  Status checkKey(std::string_view key) const { return keyFits(key) ? Status::success() : checkKeySlow(key); }
   bool keyFits(std::string_view key) const {
     return type().key == KeyKind::String ? key.size() <= config_.limits.maxStringKeyBytes
                                          : !type().keyTails && key.size() == type().keyTypeSize;

@@ -3,6 +3,7 @@
 #include "go_type.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace gomap {
 namespace {
@@ -43,10 +44,10 @@ class TypeParser {
   TypeParser(std::string_view text, const char* role) : s_(text), role_(role) {}
 
   Status parseWhole(GoTypePtr* out) {
-    if (Status st = parseType(0, out); !st) return st;
+    if (Status st = parseType(0, out); !st.ok()) return st;
     skipBlanks();
     if (i_ != s_.size()) return fail("unexpected '" + std::string(s_.substr(i_, 20)) + "' after the type");
-    return Status::ok();
+    return Status::success();
   }
 
  private:
@@ -117,7 +118,7 @@ class TypeParser {
           t->needKeyUpdate = true;
         }
         *out = t;
-        return Status::ok();
+        return Status::success();
       }
     }
     i_ = start;
@@ -130,14 +131,14 @@ class TypeParser {
     auto t = std::make_shared<GoType>();
     if (accept(']')) {
       t->kind = GoKind::Slice;
-      if (Status st = parseType(depth + 1, &t->elem); !st) return st;
+      if (Status st = parseType(depth + 1, &t->elem); !st.ok()) return st;
       t->size = 24;
       t->align = 8;
       t->alg = GoAlg::NoEq;
       t->hasPointers = true;
       t->name = "[]" + t->elem->name;
       *out = t;
-      return Status::ok();
+      return Status::success();
     }
     const size_t numStart = i_;
     uint64_t n = 0;
@@ -160,7 +161,7 @@ class TypeParser {
     if (!accept(']')) return fail("']' expected after the array length");
     t->kind = GoKind::Array;
     t->len = n;
-    if (Status st = parseType(depth + 1, &t->elem); !st) return st;
+    if (Status st = parseType(depth + 1, &t->elem); !st.ok()) return st;
     const GoType& e = *t->elem;
     t->size = n * e.size;
     t->align = e.align;
@@ -174,7 +175,7 @@ class TypeParser {
     t->name = "[" + std::to_string(n) + "]" + (e.kind == GoKind::Uint8 ? std::string("byte") : e.name);
     if (t->size > kMaxGoTypeSize) return fail(sizeMessage(*t));
     *out = t;
-    return Status::ok();
+    return Status::success();
   }
 
   std::string sizeMessage(const GoType& t) const {
@@ -218,7 +219,7 @@ class TypeParser {
         return fail("embedded fields are not modelled; write a name and a type");
       }
       GoTypePtr ft;
-      if (Status st = parseType(depth + 1, &ft); !st) return st;
+      if (Status st = parseType(depth + 1, &ft); !st.ok()) return st;
       for (std::string& n : names) t->fields.push_back({std::move(n), ft, 0});
       if (t->fields.size() > kMaxStructFields) {
         return fail("structs of more than " + std::to_string(kMaxStructFields) + " fields are not modelled");
@@ -230,7 +231,7 @@ class TypeParser {
     layoutStruct(t.get());
     if (t->size > kMaxGoTypeSize) return fail(sizeMessage(*t));
     *out = t;
-    return Status::ok();
+    return Status::success();
   }
 
   // cmd/compile's widstruct and algtype1 for a struct.
@@ -285,31 +286,32 @@ bool GoType::paddedField(size_t i) const {
 Status parseGoType(std::string_view text, const char* role, GoTypePtr* out) {
   TypeParser p(text, role);
   GoTypePtr t;
-  if (Status s = p.parseWhole(&t); !s) return s;
+  if (Status s = p.parseWhole(&t); !s.ok()) return s;
   if (std::string(role) == "key" && t->alg == GoAlg::NoEq) {
     return Status::error("key type '" + std::string(text.substr(0, 80)) +
                          "' is not comparable (it holds a slice): Go refuses it as a map key");
   }
   *out = t;
-  return Status::ok();
+  return Status::success();
 }
 
+namespace {
+// The names passed here are spelled in our own code, so a refusal is a bug.
+GoTypePtr parseBuiltIn(const char* name) {
+  GoTypePtr t;
+  const Status parsed = parseGoType(name, "key", &t);
+  assert(parsed.ok() && "basicGoType takes a basic type's name");
+  (void)parsed;
+  return t;
+}
+}  // namespace
+
 GoTypePtr basicGoType(const char* name) {
-  static const GoTypePtr kString = [] {
-    GoTypePtr t;
-    parseGoType("string", "key", &t);
-    return t;
-  }();
-  static const GoTypePtr kInt64 = [] {
-    GoTypePtr t;
-    parseGoType("int64", "key", &t);
-    return t;
-  }();
+  static const GoTypePtr kString = parseBuiltIn("string");
+  static const GoTypePtr kInt64 = parseBuiltIn("int64");
   if (std::string_view(name) == "string") return kString;
   if (std::string_view(name) == "int64") return kInt64;
-  GoTypePtr t;
-  parseGoType(name, "key", &t);
-  return t;
+  return parseBuiltIn(name);
 }
 
 std::string hasherName(const GoType& t) {

@@ -14,7 +14,7 @@ namespace gomap {
 template <class Map>
 Status makeRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys) {
   uint64_t need = 0;
-  if (Status s = map.capacityNeed(newKeys, need); !s) return s;
+  if (Status s = map.capacityNeed(newKeys, need); !s.ok()) return s;
   return heap.makeRoom(need);
 }
 
@@ -23,7 +23,7 @@ template <class Map>
 Status prepareRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
   ready = false;
   uint64_t need = 0;
-  if (Status s = map.capacityNeed(newKeys, need); !s) return s;
+  if (Status s = map.capacityNeed(newKeys, need); !s.ok()) return s;
   return heap.prepareRoom(need, maxCopyBytes, ready);
 }
 

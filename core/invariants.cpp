@@ -165,7 +165,7 @@ std::string checkInvariants(GoMap& m) {
     }
     if (!seen.insert(key).second) return fail(10, where(e.old, e.index, e.slot) + " repeats a key");
     Found found;
-    if (!m.get(key, &found) || !found.found || found.key != k) {
+    if (!m.get(key, &found).ok() || !found.found || found.key != k) {
       return fail(9, where(e.old, e.index, e.slot) + ": lookup does not find its key there");
     }
   }

@@ -28,7 +28,7 @@ Status parseFixedBytes(std::string_view text, uint32_t n, const char* what, std:
   }
   *out = std::string(text);
   out->resize(n, '\0');
-  return Status::ok();
+  return Status::success();
 }
 
 std::string trimZeros(std::string_view bytes) {
@@ -133,12 +133,12 @@ Status parseGoFloat(std::string_view text, int bits, double* out) {
   uint64_t hex;
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X') && parseUint64(text, &hex)) {
     *out = bits == 32 ? double(float(hex)) : double(hex);  // one rounding, to the type
-    return Status::ok();
+    return Status::success();
   }
   switch (parseFloat(text, out, bits)) {
     case FloatText::Ok:
       if (std::isnan(*out)) *out = std::numeric_limits<double>::quiet_NaN();
-      return Status::ok();
+      return Status::success();
     case FloatText::NotANumber:
       return Status::error(quoteForMessage(text) + " is not a " + name);
     case FloatText::TooLarge:
@@ -216,16 +216,16 @@ std::string encodingOfString(const GoType& t, std::string_view chars) {
 Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
   if (!t.legacyKeyText) {
     std::string enc;
-    if (Status s = parseValue(*t.keyGo, text, &enc); !s) return Status::error("key " + s.message());
+    if (Status s = parseValue(*t.keyGo, text, &enc); !s.ok()) return Status::error("key " + s.message());
     *bytes = t.key == KeyKind::String ? stringOfEncoding(enc) : std::move(enc);
-    return Status::ok();
+    return Status::success();
   }
   switch (t.key) {
     case KeyKind::Int64: {
       int64_t v;
       if (!parseInt64(text, &v)) return Status::error("key " + quoteForMessage(text) + " is not an int64");
       *bytes = bytesOf(&v, 8);
-      return Status::ok();
+      return Status::success();
     }
     case KeyKind::Int32: {
       int64_t v;
@@ -234,7 +234,7 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
       }
       int32_t w = int32_t(v);
       *bytes = bytesOf(&w, 4);
-      return Status::ok();
+      return Status::success();
     }
     case KeyKind::Float64: {
       double d;
@@ -251,11 +251,11 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
       } else {
         *bytes = bytesOf(&d, 8);
       }
-      return Status::ok();
+      return Status::success();
     }
     case KeyKind::String:
       *bytes = std::string(text);
-      return Status::ok();
+      return Status::success();
     case KeyKind::Bytes:
       return parseFixedBytes(text, t.keyTypeSize, "key", bytes);
     default:
@@ -266,14 +266,14 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
 
 Status parseElem(const MapType& t, std::string_view text, std::string* bytes) {
   if (!t.legacyElemText) {
-    if (Status s = parseValue(*t.elemGo, text, bytes); !s) return Status::error("element " + s.message());
-    return Status::ok();
+    if (Status s = parseValue(*t.elemGo, text, bytes); !s.ok()) return Status::error("element " + s.message());
+    return Status::success();
   }
   if (t.elem == ElemKind::Int64) {
     int64_t v;
     if (!parseInt64(text, &v)) return Status::error("element " + quoteForMessage(text) + " is not an int64");
     *bytes = bytesOf(&v, 8);
-    return Status::ok();
+    return Status::success();
   }
   return parseFixedBytes(text, t.elemTypeSize, "element", bytes);
 }
@@ -376,7 +376,7 @@ Status parseUnsignedArg(const std::string& token, const char* what, uint64_t max
   if (*out > max) {
     return Status::error(std::string(what) + " " + token + " is over the limit of " + std::to_string(max));
   }
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace gomap

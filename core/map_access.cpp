@@ -149,9 +149,9 @@ Found GoMap::mapaccess(std::string_view key, bool forIterator) {
 
 // get() itself, and the raw path it prefers, are in map_fastpath.cpp.
 [[gnu::noinline]] Status GoMap::getChecked(std::string_view key, Found* out) {
-  if (Status s = checkKey(key); !s) return s;
+  if (Status s = checkKey(key); !s.ok()) return s;
   *out = mapaccess(key, false);
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace gomap

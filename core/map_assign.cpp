@@ -185,8 +185,8 @@ uint64_t GoMap::mapassign(const char* key, size_t size) {
 }
 
 Status GoMap::set(std::string_view key, std::string_view elem) {
-  if (Status s = checkKey(key); !s) return s;
-  if (Status s = checkElem(elem); !s) return s;
+  if (Status s = checkKey(key); !s.ok()) return s;
+  if (Status s = checkElem(elem); !s.ok()) return s;
   const uint64_t elemRoom = type().elemTails ? valueHeapBytes(*type().elemGo, elem) : 0;
   if (heap_.used() + worstCaseWriteBytes(key) + elemRoom > heap_.limit()) {
     return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) +
@@ -205,9 +205,9 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
                            " entries, the most this playground allows");
     }
   }
-  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key) + elemRoom); !s) return s;
+  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key) + elemRoom); !s.ok()) return s;
   setUnchecked(key, elem);
-  return Status::ok();
+  return Status::success();
 }
 
 // setUnchecked, on scalars (see get() in go_map.h for why).
@@ -262,7 +262,7 @@ Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
                          " MiB, over the simulated heap's " + std::to_string(heap_.limit() >> 20) +
                          " MiB limit");
   }
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace gomap

@@ -39,18 +39,18 @@ Status GoMap::getBytes(const char* key, size_t size, Found* out) {
   } else {
     rawLookupStr(key, size, out);
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status GoMap::delBytes(const char* key, size_t size) {
   const std::string_view view(key, size);
-  if (Status s = checkKey(view); !s) return s;
+  if (Status s = checkKey(view); !s.ok()) return s;
   if (rawKind_ != Variant::Generic) {
     rawDelete(key, size);
   } else {
     mapdelete(view);
   }
-  return Status::ok();
+  return Status::success();
 }
 
 // A hint, not a read: once the bucket is known, ask for all its cache lines

@@ -49,35 +49,35 @@ Status GoMap::checkKeySlow(std::string_view key) const {
                            " bytes is over the limit of " +
                            std::to_string(config_.limits.maxStringKeyBytes));
     }
-    return Status::ok();
+    return Status::success();
   }
   if (t.keyTails) {
-    if (Status s = checkEncoding(*t.keyGo, key); !s) return Status::error("key for " + t.name() + ": " + s.message());
-    return Status::ok();
+    if (Status s = checkEncoding(*t.keyGo, key); !s.ok()) return Status::error("key for " + t.name() + ": " + s.message());
+    return Status::success();
   }
   if (key.size() != t.keyTypeSize) {
     return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " +
                          t.name() + ", got " + std::to_string(key.size()));
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status GoMap::checkElem(std::string_view elem) const {
   if (type().elemTails) {
-    if (Status s = checkEncoding(*type().elemGo, elem); !s) {
+    if (Status s = checkEncoding(*type().elemGo, elem); !s.ok()) {
       return Status::error("element for " + type().name() + ": " + s.message());
     }
-    return Status::ok();
+    return Status::success();
   }
   if (elem.size() != type().elemTypeSize) {
     return Status::error("element must be " + std::to_string(type().elemTypeSize) +
                          " bytes for " + type().name() + ", got " + std::to_string(elem.size()));
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status GoMap::pinHash(std::string_view key, uint64_t hash) {
-  if (Status s = checkKey(key); !s) return s;
+  if (Status s = checkKey(key); !s.ok()) return s;
   // A key already stored sits in the chain its old hash chose, with that
   // hash's tophash: a new hash would leave it where no lookup finds it (and
   // the next set would store it twice). Go cannot rehash one key either, so
@@ -103,7 +103,7 @@ Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   }
   pins_[std::string(key)] = hash;
   refreshRawPath();
-  return Status::ok();
+  return Status::success();
 }
 
 uint64_t GoMap::hashOf(std::string_view key) { return hashKey(key); }

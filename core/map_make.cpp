@@ -40,7 +40,7 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   // so they do not move a big array at once.)
   const uint64_t arrayBytes = B > 0 ? uint64_t(t.bucketsize) * m.arrayBuckets(B) : 0;
   if (Status s = m.heap_.makeRoom(arrayBytes + std::max<uint64_t>(arrayBytes / 8, 256 * 1024));
-      !s && !(s = m.heap_.makeRoom(arrayBytes + 8192))) {
+      !s.ok() && !(s = m.heap_.makeRoom(arrayBytes + 8192)).ok()) {
     return Status::error((B > 0 ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
   }
   m.h_ = m.heap_.alloc(hmap::size);
@@ -57,7 +57,7 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
     }
   }
   *out = std::move(m);
-  return Status::ok();
+  return Status::success();
 }
 
 uint64_t GoMap::arrayBuckets(uint8_t b) const {

@@ -27,8 +27,8 @@ Status MapType::make(KeyKind key, uint32_t keyLen, ElemKind elem, uint32_t elemL
     return Status::error("array length must be 1 to " + std::to_string(kMaxArrayLen));
   }
   GoTypePtr kt, vt;
-  if (Status s = parseGoType(k, "key", &kt); !s) return s;
-  if (Status s = parseGoType(v, "element", &vt); !s) return s;
+  if (Status s = parseGoType(k, "key", &kt); !s.ok()) return s;
+  if (Status s = parseGoType(v, "element", &vt); !s.ok()) return s;
   return fromGo(kt, vt, out);
 }
 
@@ -83,7 +83,7 @@ Status MapType::fromGo(const GoTypePtr& kp, const GoTypePtr& vp, MapType* out) {
   else if (isMem32(k)) t.variant = Variant::Fast32;
   else t.variant = Variant::Generic;
   *out = t;
-  return Status::ok();
+  return Status::success();
 }
 
 std::string MapType::name() const {
@@ -116,8 +116,8 @@ Status parseMapType(const std::string& text, MapType* out) {
     return Status::error("map type must look like map[K]V, got '" + text + "'");
   }
   GoTypePtr key, elem;
-  if (Status s = parseGoType(std::string_view(text).substr(4, i - 5), "key", &key); !s) return s;
-  if (Status s = parseGoType(std::string_view(text).substr(i), "element", &elem); !s) return s;
+  if (Status s = parseGoType(std::string_view(text).substr(4, i - 5), "key", &key); !s.ok()) return s;
+  if (Status s = parseGoType(std::string_view(text).substr(i), "element", &elem); !s.ok()) return s;
   return MapType::fromGo(key, elem, out);
 }
 

@@ -138,7 +138,7 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
     size_t b = raw.find_last_not_of(" \t\r");
     cur.text = a == std::string_view::npos ? "" : std::string(raw.substr(a, b - a + 1));
     // Blank lines, comment-only lines and stray ';' make no command.
-    if (!cur.tokens.empty() || !cur.error) {
+    if (!cur.tokens.empty() || !cur.error.ok()) {
       cur.line = line;
       cur.index = ++index;
       out->push_back(std::move(cur));
@@ -164,7 +164,7 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
       std::string tok, err;
       size_t next = readQuoted(text, i + 1, &tok, &err);
       if (next == std::string_view::npos) {
-        if (cur.error) cur.error = Status::error(err);
+        if (cur.error.ok()) cur.error = Status::error(err);
         // skip to the end of the line; the command is reported as broken
         size_t nl = text.find('\n', i);
         i = nl == std::string_view::npos ? text.size() : nl;
@@ -189,7 +189,7 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
     }
   }
   finish(text.size());
-  return Status::ok();
+  return Status::success();
 }
 
 std::string commandPlace(const Command& c, bool lineHasMany) {

@@ -16,7 +16,7 @@ struct Command {
   int index = 0;        // 1-based position among the commands of that line
   std::string text;     // the command as written, trimmed (the dump's "op")
   std::vector<std::string> tokens;
-  Status error = Status::ok();  // a tokenizing error (bad quote or escape)
+  Status error = Status::success();  // a tokenizing error (bad quote or escape)
 };
 
 struct ScenarioLimits {

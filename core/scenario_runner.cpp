@@ -20,7 +20,7 @@ bool isSetup(const std::string& word) {
 
 Status arity(const std::vector<std::string>& t, size_t min, size_t max, const char* usage) {
   if (t.size() < min || t.size() > max) return Status::error(std::string("usage: ") + usage);
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace
@@ -32,15 +32,15 @@ void ScenarioRunner::setTrace(Trace* trace) {
 
 Status ScenarioRunner::ensureMap() {
   if (swiss_) return ensureSwissMap();
-  if (map_) return Status::ok();
+  if (map_) return Status::success();
   if (config_.hasher == HasherKind::Identity && !config_.type.isIntegerKey()) {
     return Status::error("hasher identity works only with integer keys, not " + config_.type.name());
   }
   GoMap m;
-  if (Status s = GoMap::create(config_, &m); !s) return s;
+  if (Status s = GoMap::create(config_, &m); !s.ok()) return s;
   map_.emplace(std::move(m));
   map_->setTrace(trace_);
-  return Status::ok();
+  return Status::success();
 }
 
 Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
@@ -48,14 +48,14 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   out.command = &command;
   const std::string place = commandPlace(command, lineHasMany);
   const std::vector<std::string>& t = command.tokens;
-  if (!command.error) {
+  if (!command.error.ok()) {
     out.isOperation = true;
     out.error = place + ": " + command.error.message();
     return out;
   }
   if (isSetup(t[0])) {
     Status s = runSetup(t);
-    if (!s) {
+    if (!s.ok()) {
       out.isOperation = true;  // a failed line is always reported
       out.error = place + ": " + s.message();
     }
@@ -66,14 +66,14 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     // version 1.26: the Swiss-table map (swiss/swiss_runner.cpp).
     const bool createsSwiss = !swissMap_;
     Status s = ensureMap();
-    if (s) {
+    if (s.ok()) {
       if (swissTrace_) swissTrace_->clear();
       if (journal_) swissMap_->startJournal();
       swissMap_->setHashLog(&out.hashes);
       s = runSwissOperation(t, &out);
       swissMap_->setHashLog(nullptr);
     }
-    if (!s) {
+    if (!s.ok()) {
       out.error = place + ": " + s.message();
       out.hashes.clear();
       out.result.reset();
@@ -84,7 +84,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
     return out;
   }
   const bool creates = !map_;
-  if (Status s = ensureMap(); !s) {
+  if (Status s = ensureMap(); !s.ok()) {
     out.error = place + ": " + s.message();
     return out;
   }
@@ -93,7 +93,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   map_->setHashLog(&out.hashes);
   Status s = runOperation(t, &out);
   map_->setHashLog(nullptr);
-  if (!s) {
+  if (!s.ok()) {
     out.error = place + ": " + s.message();
     out.hashes.clear();
     out.result.reset();
@@ -116,77 +116,77 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
   if (swiss_ || name == "version") {
     // Under version 1.26 some set-up lines read differently (64-bit seed,
     // hasher go126, hashkey words as written); swiss/swiss_runner.cpp.
-    if (Status s = runSwissSetup(name, t); !s) return s;
+    if (Status s = runSwissSetup(name, t); !s.ok()) return s;
     if (swiss_ && (name == "seed" || name == "hasher" || name == "hashkey" || name == "version")) {
       setupSeen_.push_back(name);
-      return Status::ok();
+      return Status::success();
     }
   }
   MapConfig next = config_;
   if (name == "map") {
-    if (Status s = arity(t, 1, 1, "map[K]V"); !s) return s;
-    if (Status s = parseMapType(t[0], &next.type); !s) return s;
+    if (Status s = arity(t, 1, 1, "map[K]V"); !s.ok()) return s;
+    if (Status s = parseMapType(t[0], &next.type); !s.ok()) return s;
   } else if (name == "hasher") {
-    if (Status s = arity(t, 2, 2, "hasher go114|go119|identity"); !s) return s;
+    if (Status s = arity(t, 2, 2, "hasher go114|go119|identity"); !s.ok()) return s;
     if (t[1] == "go114") next.hasher = HasherKind::Go114;
     else if (t[1] == "go119") next.hasher = HasherKind::Go119;
     else if (t[1] == "identity") next.hasher = HasherKind::Identity;
     else return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go114, go119 or identity)");
   } else if (name == "hashkey") {
-    if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s) return s;
+    if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s.ok()) return s;
     for (size_t i = 1; i < t.size(); ++i) {
       uint64_t w;
-      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &w); !s) return s;
+      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &w); !s.ok()) return s;
       next.hashkey[i - 1] = w | 1;  // Go forces every hashkey word odd
     }
   } else if (name == "seed") {
-    if (Status s = arity(t, 2, 2, "seed S"); !s) return s;
+    if (Status s = arity(t, 2, 2, "seed S"); !s.ok()) return s;
     uint64_t v;
-    if (Status s = parseUnsignedArg(t[1], "seed", 0xffffffffu, &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "seed", 0xffffffffu, &v); !s.ok()) return s;
     next.seed = uint32_t(v);
   } else if (name == "rand") {
-    if (Status s = arity(t, 3, 3, "rand A B"); !s) return s;
+    if (Status s = arity(t, 3, 3, "rand A B"); !s.ok()) return s;
     uint64_t a, b;
-    if (Status s = parseUnsignedArg(t[1], "rand state", 0xffffffffu, &a); !s) return s;
-    if (Status s = parseUnsignedArg(t[2], "rand state", 0xffffffffu, &b); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "rand state", 0xffffffffu, &a); !s.ok()) return s;
+    if (Status s = parseUnsignedArg(t[2], "rand state", 0xffffffffu, &b); !s.ok()) return s;
     next.rand.a = uint32_t(a);
     next.rand.b = uint32_t(b);
   } else if (name == "hint") {
-    if (Status s = arity(t, 2, 2, "hint N"); !s) return s;
+    if (Status s = arity(t, 2, 2, "hint N"); !s.ok()) return s;
     int64_t v;
     if (!parseInt64(t[1], &v)) return Status::error("hint '" + t[1].substr(0, 40) + "' is not an integer");
     next.hint = v;
   } else if (name == "version") {
-    if (Status s = arity(t, 2, 2, "version 1.14|1.19"); !s) return s;
+    if (Status s = arity(t, 2, 2, "version 1.14|1.19"); !s.ok()) return s;
     if (t[1] == "1.14") next.version = GoVersion::Go114;
     else if (t[1] == "1.19") next.version = GoVersion::Go119;
     else return Status::error("unknown version '" + t[1].substr(0, 40) + "' (1.14 or 1.19)");
   }
   config_ = next;
   setupSeen_.push_back(name);
-  return Status::ok();
+  return Status::success();
 }
 
 Status ScenarioRunner::parseKeyToken(const std::string& token, std::string* key) const {
-  if (Status s = parseKey(map_->type(), token, key); !s) return s;
+  if (Status s = parseKey(map_->type(), token, key); !s.ok()) return s;
   return map_->checkKey(*key);
 }
 
 Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t,
                                     std::optional<IterPin>* pin) const {
-  if (t.size() == 1) return Status::ok();
+  if (t.size() == 1) return Status::success();
   if (t.size() != 3 || t[1].compare(0, 6, "start=") != 0 || t[2].compare(0, 7, "offset=") != 0) {
     return Status::error("usage: " + t[0] + " [start=S offset=O]");
   }
   uint64_t start, offset;
   uint64_t buckets = bucketShift(map_->B());
-  if (Status s = parseUnsignedArg(t[1].substr(6), "start", buckets - 1, &start); !s) {
+  if (Status s = parseUnsignedArg(t[1].substr(6), "start", buckets - 1, &start); !s.ok()) {
     return Status::error(s.message() + " (B=" + std::to_string(map_->B()) + " has " +
                          std::to_string(buckets) + " buckets)");
   }
-  if (Status s = parseUnsignedArg(t[2].substr(7), "offset", 7, &offset); !s) return s;
+  if (Status s = parseUnsignedArg(t[2].substr(7), "offset", 7, &offset); !s.ok()) return s;
   *pin = IterPin{start, uint8_t(offset)};
-  return Status::ok();
+  return Status::success();
 }
 
 Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* out) {
@@ -194,86 +194,86 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
   GoMap& m = *map_;
   const MapType& type = m.type();
   if (op == "set") {
-    if (Status s = arity(t, 2, 3, "set K [V]"); !s) return s;
+    if (Status s = arity(t, 2, 3, "set K [V]"); !s.ok()) return s;
     std::string key, elem(type.elemTypeSize, '\0');
-    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
     if (t.size() == 3) {
-      if (Status s = parseElem(type, t[2], &elem); !s) return s;
+      if (Status s = parseElem(type, t[2], &elem); !s.ok()) return s;
     }
     return m.set(key, elem);
   }
   if (op == "del") {
-    if (Status s = arity(t, 2, 2, "del K"); !s) return s;
+    if (Status s = arity(t, 2, 2, "del K"); !s.ok()) return s;
     std::string key;
-    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
     return m.del(key);
   }
   if (op == "get") {
-    if (Status s = arity(t, 2, 2, "get K"); !s) return s;
+    if (Status s = arity(t, 2, 2, "get K"); !s.ok()) return s;
     std::string key;
-    if (Status s = parseKeyToken(t[1], &key); !s) return s;
+    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
     Found f;
-    if (Status s = m.get(key, &f); !s) return s;
+    if (Status s = m.get(key, &f); !s.ok()) return s;
     std::string zero(type.elemTypeSize, '\0');
     out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true"
                           : formatElem(type, zero) + " false";
-    return Status::ok();
+    return Status::success();
   }
   if (op == "clear") {
-    if (Status s = arity(t, 1, 1, "clear"); !s) return s;
+    if (Status s = arity(t, 1, 1, "clear"); !s.ok()) return s;
     m.clear();
-    return Status::ok();
+    return Status::success();
   }
   if (op == "hash") {
-    if (Status s = arity(t, 3, 3, "hash K H"); !s) return s;
+    if (Status s = arity(t, 3, 3, "hash K H"); !s.ok()) return s;
     std::string key;
     uint64_t h;
-    if (Status s = parseKeyToken(t[1], &key); !s) return s;
-    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
+    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s.ok()) return s;
     return m.pinHash(key, h);
   }
   if (op == "fill") {
-    if (Status s = arity(t, 2, 2, "fill N"); !s) return s;
+    if (Status s = arity(t, 2, 2, "fill N"); !s.ok()) return s;
     uint64_t n;
-    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s.ok()) return s;
     return fill(n, out);
   }
   if (op == "collide") {
-    if (Status s = arity(t, 3, 3, "collide I N"); !s) return s;
+    if (Status s = arity(t, 3, 3, "collide I N"); !s.ok()) return s;
     uint64_t bucket, n;
     uint64_t buckets = bucketShift(m.B());
-    if (Status s = parseUnsignedArg(t[1], "bucket", buckets - 1, &bucket); !s) {
+    if (Status s = parseUnsignedArg(t[1], "bucket", buckets - 1, &bucket); !s.ok()) {
       return Status::error(s.message() + " (B=" + std::to_string(m.B()) + " has " +
                            std::to_string(buckets) + " buckets)");
     }
-    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s.ok()) return s;
     return collide(bucket, n, out);
   }
   if (op == "range" || op == "iter") {
     std::optional<IterPin> pin;
-    if (Status s = parseIterPin(t, &pin); !s) return s;
+    if (Status s = parseIterPin(t, &pin); !s.ok()) return s;
     Hiter it;
     m.iterInit(&it, pin);
     out->iterStart = IterPin{it.startBucket, it.offset};
     yieldStarted(m, it, op == "range", &iter_, &iterOpen_, out);
-    return Status::ok();
+    return Status::success();
   }
   if (op == "next") {
-    if (Status s = arity(t, 1, 2, "next [N]"); !s) return s;
+    if (Status s = arity(t, 1, 2, "next [N]"); !s.ok()) return s;
     uint64_t n = 1;
     if (t.size() == 2) {
-      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
+      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s.ok()) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
     yieldNext(m, iter_, n, out);
-    return Status::ok();
+    return Status::success();
   }
   if (op == "dump") {
-    if (Status s = arity(t, 1, 2, "dump [full]"); !s) return s;
+    if (Status s = arity(t, 1, 2, "dump [full]"); !s.ok()) return s;
     if (t.size() == 2 && t[1] != "full") return Status::error("usage: dump [full]");
     out->isDump = true;
     out->dumpFull = t.size() == 2;
-    return Status::ok();
+    return Status::success();
   }
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }
@@ -284,7 +284,7 @@ Status generatedKey(const MapType& type, uint64_t n, std::string* key) {
     std::string enc = generatedValue(*type.keyGo, n);
     if (type.key == KeyKind::String) return parseKey(type, literalValue(*type.keyGo, enc), key);
     *key = std::move(enc);
-    return Status::ok();
+    return Status::success();
   }
   std::string text = std::to_string(n);
   if (type.key == KeyKind::String || type.key == KeyKind::Bytes) text = "k" + text;
@@ -293,13 +293,13 @@ Status generatedKey(const MapType& type, uint64_t n, std::string* key) {
 
 bool ScenarioRunner::prepareFill(uint64_t n, uint64_t maxCopyBytes) {
   bool ready = true;
-  Status s = Status::ok();
+  Status s = Status::success();
   if (swissMap_) {
     s = swissMap_->prepareCapacity(n, maxCopyBytes, ready);
   } else if (map_) {
     s = map_->prepareCapacity(n, maxCopyBytes, ready);
   }
-  return ready || !s;
+  return ready || !s.ok();
 }
 
 Status ScenarioRunner::fill(uint64_t n, Outcome* out) {

@@ -110,7 +110,7 @@ Status SimHeap::growthSize(uint64_t bytes, uint64_t& want, uint64_t& need) const
   // Under wasm, reserved memory is real memory, so it keeps growing 4x.
   if (want > (1u << 20)) want = std::max<uint64_t>(want, std::min<uint64_t>(limit_, 256ull << 20));
 #endif
-  return Status::ok();
+  return Status::success();
 }
 
 Status SimHeap::outOfBudget(uint64_t need) {
@@ -124,7 +124,7 @@ Status SimHeap::outOfBudget(uint64_t need) {
 Status SimHeap::grow(uint64_t bytes) {
   dropStaging();  // a partial copy of a smaller buffer would only hold memory
   uint64_t want = 0, need = 0;
-  if (Status s = growthSize(bytes, want, need); !s) return s;
+  if (Status s = growthSize(bytes, want, need); !s.ok()) return s;
   // The new buffer is taken while the old one still exists. If the generous
   // size does not fit the budget, the exact one may.
   for (uint64_t c : {want, need}) {
@@ -133,7 +133,7 @@ Status SimHeap::grow(uint64_t bytes) {
     MemoryBudget::give(c);  // recount() below counts the buffer as it now is
     recount();
     adviseHugePages();
-    return Status::ok();
+    return Status::success();
   }
   return outOfBudget(need);
 }
@@ -142,10 +142,10 @@ Status SimHeap::prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready) 
   ready = bytes_.capacity() - bytes_.size() >= bytes;
   if (ready) {
     dropStaging();
-    return Status::ok();
+    return Status::success();
   }
   uint64_t want = 0, need = 0;
-  if (Status s = growthSize(bytes, want, need); !s) return s;
+  if (Status s = growthSize(bytes, want, need); !s.ok()) return s;
   if (staging_.capacity() < need) {
     dropStaging();
     bool taken = false;
@@ -163,14 +163,14 @@ Status SimHeap::prepareRoom(uint64_t bytes, uint64_t maxCopyBytes, bool& ready) 
   const uint64_t upTo = std::min<uint64_t>(bytes_.size(), done + std::max<uint64_t>(maxCopyBytes, 1));
   staging_.insert(staging_.end(), bytes_.begin() + done, bytes_.begin() + upTo);
   watched_ = true;  // a write from now on would make the copy stale
-  if (staging_.size() < bytes_.size()) return Status::ok();
+  if (staging_.size() < bytes_.size()) return Status::success();
   bytes_.swap(staging_);
   std::vector<uint8_t>().swap(staging_);
   rewatch();
   recount();
   adviseHugePages();
   ready = true;
-  return Status::ok();
+  return Status::success();
 }
 
 void SimHeap::dropStaging() {

@@ -65,7 +65,7 @@ class SimHeap {
   // its worst case before it changes anything, so a refusal (the heap's
   // limit or the budget) leaves the map as it was; the bytes never change.
   Status makeRoom(uint64_t bytes) {
-    if (bytes_.capacity() - bytes_.size() >= bytes) return Status::ok();
+    if (bytes_.capacity() - bytes_.size() >= bytes) return Status::success();
     return grow(bytes);
   }
 

@@ -7,13 +7,13 @@
 
 namespace gomap {
 
-class Status {
+// [[nodiscard]]: a Status dropped on the floor is an error nobody reports.
+class [[nodiscard]] Status {
  public:
-  static Status ok() { return Status(); }
+  static Status success() { return Status(); }
   static Status error(std::string message) { return Status(std::move(message)); }
 
-  bool isOk() const { return !message_; }
-  explicit operator bool() const { return !message_; }
+  bool ok() const { return !message_; }
   const std::string& message() const { return message_ ? *message_ : empty(); }
 
  private:

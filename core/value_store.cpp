@@ -36,9 +36,9 @@ void forEachHeader(const GoType& t, uint64_t base, F&& f) {
 }
 
 Status checkAt(const GoType& t, std::string_view enc, uint64_t base, int depth) {
-  Status result = Status::ok();
+  Status result = Status::success();
   forEachHeader(t, base, [&](const GoType& h, uint64_t at) {
-    if (!result) return;
+    if (!result.ok()) return;
     const uint64_t data = word(enc, at), len = word(enc, at + 8);
     if (data == 0) {
       if (len != 0) result = Status::error("a nil string or slice with a length");
@@ -51,7 +51,7 @@ Status checkAt(const GoType& t, std::string_view enc, uint64_t base, int depth) 
       return;
     }
     if (h.kind == GoKind::Slice && h.elem->hasPointers && depth < 16) {
-      for (uint64_t i = 0; i < len && result; ++i) result = checkAt(*h.elem, enc, data + i * unit, depth + 1);
+      for (uint64_t i = 0; i < len && result.ok(); ++i) result = checkAt(*h.elem, enc, data + i * unit, depth + 1);
     }
   });
   return result;

@@ -47,10 +47,10 @@ class LiteralParser {
   LiteralParser(std::string_view text, std::string* enc) : s_(text), enc_(enc) {}
 
   Status parseTop(const GoType& t) {
-    if (Status st = parse(t, 0, 0); !st) return st;
+    if (Status st = parse(t, 0, 0); !st.ok()) return st;
     skipBlanks();
     if (i_ != s_.size()) return fail("unexpected " + shown(s_.substr(i_)) + " after the value");
-    return Status::ok();
+    return Status::success();
   }
 
  private:
@@ -77,7 +77,7 @@ class LiteralParser {
         std::string_view a = atom();
         if (a == "true") (*enc_)[at] = 1;
         else if (a != "false") return fail(shown(a) + " is not a bool (true or false)");
-        return Status::ok();
+        return Status::success();
       }
       case GoKind::Float32:
       case GoKind::Float64:
@@ -104,18 +104,18 @@ class LiteralParser {
       const int64_t hi = bits == 64 ? std::numeric_limits<int64_t>::max() : (int64_t(1) << (bits - 1)) - 1;
       if (!parseInt64(a, &v) || v < lo || v > hi) return fail(shown(a) + " is not an " + t.name);
       storeInt(enc_, at, uint64_t(v), t.size);
-      return Status::ok();
+      return Status::success();
     }
     uint64_t v;
     const uint64_t hi = bits == 64 ? ~uint64_t(0) : (uint64_t(1) << bits) - 1;
     if (!parseUint64(a, &v) || v > hi) return fail(shown(a) + " is not a " + t.name);
     storeInt(enc_, at, v, t.size);
-    return Status::ok();
+    return Status::success();
   }
 
   Status parseFloatAt(int bits, std::string_view a, uint64_t at) {
     double d;
-    if (Status st = parseGoFloat(a, bits, &d); !st) return fail(st.message());
+    if (Status st = parseGoFloat(a, bits, &d); !st.ok()) return fail(st.message());
     if (bits == 32) {
       float f = std::isnan(d) ? std::numeric_limits<float>::quiet_NaN() : float(d);
       std::memcpy(&(*enc_)[at], &f, 4);
@@ -127,7 +127,7 @@ class LiteralParser {
         std::memcpy(&(*enc_)[at], &d, 8);
       }
     }
-    return Status::ok();
+    return Status::success();
   }
 
   // (re+imi) or (re-imi), as Go prints a complex number; a bare real number
@@ -157,10 +157,10 @@ class LiteralParser {
     if (im.size() > 1 && im[0] == '+' && (im[1] < '0' || im[1] > '9') && im.substr(1) != "Inf") {
       im.remove_prefix(1);  // +NaN
     }
-    if (Status st = parseFloatAt(bits, re, at); !st) return st;
-    if (Status st = parseFloatAt(bits, im, at + part); !st) return st;
+    if (Status st = parseFloatAt(bits, re, at); !st.ok()) return st;
+    if (Status st = parseFloatAt(bits, im, at + part); !st.ok()) return st;
     i_ = close + 1;
-    return Status::ok();
+    return Status::success();
   }
 
   Status parseQuotedString(uint64_t at) {
@@ -202,7 +202,7 @@ class LiteralParser {
     }
     i_ = j + 1;
     appendString(at, out);
-    return Status::ok();
+    return Status::success();
   }
 
   void appendString(uint64_t at, const std::string& bytes) {
@@ -242,7 +242,7 @@ class LiteralParser {
     if (depth > kMaxGoTypeDepth + 1) return fail("value nested too deep");
     if (t.kind == GoKind::Slice && s_.substr(i_, 3) == "nil") {
       i_ += 3;
-      return Status::ok();  // header all zero
+      return Status::success();  // header all zero
     }
     if (i_ >= s_.size() || s_[i_] != '{') {
       return fail(std::string("a ") + (t.kind == GoKind::Struct ? "struct" : t.kind == GoKind::Array ? "array" : "slice") +
@@ -270,7 +270,7 @@ class LiteralParser {
       }
       const GoType& et = t.kind == GoKind::Struct ? *t.fields[k].type : *elem;
       const uint64_t off = t.kind == GoKind::Struct ? at + t.fields[k].offset : elemAt + k * elem->size;
-      if (Status st = parse(et, off, depth + 1); !st) return st;
+      if (Status st = parse(et, off, depth + 1); !st.ok()) return st;
     }
     skipBlanks();
     if (i_ >= s_.size() || s_[i_] != '}') {
@@ -278,7 +278,7 @@ class LiteralParser {
                   " (literals are positional and complete)");
     }
     ++i_;
-    return Status::ok();
+    return Status::success();
   }
 
   std::string_view s_;
@@ -426,12 +426,12 @@ Status parseValue(const GoType& t, std::string_view text, std::string* enc) {
       out.append(text);
     }
     *enc = std::move(out);
-    return Status::ok();
+    return Status::success();
   }
   LiteralParser p(text, &out);
-  if (Status s = p.parseTop(t); !s) return s;
+  if (Status s = p.parseTop(t); !s.ok()) return s;
   *enc = std::move(out);
-  return Status::ok();
+  return Status::success();
 }
 
 std::string formatValue(const GoType& t, std::string_view enc) {

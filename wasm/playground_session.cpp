@@ -115,13 +115,13 @@ std::string PlaygroundSession::checkInvariants() {
 
 std::string PlaygroundSession::checkInt64Batch(double n) {
   if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
-  if (Status s = runner_.ensureMap(); !s) return s.message();
+  if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
   GoMap& m = *runner_.map();
   const MapType& t = m.type();
   if (t.key != KeyKind::Int64 || t.elem != ElemKind::Int64) {
     return "setInt64Batch needs map[int64]int64, this map is " + t.name();
   }
-  if (Status s = m.checkCapacity(uint64_t(n)); !s) return s.message();
+  if (Status s = m.checkCapacity(uint64_t(n)); !s.ok()) return s.message();
   return "";
 }
 
@@ -129,14 +129,14 @@ std::string PlaygroundSession::setInt64Batch(double keysPtr, double valuesPtr, d
   detachRecording();
   if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
   if (n > 0 && (keysPtr == 0 || valuesPtr == 0)) return "setInt64Batch: no memory for the pairs (a null pointer)";
-  if (Status s = runner_.ensureMap(); !s) return s.message();
+  if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
   GoMap& m = *runner_.map();
   const MapType& t = m.type();
   if (t.key != KeyKind::Int64 || t.elem != ElemKind::Int64) {
     return "setInt64Batch needs map[int64]int64, this map is " + t.name();
   }
   uint64_t count = uint64_t(n);
-  if (Status s = m.checkCapacity(count); !s) return s.message();
+  if (Status s = m.checkCapacity(count); !s.ok()) return s.message();
   const uint8_t* keys = reinterpret_cast<const uint8_t*>(uintptr_t(keysPtr));
   const uint8_t* values = reinterpret_cast<const uint8_t*>(uintptr_t(valuesPtr));
   for (uint64_t i = 0; i < count; ++i) {

@@ -17,9 +17,9 @@ Status SessionCore::startCall(const std::string& text, std::vector<Command>* com
   detachRecording();
   forgetSteps();
   pending_.reset();
-  if (Status s = splitScenario(text, ScenarioLimits(), commands); !s) return s;
+  if (Status s = splitScenario(text, ScenarioLimits(), commands); !s.ok()) return s;
   for (const Command& c : *commands) ++(*perLine)[c.line];
-  return Status::ok();
+  return Status::success();
 }
 
 void SessionCore::detachRecording() {
@@ -42,7 +42,7 @@ std::string SessionCore::outcomeJson(const Outcome& o, bool withEvents) const {
 std::string SessionCore::exec(const std::string& text, bool trace) {
   std::vector<Command> commands;
   std::map<int, int> perLine;
-  if (Status s = startCall(text, &commands, &perLine); !s) {
+  if (Status s = startCall(text, &commands, &perLine); !s.ok()) {
     return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
   }
   lastCommands_ = std::move(commands);
@@ -87,7 +87,7 @@ std::string SessionCore::rewind(double writes) {
 std::string SessionCore::runScenario(const std::string& text, bool dumpsOnly, bool trace) {
   std::vector<Command> commands;
   std::map<int, int> perLine;
-  if (Status s = startCall(text, &commands, &perLine); !s) {
+  if (Status s = startCall(text, &commands, &perLine); !s.ok()) {
     return "{\"line\":0,\"op\":\"\",\"error\":" + jsonString(s.message()) + "}\n";
   }
   DumpOptions options;

@@ -34,7 +34,7 @@ SwissSession::SwissSession() {
 // A `version` line naming another Go than 1.26 would be read as nothing
 // here (the runner stays on the Swiss map), so it is refused by name.
 Outcome SwissSession::run(const Command& c, bool lineHasMany) {
-  if (c.error.isOk() && c.tokens.size() == 2 && c.tokens[0] == "version" && c.tokens[1] != "1.26") {
+  if (c.error.ok() && c.tokens.size() == 2 && c.tokens[0] == "version" && c.tokens[1] != "1.26") {
     Outcome o;
     o.command = &c;
     o.isOperation = true;

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
         return 2;
       }
       gomap::MapType t;
-      if (gomap::Status s = gomap::parseMapType(argv[i + 1], &t); !s) {
+      if (gomap::Status s = gomap::parseMapType(argv[i + 1], &t); !s.ok()) {
         std::fprintf(stderr, "gomap: %s\n", s.message().c_str());
         return 1;
       }
@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<gomap::Command> commands;
-  if (gomap::Status s = gomap::splitScenario(text, gomap::ScenarioLimits(), &commands); !s) {
+  if (gomap::Status s = gomap::splitScenario(text, gomap::ScenarioLimits(), &commands); !s.ok()) {
     std::printf("{\"line\":0,\"op\":\"\",\"error\":%s}\n", gomap::jsonString(s.message()).c_str());
     return 1;
   }

@@ -11,15 +11,15 @@ Status SwissMap::getBytes(const char* key, size_t size, SwissFound* out) {
     uint64_t k;
     std::memcpy(&k, key, 8);
     rawGet64(k, out);
-    return Status::ok();
+    return Status::success();
   }
   if (rawKind_ == Variant::FastStr && size <= config_.limits.maxStringKeyBytes) {
     rawGetStr(key, size, out);
-    return Status::ok();
+    return Status::success();
   }
-  if (Status s = checkKey(std::string_view(key, size)); !s) return s;
+  if (Status s = checkKey(std::string_view(key, size)); !s.ok()) return s;
   *out = trace_ ? lookupImpl<true>(key, size, false) : lookupImpl<false>(key, size, false);
-  return Status::ok();
+  return Status::success();
 }
 
 template <bool kTraced>

@@ -7,8 +7,8 @@
 namespace gomap::swiss {
 
 Status SwissMap::set(std::string_view key, std::string_view elem) {
-  if (Status s = checkKey(key); !s) return s;
-  if (Status s = checkElem(elem); !s) return s;
+  if (Status s = checkKey(key); !s.ok()) return s;
+  if (Status s = checkElem(elem); !s.ok()) return s;
   if (heap_.used() + worstCaseWriteBytes(key.size()) > heap_.limit()) {
     return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) + " MiB limit)");
   }
@@ -26,9 +26,9 @@ Status SwissMap::set(std::string_view key, std::string_view elem) {
   }
   // Reserve the worst case before the first write, so running out of
   // memory is a refusal that leaves every byte as it was.
-  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key.size())); !s) return s;
+  if (Status s = heap_.makeRoom(worstCaseWriteBytes(key.size())); !s.ok()) return s;
   setUnchecked(key, elem);
-  return Status::ok();
+  return Status::success();
 }
 
 void SwissMap::assignBytes(const char* key, size_t size, const char* elem, size_t elemSize) {

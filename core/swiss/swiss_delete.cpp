@@ -6,7 +6,7 @@
 namespace gomap::swiss {
 
 Status SwissMap::delBytes(const char* key, size_t size, std::optional<uint64_t> reseed) {
-  if (Status s = checkKey(std::string_view(key, size)); !s) return s;
+  if (Status s = checkKey(std::string_view(key, size)); !s.ok()) return s;
   if (rawKind_ != Variant::Generic) {
     rawDelete(key, size, reseed);
   } else if (trace_) {
@@ -14,7 +14,7 @@ Status SwissMap::delBytes(const char* key, size_t size, std::optional<uint64_t> 
   } else {
     deleteImpl<false>(key, size, reseed);
   }
-  return Status::ok();
+  return Status::success();
 }
 
 template <bool kTraced>

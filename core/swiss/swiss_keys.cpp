@@ -66,31 +66,31 @@ Status SwissMap::checkKey(std::string_view key) const {
       return Status::error("string key of " + std::to_string(key.size()) + " bytes is over the limit of " +
                            std::to_string(config_.limits.maxStringKeyBytes));
     }
-    return Status::ok();
+    return Status::success();
   }
   if (t.keyTails) {
-    if (Status s = checkEncoding(*t.keyGo, key); !s) return Status::error("key for " + t.name() + ": " + s.message());
-    return Status::ok();
+    if (Status s = checkEncoding(*t.keyGo, key); !s.ok()) return Status::error("key for " + t.name() + ": " + s.message());
+    return Status::success();
   }
   if (key.size() != t.keyTypeSize) {
     return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
                          ", got " + std::to_string(key.size()));
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status SwissMap::checkElem(std::string_view elem) const {
   if (type().elemTails) {
-    if (Status s = checkEncoding(*type().elemGo, elem); !s) {
+    if (Status s = checkEncoding(*type().elemGo, elem); !s.ok()) {
       return Status::error("element for " + type().name() + ": " + s.message());
     }
-    return Status::ok();
+    return Status::success();
   }
   if (elem.size() != type().elemTypeSize) {
     return Status::error("element must be " + std::to_string(type().elemTypeSize) + " bytes for " +
                          type().name() + ", got " + std::to_string(elem.size()));
   }
-  return Status::ok();
+  return Status::success();
 }
 
 // The most one insert can allocate: a split makes two full tables and may
@@ -127,14 +127,14 @@ Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
                          std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
                          std::to_string(heap_.limit() >> 20) + " MiB limit");
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status SwissMap::pinHash(std::string_view key, uint64_t hash) {
-  if (Status s = checkKey(key); !s) return s;
+  if (Status s = checkKey(key); !s.ok()) return s;
   pins_[std::string(key)] = hash;
   refreshRaw();
-  return Status::ok();
+  return Status::success();
 }
 
 // The hasher on a key's plain bytes, seeded with the map's seed: what

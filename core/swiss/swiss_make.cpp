@@ -51,7 +51,7 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
     tableBytes = dirSize * (alignUpPow2(std::max<uint64_t>(kGroupSlots, target / dirSize)) / kGroupSlots *
                                 m.layout_.groupSize + tablef::size + 64) + 8 * dirSize;
   }
-  if (Status s = m.heap_.makeRoom(tableBytes + 8192); !s) {
+  if (Status s = m.heap_.makeRoom(tableBytes + 8192); !s.ok()) {
     return Status::error((dirSize ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
   }
   m.m_ = m.heap_.alloc(mapf::size);
@@ -70,7 +70,7 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
     m.heap_.store64(m.m_ + mapf::dirLen, dirSize);
   }
   *out = std::move(m);
-  return Status::ok();
+  return Status::success();
 }
 
 // newTable + reset: the table struct, then its group array, every control

@@ -35,10 +35,10 @@ Status parsePins(const std::vector<std::string>& t, size_t from, std::initialize
     }
     if (!known || (*out)[which]) return usage(use);
     uint64_t v;
-    if (Status s = parseUnsignedArg(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s.ok()) return s;
     (*out)[which] = v;
   }
-  return Status::ok();
+  return Status::success();
 }
 
 }  // namespace
@@ -50,7 +50,7 @@ void ScenarioRunner::setSwissTrace(swiss::SwissTrace* trace) {
 
 void ScenarioRunner::applyVersionFirst(const std::vector<Command>& commands) {
   for (const Command& c : commands) {
-    if (c.error && c.tokens.size() == 2 && c.tokens[0] == "version") {
+    if (c.error.ok() && c.tokens.size() == 2 && c.tokens[0] == "version") {
       if (c.tokens[1] == "1.26") swiss_ = true;
       return;
     }
@@ -60,12 +60,12 @@ void ScenarioRunner::applyVersionFirst(const std::vector<Command>& commands) {
 Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<std::string>& t) {
   if (name == "version") {
     if (t.size() == 2 && t[1] == "1.26") swiss_ = true;
-    return Status::ok();  // other versions: the version-1 reading
+    return Status::success();  // other versions: the version-1 reading
   }
   if (name == "seed") {
     if (t.size() != 2) return usage("seed S");
     uint64_t v;
-    if (Status s = parseUnsignedArg(t[1], "seed", ~uint64_t(0), &v); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "seed", ~uint64_t(0), &v); !s.ok()) return s;
     swissSeed_ = v;
   } else if (name == "hasher") {
     if (t.size() != 2) return usage("hasher go126|go114|go119|identity");
@@ -78,15 +78,15 @@ Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<
     if (t.size() < 2 || t.size() > 5) return usage("hashkey H0 [H1 H2 H3]");
     HashKey k = kDefaultHashKey;
     for (size_t i = 1; i < t.size(); ++i) {
-      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &k[i - 1]); !s) return s;
+      if (Status s = parseUnsignedArg(t[i], "hashkey word", ~uint64_t(0), &k[i - 1]); !s.ok()) return s;
     }
     rawHashKey_ = k;
   }
-  return Status::ok();
+  return Status::success();
 }
 
 Status ScenarioRunner::ensureSwissMap() {
-  if (swissMap_) return Status::ok();
+  if (swissMap_) return Status::success();
   swiss::SwissConfig c;
   c.type = config_.type;
   c.hasher = swissHasher_.value_or(SwissHasher::Go126);
@@ -108,10 +108,10 @@ Status ScenarioRunner::ensureSwissMap() {
   c.limits.maxStringKeyBytes = config_.limits.maxStringKeyBytes;
   c.limits.maxHeapBytes = config_.limits.maxHeapBytes;
   swiss::SwissMap m;
-  if (Status s = swiss::SwissMap::create(c, &m); !s) return s;
+  if (Status s = swiss::SwissMap::create(c, &m); !s.ok()) return s;
   swissMap_.emplace(std::move(m));
   swissMap_->setTrace(swissTrace_);
-  return Status::ok();
+  return Status::success();
 }
 
 Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outcome* out) {
@@ -119,93 +119,93 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
   swiss::SwissMap& m = *swissMap_;
   const MapType& type = m.type();
   auto keyOf = [&](const std::string& token, std::string* key) -> Status {
-    if (Status s = parseKey(type, token, key); !s) return s;
+    if (Status s = parseKey(type, token, key); !s.ok()) return s;
     return m.checkKey(*key);
   };
   if (op == "set") {
     if (t.size() < 2 || t.size() > 3) return usage("set K [V]");
     std::string key, elem(type.elemTypeSize, '\0');
-    if (Status s = keyOf(t[1], &key); !s) return s;
+    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
     if (t.size() == 3) {
-      if (Status s = parseElem(type, t[2], &elem); !s) return s;
+      if (Status s = parseElem(type, t[2], &elem); !s.ok()) return s;
     }
     return m.set(key, elem);
   }
   if (op == "del") {
     if (t.size() < 2 || t.size() > 3) return usage("del K [reseed=S]");
     std::vector<std::optional<uint64_t>> pins;
-    if (Status s = parsePins(t, 2, {"reseed"}, "del K [reseed=S]", &pins); !s) return s;
+    if (Status s = parsePins(t, 2, {"reseed"}, "del K [reseed=S]", &pins); !s.ok()) return s;
     std::string key;
-    if (Status s = keyOf(t[1], &key); !s) return s;
+    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
     return m.del(key, pins[0]);
   }
   if (op == "get") {
     if (t.size() != 2) return usage("get K");
     std::string key;
-    if (Status s = keyOf(t[1], &key); !s) return s;
+    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
     swiss::SwissFound f;
-    if (Status s = m.get(key, &f); !s) return s;
+    if (Status s = m.get(key, &f); !s.ok()) return s;
     std::string zero(type.elemTypeSize, '\0');
     out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
-    return Status::ok();
+    return Status::success();
   }
   if (op == "clear") {
     std::vector<std::optional<uint64_t>> pins;
-    if (Status s = parsePins(t, 1, {"reseed"}, "clear [reseed=S]", &pins); !s) return s;
+    if (Status s = parsePins(t, 1, {"reseed"}, "clear [reseed=S]", &pins); !s.ok()) return s;
     m.clear(pins[0]);
-    return Status::ok();
+    return Status::success();
   }
   if (op == "hash") {
     if (t.size() != 3) return usage("hash K H");
     std::string key;
     uint64_t h;
-    if (Status s = keyOf(t[1], &key); !s) return s;
-    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s) return s;
+    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
+    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s.ok()) return s;
     return m.pinHash(key, h);
   }
   if (op == "fill") {
     if (t.size() != 2) return usage("fill N");
     uint64_t n;
-    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[1], "fill count", m.config().limits.maxEntries, &n); !s.ok()) return s;
     return swissFill(n);
   }
   if (op == "collide") {
     if (t.size() != 3) return usage("collide G N");
     uint64_t group, n;
     const uint64_t groups = m.isSmall() ? 1 : m.tLengthMask(m.directoryAt(0)) + 1;
-    if (Status s = parseUnsignedArg(t[1], "group", groups - 1, &group); !s) {
+    if (Status s = parseUnsignedArg(t[1], "group", groups - 1, &group); !s.ok()) {
       return Status::error(s.message() + " (the table at directory entry 0 has " + std::to_string(groups) +
                            (groups == 1 ? " group)" : " groups)"));
     }
-    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s) return s;
+    if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s.ok()) return s;
     return swissCollide(group, n, out);
   }
   if (op == "range" || op == "iter") {
     const std::string use = op + " [entry=E dir=D]";
     std::vector<std::optional<uint64_t>> pins;
-    if (Status s = parsePins(t, 1, {"entry", "dir"}, use.c_str(), &pins); !s) return s;
+    if (Status s = parsePins(t, 1, {"entry", "dir"}, use.c_str(), &pins); !s.ok()) return s;
     swiss::SwissIter it;
     m.iterInit(&it, pins[0], pins[1]);
     if (it.started) out->swissIterStart = swiss::IterDraws{it.entryOffset, it.dirOffset};
     m.iterNext(&it);
     yieldStarted(m, it, op == "range", &swissIter_, &iterOpen_, out);
-    return Status::ok();
+    return Status::success();
   }
   if (op == "next") {
     if (t.size() > 2) return usage("next [N]");
     uint64_t n = 1;
     if (t.size() == 2) {
-      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s) return s;
+      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s.ok()) return s;
     }
     if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
     yieldNext(m, swissIter_, n, out);
-    return Status::ok();
+    return Status::success();
   }
   if (op == "dump") {
     if (t.size() > 2 || (t.size() == 2 && t[1] != "full")) return usage("dump [full]");
     out->isDump = true;
     out->dumpFull = t.size() == 2;
-    return Status::ok();
+    return Status::success();
   }
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }

@@ -80,7 +80,7 @@ const LayoutRow kFromGo[] = {
 
 std::string encode(const MapType& t, const char* literal) {
   std::string bytes;
-  REQUIRE(parseKey(t, literal, &bytes).isOk());
+  REQUIRE(parseKey(t, literal, &bytes).ok());
   return bytes;
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("map types are laid out as Go lays them out", "[types][layout]") {
   for (const LayoutRow& r : kFromGo) {
     INFO(r.type);
     MapType t;
-    REQUIRE(parseMapType(r.type, &t).isOk());
+    REQUIRE(parseMapType(r.type, &t).ok());
     CHECK(t.keyGo->size == r.keySize);
     CHECK(t.keyGo->align == r.keyAlign);
     CHECK(t.elemGo->size == r.elemSize);
@@ -108,7 +108,7 @@ TEST_CASE("map types are laid out as Go lays them out", "[types][layout]") {
 
 TEST_CASE("struct fields sit at Go's offsets, with padding counted", "[types][layout]") {
   MapType t;
-  REQUIRE(parseMapType("map[struct{P struct{A int8; B int64}; S string; F float32}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{P struct{A int8; B int64}; S string; F float32}]int64", &t).ok());
   const GoType& k = *t.keyGo;
   REQUIRE(k.fields.size() == 3);
   CHECK(k.fields[0].offset == 0);
@@ -120,11 +120,11 @@ TEST_CASE("struct fields sit at Go's offsets, with padding counted", "[types][la
   const std::string layout = mapLayoutJson(t);
   CHECK(layout.find("\"padding\":11") != std::string::npos);  // 7 inside P, 4 after F
   // struct{A int64; Z struct{}}: a trailing zero-size field adds a byte, then alignment.
-  REQUIRE(parseMapType("map[struct{A int64; Z struct{}}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{A int64; Z struct{}}]int64", &t).ok());
   CHECK(t.keyGo->size == 16);
   CHECK(t.keyGo->fields[1].offset == 8);
   // byte and rune are the aliases they are.
-  REQUIRE(parseMapType("map[[4]byte]rune", &t).isOk());
+  REQUIRE(parseMapType("map[[4]byte]rune", &t).ok());
   CHECK(t.name() == "map[[4]byte]int32");
   CHECK(t.key == KeyKind::Bytes);  // the version-1 [N]byte, text form kept
 }
@@ -138,7 +138,7 @@ TEST_CASE("generated hashes compose the runtime's functions as compiled Go does"
   MapType t;
 
   // struct{A, B int8; C string}: one 2-byte memhash over A and B, then strhash of C.
-  REQUIRE(parseMapType("map[struct{A, B int8; C string}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{A, B int8; C string}]int64", &t).ok());
   std::string enc = encode(t, "{1, 2, \"xyz\"}");
   const uint8_t ab[2] = {1, 2};
   uint64_t want = memhash114(ab, seed, 2, key);
@@ -146,7 +146,7 @@ TEST_CASE("generated hashes compose the runtime's functions as compiled Go does"
   CHECK(typeHash(*t.keyGo, enc, seed, fns) == want);
 
   // struct{A int8; B int64}: A is followed by padding, so two runs.
-  REQUIRE(parseMapType("map[struct{A int8; B int64}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{A int8; B int64}]int64", &t).ok());
   enc = encode(t, "{1, 2}");
   const uint8_t a = 1;
   const uint64_t b = 2;
@@ -154,7 +154,7 @@ TEST_CASE("generated hashes compose the runtime's functions as compiled Go does"
   CHECK(typeHash(*t.keyGo, enc, seed, fns) == want);
 
   // struct{A float64; B int32}: ±0 hash alike (f64hash), B is its own 4-byte run.
-  REQUIRE(parseMapType("map[struct{A float64; B int32}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{A float64; B int32}]int64", &t).ok());
   CHECK(typeHash(*t.keyGo, encode(t, "{0, 5}"), seed, fns) == typeHash(*t.keyGo, encode(t, "{-0, 5}"), seed, fns));
   const int32_t five = 5;
   CHECK(typeHash(*t.keyGo, encode(t, "{0, 5}"), seed, fns) ==
@@ -169,11 +169,11 @@ TEST_CASE("generated hashes compose the runtime's functions as compiled Go does"
   CHECK(draws == 2);
 
   // Plain memory of size 0 (struct{}): memhash0 returns the seed itself.
-  REQUIRE(parseMapType("map[struct{}]int64", &t).isOk());
+  REQUIRE(parseMapType("map[struct{}]int64", &t).ok());
   CHECK(typeHash(*t.keyGo, "", seed, fns) == seed);
 
   // complex128: f64hash of the real part, then of the imaginary part.
-  REQUIRE(parseMapType("map[complex128]int64", &t).isOk());
+  REQUIRE(parseMapType("map[complex128]int64", &t).ok());
   enc = encode(t, "(1.5-0i)");
   const double re = 1.5;
   CHECK(typeHash(*t.keyGo, enc, seed, fns) ==
@@ -206,27 +206,27 @@ TEST_CASE("values read as composite literals and print as fmt.Sprint", "[types][
   for (const Case& c : cases) {
     INFO(c.type << " " << c.literal);
     MapType t;
-    REQUIRE(parseMapType(c.type, &t).isOk());
+    REQUIRE(parseMapType(c.type, &t).ok());
     std::string bytes;
-    REQUIRE(parseKey(t, c.literal, &bytes).isOk());
+    REQUIRE(parseKey(t, c.literal, &bytes).ok());
     CHECK(formatKey(t, bytes) == c.printed);
     // The literal form reads back as the same value.
     if (t.key == KeyKind::Typed || t.key == KeyKind::Plain) {
       std::string again;
-      REQUIRE(parseKey(t, literalValue(*t.keyGo, bytes), &again).isOk());
+      REQUIRE(parseKey(t, literalValue(*t.keyGo, bytes), &again).ok());
       CHECK(again == bytes);
     }
   }
   // Elements: slices, strings and zero values.
   MapType t;
-  REQUIRE(parseMapType("map[string][]byte", &t).isOk());
+  REQUIRE(parseMapType("map[string][]byte", &t).ok());
   std::string e;
-  REQUIRE(parseElem(t, "{104, 105}", &e).isOk());
+  REQUIRE(parseElem(t, "{104, 105}", &e).ok());
   CHECK(formatElem(t, e) == "[104 105]");
-  REQUIRE(parseElem(t, "nil", &e).isOk());
+  REQUIRE(parseElem(t, "nil", &e).ok());
   CHECK(formatElem(t, e) == "[]");
   CHECK(literalValue(*t.elemGo, e) == "nil");
-  REQUIRE(parseElem(t, "{}", &e).isOk());
+  REQUIRE(parseElem(t, "{}", &e).ok());
   CHECK(literalValue(*t.elemGo, e) == "{}");
 }
 
@@ -284,7 +284,7 @@ TEST_CASE("types Go refuses or this playground does not model are refused, sayin
     INFO(c.type);
     MapType t;
     Status st = parseMapType(c.type, &t);
-    REQUIRE_FALSE(st.isOk());
+    REQUIRE_FALSE(st.ok());
     CHECK_THAT(st.message(), Catch::Contains(c.why));
   }
 }
@@ -335,25 +335,25 @@ TEST_CASE("a key with a NaN inside is never found, as in Go, and clear removes i
 
 TEST_CASE("a traced insert of a value with strings winds back byte for byte", "[types][journal]") {
   MapConfig cfg;
-  REQUIRE(parseMapType("map[struct{A, B int8; C string}][]string", &cfg.type).isOk());
+  REQUIRE(parseMapType("map[struct{A, B int8; C string}][]string", &cfg.type).ok());
   GoMap m;
-  REQUIRE(GoMap::create(cfg, &m).isOk());
+  REQUIRE(GoMap::create(cfg, &m).ok());
   std::string k, e;
   for (int i = 0; i < 8; ++i) {
-    REQUIRE(parseKey(cfg.type, "{1, 2, \"key " + std::to_string(i) + "\"}", &k).isOk());
-    REQUIRE(parseElem(cfg.type, "{\"x\", \"y" + std::to_string(i) + "\"}", &e).isOk());
-    REQUIRE(m.set(k, e).isOk());
+    REQUIRE(parseKey(cfg.type, "{1, 2, \"key " + std::to_string(i) + "\"}", &k).ok());
+    REQUIRE(parseElem(cfg.type, "{\"x\", \"y" + std::to_string(i) + "\"}", &e).ok());
+    REQUIRE(m.set(k, e).ok());
   }
   const std::vector<uint8_t> before = m.heap().bytes();
   Trace trace;
   m.setTrace(&trace);
   m.startJournal();
-  REQUIRE(parseKey(cfg.type, "{1, 2, \"the ninth\"}", &k).isOk());
-  REQUIRE(m.set(k, e).isOk());  // grows B 0 -> 1, copies headers, allocates the strings
+  REQUIRE(parseKey(cfg.type, "{1, 2, \"the ninth\"}", &k).ok());
+  REQUIRE(m.set(k, e).ok());  // grows B 0 -> 1, copies headers, allocates the strings
   m.stopJournal();
   m.setTrace(nullptr);
   Found f;
-  REQUIRE(m.get(k, &f).isOk());
+  REQUIRE(m.get(k, &f).ok());
   CHECK(formatElem(cfg.type, m.elemBytes(f.elem)) == "[x y7]");
   m.rollbackTo(0);
   CHECK(m.heap().bytes() == before);
@@ -381,7 +381,7 @@ TEST_CASE("Swiss slots of Go's other types are laid out as Go 1.26 lays them out
   for (const Row& r : rows) {
     INFO(r.type);
     MapType t;
-    REQUIRE(parseMapType(r.type, &t).isOk());
+    REQUIRE(parseMapType(r.type, &t).ok());
     const swiss::SwissLayout l = swiss::SwissLayout::of(t);
     CHECK(l.slotSize == r.slotSize);
     CHECK(l.elemOff == r.elemOff);
@@ -401,19 +401,19 @@ void typedTwins(Map& raw, Map& traced, const MapType& t, int universe, int ops, 
   for (int op = 0; op < ops; ++op) {
     const int i = int(rng() % universe);
     std::string key, elem;
-    REQUIRE(parseKey(t, stringKey ? "k" + std::to_string(i) : "{" + std::to_string(i) + ", 3}", &key).isOk());
+    REQUIRE(parseKey(t, stringKey ? "k" + std::to_string(i) : "{" + std::to_string(i) + ", 3}", &key).ok());
     elem = generatedValue(*t.elemGo, uint64_t(op));
     const uint32_t r = rng() % 100;
     if (r < 50) {
-      REQUIRE(raw.set(key, elem).isOk());
-      REQUIRE(traced.set(key, elem).isOk());
+      REQUIRE(raw.set(key, elem).ok());
+      REQUIRE(traced.set(key, elem).ok());
     } else if (r < 85) {
-      REQUIRE(raw.del(key).isOk());
-      REQUIRE(traced.del(key).isOk());
+      REQUIRE(raw.del(key).ok());
+      REQUIRE(traced.del(key).ok());
     } else {
       Found a, b;
-      REQUIRE(raw.get(key, &a).isOk());
-      REQUIRE(traced.get(key, &b).isOk());
+      REQUIRE(raw.get(key, &a).ok());
+      REQUIRE(traced.get(key, &b).ok());
       REQUIRE(a.found == b.found);
       if (a.found) REQUIRE(raw.elemBytes(a.elem) == traced.elemBytes(b.elem));
     }
@@ -431,10 +431,10 @@ TEST_CASE("the raw paths handle Go's other types as the traced code does", "[typ
     INFO(type);
     {
       swiss::SwissConfig cfg;
-      REQUIRE(parseMapType(type, &cfg.type).isOk());
+      REQUIRE(parseMapType(type, &cfg.type).ok());
       swiss::SwissMap raw, traced;
-      REQUIRE(swiss::SwissMap::create(cfg, &raw).isOk());
-      REQUIRE(swiss::SwissMap::create(cfg, &traced).isOk());
+      REQUIRE(swiss::SwissMap::create(cfg, &raw).ok());
+      REQUIRE(swiss::SwissMap::create(cfg, &traced).ok());
       swiss::SwissTrace trace;
       traced.setTrace(&trace);
       REQUIRE(raw.onRawPath());
@@ -442,10 +442,10 @@ TEST_CASE("the raw paths handle Go's other types as the traced code does", "[typ
     }
     {
       MapConfig cfg;
-      REQUIRE(parseMapType(type, &cfg.type).isOk());
+      REQUIRE(parseMapType(type, &cfg.type).ok());
       GoMap raw, traced;
-      REQUIRE(GoMap::create(cfg, &raw).isOk());
-      REQUIRE(GoMap::create(cfg, &traced).isOk());
+      REQUIRE(GoMap::create(cfg, &raw).ok());
+      REQUIRE(GoMap::create(cfg, &traced).ok());
       Trace trace;
       traced.setTrace(&trace);
       REQUIRE(raw.onRawPath());

@@ -89,9 +89,9 @@ TEST_CASE("[N]byte keys that are not UTF-8 print apart too", "[hostile][utf8][du
 
 TEST_CASE("a scenario of exactly 50,000 lines is accepted, with or without a final newline", "[hostile][limits]") {
   std::vector<Command> commands;
-  CHECK(splitScenario(lines(50000, true), ScenarioLimits(), &commands).isOk());
+  CHECK(splitScenario(lines(50000, true), ScenarioLimits(), &commands).ok());
   CHECK(commands.size() == 50000);
-  CHECK(splitScenario(lines(50000, false), ScenarioLimits(), &commands).isOk());
+  CHECK(splitScenario(lines(50000, false), ScenarioLimits(), &commands).ok());
   Status over = splitScenario(lines(50001, false), ScenarioLimits(), &commands);
   CHECK(over.message() == "scenario has 50001 lines; the limit is 50000");
 }
@@ -140,7 +140,7 @@ TEST_CASE("a huge Go 1.26 map's lines are summarised; dump full lists every tabl
   ScenarioRunner runner;
   std::vector<Command> commands;
   REQUIRE(splitScenario("version 1.26\nmap[int64]int64\nfill 100000\ndump\nfill 100000\ndump\ndump full\ndump all",
-                        ScenarioLimits(), &commands).isOk());
+                        ScenarioLimits(), &commands).ok());
   std::vector<std::string> lines;
   for (const Command& c : commands) {
     Outcome o = runner.run(c);
@@ -168,7 +168,7 @@ TEST_CASE("a huge Go 1.26 map's lines are summarised; dump full lists every tabl
 TEST_CASE("with --dumps-only a failing line prints its error, not the map", "[hostile][dump]") {
   ScenarioRunner runner;
   std::vector<Command> commands;
-  REQUIRE(splitScenario("map[int64]int64\nfill 100\nbogus 1", ScenarioLimits(), &commands).isOk());
+  REQUIRE(splitScenario("map[int64]int64\nfill 100\nbogus 1", ScenarioLimits(), &commands).ok());
   Outcome last;
   for (const Command& c : commands) last = runner.run(c);
   DumpOptions options;

@@ -16,9 +16,9 @@ namespace {
 
 GoMap int64Map() {
   MapConfig cfg;
-  REQUIRE(parseMapType("map[int64]int64", &cfg.type).isOk());
+  REQUIRE(parseMapType("map[int64]int64", &cfg.type).ok());
   GoMap m;
-  REQUIRE(GoMap::create(cfg, &m).isOk());
+  REQUIRE(GoMap::create(cfg, &m).ok());
   return m;
 }
 
@@ -32,13 +32,13 @@ std::string word(int64_t v) {
 
 TEST_CASE("rolling back a traced grow restores the bytes and the heap's size", "[journal][grow]") {
   GoMap m = int64Map();
-  for (int64_t k = 1; k <= 8; ++k) REQUIRE(m.set(word(k), word(k)).isOk());
+  for (int64_t k = 1; k <= 8; ++k) REQUIRE(m.set(word(k), word(k)).ok());
   const std::vector<uint8_t> before = m.heap().bytes();
 
   Trace trace;
   m.setTrace(&trace);
   m.startJournal();
-  REQUIRE(m.set(word(9), word(9)).isOk());  // the ninth key: B 0 -> 1
+  REQUIRE(m.set(word(9), word(9)).ok());  // the ninth key: B 0 -> 1
   m.stopJournal();
   m.setTrace(nullptr);
   REQUIRE(m.B() == 1);

@@ -65,7 +65,7 @@ TEST_CASE("a heap grows by at most four times and never past its limit", "[budge
     }
     CHECK(last <= limit);
     CHECK(MemoryBudget::inUse() == base + h.footprint());
-    CHECK_FALSE(h.makeRoom(limit).isOk());  // over the limit: refused, nothing changes
+    CHECK_FALSE(h.makeRoom(limit).ok());  // over the limit: refused, nothing changes
     CHECK(h.footprint() == last);
   }
   CHECK(MemoryBudget::inUse() == base);  // given back
@@ -152,15 +152,15 @@ TEST_CASE("a traced operation whose journal outgrows the budget completes; nothi
   CeilingForTest ceiling(base + (24 << 20));
   {
     MapConfig cfg;
-    REQUIRE(parseMapType("map[[128]byte]int64", &cfg.type).isOk());
+    REQUIRE(parseMapType("map[[128]byte]int64", &cfg.type).ok());
     GoMap m;
-    REQUIRE(GoMap::create(cfg, &m).isOk());
+    REQUIRE(GoMap::create(cfg, &m).ok());
     Trace trace;
     m.setTrace(&trace);
     m.startJournal();
     // The heap's room for the batch is reserved first; the journal of every
     // byte it replaces does not fit beside it, so the journal is dropped.
-    REQUIRE(m.checkCapacity(20000).isOk());
+    REQUIRE(m.checkCapacity(20000).ok());
     for (int i = 0; i < 20000; ++i) {
       std::string key = "k" + std::to_string(i);
       key.resize(128, '\0');
@@ -210,7 +210,7 @@ TEST_CASE("a heap made room for in slices: same bytes, counted while copied, sta
 
     // A write between slices makes the partial copy stale: it is dropped
     // (its memory given back) and the next call starts over.
-    REQUIRE(h.prepareRoom(need, 256 << 10, ready).isOk());
+    REQUIRE(h.prepareRoom(need, 256 << 10, ready).ok());
     CHECK_FALSE(ready);
     CHECK(h.footprint() > cap);
     CHECK(MemoryBudget::inUse() == base + h.footprint());
@@ -222,7 +222,7 @@ TEST_CASE("a heap made room for in slices: same bytes, counted while copied, sta
     int calls = 0;
     do {
       ++calls;
-      REQUIRE(h.prepareRoom(need, 256 << 10, ready).isOk());
+      REQUIRE(h.prepareRoom(need, 256 << 10, ready).ok());
       // While copying, the heap and its copy are both counted; the bytes stand.
       CHECK(MemoryBudget::inUse() == base + h.footprint());
       CHECK(h.bytes() == before);
@@ -234,12 +234,12 @@ TEST_CASE("a heap made room for in slices: same bytes, counted while copied, sta
     CHECK(h.bytes().capacity() - h.used() >= need);
     // The room is there: makeRoom does not move the heap again.
     const uint8_t* at = h.bytes().data();
-    CHECK(h.makeRoom(need).isOk());
+    CHECK(h.makeRoom(need).ok());
     CHECK(h.bytes().data() == at);
 
     // Over the limit: refused as makeRoom is, nothing taken.
     const uint64_t held = h.footprint();
-    CHECK_FALSE(h.prepareRoom(64 << 20, 1 << 20, ready).isOk());
+    CHECK_FALSE(h.prepareRoom(64 << 20, 1 << 20, ready).ok());
     CHECK(h.footprint() == held);
   }
   CHECK(MemoryBudget::inUse() == base);

@@ -22,12 +22,12 @@ struct Twin {
 void makeTwin(const std::string& type, HasherKind hasher, GoVersion version, Twin* t,
               uint64_t maxStringKeyBytes = Limits().maxStringKeyBytes) {
   MapConfig cfg;
-  REQUIRE(parseMapType(type, &cfg.type));
+  REQUIRE(parseMapType(type, &cfg.type).ok());
   cfg.hasher = hasher;
   cfg.version = version;
   cfg.limits.maxStringKeyBytes = maxStringKeyBytes;
-  REQUIRE(GoMap::create(cfg, &t->raw));
-  REQUIRE(GoMap::create(cfg, &t->traced));
+  REQUIRE(GoMap::create(cfg, &t->raw).ok());
+  REQUIRE(GoMap::create(cfg, &t->traced).ok());
   t->traced.setTrace(&t->trace);
 }
 
@@ -58,7 +58,7 @@ void set(Twin& t, const std::string& key) {
   const std::string elem(t.raw.type().elemTypeSize, '\x5a');
   t.trace.clear();
   Status a = t.raw.set(key, elem), b = t.traced.set(key, elem);
-  REQUIRE(a.isOk() == b.isOk());
+  REQUIRE(a.ok() == b.ok());
   REQUIRE(a.message() == b.message());
 }
 
@@ -66,7 +66,7 @@ void get(Twin& t, const std::string& key) {
   t.trace.clear();
   Found a, b;
   Status sa = t.raw.get(key, &a), sb = t.traced.get(key, &b);
-  REQUIRE(sa.isOk() == sb.isOk());
+  REQUIRE(sa.ok() == sb.ok());
   REQUIRE(sa.message() == sb.message());
   REQUIRE(a.found == b.found);
   REQUIRE(a.key == b.key);
@@ -76,7 +76,7 @@ void get(Twin& t, const std::string& key) {
 void del(Twin& t, const std::string& key) {
   t.trace.clear();
   Status a = t.raw.del(key), b = t.traced.del(key);
-  REQUIRE(a.isOk() == b.isOk());
+  REQUIRE(a.ok() == b.ok());
   REQUIRE(a.message() == b.message());
 }
 
@@ -199,9 +199,9 @@ TEST_CASE("the raw path refuses an over-long string key as the traced path does"
   const std::vector<uint8_t> before = t.raw.heap().bytes();
   Found f;
   Status s = t.raw.get(std::string(17, 'a'), &f);
-  CHECK_FALSE(s.isOk());
+  CHECK_FALSE(s.ok());
   CHECK(s.message().find("17 bytes") != std::string::npos);
-  CHECK_FALSE(t.raw.del(std::string(17, 'a')).isOk());
+  CHECK_FALSE(t.raw.del(std::string(17, 'a')).ok());
   CHECK(t.raw.heap().bytes() == before);  // a refused request changes nothing
   get(t, std::string(17, 'a'));
   del(t, std::string(17, 'a'));
@@ -215,15 +215,15 @@ TEST_CASE("pins or a float key keep a map off the raw path", "[raw-path]") {
   makeTwin("map[int64]int64", HasherKind::Go114, GoVersion::Go114, &t);
   CHECK(t.raw.onRawPath());
   uint64_t one = 1;
-  REQUIRE(t.raw.pinHash(std::string(reinterpret_cast<const char*>(&one), 8), 42));
+  REQUIRE(t.raw.pinHash(std::string(reinterpret_cast<const char*>(&one), 8), 42).ok());
   CHECK_FALSE(t.raw.onRawPath());
   t.raw.setTrace(nullptr);
   t.raw.setHashLog(nullptr);
   CHECK_FALSE(t.raw.onRawPath());  // pins are never removed
 
   MapConfig generic;
-  REQUIRE(parseMapType("map[float64]int64", &generic.type));
+  REQUIRE(parseMapType("map[float64]int64", &generic.type).ok());
   GoMap floats;
-  REQUIRE(GoMap::create(generic, &floats));
+  REQUIRE(GoMap::create(generic, &floats).ok());
   CHECK_FALSE(floats.onRawPath());  // floats are never a fast variant
 }

@@ -17,7 +17,7 @@ namespace {
 
 std::vector<Command> split(std::string_view text) {
   std::vector<Command> out;
-  REQUIRE(splitScenario(text, ScenarioLimits(), &out).isOk());
+  REQUIRE(splitScenario(text, ScenarioLimits(), &out).ok());
   return out;
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("tokens are separated by spaces and tabs and double quotes group them"
 TEST_CASE("quoted tokens take Go-style escapes", "[scenario][parse]") {
   std::vector<Command> c = split(R"(set "\x41\u00e9\t\"\\\n" "\U0001F600;#")");
   REQUIRE(c.size() == 1);
-  REQUIRE(c[0].error.isOk());
+  REQUIRE(c[0].error.ok());
   CHECK(c[0].tokens == Tokens{"set", "A\xc3\xa9\t\"\\\n", "\xf0\x9f\x98\x80;#"});
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("bad quotes and escapes are reported on their command", "[scenario][pa
   // The next line is unaffected by an unterminated quote.
   std::vector<Command> c = split("set \"abc\nset d 1");
   REQUIRE(c.size() == 2);
-  CHECK(c[1].error.isOk());
+  CHECK(c[1].error.ok());
   CHECK(c[1].tokens == Tokens{"set", "d", "1"});
 }
 
@@ -107,8 +107,8 @@ TEST_CASE("scenario size limits are enforced before anything runs", "[scenario][
   std::vector<Command> out;
   ScenarioLimits limits;
   limits.maxLines = 2;
-  CHECK_FALSE(splitScenario("set a\nset b\nset c", limits, &out).isOk());
-  CHECK(splitScenario("set a\nset b", limits, &out).isOk());
+  CHECK_FALSE(splitScenario("set a\nset b\nset c", limits, &out).ok());
+  CHECK(splitScenario("set a\nset b", limits, &out).ok());
   limits = ScenarioLimits();
   limits.maxBytes = 5;
   Status s = splitScenario("set abc", limits, &out);

@@ -25,7 +25,7 @@ const std::vector<uint64_t> kClasses = {
 
 MapType typeOf(const std::string& name) {
   MapType t;
-  REQUIRE(parseMapType(name, &t).isOk());
+  REQUIRE(parseMapType(name, &t).ok());
   return t;
 }
 

@@ -81,7 +81,7 @@ TEST_CASE("inserting 7000 keys one by one grows exactly at the load factor point
     std::vector<std::pair<int, int>> grows;
     for (int n = 1; n <= 7000; ++n) {
       const uint8_t before = m.B();
-      REQUIRE(m.set(isString ? "k" + std::to_string(n) : i64(n), i64(n)).isOk());
+      REQUIRE(m.set(isString ? "k" + std::to_string(n) : i64(n), i64(n)).ok());
       if (m.B() != before) {
         grows.emplace_back(n, m.B());
         REQUIRE(checkInvariants(m) == "");

@@ -28,7 +28,7 @@ TEST_CASE("slot size, elem offset, group size and flags follow Go 1.26's compile
   for (const Row& r : rows) {
     INFO(r.type);
     MapType t;
-    REQUIRE(parseMapType(r.type, &t).isOk());
+    REQUIRE(parseMapType(r.type, &t).ok());
     SwissLayout l = SwissLayout::of(t);
     CHECK(l.groupSize == r.groupSize);
     CHECK(l.slotSize == r.slotSize);

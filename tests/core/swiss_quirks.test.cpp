@@ -21,13 +21,13 @@ size_t tablesAfterChurn(const char* type, const char* prefix) {
   std::string elem(8, '\0');
   auto key = [&](int i) {
     std::string k;
-    REQUIRE(parseKey(m.type(), prefix + std::to_string(i), &k).isOk());
+    REQUIRE(parseKey(m.type(), prefix + std::to_string(i), &k).ok());
     return k;
   };
-  for (int i = 0; i < 600; ++i) REQUIRE(m.set(key(i), elem).isOk());
+  for (int i = 0; i < 600; ++i) REQUIRE(m.set(key(i), elem).ok());
   for (int i = 600; i < 20000; ++i) {
-    REQUIRE(m.del(key(i - 600)).isOk());
-    REQUIRE(m.set(key(i), elem).isOk());
+    REQUIRE(m.del(key(i - 600)).ok());
+    REQUIRE(m.set(key(i), elem).ok());
     if (i % 4000 == 0) REQUIRE(checkSwissInvariants(m) == "");
   }
   REQUIRE(m.used() == 600);

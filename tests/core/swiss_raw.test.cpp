@@ -18,30 +18,30 @@ namespace {
 
 void twins(const char* type, const char* prefix, int universe, int ops, uint32_t seed) {
   SwissConfig cfg;
-  REQUIRE(parseMapType(type, &cfg.type).isOk());
+  REQUIRE(parseMapType(type, &cfg.type).ok());
   SwissMap raw, traced;
-  REQUIRE(SwissMap::create(cfg, &raw).isOk());
-  REQUIRE(SwissMap::create(cfg, &traced).isOk());
+  REQUIRE(SwissMap::create(cfg, &raw).ok());
+  REQUIRE(SwissMap::create(cfg, &traced).ok());
   SwissTrace trace;
   traced.setTrace(&trace);
   std::mt19937 rng(seed);
   std::string elem(8, '\0');
   for (int op = 0; op < ops; ++op) {
     std::string key;
-    REQUIRE(parseKey(cfg.type, prefix + std::to_string(rng() % universe), &key).isOk());
+    REQUIRE(parseKey(cfg.type, prefix + std::to_string(rng() % universe), &key).ok());
     const uint32_t r = rng() % 100;
     trace.clear();
     if (r < 50) {
       std::memcpy(elem.data(), &op, 4);
-      REQUIRE(raw.set(key, elem).isOk());
-      REQUIRE(traced.set(key, elem).isOk());
+      REQUIRE(raw.set(key, elem).ok());
+      REQUIRE(traced.set(key, elem).ok());
     } else if (r < 85) {
-      REQUIRE(raw.del(key).isOk());
-      REQUIRE(traced.del(key).isOk());
+      REQUIRE(raw.del(key).ok());
+      REQUIRE(traced.del(key).ok());
     } else if (r < 99) {
       SwissFound a, b;
-      REQUIRE(raw.get(key, &a).isOk());
-      REQUIRE(traced.get(key, &b).isOk());
+      REQUIRE(raw.get(key, &a).ok());
+      REQUIRE(traced.get(key, &b).ok());
       REQUIRE(a.found == b.found);
       if (a.found) REQUIRE(raw.elemBytes(a.elem) == traced.elemBytes(b.elem));
     } else {

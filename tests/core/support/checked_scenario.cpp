@@ -12,7 +12,7 @@ namespace gomap::test {
 std::vector<Step> CheckedScenario::run(std::string_view text) {
   std::vector<Command> parsed;
   Status split = splitScenario(text, ScenarioLimits(), &parsed);
-  REQUIRE(split.isOk());
+  REQUIRE(split.ok());
   std::map<int, int> perLine;
   for (const Command& c : parsed) ++perLine[c.line];
 

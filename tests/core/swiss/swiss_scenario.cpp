@@ -15,7 +15,7 @@ SwissScenario::SwissScenario(std::string_view setup) {
 
 std::vector<SwissStep> SwissScenario::run(std::string_view text) {
   std::vector<Command> parsed;
-  REQUIRE(splitScenario(text, ScenarioLimits(), &parsed).isOk());
+  REQUIRE(splitScenario(text, ScenarioLimits(), &parsed).ok());
   std::map<int, int> perLine;
   for (const Command& c : parsed) ++perLine[c.line];
   std::vector<SwissStep> steps;
@@ -67,7 +67,7 @@ void SwissScenario::recordTrace() {
 }
 
 swiss::SwissMap& SwissScenario::map() {
-  if (!runner_.swissMap()) REQUIRE(runner_.ensureMap().isOk());
+  if (!runner_.swissMap()) REQUIRE(runner_.ensureMap().ok());
   return *runner_.swissMap();
 }
 
