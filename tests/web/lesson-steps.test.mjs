@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
 import { Player } from '../../web/player/player.mjs';
 import lessons from '../../web/lessons/index.mjs';
-import { checkExpect } from '../../web/lessons/check.mjs';
+import { checkExpect, checkFigures, isCompareLesson, sideLesson, COMPARE_SIDES } from '../../web/lessons/check.mjs';
+import { CompareSession } from '../../web/compare/compare-session.mjs';
 import { lessonPlan, setupOf, stepBounds, stepRoute, stepAt, followsPlan, MAX_OP_EVENTS, BUDGET } from '../../web/lessons-ui/steps.mjs';
 import { readLessonFragment, lessonFragment } from '../../web/lessons-ui/fragment.mjs';
 import { readStep, stepDumps } from '../e2e/lesson-dump.mjs';
@@ -212,19 +213,40 @@ test('a lesson step\'s words at a position do not depend on the way the cursor c
 
 for (const lesson of lessons) {
   test(`lesson ${lesson.id} in the page's player: every step's expect holds at its end`, async () => {
-    const plan = lessonPlan(lesson);
-    assert.deepEqual(setupOf(lesson), lesson.setup.split('\n'));
-    const r = await Player.load(gomap, plan.text);
-    assert.ok(r.ok, JSON.stringify(r.errors));
-    const { player } = r;
-    assert.equal(player.history.length, plan.ops, 'one history entry per command');
+    // A compare lesson: each side in a Player of its own, with its own expect.
+    const sides = isCompareLesson(lesson) ? COMPARE_SIDES.map((v) => [`${v}: `, sideLesson(lesson, v)]) : [['', lesson]];
     const failures = [];
-    for (let k = 0; k < plan.steps.length; k++) {
-      player.seek(stepBounds(player.history, plan, k).end);
-      const record = readStep({ player, plan, k });
-      for (const f of checkExpect(lesson.steps[k].expect, stepDumps(record))) failures.push(`step ${k + 1}: ${f}`);
+    for (const [side, played] of sides) {
+      const plan = lessonPlan(played);
+      assert.deepEqual(setupOf(played), played.setup.split('\n'));
+      const r = await Player.load(gomap, plan.text);
+      assert.ok(r.ok, JSON.stringify(r.errors));
+      const { player } = r;
+      assert.equal(player.history.length, plan.ops, 'one history entry per command');
+      for (let k = 0; k < plan.steps.length; k++) {
+        player.seek(stepBounds(player.history, plan, k).end);
+        const record = readStep({ player, plan, k });
+        for (const f of checkExpect(played.steps[k].expect, stepDumps(record))) failures.push(`${side}step ${k + 1}: ${f}`);
+      }
+      player.free();
     }
     assert.deepEqual(failures, []);
-    player.free();
+  });
+}
+
+// The figures a compare lesson states are compare mode's own (its session,
+// at the end of each step's last operation).
+for (const lesson of lessons.filter(isCompareLesson)) {
+  test(`lesson ${lesson.id} in compare mode: every step's figures hold at its end`, async () => {
+    const plan = lessonPlan(lesson);
+    const r = await CompareSession.load(gomap, plan.text);
+    assert.ok(r.ok, JSON.stringify(r.error));
+    const failures = [];
+    for (let k = 0; k < plan.steps.length; k++) {
+      assert.ok(r.session.seekOp(plan.steps[k].last + 1).ok);
+      for (const f of checkFigures(lesson.steps[k].expect.figures, r.session.figures())) failures.push(`step ${k + 1}: ${f}`);
+    }
+    assert.deepEqual(failures, []);
+    r.session.free();
   });
 }

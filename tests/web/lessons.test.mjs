@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import lessons from '../../web/lessons/index.mjs';
-import { EXPECT_KEYS, checkExpect, dumpsByStep, lessonScenario } from '../../web/lessons/check.mjs';
+import { EXPECT_KEYS, FIGURE_KEYS, COMPARE_SIDES, checkExpect, dumpsByStep, lessonScenario, isCompareLesson, sideLesson, unclaimedNumbers } from '../../web/lessons/check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lessonDir = join(root, 'web', 'lessons');
@@ -63,6 +63,18 @@ for (const lesson of lessons) {
         assert.ok(step.say.trim(), `${where}: say is empty`);
         assert.doesNotMatch(step.say, /[<>]/, `${where}: say must be plain text`);
         assert.ok(step.expect && Object.keys(step.expect).length > 0, `${where}: expect is empty`);
+        if (isCompareLesson(lesson)) {
+          // One expect per side and the figures; every number the words
+          // state is one the expect holds.
+          for (const key of Object.keys(step.expect)) assert.ok([...COMPARE_SIDES, 'figures'].includes(key), `${where}: unknown expect key ${key}`);
+          for (const v of COMPARE_SIDES) {
+            for (const key of Object.keys(step.expect[v] ?? {})) assert.ok(EXPECT_KEYS.includes(key), `${where}: ${v}: unknown expect key ${key}`);
+            for (const key of Object.keys(step.expect.figures?.[v] ?? {})) assert.ok(key in FIGURE_KEYS, `${where}: figures ${v}: unknown key ${key}`);
+          }
+          assert.ok(step.expect.figures, `${where}: a compare step states figures`);
+          assert.deepEqual(unclaimedNumbers(step), [], `${where}: numbers in the words that the expect does not hold`);
+          continue;
+        }
         for (const key of Object.keys(step.expect)) {
           assert.ok(EXPECT_KEYS.includes(key), `${where}: unknown expect key ${key}`);
         }
@@ -71,16 +83,20 @@ for (const lesson of lessons) {
 
     await t.test('plays through gomap and every expectation holds', () => {
       assert.ok(existsSync(gomap), `${gomap} is missing`);
-      const { text, steps } = lessonScenario(lesson);
-      const { status, stderr, dumps } = runGomap(text);
-      const errors = dumps.filter((d) => d.error).map((d) => d.error);
-      assert.deepEqual(errors, [], 'commands failed');
-      assert.equal(status, 0, `gomap exited with ${status} (a set-up line failed?) ${stderr}`);
-      const perStep = dumpsByStep(steps, dumps);
+      // A compare lesson plays once per side, each with its own expect.
+      const sides = isCompareLesson(lesson) ? COMPARE_SIDES.map((v) => [`${v}: `, sideLesson(lesson, v)]) : [['', lesson]];
       const failures = [];
-      for (const [i, step] of lesson.steps.entries()) {
-        for (const f of checkExpect(step.expect, perStep[i])) {
-          failures.push(`step ${i + 1} (${step.ops.split('\n')[0].slice(0, 40)}): ${f}`);
+      for (const [side, played] of sides) {
+        const { text, steps } = lessonScenario(played);
+        const { status, stderr, dumps } = runGomap(text);
+        const errors = dumps.filter((d) => d.error).map((d) => d.error);
+        assert.deepEqual(errors, [], `${side}commands failed`);
+        assert.equal(status, 0, `${side}gomap exited with ${status} (a set-up line failed?) ${stderr}`);
+        const perStep = dumpsByStep(steps, dumps);
+        for (const [i, step] of played.steps.entries()) {
+          for (const f of checkExpect(step.expect, perStep[i])) {
+            failures.push(`${side}step ${i + 1} (${step.ops.split('\n')[0].slice(0, 40)}): ${f}`);
+          }
         }
       }
       assert.deepEqual(failures, []);

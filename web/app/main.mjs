@@ -66,7 +66,7 @@ async function main() {
   const lessons = lessonList.map((l) => ({ id: `lesson-${l.id}`, title: l.title, text: lessonScenario(l).text }));
   const controls = wireControls(app, { lessons });
   wireUndo(app, { loadPreset: controls.loadPreset });
-  const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup });
+  const tour = wireLessons(app, { lessons: lessonList, showSetup: controls.showSetup, gomap });
   // While a lesson is open its own fragment is the link to it; once the
   // reader changes the map, the address follows their map again.
   const link = new PermalinkSync(app, {

@@ -74,6 +74,12 @@ export class ComparePanel {
       });
     }
     this.css = h('link', { rel: 'stylesheet', href: styleURL('compare.css') });
+    // The first moment is drawn once the sheet is in, so that each side's
+    // box has its size when the step's place is scrolled into view.
+    this.cssReady = new Promise((resolve) => {
+      this.css.addEventListener('load', resolve, { once: true });
+      this.css.addEventListener('error', resolve, { once: true });
+    });
     if (this.inline) container.append(this.css, this.root);
     else {
       document.body.append(this.root);
@@ -128,6 +134,7 @@ export class ComparePanel {
     }
     this.slider.max = String(this.session.length);
     this.root.hidden = false;
+    await this.cssReady;
     this.seekOp(this.session.length);
     if (!this.inline) {
       document.documentElement.classList.add('is-comparing');
@@ -236,5 +243,21 @@ export class ComparePanel {
     side.micro.textContent = s.op === 0 ? 'no operation yet'
       : !count ? 'no micro-steps' : side.step === null ? `end of op ${s.op} (${count} micro-steps)` : `micro-step ${side.step + 1} of ${count}`;
     if (shown?.frame) side.say.textContent = narrationLine(describeFrame(s.players[v], shown.frame, shown.model));
+    this.#reveal(side, shown);
+  }
+
+  // The element keeps the step's bucket or group in view inside itself;
+  // the side's box around it scrolls too, so the place the step is about
+  // (a lesson names it) is on screen.
+  #reveal(side, shown) {
+    const root = side.viz.shadowRoot;
+    const box = side.box.querySelector('.cmp-map');
+    if (!root || box.scrollHeight <= box.clientHeight + 1) return;
+    const focus = shown?.marks?.focus;
+    const el = root.querySelector('.sw-focus') ?? (typeof focus === 'string' ? root.querySelector(`.bucket[data-addr="${focus}"]`) : null);
+    if (!el) return;
+    const b = box.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - b.height / 3;
   }
 }

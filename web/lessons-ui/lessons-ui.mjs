@@ -4,15 +4,17 @@
 import { renderLessonList } from './list-view.mjs';
 import { LessonPlayerView } from './player-view.mjs';
 import { LessonTour } from './tour.mjs';
+import { CompareStage } from './compare-stage.mjs';
 
 const $ = (id) => document.getElementById(id);
 
 /**
  * @param {import('../app/app.mjs').App} app
- * @param {{ lessons: object[], showSetup?: (lines: string[]) => void }} options
+ * @param {{ lessons: object[], showSetup?: (lines: string[]) => void, gomap?: object }} options
+ *   gomap: the module, for lessons on both maps (compare mode)
  * @returns {LessonTour | null} null when the page has no lessons section or no lessons
  */
-export function wireLessons(app, { lessons, showSetup }) {
+export function wireLessons(app, { lessons, showSetup, gomap = null }) {
   const section = $('lessons');
   if (!section || !lessons.length) return null;
   const toggle = $('lessons-toggle');
@@ -57,7 +59,9 @@ export function wireLessons(app, { lessons, showSetup }) {
       else toggle.focus();
     },
   });
-  const tour = new LessonTour(app, { lessons, view, showSetup, onOpen: layout });
+  const mapView = document.getElementById('map-view');
+  const compareStage = gomap && mapView ? new CompareStage(gomap, mapView) : null;
+  const tour = new LessonTour(app, { lessons, view, showSetup, onOpen: layout, compareStage });
 
   renderLessonList(list, lessons, async (id) => {
     listOpen = false;

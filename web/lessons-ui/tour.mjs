@@ -8,19 +8,23 @@
 // and the next step reloads it.
 import { lessonPlan, setupOf, stepBounds, stepRoute, stepAt, followsPlan } from './steps.mjs';
 import { lessonFragment, readLessonFragment } from './fragment.mjs';
+import { isCompareLesson } from '../lessons/check.mjs';
 
 export class LessonTour {
   /**
    * @param {import('../app/app.mjs').App} app
    * @param {{ lessons: object[], view: import('./player-view.mjs').LessonPlayerView,
-   *   showSetup?: (lines: string[]) => void, onOpen?: (open: boolean) => void }} options
+   *   showSetup?: (lines: string[]) => void, onOpen?: (open: boolean) => void,
+   *   compareStage?: import('./compare-stage.mjs').CompareStage }} options
+   *   compareStage: where a lesson on both maps shows them
    */
-  constructor(app, { lessons, view, showSetup, onOpen }) {
+  constructor(app, { lessons, view, showSetup, onOpen, compareStage = null }) {
     this.app = app;
     this.lessons = lessons;
     this.view = view;
     this.showSetup = showSetup;
     this.onOpen = onOpen ?? (() => {});
+    this.compareStage = compareStage;
     this.lesson = null;
     this.plan = null;
     this.step = 0;
@@ -55,6 +59,7 @@ export class LessonTour {
   async open(id, k = 0, { play = true } = {}) {
     const lesson = this.lessons.find((l) => l.id === id);
     if (!lesson || this.app.busy) return false;
+    if (!isCompareLesson(lesson)) this.compareStage?.hide();
     this.lesson = lesson;
     this.plan = lessonPlan(lesson);
     this.view.showLesson(lesson, this.index, this.lessons.length);
@@ -67,6 +72,7 @@ export class LessonTour {
   close() {
     if (!this.lesson) return;
     this.app.pause();
+    this.compareStage?.hide();
     this.lesson = null;
     this.plan = null;
     this.player = null;
@@ -110,6 +116,13 @@ export class LessonTour {
     }
     const history = this.player.history;
     const { start, end } = stepBounds(history, this.plan, step);
+    if (isCompareLesson(this.lesson)) {
+      // Both maps at the step's end; each side's micro-steps are the panel's.
+      this.app.seek(end);
+      this.#show();
+      await this.#showBoth();
+      return;
+    }
     if (play) {
       this.leadIn = start;
       this.app.seek(start);
@@ -185,7 +198,14 @@ export class LessonTour {
     if (k !== this.step) {
       this.step = k;
       this.#show();
+      if (isCompareLesson(this.lesson)) this.#showBoth();
     }
+  }
+
+  // A lesson on both maps: compare mode's panel at the end of the step.
+  async #showBoth() {
+    const r = await this.compareStage?.show(this.plan.text, this.plan.steps[this.step].last + 1);
+    if (r && !r.ok) this.view.showStep({ lesson: this.lesson, step: this.step, nextTitle: null, note: `Both maps could not be shown: ${r.error}.` });
   }
 }
 

@@ -1,7 +1,9 @@
 // Shared by the playground and tests/web/lessons.test.mjs: turn a lesson into
 // one scenario, and check a step's `expect` against the state dumps that the
 // step's commands produced (the JSON lines of `gomap --trace`, see
-// docs/scenario-format.md). No dependencies, no DOM.
+// docs/scenario-format.md). No DOM; a compare lesson's sides are set up as
+// compare mode sets them up (compare/compare-session.mjs sideScenario).
+import { sideScenario } from '../compare/compare-session.mjs';
 
 // Every key an `expect` may use. Anything else is a mistake in the lesson.
 export const EXPECT_KEYS = [
@@ -244,4 +246,96 @@ export function checkExpect(expect, dumps) {
     }
   }
   return failures;
+}
+
+// ---- Lessons on both maps (`compare: true`) ------------------------------
+// A compare lesson plays its scenario on Go 1.14's bucket map and Go 1.26's
+// Swiss table at once (compare mode). Its `setup` names no version; each
+// step's `expect` holds one ordinary `expect` per side, under '1.14' and
+// '1.26', and `figures`: the compare strip's numbers at the step's end
+// (compare/compare-figures.mjs), per side.
+export const COMPARE_SIDES = ['1.14', '1.26'];
+
+// Every key `figures` may use, and what it reads of one side's figures.
+// A number with decimals holds when the figure rounds to it at its own
+// number of decimals (the words say 41.1, the figure is 41.072).
+export const FIGURE_KEYS = {
+  count: (f) => f.count,
+  bytes: (f) => f.bytes,                 // the heap bytes the map has taken (header().heapUsed)
+  bytesPerEntry: (f) => f.bytesPerEntry,
+  loadPercent: (f) => f.loadFactor * 100, // entries over slots, in %
+  probeAverage: (f) => f.probe?.average,  // buckets (1.14) or groups (1.26) read to find a key
+  probeLongest: (f) => f.probe?.longest,
+  longestChain: (f) => f.longestChain,    // 1.14: buckets in the longest chain
+  tables: (f) => f.tables,                // 1.26: tables
+  moved: (f) => f.moved,                  // entries the last growth moved
+  growing: (f) => f.growing,
+};
+
+/** True for a lesson that plays on both maps. */
+export function isCompareLesson(lesson) {
+  return lesson.compare === true;
+}
+
+/**
+ * One side of a compare lesson as an ordinary lesson: the set-up with that
+ * side's version line, each step's expect the side's own. A lesson that is
+ * not a compare lesson is given back as it is.
+ */
+export function sideLesson(lesson, version) {
+  if (!isCompareLesson(lesson)) return lesson;
+  return { ...lesson, compare: false, setup: sideScenario(lesson.setup, version), steps: lesson.steps.map((s) => ({ ...s, expect: s.expect[version] ?? {} })) };
+}
+
+function decimalsOf(n) {
+  const s = String(n);
+  return s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+}
+
+/** Check a step's `figures` against both sides' figures; failure messages. */
+export function checkFigures(want, figures) {
+  const failures = [];
+  for (const [side, fields] of Object.entries(want ?? {})) {
+    const f = figures[side];
+    if (!f) { failures.push(`figures: no side ${side}`); continue; }
+    for (const [key, value] of Object.entries(fields)) {
+      const read = FIGURE_KEYS[key];
+      if (!read) { failures.push(`figures ${side}: unknown key "${key}"`); continue; }
+      const got = read(f);
+      const holds = typeof value === 'number' && typeof got === 'number'
+        ? Number(got.toFixed(decimalsOf(value))) === value
+        : got === value;
+      if (!holds) failures.push(`figures ${side} ${key}: expected ${value}, got ${got}`);
+    }
+  }
+  return failures;
+}
+
+// Every value an expect holds, numbers as the words write them.
+function claimedNumbers(value, out = new Set()) {
+  if (typeof value === 'number') out.add(value);
+  else if (typeof value === 'string' && /^\d+$/.test(value)) out.add(Number(value));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (/^\d+$/.test(k)) out.add(Number(k));
+      claimedNumbers(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The numbers a compare lesson's words state that its expect does not hold
+ * (versions named as "Go 1.14" / "Go 1.26", digits of a name such as int64,
+ * and the numbers the step's ops name are not claims about the maps). Thousands separators are read away; "48.8%"
+ * is the number 48.8.
+ */
+export function unclaimedNumbers(step) {
+  const claimed = claimedNumbers(step.expect);
+  for (const n of step.ops.match(/\d+/g) ?? []) claimed.add(Number(n));
+  const text = step.say.replace(/Go 1\.(14|26)/g, '');
+  // A number, not the digits of a name (int64).
+  return (text.match(/(?<![\w.])\d[\d,]*(\.\d+)?/g) ?? [])
+    .map((t) => t.replace(/,(?=\d{3})/g, '').replace(/[,.]$/, ''))
+    .filter((t) => !claimed.has(Number(t)));
 }

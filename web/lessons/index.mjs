@@ -18,6 +18,7 @@ import swissTombstones from './swiss-tombstones.mjs';
 import swissGenericChurn from './swiss-generic-churn.mjs';
 import swissGrowth from './swiss-growth.mjs';
 import swissIteration from './swiss-iteration.mjs';
+import compareMemory from './compare-memory.mjs';
 
 export const lessons = [
   bucketChoice,
@@ -39,6 +40,8 @@ export const lessons = [
   swissGenericChurn,
   swissGrowth,
   swissIteration,
+  // Both maps side by side (compare mode; `compare: true`).
+  compareMemory,
 ];
 
 export default lessons;

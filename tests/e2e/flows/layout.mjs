@@ -147,13 +147,69 @@ async function swissLessonCheck(page, size, lesson, k, step, misses) {
   return checked;
 }
 
+// A lesson on both maps (compare: true) shows compare mode's panel in the
+// map section: the words, both sides' boxes, the figures strip, and the
+// bucket ("bucket 89": its chain on the Go 1.14 side) and group ("group
+// 127": on the Go 1.26 side) the words name, on screen and inside their box.
+function compareLessonBoxes(page, buckets, groups) {
+  return page.evaluate(([buckets, groups]) => {
+    const r = (el) => (el ? el.getBoundingClientRect().toJSON() : null);
+    const stage = document.querySelector('.lesson-compare');
+    const side = (v) => stage.querySelector(`.cmp-side[data-side="${v}"]`);
+    const root = (v) => side(v).querySelector('go-map-viz').shadowRoot;
+    const lessonSay = document.getElementById('lesson-say');
+    const group = (n) => [...root('1.26').querySelectorAll('.sw-group')].find((g) => g.querySelector('.sw-glabel')?.textContent === `g${n}`);
+    return {
+      view: { width: innerWidth, height: innerHeight },
+      lesson: lessonSay && lessonSay.offsetParent ? r(lessonSay) : null,
+      sides: ['1.14', '1.26'].map((v) => r(side(v))),
+      boxes: { '1.14': r(side('1.14').querySelector('.cmp-map')), '1.26': r(side('1.26').querySelector('.cmp-map')) },
+      figures: r(stage.querySelector('.cmp-figures')),
+      named: [
+        ...buckets.map((n) => ({ what: `Go 1.14 bucket ${n}`, side: '1.14', box: r(root('1.14').querySelector(`.array-new .chain[data-index="${n}"]`)) })),
+        ...groups.map((n) => ({ what: `Go 1.26 group ${n}`, side: '1.26', box: r(group(n)) })),
+      ],
+      pageMap: document.getElementById('map-view').getClientRects().length,
+    };
+  }, [buckets, groups]);
+}
+
+async function compareLessonCheck(page, size, lesson, k, step, misses) {
+  await page.evaluate(async ([id, k]) => window.goMapPlayground.lessons.open(id, k, { play: false }), [lesson.id, k]);
+  await page.evaluate(() => scrollTo(0, 0));
+  const b = await compareLessonBoxes(page, namedBuckets(step.say).map(([, n]) => n), namedGroups(step.say));
+  const where = `${lesson.id} step ${k + 1} at ${size.width}x${size.height}`;
+  assert.equal(b.pageMap, 0, `${where}: the page's one map steps aside`);
+  inside(b.lesson, b.view, `${where}: the lesson's words`);
+  let checked = 0;
+  try {
+    b.sides.forEach((box, i) => inside(box, b.view, `${where}: side ${i}`));
+    inside(b.figures, b.view, `${where}: the figures strip`);
+    for (const { what, side, box } of b.named) {
+      inside(box, b.view, `${where}: ${what}`);
+      inside(box, { width: b.boxes[side].right, height: b.boxes[side].bottom }, `${where}: ${what} inside its box`);
+      assert.ok(box.top >= b.boxes[side].top - 0.5, `${where}: ${what} above its box`);
+      checked++;
+    }
+  } catch (err) {
+    misses.push(`${where} (${err.message.split(' is outside')[0]})`);
+  }
+  if (k === 1) await screenshot(page, `layout-lesson-${lesson.id}-${k + 1}-${size.width}x${size.height}`);
+  return checked;
+}
+
 async function lessonCheck(page, size) {
   let checked = 0;
   let swissChecked = 0;
   const misses = [];
   const swissMisses = [];
+  let compareChecked = 0;
   for (const lesson of lessons) {
     for (const [k, step] of lesson.steps.entries()) {
+      if (lesson.compare) {
+        compareChecked += await compareLessonCheck(page, size, lesson, k, step, misses);
+        continue;
+      }
       if (isSwiss(lesson)) {
         swissChecked += await swissLessonCheck(page, size, lesson, k, step, swissMisses);
         continue;
@@ -184,6 +240,7 @@ async function lessonCheck(page, size) {
   }
   assert.ok(checked > 20, `only ${checked} named buckets checked`);
   assert.ok(swissChecked > 15, `only ${swissChecked} named groups of Go 1.26 lessons checked`);
+  assert.ok(compareChecked >= 2, `only ${compareChecked} named buckets and groups of lessons on both maps checked`);
   // Every lesson step fits, with the undo notice opening a lesson leaves
   // (the flow does not dismiss it: a reader sees it too).
   assert.deepEqual(swissMisses, [], `Go 1.26 lesson steps that do not fit at ${size.width}x${size.height}`);
