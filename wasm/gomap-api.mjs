@@ -10,6 +10,10 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_TEXT = 4 << 20;
 
+/**
+ * @param {string} error
+ * @returns {import('./gomap').Failure}
+ */
 function fail(error) {
   return { ok: false, error };
 }
@@ -63,10 +67,13 @@ function mapTypeError(owner, text) {
   return layout.ok ? null : `mapType: ${layout.error}`;
 }
 
+/** @typedef {import('./gomap_wasm.mjs').Session} BucketSession the bucket map's session (SwissGoMap overrides what needs it) */
+
 const TEXT_TYPE = /^(string|\[\d+\](byte|uint8))$/;
 const INTEGER_TYPE = /^u?int(8|16|32|64)?$|^uintptr$/;
 
 export class GoMapModule {
+  /** @param {import('./gomap_wasm.mjs').GoMapWasm} module what Emscripten's factory gave */
   constructor(module) {
     this.module = module;
   }
@@ -84,6 +91,7 @@ export class GoMapModule {
 
   // What the type decides about the map's memory (core/map_layout.h), as
   // { ok: true, layout } or { ok: false, error } with the core's message.
+  /** @returns {{ ok: true, layout: import('./gomap').MapLayout } | import('./gomap').Failure} */
   mapLayout(typeText) {
     const err = checkText('type', typeText);
     if (err) return fail(err);
@@ -93,6 +101,7 @@ export class GoMapModule {
 
   // Scenario text split into commands and tokens by the core's own tokenizer
   // (core/scenario_parse.h): [{ line, index, text, tokens, error? }].
+  /** @returns {{ ok: true, commands: import('./gomap').SplitCommand[] } | import('./gomap').Failure} */
   splitCommands(text) {
     const err = checkText('scenario', text);
     if (err) return fail(err);
@@ -101,6 +110,7 @@ export class GoMapModule {
   }
 
   // A new, empty session. Call free() when done.
+  /** @returns {{ ok: true, map: GoMap | SwissGoMap } | import('./gomap').Failure} */
   createMap(options = {}) {
     // Checked before a session exists, so a bad call leaks nothing.
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
@@ -116,6 +126,11 @@ function copySlice(maxCopyBytes) {
 }
 
 export class GoMap {
+  /**
+   * @param {GoMapModule} owner
+   * @param {import('./gomap').MapOptions} options
+   * @returns {{ ok: true, map: GoMap | SwissGoMap } | import('./gomap').Failure}
+   */
   static create(owner, options) {
     // Go 1.26's Swiss table lives in a session of its own (SwissSession):
     // its seed is 64 bits and its hasher go126 by default.
@@ -184,10 +199,18 @@ export class GoMap {
   #headerText = null;
   #headerReads = 0;
 
+  #lastEvents = [];
+  #typesFor = null;
+  #typesCache = null;
+
+  /**
+   * @param {GoMapModule} owner
+   * @param {'Session' | 'SwissSession'} [sessionClass]
+   */
   constructor(owner, sessionClass = 'Session') {
     this.module = owner.module;
+    /** @type {import('./gomap_wasm.mjs').Session | import('./gomap_wasm.mjs').SwissSession | null} */
     this.session = new owner.module[sessionClass]();
-    this.lastEvents = [];
   }
 
   // The Go version whose map this is: '1.14' (or '1.19') for the bucket map.
@@ -214,17 +237,21 @@ export class GoMap {
   }
 
   // Runs scenario text; returns one outcome per command (see wasm/README.md).
-  run(text, { trace = false } = {}) {
+  run(text, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const err = checkText('scenario', text);
     if (err) return [{ line: 0, op: '', error: err }];
     const outcomes = JSON.parse(this.#changing().exec(text, trace));
     const last = outcomes[outcomes.length - 1];
-    this.lastEvents = trace && last && last.events ? last.events : [];
+    this.#lastEvents = trace && last && last.events ? last.events : [];
     return outcomes;
   }
 
   // The gomap CLI's JSON lines for a whole scenario, parsed.
-  runScenario(text, { dumpsOnly = false, trace = false } = {}) {
+  runScenario(text, options) {
+    // null, as undefined, means the defaults
+    const { dumpsOnly = false, trace = false } = options ?? {};
     const err = checkText('scenario', text);
     if (err) return [{ line: 0, op: '', error: err }];
     const out = this.#changing().runScenario(text, dumpsOnly, trace);
@@ -241,12 +268,12 @@ export class GoMap {
   // The key and element types as the core names them, once per type.
   #types() {
     const name = this.header().type.name;
-    if (this.typesFor !== name) {
+    if (this.#typesFor !== name) {
       const r = new GoMapModule(this.module).mapLayout(name);
-      this.typesCache = r.ok ? { key: r.layout.key.name, elem: r.layout.elem.name } : { key: '', elem: '' };
-      this.typesFor = name;
+      this.#typesCache = r.ok ? { key: r.layout.key.name, elem: r.layout.elem.name } : { key: '', elem: '' };
+      this.#typesFor = name;
     }
-    return this.typesCache;
+    return this.#typesCache;
   }
 
   // One value of Go type `type` as a scenario token. Text types take a JS
@@ -293,7 +320,9 @@ export class GoMap {
     return this.#token('value', this.#types().elem, value);
   }
 
-  set(key, value, { trace = false } = {}) {
+  set(key, value, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const k = this.#keyToken(key);
     if (k.error) return fail(k.error);
     const v = this.#valueToken(value);
@@ -301,7 +330,9 @@ export class GoMap {
     return this.#one(`set ${k.token} ${v.token}`.trim(), trace);
   }
 
-  get(key, { trace = false } = {}) {
+  get(key, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const k = this.#keyToken(key);
     if (k.error) return fail(k.error);
     const o = this.#one(`get ${k.token}`, trace);
@@ -310,13 +341,17 @@ export class GoMap {
     return { ...o, found, value: o.result.slice(0, o.result.lastIndexOf(' ')) };
   }
 
-  delete(key, { trace = false } = {}) {
+  delete(key, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const k = this.#keyToken(key);
     if (k.error) return fail(k.error);
     return this.#one(`del ${k.token}`, trace);
   }
 
-  clear({ trace = false } = {}) {
+  clear(options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     return this.#one('clear', trace);
   }
 
@@ -337,7 +372,9 @@ export class GoMap {
   // when there is nothing to prepare). A page calls it between tasks until
   // true, so a big fill never moves tens of megabytes in one task. The
   // map's bytes do not change.
-  prepareFill(n, { maxCopyBytes = 8 << 20 } = {}) {
+  prepareFill(n, options) {
+    // null, as undefined, means the defaults
+    const { maxCopyBytes = 8 << 20 } = options ?? {};
     if (!Number.isSafeInteger(n) || n < 0) return true;
     return this.#changing().prepareFill(n, Math.max(1, Number(maxCopyBytes) || 1));
   }
@@ -363,7 +400,9 @@ export class GoMap {
   }
 
   // A whole for-range loop; pin = { start, offset } replaces the random start.
-  iterate(pin, { trace = false } = {}) {
+  iterate(pin, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const cmd = this.#pin('iter', pin);
     return cmd ? this.#one(cmd, trace) : fail(this.#pinUsage());
   }
@@ -375,18 +414,23 @@ export class GoMap {
   }
 
   // Opens an iterator (yields the first key) ...
-  range(pin, { trace = false } = {}) {
+  range(pin, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     const cmd = this.#pin('range', pin);
     return cmd ? this.#one(cmd, trace) : fail(this.#pinUsage());
   }
 
   // ... and advances it.
-  next(n = 1, { trace = false } = {}) {
+  next(n = 1, options) {
+    // null, as undefined, means the defaults
+    const { trace = false } = options ?? {};
     if (!Number.isSafeInteger(n) || n < 1) return fail('next count must be a positive integer');
     return this.#one(`next ${n}`, trace);
   }
 
   // m[k] = v for many int64 pairs in one call (map[int64]int64 only).
+  /** @returns {{ ok: true } | import('./gomap').Failure} */
   setInt64Batch(keys, values) {
     if (!(keys instanceof BigInt64Array) || !(values instanceof BigInt64Array)) {
       return fail('keys and values must be BigInt64Arrays');
@@ -395,7 +439,7 @@ export class GoMap {
     // Limits first (entries, heap room), so nothing is copied for a batch
     // the map would refuse; then an allocation that fails is an error, never
     // a write at address 0.
-    const refused = this.#live().checkInt64Batch(keys.length);
+    const refused = /** @type {BucketSession} */ (this.#live()).checkInt64Batch(keys.length);
     if (refused) return fail(refused);
     const m = this.module;
     const bytes = keys.length * 8;
@@ -408,7 +452,7 @@ export class GoMap {
     try {
       m.HEAPU8.set(new Uint8Array(keys.buffer, keys.byteOffset, bytes), kp);
       m.HEAPU8.set(new Uint8Array(values.buffer, values.byteOffset, bytes), vp);
-      const err = this.#changing().setInt64Batch(kp, vp, keys.length);
+      const err = /** @type {BucketSession} */ (this.#changing()).setInt64Batch(kp, vp, keys.length);
       return err ? fail(err) : { ok: true };
     } finally {
       m._free(kp);
@@ -418,11 +462,12 @@ export class GoMap {
 
   // Events of the last traced call.
   get events() {
-    return this.lastEvents;
+    return this.#lastEvents;
   }
 
   // Winds the last traced command back to the state right after an event
   // (pass event.writes). Run anything else to move on.
+  /** @returns {{ ok: true } | import('./gomap').Failure} */
   rewind(writes) {
     if (!Number.isSafeInteger(writes) || writes < 0) return fail('writes must be a non-negative integer');
     const err = this.#changing().rewind(writes);
@@ -451,7 +496,7 @@ export class GoMap {
   // array, cut at its end; a start or count that is not a whole number from
   // 0, or a start past the array, is refused naming the argument.
   chains(old, from, count) {
-    const session = this.#live();
+    const session = /** @type {BucketSession} */ (this.#live());
     for (const [name, v] of [['from', from], ['count', count]]) {
       if (!Number.isSafeInteger(v) || v < 0) return fail(`chains: ${name} must be an integer from 0, got ${typeof v === 'number' ? v : describe(v)}`);
     }
@@ -507,7 +552,7 @@ export class GoMap {
         return ok;
       },
       restoreError: () => why,
-      prepareRestore: ({ maxCopyBytes = 8 << 20 } = {}) => freed || this.#live().prepareRestore(id, copySlice(maxCopyBytes)),
+      prepareRestore: (options) => freed || this.#live().prepareRestore(id, copySlice((options ?? {}).maxCopyBytes ?? 8 << 20)),
       free: () => {
         if (freed || !this.session) return;
         freed = true;
@@ -519,7 +564,9 @@ export class GoMap {
   // Makes the copy the next snapshot() takes ahead, in calls that each copy
   // at most maxCopyBytes of the heap; true once it is whole (or when there
   // is nothing to slice). A change to the map meanwhile starts it again.
-  prepareSnapshot({ maxCopyBytes = 8 << 20 } = {}) {
+  prepareSnapshot(options) {
+    // null, as undefined, means the defaults
+    const { maxCopyBytes = 8 << 20 } = options ?? {};
     return this.#live().prepareSnapshot(copySlice(maxCopyBytes));
   }
 
@@ -540,8 +587,14 @@ export class SwissGoMap extends GoMap {
     super(owner, 'SwissSession');
   }
 
+  /** @returns {'1.26'} */
   get version() {
     return '1.26';
+  }
+
+  #swiss() {
+    if (!this.session) throw new Error('this GoMap was freed');
+    return /** @type {import('./gomap_wasm.mjs').SwissSession} */ (this.session);
   }
 
   // state({ near: [hex addresses], maxGroups }) for a big map: when its
@@ -550,25 +603,35 @@ export class SwissGoMap extends GoMap {
   // the others have `summary: true` and `groups: []`. With `groups: false`
   // no table lists its groups (those without `summary` are the ones it
   // would list): a viewer reads the window it draws with groups().
-  state({ near = null, maxGroups = 256, groups = true } = {}) {
+  state(options) {
+    // null, as undefined, means the defaults
+    const { near = null, maxGroups = 256, groups = true } = options ?? {};
     if (!near) return super.state();
-    if (!this.session) throw new Error('this GoMap was freed');
-    const list = near.filter((a) => typeof a === 'string' && /^[0-9a-f]{1,16}$/.test(a)).join(',');
-    const max = Number.isSafeInteger(maxGroups) && maxGroups >= 0 ? maxGroups : 256;
-    return JSON.parse(groups ? this.session.stateNear(list, max) : this.session.stateTables(list, max));
+    const session = this.#swiss();
+    // What is not an address or a count is refused, never read as another.
+    const bad = Array.isArray(near) ? near.find((a) => typeof a !== 'string' || !/^[0-9a-f]{1,16}$/.test(a)) : near;
+    if (!Array.isArray(near) || bad !== undefined) {
+      return fail(`state: near must be an array of hex addresses, got ${Array.isArray(near) ? `${typeof bad === 'string' ? `'${bad.slice(0, 40)}'` : describe(bad)} in it` : describe(near)}`);
+    }
+    if (!Number.isSafeInteger(maxGroups) || maxGroups < 0) {
+      return fail(`state: maxGroups must be an integer from 0, got ${typeof maxGroups === 'number' ? maxGroups : describe(maxGroups)}`);
+    }
+    const list = near.join(',');
+    const max = maxGroups;
+    return JSON.parse(groups ? session.stateNear(list, max) : session.stateTables(list, max));
   }
 
   // Groups [from, from + count) of a table this moment's state lists (its
   // hex address), cut at the table's end, as state() gives them; refused
   // ({ ok: false, error }) for a table not in the state or a bad range.
   groups(table, from, count) {
-    if (!this.session) throw new Error('this GoMap was freed');
+    const session = this.#swiss();
     const shown = (v) => (typeof v === 'string' ? `'${v.slice(0, 40)}'` : typeof v === 'number' && Number.isFinite(v) ? String(v) : describe(v));
     if (typeof table !== 'string' || !/^[0-9a-f]{1,16}$/.test(table)) return fail(`groups: table must be a hex address, got ${shown(table)}`);
     for (const [name, v] of [['from', from], ['count', count]]) {
       if (!Number.isSafeInteger(v) || v < 0) return fail(`groups: ${name} must be an integer from 0, got ${shown(v)}`);
     }
-    const out = JSON.parse(this.session.groups(table, from, count));
+    const out = JSON.parse(session.groups(table, from, count));
     return out.error ? fail(out.error) : out.groups;
   }
 

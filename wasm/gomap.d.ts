@@ -1,5 +1,7 @@
 // Types for the Go Map Playground JavaScript API (gomap.mjs, gomap-single.mjs).
-// Hand-written: Debian's Emscripten 3.1.6 has no --emit-tsd.
+// Hand-written: Debian's Emscripten 3.1.6 has no --emit-tsd. npm test's type check holds
+// them against gomap-api.mjs (tests/types/declarations.ts).
+import type { GoMapWasm, Session, SwissSession } from './gomap_wasm.mjs';
 
 export type Failure = { ok: false; error: string };
 
@@ -84,6 +86,11 @@ export interface Snapshot {
 export interface MemoryUse { inUse: number; ceiling: number }
 
 export declare class GoMap {
+  /** The Go version whose map this is (a SwissGoMap's is '1.26'). */
+  readonly version: '1.14' | '1.19' | '1.26';
+  /** The Emscripten module and this map's embind session underneath (null once freed): for tests and tools. */
+  readonly module: GoMapWasm;
+  readonly session: Session | SwissSession | null;
   run(text: string, options?: { trace?: boolean }): Outcome[];
   runScenario(text: string, options?: { dumpsOnly?: boolean; trace?: boolean }): object[];
   set(key: Key, value?: number | bigint | string, options?: { trace?: boolean }): Result;
@@ -163,6 +170,8 @@ export declare class SwissGoMap extends GoMap {
 }
 
 export declare class GoMapModule {
+  /** The Emscripten module underneath (wasm/gomap_wasm.d.mts): for tests and tools. */
+  readonly module: GoMapWasm;
   allocatedBytes(): number;
   memory(): MemoryUse;
   createMap(options?: MapOptions): { ok: true; map: GoMap | SwissGoMap } | Failure;

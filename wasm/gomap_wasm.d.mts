@@ -34,6 +34,8 @@ export interface Session extends SessionCore {
 export interface SwissSession extends SessionCore {
   state(): string;
   stateNear(near: string, maxGroups: number): string;
+  stateTables(near: string, maxGroups: number): string;
+  groups(table: string, from: number, count: number): string;
   header(): string;
   checkInvariants(): string;
 }
