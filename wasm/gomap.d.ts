@@ -154,6 +154,8 @@ export interface SwissHeader {
     variant: string; slotSize?: number; groupSize?: number; elemOff?: number };
   created: boolean; hasher?: string; map?: string; count?: number; seed?: string; dirLen?: number;
   globalDepth?: number; tombstonePossible?: boolean; clearSeq?: number; heapUsed?: number;
+  /** Slots in all tables (8 for a small map), and the groups of directory entry 0's table. */
+  slots?: number; groups0?: number;
 }
 /** A Go 1.26 trace event: "e", "fn", "writes" and named fields per kind (wasm/README.md). */
 export type SwissTraceEvent = { e: string; fn: string; writes: number; [field: string]: unknown };

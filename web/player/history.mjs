@@ -29,7 +29,7 @@ export class History {
 
   /**
    * @typedef {{ command: string, kind: string, traced: boolean, tooMany?: boolean, eventCount: number,
-   *   ms: number, outcome: import('../../wasm/gomap').Outcome, after: object }} Op
+   *   ms: number, outcome: import('../../wasm/gomap').Outcome, after: { heapUsed?: number, [field: string]: unknown } }} Op
    * tooMany: untraced because its micro-steps would be too many to show (not a dump, which has none)
    */
   push(op) {

@@ -56,6 +56,19 @@ export class NoRoomError extends Error {
   }
 }
 
+/**
+ * How a long run yields to the page: progress from 0 to 1, a function that
+ * returns to the event loop between slices, and a signal that stops it there.
+ * @typedef {{ onProgress?: (fraction: number) => void, yieldToEventLoop?: () => Promise<unknown>, signal?: AbortSignal }} LongRun
+ */
+/**
+ * What one operation gave: its op, or why not (partial: a long fill stopped
+ * part way; done and cancelled: how far a fill got).
+ * @typedef {{ ok: boolean, op?: number, error?: string, partial?: boolean, done?: number, cancelled?: boolean }} OperationResult
+ */
+/** @typedef {Partial<Omit<import('../../wasm/gomap').SwissHeader, 'version' | 'type' | 'hasher'>>} SwissFields a Go 1.26 header's own fields */
+
+/** @param {{ mapType?: string, hasher?: string, seed?: number|bigint|string|null, hint?: number|string, version?: string }} [setup] */
 export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
   const lines = [];
   if (mapType) lines.push(mapType);
@@ -75,14 +88,15 @@ export class Player {
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap
    * @param {string[]} setup set-up lines ("map[string]int64", "seed 7", ...)
-   * @returns {{ ok: true, player: Player } | { ok: false, error: string, line?: number }}
+   * @param {{ budgetBytes?: number, maxKeyframes?: number }} [options]
+   * @returns {{ ok: true, player: Player, error?: undefined, line?: undefined } | { ok: false, error: string, line?: number, player?: undefined }}
    */
   static create(gomap, setup = [], options = {}) {
     // `version 1.26` picks Go's Swiss table, a session of its own; its
     // version line is still run with the others (it is welcome once).
     const swiss = setup.some((line) => /^version\s+1\.26\s*$/.test(line.trim()));
     const made = gomap.createMap(swiss ? { version: '1.26' } : {});
-    if (!made.ok) return made;
+    if (!made.ok) return /** @type {import('../../wasm/gomap').Failure} */ (made);
     const map = made.map;
     if (setup.length) {
       const outcomes = map.run(setup.join('\n'));
@@ -98,7 +112,8 @@ export class Player {
       map.free();
       return { ok: false, error: first.error };
     }
-    return { ok: true, player: new Player(gomap, map, setup, { ...options, first }) };
+    const asMap = /** @type {import('../../wasm/gomap').GoMap} */ (/** @type {unknown} */ (map));
+    return { ok: true, player: new Player(gomap, asMap, setup, { ...options, first }) };
   }
 
   /**
@@ -106,6 +121,9 @@ export class Player {
    * operation in turn (large fills in chunks, yielding between them).
    * On any error the new player is discarded and the errors are returned,
    * so the caller's current map stays as it was.
+   * @param {import('../../wasm/gomap').GoMapModule} gomap
+   * @param {string} text
+   * @param {LongRun & { options?: { budgetBytes?: number, maxKeyframes?: number } }} [how]
    */
   static async load(gomap, text, { onProgress, yieldToEventLoop, signal, options } = {}) {
     const commands = splitScenario(text);
@@ -146,6 +164,9 @@ export class Player {
    * a `collide` that searches many keys), yielding between them; refuses
    * before running it what a cost estimate says would block for long.
    * Same results as perform().
+   * @param {string} command
+   * @param {LongRun} [how]
+   * @returns {Promise<OperationResult>}
    */
   async runLong(command, { yieldToEventLoop, signal, onProgress } = {}) {
     // Where the operation starts: the restore and the keyframe it needs,
@@ -181,7 +202,7 @@ export class Player {
    * starts), or { error } when it is refused.
    */
   collideCost({ bucket, n }) {
-    const h = this.map.header();
+    const h = /** @type {import('../../wasm/gomap').Header & SwissFields} */ (this.map.header());
     // Swiss: the keys must land in one group of directory entry 0's table.
     const buckets = this.swiss ? (h.created ? (h.groups0 ?? 1) * Math.max(1, h.dirLen ?? 1) : 1)
       : h.created && h.buckets !== '0' ? 2 ** h.B : 1;
@@ -307,6 +328,13 @@ export class Player {
     return m && Number(m[1]) > 2000 ? Number(m[1]) : null;
   }
 
+  /**
+   * @param {import('../../wasm/gomap').GoMapModule} gomap
+   * @param {import('../../wasm/gomap').GoMap} map a SwissGoMap too: the player makes the same calls;
+   *   the Swiss header's own fields are read as SwissFields
+   * @param {string[]} setup
+   * @param {{ budgetBytes?: number, maxKeyframes?: number, first?: object }} [options]
+   */
   constructor(gomap, map, setup, { budgetBytes, maxKeyframes, first } = {}) {
     this.gomap = gomap;
     this.map = map;
@@ -351,7 +379,7 @@ export class Player {
   /**
    * Appends one operation after the one shown (later ones are discarded)
    * and moves the cursor to its first step.
-   * @returns {{ ok: true, op: number } | { ok: false, error: string }}
+   * @returns {OperationResult}
    */
   perform(command) {
     const text = command.trim();
@@ -398,6 +426,11 @@ export class Player {
    * fill N in chunks, yielding between them so the page stays responsive.
    * Recorded as one operation, `fill N` (identical keys and bytes as a
    * single fill: generated keys continue from the last one).
+   */
+  /**
+   * @param {number} n
+   * @param {LongRun & { chunkMs?: number }} [how]
+   * @returns {Promise<OperationResult>}
    */
   async fill(n, { onProgress, yieldToEventLoop, signal, chunkMs = 15 } = {}) {
     const start = this.#startOperation();
@@ -847,7 +880,7 @@ export class Player {
     if (name === 'collide') return Number(args[2]) <= MAX_TRACED_INSERTS;
     if (name === 'dump') return false;
     if (LOOP_KINDS.has(name)) {
-      const h = this.map.header();
+      const h = /** @type {import('../../wasm/gomap').Header & SwissFields} */ (this.map.header());
       if (!h.created) return true;
       if (this.swiss) return (h.slots ?? 0) <= MAX_TRACED_SLOTS;
       const slots = ((2 ** h.B) + (h.noverflow ?? 0)) * 8 * (h.oldbuckets !== '0' ? 2 : 1);
@@ -863,7 +896,7 @@ export class Player {
   }
 
   #summary() {
-    const h = this.map.header();
+    const h = /** @type {import('../../wasm/gomap').Header & SwissFields} */ (this.map.header());
     return {
       count: h.count ?? 0,
       B: h.B ?? 0,
