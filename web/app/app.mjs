@@ -15,8 +15,8 @@ const KEEP_PLAYER_BYTES = 32 << 20;
 
 export class App {
   /**
-   * @param {object} gomap the loaded module
-   * @param {{ viz: HTMLElement, els: Record<string, HTMLElement> }} ui
+   * @param {import('../../wasm/gomap').GoMapModule} gomap the loaded module
+   * @param {{ viz: import('../element/go-map-viz.mjs').GoMapViz, els: Record<string, HTMLElement> }} ui
    */
   constructor(gomap, { viz, els }) {
     this.gomap = gomap;
@@ -138,6 +138,8 @@ export class App {
 
   /**
    * Replays scenario text into a new map. On errors the current map stays.
+   * @param {string} text
+   * @param {{ onProgress?: (fraction: number) => void, label?: string }} [options]
    * @returns {Promise<{ ok: boolean, errors?: {line: number, message: string}[] }>}
    */
   async loadScenario(text, { onProgress, label = 'the scenario' } = {}) {
@@ -149,6 +151,10 @@ export class App {
     return r;
   }
 
+  /**
+   * @param {string} text
+   * @param {{ onProgress?: (fraction: number) => void }} [options]
+   */
   async #load(text, { onProgress } = {}) {
     const controller = new AbortController();
     this.bulkAbort = controller;
@@ -203,6 +209,10 @@ export class App {
    * searches many keys) in slices, with progress and Cancel, never
    * blocking the page for long; refuses what would take minutes
    * (Player.runLong). Short commands are perform().
+   */
+  /**
+   * @param {string} command
+   * @param {{ onProgress?: (fraction: number) => void }} [options]
    */
   async runLong(command, { onProgress } = {}) {
     if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };

@@ -61,9 +61,9 @@ export function defaultOptions(state = {}) {
  * the chosen look. Values a reader typed (a step, buckets, a height) are
  * read by the grammar's own parsers; a refused one is left out and named
  * in `errors` (option → message), so no snippet carries it.
- * @param {import('../share/fields.mjs').ShareState} state link-state.mjs's state of the page (its step is the moment on screen)
+ * @param {Partial<import('../share/fields.mjs').ShareState>} state link-state.mjs's state of the page (its step is the moment on screen)
  * @param {ReturnType<typeof defaultOptions>} options
- * @returns {{ state: import('../share/fields.mjs').ShareState, errors: Record<string, string> }}
+ * @returns {{ state: Partial<import('../share/fields.mjs').ShareState>, errors: Record<string, string> }}
  */
 export function embedState(state, options) {
   const errors = {};
@@ -125,7 +125,7 @@ export function scriptUrlOf(source, href) {
  * the default until the dialog has measured it), with the line that lets it
  * follow its content. Throws what the share grammar throws (a state too long
  * for a link).
- * @param {{ href: string, state: import('../share/fields.mjs').ShareState, source: string, column: number }} options
+ * @param {{ href: string, state: Partial<import('../share/fields.mjs').ShareState>, source: string, column: number }} options
  * @returns {{ script: string, element: string, iframe: string }}
  */
 export function embedTexts({ href, state, source, column }) {

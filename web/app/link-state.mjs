@@ -27,9 +27,10 @@ export function displayOf(state) {
 /**
  * @param {import('../player/player.mjs').Player} player
  * @param {{ speed?: number, display?: { theme?: string, view?: string, controls?: string } }} extras
- * @returns {object} a state for encodeState()
+ * @returns {Partial<import('../share/fields.mjs').ShareState>} a state for encodeState() (fields left out: their defaults)
  */
 export function stateOfPlayer(player, { speed, display } = {}) {
+  /** @type {Partial<import('../share/fields.mjs').ShareState>} */
   const state = {};
   const kept = [];
   for (const line of player.setup) {

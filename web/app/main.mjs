@@ -30,7 +30,7 @@ async function main() {
   const startHash = location.hash; // read before the permalink code rewrites it
   installIcons(document);
   const els = {
-    viz: $('map-view'),
+    viz: /** @type {import('../element/go-map-viz.mjs').GoMapViz} */ ($('map-view')),
     stepCount: $('step-count'),
     stepFn: $('step-fn'),
     narration: $('narration'),
@@ -45,7 +45,7 @@ async function main() {
   // The look a permalink asks for (theme, view, controls). Its palette
   // shows at once; the rest comes when the link opens (PermalinkSync).
   const display = new PageDisplay({
-    root: document.documentElement, darkSheet: $('dark-tokens'), viz: els.viz, tableCard: $('table-card'),
+    root: document.documentElement, darkSheet: /** @type {HTMLLinkElement} */ ($('dark-tokens')), viz: els.viz, tableCard: $('table-card'),
   });
   const look = earlyLook(location.hash);
   if (look) display.preview(look);
@@ -70,7 +70,7 @@ async function main() {
   // While a lesson is open its own fragment is the link to it; once the
   // reader changes the map, the address follows their map again.
   const link = new PermalinkSync(app, {
-    notice: $('link-notice'), speedSelect: $('speed'), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson) && !tour.detached,
+    notice: $('link-notice'), speedSelect: /** @type {HTMLSelectElement} */ ($('speed')), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson) && !tour.detached,
   });
   wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null });
   // The Embed dialog's code loads on its first use.
@@ -93,7 +93,7 @@ async function main() {
   await compare?.fromLink(startHash);
   $('app').setAttribute('aria-busy', 'false');
   // For the end-to-end tests and the curious: the live objects.
-  window.goMapPlayground = { app, gomap, lessons: tour, display, compare };
+  Object.assign(window, { goMapPlayground: { app, gomap, lessons: tour, display, compare } });
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -28,7 +28,7 @@ const MAY_FIT = 64;
 
 export class PageLayout {
   /**
-   * @param {{ viz: HTMLElement, player: HTMLElement }} parts the map element and the player card
+   * @param {{ viz: import('../element/go-map-viz.mjs').GoMapViz, player: HTMLElement }} parts the map element and the player card
    */
   constructor({ viz, player }) {
     this.viz = viz;
@@ -139,10 +139,11 @@ export class PageLayout {
   // Whether the arrays end inside the viewport, the page scrolled to its
   // top, and inside the stage's width.
   #fits() {
+    /** @type {HTMLElement} */
     const arrays = this.viz.shadowRoot?.querySelector('.arrays');
     if (!arrays || arrays.hidden) return { width: true, height: true };
     const width = arrays.scrollWidth <= arrays.clientWidth + 1 &&
-      [...arrays.children].every((a) => a.hidden || a.scrollWidth <= a.clientWidth + 1);
+      [.../** @type {HTMLCollectionOf<HTMLElement>} */ (arrays.children)].every((a) => a.hidden || a.scrollWidth <= a.clientWidth + 1);
     const bottom = arrays.getBoundingClientRect().bottom + scrollY;
     return { width, height: bottom <= innerHeight - MARGIN };
   }

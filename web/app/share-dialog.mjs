@@ -20,7 +20,7 @@ const FIELDS = {
 
 /**
  * @param {{ announce: (text: string) => void, scenarioText: () => string }} app
- * @param {() => import('../share/fields.mjs').ShareState} currentState the state to share (link-state.mjs)
+ * @param {() => Partial<import('../share/fields.mjs').ShareState>} currentState the state to share (link-state.mjs)
  * @param {{ edition?: 'site' | 'offline', lessonStep?: () => ({ id: string, step: number, title?: string, steps?: number } | null) }} [options]
  *   edition: which build this page is (edition.mjs); lessonStep: the lesson open now, its step from 1
  */

@@ -81,7 +81,7 @@ export function siteUrls(href) {
  * The text of each field offered for this moment (offerFor), or null where
  * it could not be made; problem says why (a state too long for a link).
  * @param {'site' | 'offline'} edition
- * @param {{ href: string, state: import('../share/fields.mjs').ShareState, scenario: string, lesson?: { id: string, step: number } | null }} moment
+ * @param {{ href: string, state: Partial<import('../share/fields.mjs').ShareState>, scenario: string, lesson?: { id: string, step: number } | null }} moment
  *   href: the page's address; state: link-state.mjs's; scenario: the whole history as text;
  *   lesson: the lesson open, if any, and its step from 1
  * @returns {{ texts: Record<string, string | null>, problem: string | null }}

@@ -110,8 +110,9 @@ export function needsReload(a, b) {
  * (a scenario the core refuses never does); the rest are the attributes'.
  * Properties read these, and a refused value keeps them (readSettings'
  * `previous`), so neither names a map that is not the one shown.
- * @param {object} settings the attributes, read (readSettings)
- * @param {object | null} shown the settings the map on screen was built with; null: none yet
+ * @param {Settings} settings the attributes, read (readSettings)
+ * @param {Settings | null} shown the settings the map on screen was built with; null: none yet
+ * @returns {Settings}
  */
 export function settingsInUse(settings, shown) {
   if (!shown) return settings;

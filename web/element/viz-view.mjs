@@ -134,7 +134,8 @@ export class VizView {
    * How the map is shown (kept, and applied again once the first moment
    * is drawn). Nothing of the map shows before there is one: empty
    * overviews and pool would make the element tall for a moment.
-   * @param {{ theme: string, view: string, controls: string, standalone: boolean }} display
+   * @param {{ theme: string, view: string, controls: 'full' | 'minimal' | 'none', standalone: boolean, header?: string,
+   *   buckets?: string | null, height?: number | null, maxHeight?: number | null }} display
    */
   setDisplay(display) {
     const { theme, view, controls, standalone, header = 'full', buckets = null, height = null, maxHeight = null } = display;
@@ -183,7 +184,7 @@ export class VizView {
     await this.visible;
     // Text takes its size once its fonts are in.
     await document.fonts?.ready;
-    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
   }
 
   /** Forget the reserved height (a new map: its own timeline). */
@@ -244,7 +245,7 @@ export class VizView {
    * Draws the player's current moment.
    * @param {import('../player/player.mjs').Player} p
    * @param {{ animate: boolean, follow: boolean, density: string }} options
-   * @returns {{ model: object, marks: object, frame: object }}
+   * @returns {{ model: object, marks: object, frame: object, moment?: ReturnType<import('../player/player.mjs').Player['moment']> }}
    */
   draw(p, { animate, follow, density }) {
     landAll(this.layer);

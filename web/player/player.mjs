@@ -566,8 +566,8 @@ export class Player {
    * micro-step; a re-traced operation moves them too), then read once.
    * The object is frozen; read the map's bytes (`map.state()`, `chains()`)
    * right after taking it, before anything else moves the session.
-   * @returns {Readonly<{ position: number, frame: object, header: object, iterator: object|null,
-   *   keys: { kind: string, from: number, keys: string[] } | null }>}
+   * @returns {Readonly<{ position: number, frame: ReturnType<Player['frame']>, header: import('../../wasm/gomap').Header,
+   *   iterator: import('../../wasm/gomap').Header['iterator'] | null, keys: { kind: string, from: number, keys: string[] } | null }>}
    */
   moment() {
     if (this.#at !== this.position) this.#materialize(this.position);
@@ -674,7 +674,8 @@ export class Player {
    * iterBucket sets checkBucket. (Before an operation's first iterBucket,
    * checkBucket is shown as the operation left it. A `range` draws its
    * start in its first step, so start and offset need nothing.)
-   * @param {object|null} live the iterator as the session has it now
+   * @param {import('../../wasm/gomap').Header['iterator'] | null} live the iterator as the session has it now
+   * @returns {import('../../wasm/gomap').Header['iterator'] | null}
    */
   iteratorAt(live) {
     const { op: j, step: k } = this.history.locate(this.position);

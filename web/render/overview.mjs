@@ -18,6 +18,7 @@ function parseColor(css) {
 }
 
 export class OverviewView {
+  /** @param {{ old: boolean, onSelect?: (from: number) => void }} options onSelect: a window of buckets was picked */
   constructor({ old, onSelect }) {
     this.old = old;
     this.onSelect = onSelect;

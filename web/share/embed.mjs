@@ -141,7 +141,7 @@ export function elementTag(state) {
  * forbids inline scripts keeps the fixed height).
  * Throws what encodeState throws (a state that cannot be shared), and a
  * TypeError for a URL that is not absolute http(s)/file.
- * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: import('./fields.mjs').ShareState,
+ * @param {{ pageUrl: string, elementScriptUrl: string, embedPageUrl: string, state: Partial<import('./fields.mjs').ShareState>,
  *           width?: number, height?: number, title?: string }} options
  * @returns {{ link: string, element: string, iframe: string }}
  */
