@@ -299,7 +299,7 @@ export class App {
     const p = this.player;
     this.pause();
     this.setBusy(true);
-    let moved = false;
+    let moved;
     try {
       await p.prepareSeek(position, { yieldToEventLoop });
       moved = this.player === p && this.#moveCursor(() => p.seek(position));
