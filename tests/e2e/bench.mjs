@@ -11,7 +11,11 @@
 //     compare mode at 1,600 keys per side; the page with both models (version=1.26, compare
 //     open: every module either needs) is ≤ 300 KB gzipped
 // `node tests/e2e/bench.mjs swiss` runs only the Go 1.26 rows, the 1.14 step row (the same
-// machine's yardstick) and the page weights. `node tests/e2e/bench.mjs weight` runs only the
+// machine's yardstick) and the page weights; `node tests/e2e/bench.mjs steps` only the Go 1.26
+// step rows.
+// A step's time is its task up to a forced style and layout, plus the work it left to the next
+// animation frame's callbacks (the page scrolls the step into view there, where the frame's one
+// layout serves it): what the browser must do before it can paint the step. `node tests/e2e/bench.mjs weight` runs only the
 // page weights, each followed by its gzipped size per kind of file (wasm, JS, CSS, HTML, …).
 import { gzipSync } from 'node:zlib';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
@@ -20,6 +24,25 @@ import { embedHeights } from './embed-moments.mjs';
 const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250, bothPageKB: 300, secondModelKB: 60 };
 const onlySwiss = process.argv[2] === 'swiss';
 const onlyWeight = process.argv[2] === 'weight';
+const onlySteps = process.argv[2] === 'steps';
+
+// window.__timeStep(fn, settle): ms for fn() and settle() (the forced layout), then for the
+// animation frame callbacks fn left (from a callback queued before fn to one queued after).
+async function installStepTimer(page) {
+  await page.evaluate(() => {
+    window.__timeStep = async (fn, settle) => {
+      let frameStart = 0;
+      const started = new Promise((resolve) => requestAnimationFrame(() => resolve(frameStart = performance.now())));
+      const t0 = performance.now();
+      fn();
+      settle();
+      const task = performance.now() - t0;
+      const ended = new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      await started;
+      return task + ((await ended) - frameStart);
+    };
+  });
+}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,23 +92,23 @@ async function pageWeight(env, { path = '', compare = false } = {}) {
 async function swissStepRender(env) {
   const page = await openPage(env);
   await loadScenario(page, 'map[string]int64\nversion 1.26\nseed 1\nfill 10000\nset hello 1\ndel k77\nset world 2', 4);
-  const result = await page.evaluate(() => {
+  await installStepTimer(page);
+  const result = await page.evaluate(async () => {
     const app = window.goMapPlayground.app;
     const viz = document.querySelector('go-map-viz');
     const p = app.player;
     const times = [];
-    const time = (fn) => {
-      const t0 = performance.now();
-      fn();
-      void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
-      void document.body.offsetHeight;
-      times.push(performance.now() - t0);
+    const time = async (fn) => {
+      times.push(await window.__timeStep(fn, () => {
+        void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
+        void document.body.offsetHeight;
+      }));
     };
     const start = p.history.position(1, 0);
     for (let round = 0; round < 3; round++) {
       app.seek(start);
-      while (p.position < p.total - 1) time(() => app.step(1));
-      while (p.position > start) time(() => app.step(-1));
+      while (p.position < p.total - 1) await time(() => app.step(1));
+      while (p.position > start) await time(() => app.step(-1));
     }
     const state = p.map.state({ near: [], maxGroups: 256 });
     return { times, keys: state.swiss.count, tables: state.swiss.tables.length, nodes: viz.shadowRoot.querySelectorAll('*').length };
@@ -101,21 +124,19 @@ async function compareStepRender(env) {
   await loadScenario(page, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4);
   await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
   await page.waitForFunction(() => window.goMapPlayground.compare.panel?.isOpen);
-  const result = await page.evaluate(() => {
+  await installStepTimer(page);
+  const result = await page.evaluate(async () => {
     const panel = window.goMapPlayground.compare.panel;
     const ops = [];
     const micro = [];
-    const time = (fn, into) => {
-      const t0 = performance.now();
-      fn();
-      void document.body.offsetHeight;
-      into.push(performance.now() - t0);
+    const time = async (fn, into) => {
+      into.push(await window.__timeStep(fn, () => void document.body.offsetHeight));
     };
     for (let round = 0; round < 3; round++) {
-      for (let n = 1; n <= panel.session.length; n++) time(() => panel.seekOp(n), ops);
+      for (let n = 1; n <= panel.session.length; n++) await time(() => panel.seekOp(n), ops);
       for (const v of ['1.14', '1.26']) {
         const count = panel.session.stepCount(v, panel.session.op);
-        for (let i = 0; i < Math.min(count, 40); i++) time(() => panel.microStep(v, 1), micro);
+        for (let i = 0; i < Math.min(count, 40); i++) await time(() => panel.microStep(v, 1), micro);
       }
     }
     const keys = Object.fromEntries(['1.14', '1.26'].map((v) => [v, panel.session.players[v].map.header().count]));
@@ -128,26 +149,26 @@ async function compareStepRender(env) {
 async function stepRender(env) {
   const page = await openPage(env);
   await loadScenario(page, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4);
-  const result = await page.evaluate(() => {
+  await installStepTimer(page);
+  const result = await page.evaluate(async () => {
     const app = window.goMapPlayground.app;
     const viz = document.querySelector('go-map-viz');
     const p = app.player;
     const B = p.map.header().B;
     const forward = [];
     const back = [];
-    const time = (fn, into) => {
-      const t0 = performance.now();
-      fn();
-      // Style and layout of what changed, as the browser must do before paint.
-      void viz.shadowRoot.querySelector('.arrays').offsetHeight;
-      void document.body.offsetHeight;
-      into.push(performance.now() - t0);
+    const time = async (fn, into) => {
+      into.push(await window.__timeStep(fn, () => {
+        // Style and layout of what changed, as the browser must do before paint.
+        void viz.shadowRoot.querySelector('.arrays').offsetHeight;
+        void document.body.offsetHeight;
+      }));
     };
     const start = p.history.position(1, 0);
     for (let round = 0; round < 3; round++) {
       app.seek(start);
-      while (p.position < p.total - 1) time(() => app.step(1), forward);
-      while (p.position > start) time(() => app.step(-1), back);
+      while (p.position < p.total - 1) await time(() => app.step(1), forward);
+      while (p.position > start) await time(() => app.step(-1), back);
     }
     return { B, forward, back };
   });
@@ -203,6 +224,8 @@ const env = { url: server.url, context: browser.context };
 try {
   if (onlyWeight) {
     await weightRows(env, { breakdown: true });
+  } else if (onlySteps) {
+    await swissRows(env);
   } else {
     await bucketRows(env);
     await swissRows(env);

@@ -155,11 +155,12 @@ export function readSwissModel(map, frame, open = [], { windowOf = null, dense =
   // The step's marks choose the window, found on stand-ins for the groups:
   // their addresses (group i at groupsAddr + i × the group's size), no bytes.
   const size = state.header.type.groupSize;
-  for (const t of read) {
-    const base = parseInt(t.groupsAddr, 16);
-    t.groups = Array.from({ length: t.groupCount }, (_, i) => ({ addr: (base + i * size).toString(16), ctrl: STAND_IN_CTRL, s: STAND_IN_SLOTS }));
-  }
   const standIn = swissModelOf(state, frame);
+  for (const t of allTables(standIn)) {
+    if (t.summary) continue;
+    const base = parseInt(t.groupsAddr, 16);
+    t.groups = Array.from({ length: t.groupCount }, (_, i) => ({ addr: (base + i * size).toString(16), index: i, ctrl: STAND_IN_CTRL, slots: STAND_IN_SLOTS }));
+  }
   const marks = swissMarks(frame, standIn);
   for (const t of read) {
     const drawn = allTables(standIn).find((x) => x.addr === t.addr);
@@ -181,7 +182,8 @@ export function readSwissModel(map, frame, open = [], { windowOf = null, dense =
 }
 
 const STAND_IN_CTRL = Object.freeze(Array(GROUP_SLOTS).fill(CTRL_EMPTY));
-const STAND_IN_SLOTS = Object.freeze(Array(GROUP_SLOTS).fill(Object.freeze({})));
+const STAND_IN_SLOTS = Object.freeze(Array.from({ length: GROUP_SLOTS }, (_, slot) =>
+  Object.freeze({ slot, state: 'empty', ctrl: CTRL_EMPTY, stale: null, staleValue: null })));
 
 // The window the view draws of a table (groupWindow on the stand-ins): its
 // range, and the marked groups outside it, by index.

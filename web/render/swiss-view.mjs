@@ -89,6 +89,10 @@ export class SwissView {
 
   #header(model) {
     const hd = model.header;
+    // The same header as last step: its nodes stay (no style or layout for them).
+    const sig = JSON.stringify([hd.created, hd.type?.name, hd.map, hd.count, hd.seed, hd.dirLen, hd.globalDepth, hd.tombstonePossible, hd.clearSeq]);
+    if (sig === this.headerSig) return;
+    this.headerSig = sig;
     if (!hd.created) {
       this.header.replaceChildren(h('span', { class: 'sw-note', text: `make(${hd.type.name}): no groups yet — the first insert allocates one.` }));
       return;
@@ -113,9 +117,14 @@ export class SwissView {
     }
     d.hidden = false;
     if (this.zoomedOut) {
-      d.replaceChildren(h('span', { class: 'sw-dlabel', text: `directory (${model.header.dirLen} entries)` }), h('span', { class: 'sw-note', text: 'drawn zoomed out below' }));
+      const label = `directory (${model.header.dirLen} entries)`;
+      if (d.firstChild?.textContent !== label || !d.classList.contains('is-zoomed-out')) {
+        d.replaceChildren(h('span', { class: 'sw-dlabel', text: label }), h('span', { class: 'sw-note', text: 'drawn zoomed out below' }));
+      }
+      d.classList.add('is-zoomed-out');
       return;
     }
+    d.classList.remove('is-zoomed-out');
     if (model.small) {
       d.replaceChildren(h('span', { class: 'sw-dlabel', text: 'directory' }), h('span', { class: 'sw-note', text: 'none: a small map (up to 8 entries) is one group at dirPtr' }));
       return;
