@@ -29,6 +29,7 @@ export function svgSize(svgText) {
 
 /**
  * @param {string} svgText a standalone SVG document (web/export/svg.mjs)
+ * @param {{ scale?: number, maxSide?: number, maxArea?: number }} [options] as rasterSize
  * @returns {Promise<{ blob: Blob, width: number, height: number, scale: number }>}
  */
 export async function svgToPng(svgText, options) {

@@ -8,6 +8,8 @@ const dec = (n, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d))
 const pct = (n) => `${(n * 100).toFixed(1)}%`;
 
 /** [label, title, value for one side's figures] */
+/** @typedef {ReturnType<typeof import('./compare-figures.mjs').bucketFigures> | ReturnType<typeof import('./compare-figures.mjs').swissFigures>} Figures */
+/** @type {[string, string, (figures: Figures) => string][]} label, what it means, its text */
 export const ROWS = [
   ['Bytes', 'heap bytes the map holds (header, buckets or groups, directory, overflow)', (f) => `${int(f.bytes)} B`],
   ['Bytes/entry', 'bytes in use ÷ entries', (f) => (f.bytesPerEntry === null ? '—' : `${dec(f.bytesPerEntry, 1)} B`)],
@@ -19,7 +21,9 @@ export const ROWS = [
 ];
 
 /**
- * @param {{ caption?: string }} options caption: what the strip is (read
+ * @param {Record<string, Figures>} figures each side's (compare-figures.mjs)
+ * @param {string[]} sides
+ * @param {{ caption?: string }} [options] caption: what the strip is (read
  *   out by screen readers; shown in compare mode's table view)
  */
 export function figuresTable(figures, sides, { caption = '' } = {}) {

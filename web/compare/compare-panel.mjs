@@ -167,8 +167,8 @@ export class ComparePanel {
       download(new Blob([compareToJson(states, this.text, { op: s.op })], { type: 'application/json' }), `${base}.json`);
       return;
     }
-    const dark = matchMedia(document.getElementById('dark-tokens')?.media || 'not all').matches;
-    const titles = {};
+    const dark = matchMedia(/** @type {HTMLLinkElement} */ (document.getElementById('dark-tokens'))?.media || 'not all').matches;
+    const titles = /** @type {{ '1.14': string, '1.26': string }} */ ({});
     for (const v of SIDES) titles[v] = `${SIDE_TITLE[v]} — ${this.sides[v].micro.textContent}`;
     const svg = compareToSvg(exportStates(s.players), { theme: dark ? 'dark' : 'light', title: `${this.counter.textContent} (${type})`, titles });
     if (kind === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`);
@@ -249,10 +249,20 @@ export class ComparePanel {
   // The element keeps the step's bucket or group in view inside itself;
   // the side's box around it scrolls too, so the place the step is about
   // (a lesson names it) is on screen.
-  #reveal(side, shown) {
-    const root = side.viz.shadowRoot;
+  #reveal(side, shown, frames = 60) {
+    const root = side.viz?.shadowRoot;
     const box = side.box.querySelector('.cmp-map');
-    if (!root || box.scrollHeight <= box.clientHeight + 1) return;
+    if (!root) return;
+    // A new element shows nothing until its sheets are in: the box has no
+    // height yet, so try again on the next frames (the same moment only).
+    if (!box.clientHeight && frames > 0) {
+      const at = [this.session?.op, side.step, side.viz];
+      requestAnimationFrame(() => {
+        if (at[0] === this.session?.op && at[1] === side.step && at[2] === side.viz) this.#reveal(side, shown, frames - 1);
+      });
+      return;
+    }
+    if (box.scrollHeight <= box.clientHeight + 1) return;
     const focus = shown?.marks?.focus;
     const el = root.querySelector('.sw-focus') ?? (typeof focus === 'string' ? root.querySelector(`.bucket[data-addr="${focus}"]`) : null);
     if (!el) return;

@@ -63,6 +63,9 @@ export class CompareSession {
     return { ok: true, session: new CompareSession(players, growth, hashes) };
   }
 
+  /** @type {Map<number, object>} both sides' figures at the end of op N, read once */
+  figuresAt;
+
   constructor(players, growth = {}, hashes = {}) {
     this.players = players;
     this.growth = growth;

@@ -10,7 +10,8 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * @param {import('../app/app.mjs').App} app
- * @param {{ lessons: object[], showSetup?: (lines: string[]) => void, gomap?: object }} options
+ * @param {{ lessons: import('./tour.mjs').Lesson[], showSetup?: (lines: string[]) => void,
+ *   gomap?: import('../../wasm/gomap').GoMapModule }} options
  *   gomap: the module, for lessons on both maps (compare mode)
  * @returns {LessonTour | null} null when the page has no lessons section or no lessons
  */
@@ -18,8 +19,8 @@ export function wireLessons(app, { lessons, showSetup, gomap = null }) {
   const section = $('lessons');
   if (!section || !lessons.length) return null;
   const toggle = $('lessons-toggle');
-  const head = toggle.closest('.card-head');
-  const list = $('lesson-list');
+  const head = /** @type {HTMLElement} */ (toggle.closest('.card-head'));
+  const list = /** @type {HTMLOListElement} */ ($('lesson-list'));
   const intro = $('lessons-intro');
   const playerRoot = $('lesson-player');
 
@@ -34,7 +35,7 @@ export function wireLessons(app, { lessons, showSetup, gomap = null }) {
     head.hidden = lessonOpen && !listOpen;
     section.classList.toggle('is-open', lessonOpen && !listOpen);
     toggle.setAttribute('aria-expanded', String(listOpen));
-    for (const item of list.querySelectorAll('.lesson-item')) {
+    for (const item of /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('.lesson-item'))) {
       if (item.dataset.lesson === tour.lesson?.id) item.setAttribute('aria-current', 'true');
       else item.removeAttribute('aria-current');
     }
@@ -72,7 +73,7 @@ export function wireLessons(app, { lessons, showSetup, gomap = null }) {
   function toggleList() {
     listOpen = !listOpen;
     layout();
-    if (listOpen) (list.querySelector(`[data-lesson="${tour.lesson?.id}"]`) ?? list.querySelector('button'))?.focus();
+    if (listOpen) /** @type {HTMLElement} */ (list.querySelector(`[data-lesson="${tour.lesson?.id}"]`) ?? list.querySelector('button'))?.focus();
     else if (tour.lesson) view.focusTitle();
   }
   toggle.addEventListener('click', toggleList);

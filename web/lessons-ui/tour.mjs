@@ -10,10 +10,20 @@ import { lessonPlan, setupOf, stepBounds, stepRoute, stepAt, followsPlan } from 
 import { lessonFragment, readLessonFragment } from './fragment.mjs';
 import { isCompareLesson } from '../lessons/check.mjs';
 
+/**
+ * A lesson module's default export (web/lessons/): its steps run in order, each
+ * one's ops then its words; `expect` is what the tests check at its end.
+ * @typedef {{ id: string, title: string, summary: string, setup: string, compare?: boolean,
+ *   steps: { ops: string, say: string, expect?: object }[] }} Lesson
+ */
+
 export class LessonTour {
+  /** @type {Lesson | null} the lesson open, if any */
+  lesson = null;
+
   /**
    * @param {import('../app/app.mjs').App} app
-   * @param {{ lessons: object[], view: import('./player-view.mjs').LessonPlayerView,
+   * @param {{ lessons: Lesson[], view: import('./player-view.mjs').LessonPlayerView,
    *   showSetup?: (lines: string[]) => void, onOpen?: (open: boolean) => void,
    *   compareStage?: import('./compare-stage.mjs').CompareStage }} options
    *   compareStage: where a lesson on both maps shows them
@@ -25,7 +35,6 @@ export class LessonTour {
     this.showSetup = showSetup;
     this.onOpen = onOpen ?? (() => {});
     this.compareStage = compareStage;
-    this.lesson = null;
     this.plan = null;
     this.step = 0;
     this.player = null;   // the Player this lesson was loaded into
