@@ -133,6 +133,8 @@ export function nearAddresses(frame) {
 
 /**
  * Reads the session into a model.
+ * @param {import('../../wasm/gomap').SwissGoMap} map
+ * @param {{ phase?: string, events?: import('../../wasm/gomap').SwissTraceEvent[] }} frame the player's frame
  * @param {string[]} [open] more table addresses to read with their groups
  *   (a table opened from a big map's overview)
  * @param {{ windowOf?: (addr: string) => { from: number, pinned: boolean }, dense?: boolean }} [options]
@@ -149,6 +151,8 @@ export function readSwissModel(map, frame, open = [], { windowOf = null, dense =
   // The header and every table's fields once, no groups yet.
   const state = map.state({ near, maxGroups: MAX_DRAWN_GROUPS, groups: false });
   const sw = state.swiss;
+  // The tables read here get their window (tableModel reads it) and their groups' indexes.
+  /** @type {(import('../../wasm/gomap').SwissTable & { window?: { from: number, to: number } })[]} */
   const read = [...(sw?.tables ?? []), ...(sw?.detached ?? [])].filter((t) => !t.summary);
   if (!read.length) return swissModelOf(state, frame);
   if (!dense && read.length === (sw.tables?.length ?? 0) + (sw.detached?.length ?? 0)) return whole();
@@ -420,7 +424,7 @@ export const GROUP_WINDOW = 16;
  * @param {number} [from] the window's first group when the step names none here
  * @param {{ pinned?: boolean }} [options] pinned: keep `from` even when the
  *   step names a group (the reader paged the window away from it)
- * @returns {{ from: number, to: number, groups: object[], above: number, below: number }}
+ * @returns {{ from: number, to: number, groups: ReturnType<typeof tableModel>['groups'], above: number, below: number }}
  *   to: exclusive; above / below: groups left out before and after the window
  */
 export function groupWindow(table, marks, from = 0, { pinned = false } = {}) {
