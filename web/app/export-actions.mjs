@@ -2,13 +2,17 @@
 // PNG (that SVG drawn on a canvas, raster.mjs) and as JSON (the scenario
 // and map.state()). Files are made in the page and downloaded from blob:
 // URLs; nothing leaves the browser.
-import { stateToSvg, stateToJson } from '../export/svg.mjs';
-import { swissStateToSvg, SVG_MAX_GROUPS } from '../export/svg-swiss.mjs';
-import { svgToPng } from './raster.mjs';
 import { h } from '../render/dom.mjs';
 import { momentName } from '../share/step.mjs';
 
 const $ = (id) => document.getElementById(id);
+
+// The file makers load on the first export: drawing the page needs none of
+// them (issues 12 and 15: the page's weight at first load).
+let makers = null;
+const loadMakers = () => (makers ??= Promise.all([import('../export/svg.mjs'), import('../export/svg-swiss.mjs'), import('./raster.mjs')])
+  .then(([svg, swiss, raster]) => ({ ...svg, ...swiss, ...raster }))
+  .catch((err) => { makers = null; throw err; }));
 
 /** Saves a blob under a file name, through a temporary download link. */
 export function download(blob, filename) {
@@ -47,7 +51,7 @@ export function wireExport(app, { theme }) {
     return { p, frame, typeName, base: fileBase(frame, typeName) };
   };
   // Go 1.26: every group up to SVG_MAX_GROUPS, past it each table as a bar.
-  const svgOf = ({ p, frame, typeName }) => (p.swiss
+  const svgOf = ({ p, frame, typeName }, { stateToSvg, swissStateToSvg, SVG_MAX_GROUPS }) => (p.swiss
     ? swissStateToSvg(p.map.state({ near: [], maxGroups: SVG_MAX_GROUPS }), { theme: theme(), title: momentTitle(frame, typeName) })
     : stateToSvg(p.map.state(), { theme: theme(), title: momentTitle(frame, typeName) }));
   const guard = (what, fn) => async () => {
@@ -60,18 +64,25 @@ export function wireExport(app, { theme }) {
       status.textContent = `The ${what} could not be made: ${err?.message ?? err}`;
     }
   };
-  $('export-svg').addEventListener('click', guard('SVG', () => {
+  // The moment is read before the makers load, so a step taken meanwhile
+  // does not change the file.
+  $('export-svg').addEventListener('click', guard('SVG', async () => {
     const m = moment();
-    download(new Blob([svgOf(m)], { type: 'image/svg+xml' }), `${m.base}.svg`);
+    const make = await loadMakers();
+    download(new Blob([svgOf(m, make)], { type: 'image/svg+xml' }), `${m.base}.svg`);
   }));
   $('export-png').addEventListener('click', guard('PNG', async () => {
     const m = moment();
-    const png = await svgToPng(svgOf(m));
+    const make = await loadMakers();
+    const png = await make.svgToPng(svgOf(m, make));
     download(png.blob, `${m.base}.png`);
     if (png.scale < 1) status.textContent = `The map is big: the PNG is drawn at ${Math.round(png.scale * 100)}% to fit what a browser canvas can hold. The SVG has every detail.`;
   }));
-  $('export-json').addEventListener('click', guard('JSON', () => {
+  $('export-json').addEventListener('click', guard('JSON', async () => {
     const m = moment();
-    download(new Blob([stateToJson(m.p.map.state(), app.scenarioText())], { type: 'application/json' }), `${m.base}.json`);
+    const state = m.p.map.state();
+    const scenario = app.scenarioText();
+    const { stateToJson } = await loadMakers();
+    download(new Blob([stateToJson(state, scenario)], { type: 'application/json' }), `${m.base}.json`);
   }));
 }

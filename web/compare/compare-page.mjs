@@ -4,7 +4,10 @@
 // load. Closing puts the playground back as it was.
 import { h } from '../render/dom.mjs';
 import { encodeState } from '../share/fragment.mjs';
-import { ComparePanel, scenarioOf } from './compare-panel.mjs';
+
+// The panel's code (and the export code it brings) loads when compare mode
+// first opens: the page's first screen needs none of it (issues 12 and 15).
+const loadPanel = () => import('./compare-panel.mjs');
 
 /** True when a fragment asks for compare mode (`compare=1`). */
 export function wantsCompare(hash) {
@@ -30,6 +33,7 @@ export function wireCompare(app, gomap, { linkState = null } = {}) {
   else document.body.append(btn, status);
   const open = async () => {
     if (!app.player) return { ok: false, error: 'no map' };
+    const { ComparePanel, scenarioOf } = await loadPanel();
     panel ??= new ComparePanel(gomap, {
       onClose: () => {
         if (before !== null) setAddress(before);
