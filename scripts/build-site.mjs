@@ -6,7 +6,8 @@
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripComments, stripCssComments } from './strip-comments.mjs';
+import { transform } from 'esbuild';
+import { stripComments } from './strip-comments.mjs';
 import { bundlePages } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +31,8 @@ async function copyTree(from, to) {
       if (/\.m?js$/.test(entry.name)) {
         await writeFile(dst, stripComments(await readFile(src, 'utf8'), relative(root, src)));
       } else if (entry.name.endsWith('.css')) {
-        await writeFile(dst, stripCssComments(await readFile(src, 'utf8')));
+        // Minified (comments gone too): the element links these sheets itself.
+        await writeFile(dst, (await transform(await readFile(src, 'utf8'), { loader: 'css', minify: true })).code);
       } else {
         await cp(src, dst);
       }

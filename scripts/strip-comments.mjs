@@ -40,29 +40,3 @@ export function stripComments(source, label = 'module') {
   out += source.slice(at);
   return out.replace(/[ \t]+$/gm, '');
 }
-
-// A stylesheet's comments, left behind like the modules' (a quarter of the
-// styles' weight). Strings are skipped, so content: "/*" stays; each
-// comment leaves its newlines, so lines keep their numbers.
-export function stripCssComments(css) {
-  let out = '';
-  let i = 0;
-  while (i < css.length) {
-    const c = css[i];
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < css.length && css[j] !== c && css[j] !== '\n') j += css[j] === '\\' ? 2 : 1;
-      out += css.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && css[i + 1] === '*') {
-      const end = css.indexOf('*/', i + 2);
-      const stop = end < 0 ? css.length : end + 2;
-      out += css.slice(i, stop).replace(/[^\n]/g, '');
-      i = stop;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
