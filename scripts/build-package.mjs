@@ -31,6 +31,7 @@ const posix = (p) => p.split(sep).join('/');
 const ENTRIES = ['go-map-viz.js', 'element/define.mjs', 'element/go-map-viz.mjs'];
 const CLASS_MODULE = 'element/go-map-viz.mjs';
 
+/** @returns {never} */
 function fail(message) {
   console.error(`build-package: ${message}`);
   process.exit(1);

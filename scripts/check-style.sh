@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Types and style, checked by machines (npm test runs this first; it takes seconds):
-#   TypeScript  tsc over web/ and wasm/ with their JSDoc (tsconfig.json), and the
-#               hand-written .d.ts files held against the code (tests/types/)
+#   TypeScript  tsc over web/ and wasm/ with their JSDoc (tsconfig.json), the
+#               hand-written .d.ts files held against the code (tests/types/), and
+#               over scripts/ with node's types (scripts/tsconfig.json)
 #   ESLint      core rules over every JavaScript file (eslint.config.mjs)
 #   clang-format  every C++ file in git (.clang-format), but the generated ones and
 #               those listed in scripts/format-pending.txt
@@ -37,6 +38,7 @@ cpp_files() {
 
 run "TypeScript (tsc --noEmit: JSDoc types over web/ and wasm/, .d.ts against the code)" \
   node_modules/.bin/tsc -p tsconfig.json
+run "TypeScript (tsc --noEmit: scripts/, node)" node_modules/.bin/tsc -p scripts/tsconfig.json
 
 eslint_args=(--cache --cache-location node_modules/.cache/eslint/ --max-warnings 0)
 [ $fix -eq 1 ] && eslint_args+=(--fix)

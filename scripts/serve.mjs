@@ -62,5 +62,5 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, '127.0.0.1', () => {
   // The port actually bound (PORT=0 picks a free one, as the tests do).
-  console.log(`Go Map Playground: http://localhost:${server.address().port}/`);
+  console.log(`Go Map Playground: http://localhost:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`);
 });

@@ -59,8 +59,10 @@ function styleAttrs(a) {
 }
 
 /**
- * The CSS with every @import replaced by the sheet it names (inside
- * @media when the import has a media query) and every url() a data: URL.
+ * The CSS with every import rule replaced by the sheet it names (inside an
+ * at-rule media block when the import has a media query) and every url() a data: URL.
+ * @param {string} css
+ * @param {string} name the sheet's name, for messages
  * @param {{ asset: (ref: string) => { path: string, bytes: Uint8Array }, sheet: (ref: string) => string }} io
  *   `sheet` gives an imported sheet's CSS, itself already inlined
  */
