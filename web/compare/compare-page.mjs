@@ -16,9 +16,9 @@ export function wantsCompare(hash) {
 }
 
 /**
- * @param {object} app
- * @param {object} gomap
- * @param {{ linkState?: () => object }} options linkState: the page's
+ * @param {import('../app/app.mjs').App} app
+ * @param {import('../../wasm/gomap').GoMapModule} gomap
+ * @param {{ linkState?: () => Partial<import('../share/fields.mjs').ShareState> }} [options] linkState: the page's
  *   permalink state (PermalinkSync.currentState); while compare mode is
  *   open the address is that link with compare=1, so it can be copied.
  */
