@@ -31,10 +31,18 @@ const char kUsage[] =
     "  --trace       add each operation's micro-steps to its dump\n"
     "  --check       run the invariant checker after every operation\n";
 
-bool readAll(std::istream& in, std::string* out) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
+// Reads the scenario, but never more than one byte past `limit`: a longer
+// one is refused whole anyway, and an endless stream (/dev/zero, `yes |`)
+// must not fill memory first. Sets `over` when there was more.
+bool readAll(std::istream& in, std::string* out, size_t limit, bool* over) {
+  out->clear();
+  char buf[1 << 16];
+  while (out->size() <= limit) {
+    in.read(buf, sizeof buf);
+    if (in.gcount() <= 0) break;
+    out->append(buf, size_t(in.gcount()));
+  }
+  *over = out->size() > limit;
   return !in.bad();
 }
 
@@ -74,8 +82,10 @@ int main(int argc, char** argv) {
     }
   }
   std::string text;
+  const size_t limit = gomap::ScenarioLimits().maxBytes;
+  bool over = false;
   if (!path || !std::strcmp(path, "-")) {
-    readAll(std::cin, &text);
+    readAll(std::cin, &text, limit, &over);
   } else {
     // A directory opens as a stream on Linux and reads as nothing: say so.
     struct stat info;
@@ -84,12 +94,16 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in || !readAll(in, &text)) {
+    if (!in || !readAll(in, &text, limit, &over)) {
       std::fprintf(stderr, "gomap: cannot read %s: %s\n", path, std::strerror(errno));
       return 2;
     }
   }
 
+  if (over) {
+    std::printf("{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than %zu bytes; the limit is %zu\"}\n", limit, limit);
+    return 1;
+  }
   std::vector<gomap::Command> commands;
   if (gomap::Status s = gomap::splitScenario(text, gomap::ScenarioLimits(), &commands); !s.ok()) {
     std::printf("{\"line\":0,\"op\":\"\",\"error\":%s}\n", gomap::jsonString(s.message()).c_str());

@@ -217,6 +217,21 @@ TEST_CASE("gomap on a directory is a clear error and a non-zero exit", "[hostile
   CHECK_THAT(r.out, Catch::Contains("is a directory, not a scenario file"));
 }
 
+TEST_CASE("gomap reads no more than the scenario limit: an endless input is refused, not read",
+          "[hostile][cli]") {
+  // /dev/zero never ends: the CLI once read it until memory ran out.
+  Run r = cli("/dev/zero");
+  CHECK(r.status == 1);
+  CHECK(r.out == "{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than 4194304 bytes; the limit is 4194304\"}\n");
+  // Standard input, one byte over: the same; at the limit, it runs.
+  r = cli("-", std::string(4194305, ' '));
+  CHECK(r.status == 1);
+  CHECK_THAT(r.out, Catch::Contains("scenario is more than 4194304 bytes"));
+  r = cli("--dumps-only", "dump" + std::string(4194299, ' ') + "\n");  // 4194304 bytes
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"op\":\"dump\""));
+}
+
 TEST_CASE("gomap at the memory limit: a clear error, earlier lines printed, later lines run", "[hostile][cli][budget]") {
   Run r = cli("--dumps-only", "map[[128]byte][128]byte\nhint 900000\nset a 1\ndump\n");
   CHECK(r.status == 1);
