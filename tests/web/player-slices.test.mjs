@@ -86,6 +86,19 @@ test('a big fill takes its keyframe in slices, and a prepared seek restores it: 
   assert.equal(player.seekIsLong(0), false);
   player.toEnd();
   assert.deepEqual(player.map.heapCopy(), replay(['fill 600000', 'set 1 1']));
+
+  // A new operation from inside `set 1 1` (the session is wound back): it
+  // starts from the fill's keyframe, so that is copied back first.
+  player.seek(player.history.position(1, 0));
+  assert.equal(player.startIsLong(), true);
+  const slicesBefore = log.restoreSlices;
+  await player.prepareStart({ yieldToEventLoop });
+  assert.equal(log.restoreSlices - slicesBefore, Math.ceil(heapUsed / SLICE));
+  assert.ok(player.perform('set 2 2').ok);
+  assert.equal(log.snapshotsUnprepared, 0);
+  player.toEnd();
+  assert.deepEqual(player.map.heapCopy(), replay(['fill 600000', 'set 1 1', 'set 2 2']));
+  assert.equal(player.startIsLong(), false, 'at the head of a clean session nothing is copied');
   player.free();
   assert.equal(gomap.memory().inUse, 0);
 });

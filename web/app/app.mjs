@@ -174,10 +174,16 @@ export class App {
 
   /**
    * Performs one command after the moment shown, then plays its micro-steps.
-   * @returns {{ ok: boolean, error?: string }}
+   * A promise of the same when a big map first copies its heap in slices.
+   * @param {string} command
+   * @param {{ prepared?: boolean }} [options] prepared: that copy is made
+   * @returns {{ ok: boolean, error?: string } | Promise<{ ok: boolean, error?: string }>}
    */
-  perform(command) {
+  perform(command, { prepared = false } = {}) {
     if (this.busy) return { ok: false, error: 'Wait for the running operation to finish.' };
+    // On a big map the operation may first copy its heap (a keyframe or its
+    // restore): copied a slice per task, then performed (a promise, then).
+    if (!prepared && this.player.startIsLong()) return this.#performAfterCopy(command);
     this.pause();
     const before = this.#beforeChange();
     const r = this.player.perform(command);
@@ -197,6 +203,19 @@ export class App {
       this.render({ animate: false, announce: true });
     }
     return r;
+  }
+
+  async #performAfterCopy(command) {
+    const p = this.player;
+    this.pause();
+    this.setBusy(true);
+    try {
+      await p.prepareStart({ yieldToEventLoop });
+    } finally {
+      this.setBusy(false);
+    }
+    if (this.player !== p) return { ok: false, error: 'The map changed before the operation could run.' };
+    return this.perform(command, { prepared: true });
   }
 
   /** fill N in chunks with a progress bar; the page stays responsive. */

@@ -233,7 +233,7 @@ export function wireControls(app, { lessons = [] } = {}) {
   });
 
   // ---- single operations ----
-  function op(kind) {
+  async function op(kind) {
     const mismatch = pickedMismatch();
     if (mismatch) {
       showError(key, mismatch);
@@ -256,7 +256,8 @@ export function wireControls(app, { lessons = [] } = {}) {
       clearError(value);
       if (v.token) cmd += ` ${v.token}`;
     }
-    const r = app.perform(cmd);
+    // A promise when a big map copies its heap first (App.perform).
+    const r = await app.perform(cmd);
     if (!r.ok) showError(key, r.error);
     else if (kind === 'set') suggestNextKey(mt);
   }
@@ -345,9 +346,9 @@ export function wireControls(app, { lessons = [] } = {}) {
 
   // ---- iteration ----
   const iterError = (r) => showBoxError('iter-error', r.ok ? '' : r.error);
-  $('range-btn').addEventListener('click', () => iterError(app.perform('range')));
-  $('next-btn').addEventListener('click', () => iterError(app.perform('next')));
-  $('iter-btn').addEventListener('click', () => iterError(app.perform('iter')));
+  $('range-btn').addEventListener('click', async () => iterError(await app.perform('range')));
+  $('next-btn').addEventListener('click', async () => iterError(await app.perform('next')));
+  $('iter-btn').addEventListener('click', async () => iterError(await app.perform('iter')));
 
   // ---- scenario box ----
   async function runScenario({ label = 'the scenario' } = {}) {

@@ -169,13 +169,7 @@ export class Player {
    * @returns {Promise<OperationResult>}
    */
   async runLong(command, { yieldToEventLoop, signal, onProgress } = {}) {
-    // Where the operation starts: the restore and the keyframe it needs,
-    // copied a slice per task (on a big map each is tens of ms at once).
-    if (yieldToEventLoop) {
-      const j = this.#branchPoint();
-      await this.prepareSeek(j === 0 ? 0 : this.history.donePosition(j - 1), { yieldToEventLoop });
-      if (this.clean === j) await this.#offerKeyframeSliced(j, yieldToEventLoop);
-    }
+    if (yieldToEventLoop) await this.prepareStart({ yieldToEventLoop });
     const bulk = Player.bulkCount(command);
     if (bulk !== null) return this.fill(bulk, { yieldToEventLoop, signal, onProgress });
     const c = Player.collideArgs(command);
@@ -282,6 +276,27 @@ export class Player {
     this.position = this.history.position(j, 0);
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
+  }
+
+  /**
+   * Whether a new operation from the moment shown first copies a big heap
+   * (the restore of a keyframe, or a keyframe taken): then prepareStart().
+   */
+  startIsLong() {
+    const j = this.#branchPoint();
+    if (this.seekIsLong(j === 0 ? 0 : this.history.donePosition(j - 1))) return true;
+    return this.clean === j && this.#keyframeWanted(j) > HEAP_COPY_SLICE;
+  }
+
+  /**
+   * Where a new operation starts: the restore and the keyframe it needs,
+   * copied a slice per task (on a big map each is tens of ms at once), so
+   * that perform() only hands them over.
+   */
+  async prepareStart({ yieldToEventLoop }) {
+    const j = this.#branchPoint();
+    await this.prepareSeek(j === 0 ? 0 : this.history.donePosition(j - 1), { yieldToEventLoop });
+    if (this.clean === j) await this.#offerKeyframeSliced(j, yieldToEventLoop);
   }
 
   /**
