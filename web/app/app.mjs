@@ -107,6 +107,7 @@ export class App {
     this.pause();
     this.undoEntry = null;
     if (e.player) {
+      await this.#prepareSeekOf(e.player, e.position);
       const current = this.player;
       this.player = e.player;
       this.viz.player = e.player;
@@ -121,12 +122,14 @@ export class App {
         this.announce('The previous history could not be rebuilt.');
         return r;
       }
+      await this.#prepareSeekOf(r.player, e.position);
       const current = this.player;
       this.player = r.player;
       this.viz.player = r.player;
       current.free();
       r.player.seek(e.position);
     } else {
+      await this.#prepareSeekOf(this.player, e.position);
       this.player.truncate(e.length, e.position);
     }
     this.historyVersion++;
@@ -134,6 +137,18 @@ export class App {
     this.render({ animate: false });
     this.announce(`Undone: ${e.label}.`);
     return { ok: true };
+  }
+
+  // Copies ahead, a slice per task with the page busy, the keyframe that a
+  // player's seek to `position` restores, when it is big (Player.prepareSeek).
+  async #prepareSeekOf(player, position) {
+    if (!player.seekIsLong(position)) return;
+    this.setBusy(true);
+    try {
+      await player.prepareSeek(position, { yieldToEventLoop });
+    } finally {
+      this.setBusy(false);
+    }
   }
 
   /**
