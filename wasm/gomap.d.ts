@@ -163,9 +163,9 @@ export type SwissTraceEvent = { e: string; fn: string; writes: number; [field: s
 /** Go 1.26's map (createMap({ version: '1.26' })): pins are { entry, dir }; no chains or batch. */
 export declare class SwissGoMap extends GoMap {
   readonly version: '1.26';
-  // @ts-ignore the Swiss state has its own shape
+  // @ts-expect-error the Swiss state has its own shape, not the bucket map's State
   state(options?: { near?: string[]; maxGroups?: number; groups?: boolean }): { header: SwissHeader; swiss?: SwissDump };
-  // @ts-ignore
+  // @ts-expect-error the Swiss header has its own fields, not the bucket map's Header
   header(): SwissHeader;
   /** Groups [from, from + count) of a table the state lists, cut at its end. */
   groups(table: string, from: number, count: number): SwissGroup[] | Failure;
