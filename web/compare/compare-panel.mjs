@@ -243,7 +243,13 @@ export class ComparePanel {
     side.micro.textContent = s.op === 0 ? 'no operation yet'
       : !count ? 'no micro-steps' : side.step === null ? `end of op ${s.op} (${count} micro-steps)` : `micro-step ${side.step + 1} of ${count}`;
     if (shown?.frame) side.say.textContent = narrationLine(describeFrame(s.players[v], shown.frame, shown.model));
-    this.#reveal(side, shown);
+    // Measuring forces a layout: on the next frame, once both sides are
+    // drawn, the frame's one layout serves it (the same moment only).
+    const at = [s.op, side.step, side.viz];
+    cancelAnimationFrame(side.revealFrame);
+    side.revealFrame = requestAnimationFrame(() => {
+      if (at[0] === this.session?.op && at[1] === side.step && at[2] === side.viz) this.#reveal(side, shown);
+    });
   }
 
   // The element keeps the step's bucket or group in view inside itself;
