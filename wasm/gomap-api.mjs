@@ -587,7 +587,10 @@ export class SwissGoMap extends GoMap {
     super(owner, 'SwissSession');
   }
 
-  /** @returns {'1.26'} */
+  /**
+   * @override
+   * @returns {'1.26'}
+   */
   get version() {
     return '1.26';
   }
@@ -603,6 +606,7 @@ export class SwissGoMap extends GoMap {
   // the others have `summary: true` and `groups: []`. With `groups: false`
   // no table lists its groups (those without `summary` are the ones it
   // would list): a viewer reads the window it draws with groups().
+  /** @override */
   state(options) {
     // null, as undefined, means the defaults
     const { near = null, maxGroups = 256, groups = true } = options ?? {};
@@ -635,10 +639,12 @@ export class SwissGoMap extends GoMap {
     return out.error ? fail(out.error) : out.groups;
   }
 
+  /** @override */
   chains() {
     return fail('chains() is the bucket map\'s (Go 1.14); a Swiss map has state().swiss');
   }
 
+  /** @override */
   setInt64Batch() {
     return fail('setInt64Batch is for the bucket map (Go 1.14); use fill or set on a Go 1.26 map');
   }
