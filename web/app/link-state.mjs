@@ -70,7 +70,7 @@ function atDefault(field, value) {
  * controls kept in the scenario), unknown keys and display fields (step,
  * speed, view, theme…) do not count.
  * @param {string} fragment the raw fragment, with or without '#'
- * @param {{ state: object, warnings: { field: string|null, message: string }[] }} decoded decodeState()'s answer
+ * @param {{ state: import('../share/fields.mjs').ShareState, warnings: { field: string|null, message: string }[] }} decoded decodeState()'s answer
  */
 export function refusedMapFields(fragment, decoded) {
   const keys = new Set(String(fragment).replace(/^#/, '').split('&').map((p) => (p.includes('=') ? p.slice(0, p.indexOf('=')) : p)));

@@ -245,7 +245,9 @@ export class VizView {
    * Draws the player's current moment.
    * @param {import('../player/player.mjs').Player} p
    * @param {{ animate: boolean, follow: boolean, density: string }} options
-   * @returns {{ model: object, marks: object, frame: object, moment?: ReturnType<import('../player/player.mjs').Player['moment']> }}
+   * @returns {{ model: ReturnType<typeof import('../render/map-model.mjs').readModel> | import('../render/swiss-model.mjs').SwissModel,
+   *   marks: import('../render/highlights.mjs').Marks | ReturnType<typeof import('../render/swiss-model.mjs').swissMarks>,
+   *   frame: ReturnType<import('../player/player.mjs').Player['frame']>, moment?: ReturnType<import('../player/player.mjs').Player['moment']> }}
    */
   draw(p, { animate, follow, density }) {
     landAll(this.layer);
