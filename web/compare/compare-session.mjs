@@ -6,20 +6,12 @@
 // micro-steps. DOM-free.
 import { Player } from '../player/player.mjs';
 import { bucketFigures, swissFigures, movedByLastGrowth } from './compare-figures.mjs';
+import { SIDES, sideScenario } from './side-scenario.mjs';
 
-export const SIDES = ['1.14', '1.26'];
+export { SIDES, sideScenario };
+
 // What movedByLastGrowth reads.
 const GROWTH_EVENTS = new Set(['growStart', 'evacuateEntry', 'rehash', 'growToTable', 'moveEntry']);
-
-/** The scenario for one side: a version line of its own, the rest as given. */
-export function sideScenario(text, version) {
-  // go126 is Go 1.26's own hasher; the bucket map keeps its default.
-  const lines = text.split('\n').filter((line) => !/^\s*version\s/.test(line) && !(version !== '1.26' && /^\s*hasher\s+go126\s*$/.test(line)));
-  // The type line comes first; the version goes right after it.
-  const at = lines.findIndex((line) => line.trim() && !line.trim().startsWith('#'));
-  if (version === '1.26') lines.splice(at + 1, 0, 'version 1.26');
-  return lines.join('\n');
-}
 
 export class CompareSession {
   /**

@@ -2,8 +2,8 @@
 // one scenario, and check a step's `expect` against the state dumps that the
 // step's commands produced (the JSON lines of `gomap --trace`, see
 // docs/scenario-format.md). No DOM; a compare lesson's sides are set up as
-// compare mode sets them up (compare/compare-session.mjs sideScenario).
-import { sideScenario } from '../compare/compare-session.mjs';
+// compare mode sets them up (compare/side-scenario.mjs).
+import { SIDES, sideScenario } from '../compare/side-scenario.mjs';
 
 // Every key an `expect` may use. Anything else is a mistake in the lesson.
 export const EXPECT_KEYS = [
@@ -254,7 +254,7 @@ export function checkExpect(expect, dumps) {
 // step's `expect` holds one ordinary `expect` per side, under '1.14' and
 // '1.26', and `figures`: the compare strip's numbers at the step's end
 // (compare/compare-figures.mjs), per side.
-export const COMPARE_SIDES = ['1.14', '1.26'];
+export const COMPARE_SIDES = SIDES;
 
 // Every key `figures` may use, and what it reads of one side's figures.
 // A number with decimals holds when the figure rounds to it at its own
