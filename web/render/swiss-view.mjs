@@ -14,6 +14,8 @@ const DENSE_GROUPS = 16;
 const MAX_SUMMARY_LINES = 32;
 const ZOOM_OUT_TABLES = 8;
 const MAX_DIR_RUNS = 128;
+// One formatter, made once (toLocaleString builds one per call, at every step).
+const count = new Intl.NumberFormat('en-US').format;
 const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
 
 function cls(base, extra) {
@@ -226,7 +228,7 @@ export class SwissView {
       below,
       fill(win, total, others) {
         const span = `groups ${win.from}–${win.to - 1} of ${total} drawn${others ? ` (and ${others} more the step names)` : ''}`;
-        const words = (n, where) => `⋯ ${n.toLocaleString('en-US')} group${n === 1 ? '' : 's'} ${where}`;
+        const words = (n, where) => `⋯ ${count(n)} group${n === 1 ? '' : 's'} ${where}`;
         above.hidden = win.above === 0;
         below.hidden = win.below === 0;
         above.textContent = words(win.above, 'above');
@@ -249,7 +251,10 @@ export class SwissView {
   #table(t, model, marks, full) {
     const tm = marks.tables.get(t.addr) ?? [];
     const focus = marks.focus?.table === t.addr ? ['sw-focus'] : [];
-    const head = h('h4', { class: 'sw-thead' },
+    const cached = full ? this.tableCache.get(t.addr) : null;
+    // The table's line, kept while its fields read the same (no style or layout for it).
+    const headSig = JSON.stringify([t.role, t.pos, t.capacity, t.used, t.growthLeft, t.tombstones, t.localDepth, t.entries[0], t.entries.at(-1)]);
+    const head = cached?.headSig === headSig ? cached.head : h('h4', { class: 'sw-thead' },
       h('span', { class: 'sw-tname', text: t.role === 'live' ? `T${t.pos}` : t.role === 'new' ? `T${t.pos} (new, filling)` : `T${t.pos} (replaced)` }),
       h('span', { class: 'sw-taddr', text: ` @0x${t.addr}` }),
       field('capacity', t.capacity, 'table.capacity: slots'),
@@ -258,7 +263,6 @@ export class SwissView {
       field('tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'),
       field('localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'),
       t.role === 'live' ? field('entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
-    const cached = full ? this.tableCache.get(t.addr) : null;
     const box = cached?.box ?? h('section', { dataset: { addr: t.addr } });
     box.className = cls(`sw-table role-${t.role}`, [...tm, ...focus]);
     box.setAttribute('aria-label', tableName(t));
@@ -279,7 +283,7 @@ export class SwissView {
       const row = cached?.row ?? h('div', { class: 'sw-groups' });
       patchChildren(row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
       const pager = win && groups.length < t.groupCount ? (cached?.pager ?? this.#pager(t.addr)) : null;
-      this.nextTables.set(t.addr, { box, row, pager });
+      this.nextTables.set(t.addr, { box, row, pager, head, headSig });
       if (pager) {
         const others = groups.length - (win.to - win.from);
         pager.fill(win, t.groupCount, others);
