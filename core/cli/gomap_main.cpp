@@ -85,7 +85,12 @@ int main(int argc, char** argv) {
   const size_t limit = gomap::ScenarioLimits().maxBytes;
   bool over = false;
   if (!path || !std::strcmp(path, "-")) {
-    readAll(std::cin, &text, limit, &over);
+    // A read that fails (standard input is a directory, say) is an error,
+    // not an empty scenario that succeeds.
+    if (!readAll(std::cin, &text, limit, &over) || std::ferror(stdin)) {
+      std::fprintf(stderr, "gomap: cannot read standard input: %s\n", std::strerror(errno));
+      return 2;
+    }
   } else {
     // A directory opens as a stream on Linux and reads as nothing: say so.
     struct stat info;

@@ -217,6 +217,20 @@ TEST_CASE("gomap on a directory is a clear error and a non-zero exit", "[hostile
   CHECK_THAT(r.out, Catch::Contains("is a directory, not a scenario file"));
 }
 
+TEST_CASE("gomap with standard input it cannot read says so and exits 2", "[hostile][cli]") {
+  // A directory as standard input once ran as an empty scenario: exit 0, no output.
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  FILE* p = popen(("\"" + std::string(GOMAP_CLI) + "\" < \"" + dir + "\" 2>&1").c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == 2);
+  CHECK_THAT(out, Catch::Contains("gomap: cannot read standard input: Is a directory"));
+}
+
 TEST_CASE("gomap reads no more than the scenario limit: an endless input is refused, not read",
           "[hostile][cli]") {
   // /dev/zero never ends: the CLI once read it until memory ran out.
