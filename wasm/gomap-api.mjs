@@ -512,6 +512,7 @@ export class GoMap {
   // it is valid only while fn runs.
   withHeap(fn) {
     const s = this.#live();
+    if (typeof fn !== 'function') return fail(`withHeap needs a function (view, base) => …, got ${describe(fn)}`);
     const ptr = s.heapPointer();
     const size = s.heapSize();
     const view = new Uint8Array(this.module.HEAPU8.buffer, ptr, size);

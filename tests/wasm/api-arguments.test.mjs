@@ -51,3 +51,15 @@ test('a Go 1.26 state({ near, maxGroups }) refuses what is not a list of hex add
   m.free();
   assert.equal(gomap.memory().inUse, 0);
 });
+
+test('withHeap without a function is an error value, not a TypeError from inside the facade', () => {
+  const m = newMap(gomap, { mapType: 'map[int64]int64' });
+  m.set(1, 1);
+  for (const bad of [undefined, 5, 'f', null]) {
+    const r = m.withHeap(bad);
+    assert.equal(r.ok, false);
+    assert.match(r.error, /^withHeap needs a function \(view, base\) => …, got /);
+  }
+  assert.equal(m.withHeap((view) => view.length > 0), true);
+  m.free();
+});
