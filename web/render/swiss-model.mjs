@@ -147,7 +147,8 @@ export function nearAddresses(frame) {
 export function readSwissModel(map, frame, open = [], { windowOf = null, dense = false } = {}) {
   const near = [...nearAddresses(frame), ...open];
   const whole = () => swissModelOf(map.state({ near, maxGroups: MAX_DRAWN_GROUPS }), frame);
-  if (!windowOf) return whole();
+  // (A module built before groups() existed is read whole.)
+  if (!windowOf || typeof map.groups !== 'function') return whole();
   // The header and every table's fields once, no groups yet.
   const state = map.state({ near, maxGroups: MAX_DRAWN_GROUPS, groups: false });
   const sw = state.swiss;
