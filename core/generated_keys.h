@@ -76,8 +76,8 @@ Status collideGenerated(Map& m, uint64_t n, uint64_t budget, Lands lands, const 
   m.setHashLog(hashLog);
   if (!failed.ok()) return failed;
   if (keys.size() < n) {
-    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) + " keys for " +
-                         where + " in " + std::to_string(tries) + " tries");
+    return Status::error("found only " + std::to_string(keys.size()) + " of " + std::to_string(n) +
+                         " keys for " + where + " in " + std::to_string(tries) + " tries");
   }
   if (Status s = m.checkCapacity(n); !s.ok()) return s;
   std::string elem(m.type().elemTypeSize, '\0');

@@ -70,8 +70,7 @@ constexpr uint8_t kEvacuatedEmpty = 4;
 constexpr uint8_t kMinTopHash = 5;
 static_assert(kEvacuatedX + 1 == kEvacuatedY,
               "evacuate stores evacuatedX + useY, and the NaN rule reads bit 0");
-static_assert(kEmptyRest < kEmptyOne && kEmptyOne < kEvacuatedX,
-              "isEmpty(t) is t <= emptyOne");
+static_assert(kEmptyRest < kEmptyOne && kEmptyOne < kEvacuatedX, "isEmpty(t) is t <= emptyOne");
 static_assert(kEvacuatedEmpty + 1 == kMinTopHash, "evacuated(b) is 2 <= tophash[0] < minTopHash");
 
 // hmap.flags bits.
@@ -82,8 +81,8 @@ constexpr uint8_t kFlagSameSizeGrow = 8;
 
 // hmap and mapextra field offsets on a 64-bit target.
 namespace hmap {
-constexpr uint64_t count = 0, flags = 8, B = 9, noverflow = 10, hash0 = 12, buckets = 16,
-                   oldbuckets = 24, nevacuate = 32, extra = 40, size = 48;
+constexpr uint64_t count = 0, flags = 8, B = 9, noverflow = 10, hash0 = 12, buckets = 16, oldbuckets = 24,
+                   nevacuate = 32, extra = 40, size = 48;
 }
 namespace mapextra {
 constexpr uint64_t overflow = 0, oldoverflow = 8, nextOverflow = 16, size = 24;
@@ -95,7 +94,7 @@ enum class HasherKind : uint8_t { Go114, Go119, Identity };
 enum class GoVersion : uint8_t { Go114, Go119 };
 
 struct Limits {
-  uint64_t maxEntries = 1u << 21;            // 2,097,152 live keys
+  uint64_t maxEntries = 1u << 21;  // 2,097,152 live keys
   uint64_t maxStringKeyBytes = 64 * 1024;
   // The simulated heap, garbage included. Half the MemoryBudget (sim_heap.h),
   // so the heap's last move (old and new buffers at once) fits with room left.
@@ -107,7 +106,7 @@ struct MapConfig {
   HasherKind hasher = HasherKind::Go114;
   GoVersion version = GoVersion::Go114;
   HashKey hashkey = kDefaultHashKey;
-  std::optional<uint32_t> seed;   // hash0; when absent it is drawn from `rand`, as Go does
+  std::optional<uint32_t> seed;  // hash0; when absent it is drawn from `rand`, as Go does
   FastRand rand;
   int64_t hint = 0;
   Limits limits;
@@ -115,10 +114,10 @@ struct MapConfig {
 
 // runtime.hiter, minus the GC-only fields. Owned by the caller.
 struct Hiter {
-  uint64_t key = 0;          // address of the current key (dereferenced), 0 when done
+  uint64_t key = 0;  // address of the current key (dereferenced), 0 when done
   uint64_t elem = 0;
-  uint64_t buckets = 0;      // the array when iteration started
-  uint64_t bptr = 0;         // current bucket
+  uint64_t buckets = 0;  // the array when iteration started
+  uint64_t bptr = 0;     // current bucket
   uint64_t startBucket = 0;
   uint8_t offset = 0;
   bool wrapped = false;
@@ -168,8 +167,7 @@ class GoMap {
   uint64_t hashOf(std::string_view key);
   Status checkKey(std::string_view key) const { return keyFits(key) ? Status::success() : checkKeySlow(key); }
   bool keyFits(std::string_view key) const {
-    return type().key == KeyKind::String ? key.size() <= config_.limits.maxStringKeyBytes
-                                         : !type().keyTails && key.size() == type().keyTypeSize;
+    return keyBytesFit(type(), config_.limits.maxStringKeyBytes, key);
   }
   Status checkKeySlow(std::string_view key) const;
   Status checkElem(std::string_view elem) const;
@@ -238,9 +236,7 @@ class GoMap {
 
   uint8_t tophashAt(uint64_t b, int i) const { return heap_.load8(b + i); }
   uint64_t overflowOf(uint64_t b) const { return heap_.load64(b + type().overflowOffset()); }
-  uint64_t bucketAddress(uint64_t array, uint64_t index) const {
-    return array + index * type().bucketsize;
-  }
+  uint64_t bucketAddress(uint64_t array, uint64_t index) const { return array + index * type().bucketsize; }
   // Address of the key / elem value in slot i (through the pointer if indirect).
   uint64_t keyAt(uint64_t b, int i) const {
     uint64_t slot = b + type().keyOffset(i);
@@ -258,9 +254,9 @@ class GoMap {
 
  private:
   struct ChainStart {
-    uint64_t b;       // first bucket of the chain to probe
-    uint64_t index;   // its index in its array
-    bool old;         // in the old array
+    uint64_t b;      // first bucket of the chain to probe
+    uint64_t index;  // its index in its array
+    bool old;        // in the old array
   };
   template <bool kTraced>
   ChainStart chainStart(uint64_t hash, TraceFunc fn);
@@ -377,10 +373,8 @@ class GoMap {
         std::memcpy(&b, key.data(), 8);
         return a == b;
       }
-      case KeyKind::Typed:
-        return typedKeyEqual(stored, key);
-      default:
-        return type().keyTypeSize == 0 || std::memcmp(p, key.data(), type().keyTypeSize) == 0;
+      case KeyKind::Typed: return typedKeyEqual(stored, key);
+      default: return type().keyTypeSize == 0 || std::memcmp(p, key.data(), type().keyTypeSize) == 0;
     }
   }
   // == for keys of any other type (typed_value.h), compared as Go compares them.
@@ -427,7 +421,7 @@ class GoMap {
   std::unordered_map<std::string, uint64_t> pins_;
   Trace* trace_ = nullptr;
   HashLog* hashLog_ = nullptr;
-  bool memoryHash_ = false;  // a go114/go119 hasher on a key hashed as plain memory (not a float)
+  bool memoryHash_ = false;             // a go114/go119 hasher on a key hashed as plain memory (not a float)
   Variant rawKind_ = Variant::Generic;  // that variant while nothing watches, else Generic
 };
 

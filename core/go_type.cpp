@@ -15,15 +15,24 @@ struct Basic {
 };
 
 constexpr Basic kBasics[] = {
-    {"bool", GoKind::Bool, 1, 1},          {"int8", GoKind::Int8, 1, 1},
-    {"int16", GoKind::Int16, 2, 2},        {"int32", GoKind::Int32, 4, 4},
-    {"rune", GoKind::Int32, 4, 4},         {"int64", GoKind::Int64, 8, 8},
-    {"int", GoKind::Int, 8, 8},            {"uint8", GoKind::Uint8, 1, 1},
-    {"byte", GoKind::Uint8, 1, 1},         {"uint16", GoKind::Uint16, 2, 2},
-    {"uint32", GoKind::Uint32, 4, 4},      {"uint64", GoKind::Uint64, 8, 8},
-    {"uint", GoKind::Uint, 8, 8},          {"uintptr", GoKind::Uintptr, 8, 8},
-    {"float32", GoKind::Float32, 4, 4},    {"float64", GoKind::Float64, 8, 8},
-    {"complex64", GoKind::Complex64, 8, 4}, {"complex128", GoKind::Complex128, 16, 8},
+    {"bool", GoKind::Bool, 1, 1},
+    {"int8", GoKind::Int8, 1, 1},
+    {"int16", GoKind::Int16, 2, 2},
+    {"int32", GoKind::Int32, 4, 4},
+    {"rune", GoKind::Int32, 4, 4},
+    {"int64", GoKind::Int64, 8, 8},
+    {"int", GoKind::Int, 8, 8},
+    {"uint8", GoKind::Uint8, 1, 1},
+    {"byte", GoKind::Uint8, 1, 1},
+    {"uint16", GoKind::Uint16, 2, 2},
+    {"uint32", GoKind::Uint32, 4, 4},
+    {"uint64", GoKind::Uint64, 8, 8},
+    {"uint", GoKind::Uint, 8, 8},
+    {"uintptr", GoKind::Uintptr, 8, 8},
+    {"float32", GoKind::Float32, 4, 4},
+    {"float64", GoKind::Float64, 8, 8},
+    {"complex64", GoKind::Complex64, 8, 4},
+    {"complex128", GoKind::Complex128, 16, 8},
     {"string", GoKind::String, 16, 8},
 };
 
@@ -106,7 +115,11 @@ class TypeParser {
         t->align = b.align;
         t->name = canonicalBasicName(b.kind);
         switch (b.kind) {
-          case GoKind::String: t->alg = GoAlg::String; t->hasPointers = true; t->needKeyUpdate = true; break;
+          case GoKind::String:
+            t->alg = GoAlg::String;
+            t->hasPointers = true;
+            t->needKeyUpdate = true;
+            break;
           case GoKind::Float32: t->alg = GoAlg::Float32; break;
           case GoKind::Float64: t->alg = GoAlg::Float64; break;
           case GoKind::Complex64: t->alg = GoAlg::Complex64; break;
@@ -168,10 +181,14 @@ class TypeParser {
     t->hasPointers = n > 0 && e.hasPointers;
     t->reflexive = e.reflexive;
     t->needKeyUpdate = e.needKeyUpdate;
-    if (e.alg == GoAlg::Mem || e.alg == GoAlg::NoEq) t->alg = e.alg;
-    else if (n == 0) t->alg = GoAlg::Mem;
-    else if (n == 1) t->alg = e.alg;
-    else t->alg = GoAlg::Special;
+    if (e.alg == GoAlg::Mem || e.alg == GoAlg::NoEq)
+      t->alg = e.alg;
+    else if (n == 0)
+      t->alg = GoAlg::Mem;
+    else if (n == 1)
+      t->alg = e.alg;
+    else
+      t->alg = GoAlg::Special;
     t->name = "[" + std::to_string(n) + "]" + (e.kind == GoKind::Uint8 ? std::string("byte") : e.name);
     if (t->size > kMaxGoTypeSize) return fail(sizeMessage(*t));
     *out = t;

@@ -30,16 +30,49 @@ constexpr uint64_t W3 = 0x8ebc6af09c88c6e3ULL;
 constexpr uint64_t W4 = 0x589965cc75374cc3ULL;
 constexpr uint64_t W5 = 0x1d8e4e27c47d124fULL;
 
-// high64(a*b) ^ low64(a*b), from 32-bit halves so it also builds for wasm32
-// without relying on a 128-bit integer type.
-uint64_t mix119(uint64_t a, uint64_t b) {
-  uint64_t aLo = a & 0xffffffffu, aHi = a >> 32;
-  uint64_t bLo = b & 0xffffffffu, bHi = b >> 32;
-  uint64_t lolo = aLo * bLo, hilo = aHi * bLo, lohi = aLo * bHi, hihi = aHi * bHi;
-  uint64_t cross = (lolo >> 32) + (hilo & 0xffffffffu) + lohi;
-  uint64_t hi = hihi + (hilo >> 32) + (cross >> 32);
-  uint64_t lo = (cross << 32) | (lolo & 0xffffffffu);
-  return hi ^ lo;
+// The wyhash-style memory hash of any length that Go 1.19 and Go 1.26 share:
+// 1.19 runs it with fixed multipliers, 1.26 with its per-process keys.
+// `seed` already carries the first key; k1..k3 mix the 16- and 48-byte
+// rounds, m5 the length.
+uint64_t wyhashBytes(const uint8_t* p, uint64_t seed, size_t n, uint64_t k1, uint64_t k2, uint64_t k3,
+                     uint64_t m5) {
+  if (n == 0) return seed;
+  uint64_t a, b;
+  if (n < 4) {
+    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
+    b = 0;
+  } else if (n == 4) {
+    a = b = load32(p);
+  } else if (n < 8) {
+    a = load32(p);
+    b = load32(p + n - 4);
+  } else if (n == 8) {
+    a = b = load64(p);
+  } else if (n <= 16) {
+    a = load64(p);
+    b = load64(p + n - 8);
+  } else {
+    size_t l = n;
+    if (l > 48) {
+      uint64_t s1 = seed, s2 = seed;
+      while (l > 48) {
+        seed = mix128(load64(p) ^ k1, load64(p + 8) ^ seed);
+        s1 = mix128(load64(p + 16) ^ k2, load64(p + 24) ^ s1);
+        s2 = mix128(load64(p + 32) ^ k3, load64(p + 40) ^ s2);
+        p += 48;
+        l -= 48;
+      }
+      seed ^= s1 ^ s2;
+    }
+    while (l > 16) {
+      seed = mix128(load64(p) ^ k1, load64(p + 8) ^ seed);
+      p += 16;
+      l -= 16;
+    }
+    a = load64(p + l - 16);
+    b = load64(p + l - 8);
+  }
+  return mix128(m5 ^ uint64_t(n), mix128(a ^ k1, b ^ seed));
 }
 
 }  // namespace
@@ -62,85 +95,11 @@ uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& ke
 }
 
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
-  seed ^= key0 ^ W1;
-  if (n == 0) return seed;
-  uint64_t a, b;
-  if (n < 4) {
-    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
-    b = 0;
-  } else if (n == 4) {
-    a = b = load32(p);
-  } else if (n < 8) {
-    a = load32(p);
-    b = load32(p + n - 4);
-  } else if (n == 8) {
-    a = b = load64(p);
-  } else if (n <= 16) {
-    a = load64(p);
-    b = load64(p + n - 8);
-  } else {
-    size_t l = n;
-    if (l > 48) {
-      uint64_t s1 = seed, s2 = seed;
-      while (l > 48) {
-        seed = mix119(load64(p) ^ W2, load64(p + 8) ^ seed);
-        s1 = mix119(load64(p + 16) ^ W3, load64(p + 24) ^ s1);
-        s2 = mix119(load64(p + 32) ^ W4, load64(p + 40) ^ s2);
-        p += 48;
-        l -= 48;
-      }
-      seed ^= s1 ^ s2;
-    }
-    while (l > 16) {
-      seed = mix119(load64(p) ^ W2, load64(p + 8) ^ seed);
-      p += 16;
-      l -= 16;
-    }
-    a = load64(p + l - 16);
-    b = load64(p + l - 8);
-  }
-  return mix119(W5 ^ uint64_t(n), mix119(a ^ W2, b ^ seed));
+  return wyhashBytes(p, seed ^ key0 ^ W1, n, W2, W3, W4, W5);
 }
 
 uint64_t memhash126(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key) {
-  seed ^= key[0];
-  if (n == 0) return seed;
-  uint64_t a, b;
-  if (n < 4) {
-    a = uint64_t(p[0]) | uint64_t(p[n >> 1]) << 8 | uint64_t(p[n - 1]) << 16;
-    b = 0;
-  } else if (n == 4) {
-    a = b = load32(p);
-  } else if (n < 8) {
-    a = load32(p);
-    b = load32(p + n - 4);
-  } else if (n == 8) {
-    a = b = load64(p);
-  } else if (n <= 16) {
-    a = load64(p);
-    b = load64(p + n - 8);
-  } else {
-    size_t l = n;
-    if (l > 48) {
-      uint64_t s1 = seed, s2 = seed;
-      while (l > 48) {
-        seed = mix128(load64(p) ^ key[1], load64(p + 8) ^ seed);
-        s1 = mix128(load64(p + 16) ^ key[2], load64(p + 24) ^ s1);
-        s2 = mix128(load64(p + 32) ^ key[3], load64(p + 40) ^ s2);
-        p += 48;
-        l -= 48;
-      }
-      seed ^= s1 ^ s2;
-    }
-    while (l > 16) {
-      seed = mix128(load64(p) ^ key[1], load64(p + 8) ^ seed);
-      p += 16;
-      l -= 16;
-    }
-    a = load64(p + l - 16);
-    b = load64(p + l - 8);
-  }
-  return mix128(kHash126M5 ^ uint64_t(n), mix128(a ^ key[1], b ^ seed));
+  return wyhashBytes(p, seed ^ key[0], n, key[1], key[2], key[3], kHash126M5);
 }
 
 uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0) {

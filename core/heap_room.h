@@ -20,7 +20,8 @@ Status makeRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys) {
 
 // `ready` once makeRoomForKeys(newKeys) would not move the heap.
 template <class Map>
-Status prepareRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys, uint64_t maxCopyBytes, bool& ready) {
+Status prepareRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys, uint64_t maxCopyBytes,
+                          bool& ready) {
   ready = false;
   uint64_t need = 0;
   if (Status s = map.capacityNeed(newKeys, need); !s.ok()) return s;

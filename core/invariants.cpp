@@ -23,14 +23,13 @@ bool isNaNKey(const GoMap& m, uint64_t keyAddr) {
 }
 
 std::string where(bool old, uint64_t index, int slot) {
-  return std::string(old ? "old" : "") + "bucket " + std::to_string(index) + " slot " +
-         std::to_string(slot);
+  return std::string(old ? "old" : "") + "bucket " + std::to_string(index) + " slot " + std::to_string(slot);
 }
 
 // One chain's checks that do not need hashing: shape (I2), marks (I5/I6).
 // Counts live slots and overflow buckets.
-std::string checkChainShape(const GoMap& m, uint64_t first, bool old, uint64_t index,
-                            uint64_t* live, uint64_t* overflows) {
+std::string checkChainShape(const GoMap& m, uint64_t first, bool old, uint64_t index, uint64_t* live,
+                            uint64_t* overflows) {
   bool seenRest = false;
   bool evac = old && m.tophashAt(first, 0) > kEmptyOne && m.tophashAt(first, 0) < kMinTopHash;
   int depth = 0;
@@ -100,12 +99,15 @@ std::string checkInvariants(GoMap& m) {
   uint64_t nold = 0;
   if (m.growing()) {
     nold = m.noldbuckets();
-    if (m.nevacuate() >= nold) return fail(7, "nevacuate " + std::to_string(m.nevacuate()) + " >= old buckets " + std::to_string(nold));
+    if (m.nevacuate() >= nold)
+      return fail(7,
+                  "nevacuate " + std::to_string(m.nevacuate()) + " >= old buckets " + std::to_string(nold));
     for (uint64_t i = 0; i < nold; ++i) {
       uint64_t b = m.bucketAddress(m.oldbuckets(), i);
       uint8_t t0 = m.tophashAt(b, 0);
       bool evac = t0 > kEmptyOne && t0 < kMinTopHash;
-      if (i < m.nevacuate() && !evac) return fail(7, "old bucket " + std::to_string(i) + " below nevacuate is not evacuated");
+      if (i < m.nevacuate() && !evac)
+        return fail(7, "old bucket " + std::to_string(i) + " below nevacuate is not evacuated");
       uint64_t oldLive = 0;
       if (std::string e = checkChainShape(m, b, true, i, &oldLive, &oldOverflows); !e.empty()) return e;
       if (!evac) {
@@ -115,11 +117,12 @@ std::string checkInvariants(GoMap& m) {
     }
   }
   if (live != m.count()) {
-    return fail(1, "count is " + std::to_string(m.count()) + " but " + std::to_string(live) + " slots are live");
+    return fail(1,
+                "count is " + std::to_string(m.count()) + " but " + std::to_string(live) + " slots are live");
   }
   if (B < 16 && overflows != m.noverflow()) {
-    return fail(8, "noverflow is " + std::to_string(m.noverflow()) + " but " +
-                       std::to_string(overflows) + " overflow buckets are linked");
+    return fail(8, "noverflow is " + std::to_string(m.noverflow()) + " but " + std::to_string(overflows) +
+                       " overflow buckets are linked");
   }
 
   // I11: the preallocated pool of the current array.
@@ -133,7 +136,8 @@ std::string checkInvariants(GoMap& m) {
       if (next < spareStart || next >= end || (next - spareStart) % m.type().bucketsize != 0) {
         return fail(11, "nextOverflow points outside the spare buckets");
       }
-      if (m.overflowOf(last) != m.buckets()) return fail(11, "the last spare bucket lost its sentinel while spares remain");
+      if (m.overflowOf(last) != m.buckets())
+        return fail(11, "the last spare bucket lost its sentinel while spares remain");
       for (uint64_t b = next; b < end; b += m.type().bucketsize) {
         for (int i = 0; i < kBucketCnt; ++i) {
           if (m.tophashAt(b, i) != 0) return fail(11, "an unused spare bucket is not empty");
@@ -156,8 +160,8 @@ std::string checkInvariants(GoMap& m) {
     uint64_t hash = m.hashOf(key);
     uint8_t t = m.tophashAt(e.b, e.slot);
     if (t != tophash(hash)) {
-      return fail(3, where(e.old, e.index, e.slot) + " has tophash " + std::to_string(t) +
-                         ", its key's is " + std::to_string(tophash(hash)));
+      return fail(3, where(e.old, e.index, e.slot) + " has tophash " + std::to_string(t) + ", its key's is " +
+                         std::to_string(tophash(hash)));
     }
     uint64_t mask = e.old ? nold - 1 : nb - 1;
     if ((hash & mask) != e.index) {

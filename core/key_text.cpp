@@ -23,8 +23,7 @@ std::string bytesOf(const void* p, size_t n) { return std::string(static_cast<co
 Status parseFixedBytes(std::string_view text, uint32_t n, const char* what, std::string* out) {
   if (text.size() > n) {
     return Status::error(std::string(what) + " " + quoteForMessage(text) + " is " +
-                         std::to_string(text.size()) + " bytes, longer than [" +
-                         std::to_string(n) + "]byte");
+                         std::to_string(text.size()) + " bytes, longer than [" + std::to_string(n) + "]byte");
   }
   *out = std::string(text);
   out->resize(n, '\0');
@@ -139,10 +138,8 @@ Status parseGoFloat(std::string_view text, int bits, double* out) {
     case FloatText::Ok:
       if (std::isnan(*out)) *out = std::numeric_limits<double>::quiet_NaN();
       return Status::success();
-    case FloatText::NotANumber:
-      return Status::error(quoteForMessage(text) + " is not a " + name);
-    case FloatText::TooLarge:
-      break;
+    case FloatText::NotANumber: return Status::error(quoteForMessage(text) + " is not a " + name);
+    case FloatText::TooLarge: break;
   }
   return Status::error(quoteForMessage(text) + " is too large for a " + name + "; use +Inf or -Inf");
 }
@@ -157,10 +154,14 @@ bool parseUint64(std::string_view text, uint64_t* out) {
   uint64_t v = 0;
   for (char c : text) {
     int d;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (base == 16 && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (base == 16 && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-    else return false;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (base == 16 && c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else if (base == 16 && c >= 'A' && c <= 'F')
+      d = c - 'A' + 10;
+    else
+      return false;
     if (v > (std::numeric_limits<uint64_t>::max() - d) / base) return false;
     v = v * base + d;
   }
@@ -240,10 +241,12 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
       double d;
       switch (parseFloat(text, &d)) {
         case FloatText::Ok: break;
-        case FloatText::NotANumber: return Status::error("key " + quoteForMessage(text) + " is not a float64");
+        case FloatText::NotANumber:
+          return Status::error("key " + quoteForMessage(text) + " is not a float64");
         // The page's key field says the same (web/player/inputs.mjs).
         case FloatText::TooLarge:
-          return Status::error("key " + quoteForMessage(text) + " is too large for a float64; use +Inf or -Inf");
+          return Status::error("key " + quoteForMessage(text) +
+                               " is too large for a float64; use +Inf or -Inf");
       }
       if (std::isnan(d)) {
         uint64_t goNaN = 0x7FF8000000000001ULL;  // math.NaN()'s bits
@@ -253,20 +256,17 @@ Status parseKey(const MapType& t, std::string_view text, std::string* bytes) {
       }
       return Status::success();
     }
-    case KeyKind::String:
-      *bytes = std::string(text);
-      return Status::success();
-    case KeyKind::Bytes:
-      return parseFixedBytes(text, t.keyTypeSize, "key", bytes);
-    default:
-      break;
+    case KeyKind::String: *bytes = std::string(text); return Status::success();
+    case KeyKind::Bytes: return parseFixedBytes(text, t.keyTypeSize, "key", bytes);
+    default: break;
   }
   return Status::error("unknown key type");
 }
 
 Status parseElem(const MapType& t, std::string_view text, std::string* bytes) {
   if (!t.legacyElemText) {
-    if (Status s = parseValue(*t.elemGo, text, bytes); !s.ok()) return Status::error("element " + s.message());
+    if (Status s = parseValue(*t.elemGo, text, bytes); !s.ok())
+      return Status::error("element " + s.message());
     return Status::success();
   }
   if (t.elem == ElemKind::Int64) {
@@ -299,12 +299,9 @@ std::string formatKey(const MapType& t, std::string_view bytes) {
       std::memcpy(&d, bytes.data(), 8);
       return formatFloat(d);
     }
-    case KeyKind::String:
-      return textOrToken(std::string(bytes));
-    case KeyKind::Bytes:
-      return textOrToken(trimZeros(bytes));
-    default:
-      break;
+    case KeyKind::String: return textOrToken(std::string(bytes));
+    case KeyKind::Bytes: return textOrToken(trimZeros(bytes));
+    default: break;
   }
   return "";
 }
@@ -360,9 +357,7 @@ std::string formatShortestFloat(double d, int bits) {
     std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
     return out + ebuf;
   }
-  if (exp < 0) {
-    return out + "0." + std::string(size_t(-exp - 1), '0') + digits;
-  }
+  if (exp < 0) { return out + "0." + std::string(size_t(-exp - 1), '0') + digits; }
   if (size_t(exp) + 1 >= digits.size()) {
     return out + digits + std::string(size_t(exp) + 1 - digits.size(), '0');
   }

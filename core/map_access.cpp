@@ -101,7 +101,7 @@ Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
     // mapaccess2_fast64 exactly: every slot of the chain, key word first.
     if (variant == Variant::Fast64 || (variant == Variant::FastStr && hashed)) {
       SlotRef r = variant == Variant::Fast64 ? scanFast64(start.b, wordOf(key))
-                                              : scanFastStr(start.b, key.data(), key.size(), top);
+                                             : scanFastStr(start.b, key.data(), key.size(), top);
       if (r.b == 0) return {};
       return {true, keyAt(r.b, r.i), elemAt(r.b, r.i)};
     }
@@ -117,11 +117,9 @@ Found GoMap::mapaccessImpl(std::string_view key, bool forIterator) {
         if (!eq) continue;
       } else {
         bool match = th == top;
-        if (variant == Variant::FastStr) {
-          match = match && heap_.load64(keyAt(b, i) + 8) == key.size();
-        }
-        note<kTraced>({TraceKind::CompareTophash, fn, start.old, uint8_t(i), th, start.index, b, top,
-                match ? 1u : 0u});
+        if (variant == Variant::FastStr) { match = match && heap_.load64(keyAt(b, i) + 8) == key.size(); }
+        note<kTraced>(
+            {TraceKind::CompareTophash, fn, start.old, uint8_t(i), th, start.index, b, top, match ? 1u : 0u});
         if (!match) {
           // Generic lookups stop at emptyRest; faststr scans the whole chain.
           if (th == kEmptyRest && variant == Variant::Generic) {

@@ -91,7 +91,7 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
     if constexpr (!kTraced) {
       if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
         AssignProbe probe = t.variant == Variant::Fast64 ? probeFast64(b, wordOf(key))
-                                                          : probeFastStr(b, keyData, keySize, top);
+                                                         : probeFastStr(b, keyData, keySize, top);
         if (probe.existing.b != 0) {
           if (t.variant == Variant::FastStr && config_.version == GoVersion::Go119) {
             rewriteStringData(keyAt(probe.existing.b, probe.existing.i), key);
@@ -114,8 +114,8 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
           candidate = !isEmpty(th);
         } else {
           candidate = th == top;
-          note<kTraced>({TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top,
-                  candidate ? 1u : 0u});
+          note<kTraced>(
+              {TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, candidate ? 1u : 0u});
         }
         if (!candidate) {
           if (isEmpty(th) && insertB == 0) {
@@ -137,7 +137,7 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
         // The key is already here: only its element changes, plus the key
         // bytes where the type needs it (+0 replaced by -0; a string header).
         note<kTraced>({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
-        bool rewriteKey = t.variant == Variant::Generic ? t.needKeyUpdate
+        bool rewriteKey = t.variant == Variant::Generic   ? t.needKeyUpdate
                           : t.variant == Variant::FastStr ? config_.version == GoVersion::Go119
                                                           : false;
         if (rewriteKey) {
@@ -159,8 +159,7 @@ uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
 
     // A new key. Grow first if it would overload the map or there are too
     // many overflow buckets, but never start a grow while one is running.
-    if (!growing() &&
-        (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()))) {
+    if (!growing() && (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()))) {
       hashGrow();
       continue;
     }
@@ -229,7 +228,8 @@ void GoMap::assignBytes(const char* key, size_t size, const char* elem, size_t e
 // evacuation and the insert, the key's bytes and its boxes.
 uint64_t GoMap::worstCaseWriteBytes(std::string_view key) const {
   const MapType& t = type();
-  const bool mayGrow = !growing() && (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()));
+  const bool mayGrow =
+      !growing() && (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()));
   uint64_t grow = mayGrow ? arrayBuckets(uint8_t(B() + 1)) * t.bucketsize + 8192 : 0;
   return grow + 64 * uint64_t(t.bucketsize) + 2 * key.size() + 2 * 256 + 4096;
 }
@@ -243,7 +243,8 @@ Status GoMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& rea
 Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   if (count() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
-                         std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
+                         std::to_string(config_.limits.maxEntries) +
+                         " entries, the most this playground allows");
   }
   uint8_t b = B();
   while (overLoadFactor(count() + newKeys, b)) ++b;
@@ -258,9 +259,8 @@ Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   need += ((count() + newKeys) / 4 + 64) * t.bucketsize + newKeys * perKey + (1 << 20);
   if (heap_.used() + need > heap_.limit()) {
     return Status::error(std::to_string(newKeys) + " more keys would need about " +
-                         std::to_string((heap_.used() + need) >> 20) +
-                         " MiB, over the simulated heap's " + std::to_string(heap_.limit() >> 20) +
-                         " MiB limit");
+                         std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
+                         std::to_string(heap_.limit() >> 20) + " MiB limit");
   }
   return Status::success();
 }

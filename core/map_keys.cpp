@@ -42,39 +42,10 @@ bool GoMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
 }
 
 Status GoMap::checkKeySlow(std::string_view key) const {
-  const MapType& t = type();
-  if (t.key == KeyKind::String) {
-    if (key.size() > config_.limits.maxStringKeyBytes) {
-      return Status::error("string key of " + std::to_string(key.size()) +
-                           " bytes is over the limit of " +
-                           std::to_string(config_.limits.maxStringKeyBytes));
-    }
-    return Status::success();
-  }
-  if (t.keyTails) {
-    if (Status s = checkEncoding(*t.keyGo, key); !s.ok()) return Status::error("key for " + t.name() + ": " + s.message());
-    return Status::success();
-  }
-  if (key.size() != t.keyTypeSize) {
-    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " +
-                         t.name() + ", got " + std::to_string(key.size()));
-  }
-  return Status::success();
+  return checkKeyBytes(type(), config_.limits.maxStringKeyBytes, key);
 }
 
-Status GoMap::checkElem(std::string_view elem) const {
-  if (type().elemTails) {
-    if (Status s = checkEncoding(*type().elemGo, elem); !s.ok()) {
-      return Status::error("element for " + type().name() + ": " + s.message());
-    }
-    return Status::success();
-  }
-  if (elem.size() != type().elemTypeSize) {
-    return Status::error("element must be " + std::to_string(type().elemTypeSize) +
-                         " bytes for " + type().name() + ", got " + std::to_string(elem.size()));
-  }
-  return Status::success();
-}
+Status GoMap::checkElem(std::string_view elem) const { return checkElemBytes(type(), elem); }
 
 Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   if (Status s = checkKey(key); !s.ok()) return s;
@@ -98,8 +69,9 @@ Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   hashLog_ = savedLog;
   refreshRawPath();
   if (stored && !same) {
-    return Status::error("key is already in the map: its hash cannot change while it is stored "
-                         "(pin the hash before the key is set, or delete the key first)");
+    return Status::error(
+        "key is already in the map: its hash cannot change while it is stored "
+        "(pin the hash before the key is set, or delete the key first)");
   }
   pins_[std::string(key)] = hash;
   refreshRawPath();
@@ -113,8 +85,7 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
   if (!pins_.empty()) {
     auto it = pins_.find(std::string(key));
     if (it != pins_.end()) {
-      record({TraceKind::HashKey, fn, false, 0, tophash(it->second), 0, 0,
-              it->second, 1});
+      record({TraceKind::HashKey, fn, false, 0, tophash(it->second), 0, 0, it->second, 1});
       if (hashLog_ && hashLog_->size() < kHashLogLimit) hashLog_->emplace_back(key, it->second);
       return it->second;
     }
@@ -134,9 +105,13 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
     // Any other type: the hash function the compiler generates for it.
     HashPrimitives fns;
     if (config_.hasher == HasherKind::Go114) {
-      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash114(q, s, n, config_.hashkey); };
+      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) {
+        return memhash114(q, s, n, config_.hashkey);
+      };
     } else {
-      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash119(q, s, n, config_.hashkey[0]); };
+      fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) {
+        return memhash119(q, s, n, config_.hashkey[0]);
+      };
     }
     fns.fastrand = [this] { return rand_.next(); };
     h = typeHash(*type().keyGo, key, seed, fns);

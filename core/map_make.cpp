@@ -15,7 +15,8 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   m.rand_ = config.rand;
   // (Typed keys and zero-size ones hash through their type: hashKeySlow.)
   m.memoryHash_ = config.hasher != HasherKind::Identity && config.type.key != KeyKind::Float64 &&
-                  config.type.key != KeyKind::Typed && !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
+                  config.type.key != KeyKind::Typed &&
+                  !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
   m.refreshRawPath();
   if (m.rand_.a == 0 && m.rand_.b == 0) m.rand_.b = 1;  // the runtime's own guard
 
@@ -41,7 +42,8 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
   const uint64_t arrayBytes = B > 0 ? uint64_t(t.bucketsize) * m.arrayBuckets(B) : 0;
   if (Status s = m.heap_.makeRoom(arrayBytes + std::max<uint64_t>(arrayBytes / 8, 256 * 1024));
       !s.ok() && !(s = m.heap_.makeRoom(arrayBytes + 8192)).ok()) {
-    return Status::error((B > 0 ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
+    return Status::error((B > 0 ? "hint " + std::to_string(config.hint) + ": " : std::string()) +
+                         s.message());
   }
   m.h_ = m.heap_.alloc(hmap::size);
   uint32_t hash0 = m.rand_.next();  // every make draws once, even when the seed is pinned
@@ -52,9 +54,7 @@ Status GoMap::create(const MapConfig& config, GoMap* out) {
     uint64_t array = 0, next = 0;
     m.makeBucketArray(B, 0, &array, &next);
     m.setBuckets(array);
-    if (next != 0) {
-      m.setExtraField(mapextra::nextOverflow, next);
-    }
+    if (next != 0) { m.setExtraField(mapextra::nextOverflow, next); }
   }
   *out = std::move(m);
   return Status::success();
@@ -110,8 +110,8 @@ uint64_t GoMap::newoverflow(uint64_t b) {
   // Linked before it is counted (Go counts first; nothing observes the
   // difference) so that the step that names the new bucket shows it chained.
   setOverflowOf(b, ovf);
-  record({next != 0 ? TraceKind::OverflowPrealloc : TraceKind::OverflowFresh,
-          TraceFunc::newoverflow, false, 0, 0, 0, ovf, b});
+  record({next != 0 ? TraceKind::OverflowPrealloc : TraceKind::OverflowFresh, TraceFunc::newoverflow, false,
+          0, 0, 0, ovf, b});
   incrnoverflow();
   if (!type().bucketHasPointers) appendOverflow();
   return ovf;
@@ -129,8 +129,8 @@ void GoMap::incrnoverflow() {
     counted = (rand_.next() & mask) == 0;
     if (counted) setNoverflow(uint16_t(noverflow() + 1));
   }
-  record({TraceKind::CountOverflow, TraceFunc::newoverflow, false, 0, 0, 0, 0, noverflow(),
-          counted ? 1u : 0u});
+  record(
+      {TraceKind::CountOverflow, TraceFunc::newoverflow, false, 0, 0, 0, 0, noverflow(), counted ? 1u : 0u});
 }
 
 // The overflow/oldoverflow slices exist in Go only to keep overflow buckets
@@ -138,12 +138,8 @@ void GoMap::incrnoverflow() {
 // slice header whose length counts them (the backing array is not modelled),
 // so that `extra` becomes non-nil exactly when Go's does.
 void GoMap::createOverflow() {
-  if (extra() == 0) {
-    heap_.store64(h_ + hmap::extra, heap_.alloc(mapextra::size));
-  }
-  if (extraField(mapextra::overflow) == 0) {
-    setExtraField(mapextra::overflow, heap_.alloc(24));
-  }
+  if (extra() == 0) { heap_.store64(h_ + hmap::extra, heap_.alloc(mapextra::size)); }
+  if (extraField(mapextra::overflow) == 0) { setExtraField(mapextra::overflow, heap_.alloc(24)); }
 }
 
 void GoMap::appendOverflow() {

@@ -1,5 +1,7 @@
 #include "map_type.h"
 
+#include "typed_value.h"
+
 namespace gomap {
 namespace {
 
@@ -40,11 +42,16 @@ Status MapType::fromGo(const GoTypePtr& kp, const GoTypePtr& vp, MapType* out) {
   t.keyGo = kp;
   t.elemGo = vp;
   t.legacyKeyText = true;
-  if (k.kind == GoKind::Int64) t.key = KeyKind::Int64;
-  else if (k.kind == GoKind::Int32) t.key = KeyKind::Int32;
-  else if (k.kind == GoKind::String) t.key = KeyKind::String;
-  else if (k.kind == GoKind::Float64) t.key = KeyKind::Float64;
-  else if (isByteArray(k)) t.key = KeyKind::Bytes;
+  if (k.kind == GoKind::Int64)
+    t.key = KeyKind::Int64;
+  else if (k.kind == GoKind::Int32)
+    t.key = KeyKind::Int32;
+  else if (k.kind == GoKind::String)
+    t.key = KeyKind::String;
+  else if (k.kind == GoKind::Float64)
+    t.key = KeyKind::Float64;
+  else if (isByteArray(k))
+    t.key = KeyKind::Bytes;
   else {
     t.legacyKeyText = false;
     // struct{S string} and [1]string hash and compare as a string (and take
@@ -52,8 +59,10 @@ Status MapType::fromGo(const GoTypePtr& kp, const GoTypePtr& vp, MapType* out) {
     t.key = k.alg == GoAlg::Mem ? KeyKind::Plain : k.alg == GoAlg::String ? KeyKind::String : KeyKind::Typed;
     t.keyTails = t.key == KeyKind::Typed && k.hasPointers;
   }
-  if (v.kind == GoKind::Int64) t.elem = ElemKind::Int64;
-  else if (isByteArray(v)) t.elem = ElemKind::Bytes;
+  if (v.kind == GoKind::Int64)
+    t.elem = ElemKind::Int64;
+  else if (isByteArray(v))
+    t.elem = ElemKind::Bytes;
   else {
     t.elem = ElemKind::Typed;
     t.legacyElemText = false;
@@ -77,11 +86,16 @@ Status MapType::fromGo(const GoTypePtr& kp, const GoTypePtr& vp, MapType* out) {
   // path; otherwise plain 4- and 8-byte keys (none of ours holds a pointer)
   // and string-like keys get fast paths. Floats never do (their equality is
   // not bitwise).
-  if (v.size > kMaxInlineSize) t.variant = Variant::Generic;
-  else if (k.alg == GoAlg::String) t.variant = Variant::FastStr;
-  else if (isMem64(k)) t.variant = Variant::Fast64;
-  else if (isMem32(k)) t.variant = Variant::Fast32;
-  else t.variant = Variant::Generic;
+  if (v.size > kMaxInlineSize)
+    t.variant = Variant::Generic;
+  else if (k.alg == GoAlg::String)
+    t.variant = Variant::FastStr;
+  else if (isMem64(k))
+    t.variant = Variant::Fast64;
+  else if (isMem32(k))
+    t.variant = Variant::Fast32;
+  else
+    t.variant = Variant::Generic;
   *out = t;
   return Status::success();
 }
@@ -119,6 +133,40 @@ Status parseMapType(const std::string& text, MapType* out) {
   if (Status s = parseGoType(std::string_view(text).substr(4, i - 5), "key", &key); !s.ok()) return s;
   if (Status s = parseGoType(std::string_view(text).substr(i), "element", &elem); !s.ok()) return s;
   return MapType::fromGo(key, elem, out);
+}
+
+Status checkKeyBytes(const MapType& t, uint64_t maxStringKeyBytes, std::string_view key) {
+  if (t.key == KeyKind::String) {
+    if (key.size() > maxStringKeyBytes) {
+      return Status::error("string key of " + std::to_string(key.size()) + " bytes is over the limit of " +
+                           std::to_string(maxStringKeyBytes));
+    }
+    return Status::success();
+  }
+  if (t.keyTails) {
+    if (Status s = checkEncoding(*t.keyGo, key); !s.ok())
+      return Status::error("key for " + t.name() + ": " + s.message());
+    return Status::success();
+  }
+  if (key.size() != t.keyTypeSize) {
+    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
+                         ", got " + std::to_string(key.size()));
+  }
+  return Status::success();
+}
+
+Status checkElemBytes(const MapType& t, std::string_view elem) {
+  if (t.elemTails) {
+    if (Status s = checkEncoding(*t.elemGo, elem); !s.ok()) {
+      return Status::error("element for " + t.name() + ": " + s.message());
+    }
+    return Status::success();
+  }
+  if (elem.size() != t.elemTypeSize) {
+    return Status::error("element must be " + std::to_string(t.elemTypeSize) + " bytes for " + t.name() +
+                         ", got " + std::to_string(elem.size()));
+  }
+  return Status::success();
 }
 
 }  // namespace gomap

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "go_type.h"
 #include "status.h"
@@ -85,5 +86,17 @@ struct MapType {
 // Parses "map[K]V" as written in a scenario: K any comparable modelled type,
 // V any modelled type (contract: docs/scenario-format.md, "Go's other types").
 Status parseMapType(const std::string& text, MapType* out);
+
+// Whether `key` needs no further look to be a key of `t`: a plain key of the
+// type's size, or a string within the limit. Both models check this first on
+// every operation, so it stays inline.
+inline bool keyBytesFit(const MapType& t, uint64_t maxStringKeyBytes, std::string_view key) {
+  return t.key == KeyKind::String ? key.size() <= maxStringKeyBytes
+                                  : !t.keyTails && key.size() == t.keyTypeSize;
+}
+// Why `key` (or `elem`) is not one of `t`'s, or success: the same words for
+// both models.
+Status checkKeyBytes(const MapType& t, uint64_t maxStringKeyBytes, std::string_view key);
+Status checkElemBytes(const MapType& t, std::string_view elem);
 
 }  // namespace gomap

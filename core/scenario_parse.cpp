@@ -60,12 +60,15 @@ size_t readQuoted(std::string_view s, size_t i, std::string* out, std::string* e
         i += 2;
         break;
       }
-      case 'u': case 'U': {
+      case 'u':
+      case 'U': {
         size_t n = e == 'u' ? 4 : 8;
         uint32_t cp = 0;
         for (size_t k = 0; k < n; ++k) {
           int d = i + k < s.size() ? hexValue(s[i + k]) : -1;
-          if (d < 0) return *error = std::string("\\") + e + " needs " + std::to_string(n) + " hex digits", std::string_view::npos;
+          if (d < 0)
+            return *error = std::string("\\") + e + " needs " + std::to_string(n) + " hex digits",
+                   std::string_view::npos;
           cp = cp * 16 + uint32_t(d);
         }
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
@@ -75,8 +78,7 @@ size_t readQuoted(std::string_view s, size_t i, std::string* out, std::string* e
         i += n;
         break;
       }
-      default:
-        return *error = std::string("unknown escape \\") + e, std::string_view::npos;
+      default: return *error = std::string("unknown escape \\") + e, std::string_view::npos;
     }
   }
   *error = "unterminated quote";
@@ -100,8 +102,10 @@ size_t compositeEnd(std::string_view s, size_t i) {
       if (j >= s.size() || s[j] != '"') return std::string_view::npos;
       continue;
     }
-    if (c == '{' || c == '(' || c == '[') ++depth;
-    else if (c == '}' || c == ')' || c == ']') --depth;
+    if (c == '{' || c == '(' || c == '[')
+      ++depth;
+    else if (c == '}' || c == ')' || c == ']')
+      --depth;
     else if (depth <= 0 && (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '#' || c == '"')) {
       return j;
     }
@@ -180,8 +184,8 @@ Status splitScenario(std::string_view text, const ScenarioLimits& limits, std::v
       i = j;
     } else {
       size_t j = i;
-      while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\r' &&
-             text[j] != '\n' && text[j] != ';' && text[j] != '#' && text[j] != '"') {
+      while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\r' && text[j] != '\n' &&
+             text[j] != ';' && text[j] != '#' && text[j] != '"') {
         ++j;
       }
       cur.tokens.emplace_back(text.substr(i, j - i));

@@ -12,9 +12,9 @@
 namespace gomap {
 
 struct Command {
-  int line = 0;         // 1-based line of the text
-  int index = 0;        // 1-based position among the commands of that line
-  std::string text;     // the command as written, trimmed (the dump's "op")
+  int line = 0;      // 1-based line of the text
+  int index = 0;     // 1-based position among the commands of that line
+  std::string text;  // the command as written, trimmed (the dump's "op")
   std::vector<std::string> tokens;
   Status error = Status::success();  // a tokenizing error (bad quote or escape)
 };

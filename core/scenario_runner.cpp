@@ -128,10 +128,14 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
     if (Status s = parseMapType(t[0], &next.type); !s.ok()) return s;
   } else if (name == "hasher") {
     if (Status s = arity(t, 2, 2, "hasher go114|go119|identity"); !s.ok()) return s;
-    if (t[1] == "go114") next.hasher = HasherKind::Go114;
-    else if (t[1] == "go119") next.hasher = HasherKind::Go119;
-    else if (t[1] == "identity") next.hasher = HasherKind::Identity;
-    else return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go114, go119 or identity)");
+    if (t[1] == "go114")
+      next.hasher = HasherKind::Go114;
+    else if (t[1] == "go119")
+      next.hasher = HasherKind::Go119;
+    else if (t[1] == "identity")
+      next.hasher = HasherKind::Identity;
+    else
+      return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go114, go119 or identity)");
   } else if (name == "hashkey") {
     if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s.ok()) return s;
     for (size_t i = 1; i < t.size(); ++i) {
@@ -158,9 +162,12 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
     next.hint = v;
   } else if (name == "version") {
     if (Status s = arity(t, 2, 2, "version 1.14|1.19"); !s.ok()) return s;
-    if (t[1] == "1.14") next.version = GoVersion::Go114;
-    else if (t[1] == "1.19") next.version = GoVersion::Go119;
-    else return Status::error("unknown version '" + t[1].substr(0, 40) + "' (1.14 or 1.19)");
+    if (t[1] == "1.14")
+      next.version = GoVersion::Go114;
+    else if (t[1] == "1.19")
+      next.version = GoVersion::Go119;
+    else
+      return Status::error("unknown version '" + t[1].substr(0, 40) + "' (1.14 or 1.19)");
   }
   config_ = next;
   setupSeen_.push_back(name);
@@ -172,8 +179,7 @@ Status ScenarioRunner::parseKeyToken(const std::string& token, std::string* key)
   return map_->checkKey(*key);
 }
 
-Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t,
-                                    std::optional<IterPin>* pin) const {
+Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t, std::optional<IterPin>* pin) const {
   if (t.size() == 1) return Status::success();
   if (t.size() != 3 || t[1].compare(0, 6, "start=") != 0 || t[2].compare(0, 7, "offset=") != 0) {
     return Status::error("usage: " + t[0] + " [start=S offset=O]");
@@ -215,8 +221,8 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     Found f;
     if (Status s = m.get(key, &f); !s.ok()) return s;
     std::string zero(type.elemTypeSize, '\0');
-    out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true"
-                          : formatElem(type, zero) + " false";
+    out->result =
+        f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
     return Status::success();
   }
   if (op == "clear") {
@@ -243,8 +249,8 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     uint64_t bucket, n;
     uint64_t buckets = bucketShift(m.B());
     if (Status s = parseUnsignedArg(t[1], "bucket", buckets - 1, &bucket); !s.ok()) {
-      return Status::error(s.message() + " (B=" + std::to_string(m.B()) + " has " +
-                           std::to_string(buckets) + " buckets)");
+      return Status::error(s.message() + " (B=" + std::to_string(m.B()) + " has " + std::to_string(buckets) +
+                           " buckets)");
     }
     if (Status s = parseUnsignedArg(t[2], "collide count", 100000, &n); !s.ok()) return s;
     return collide(bucket, n, out);
@@ -312,7 +318,8 @@ Status ScenarioRunner::collide(uint64_t bucket, uint64_t n, Outcome* out) {
   const uint64_t mask = bucketMask(m.B());
   const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 + 1000);
   auto lands = [&](const std::string& key) { return (m.hashOf(key) & mask) == bucket; };
-  return collideGenerated<Found>(m, n, budget, lands, "bucket " + std::to_string(bucket), &out->hashes, &generated_);
+  return collideGenerated<Found>(m, n, budget, lands, "bucket " + std::to_string(bucket), &out->hashes,
+                                 &generated_);
 }
 
 }  // namespace gomap

@@ -41,15 +41,27 @@ std::string MemoryBudget::mib(uint64_t bytes) {
 // ---------------------------------------------------------------- copies
 
 SimHeap::SimHeap(const SimHeap& o)
-    : bytes_(o.bytes_), limit_(o.limit_), journaling_(o.journaling_), journalLost_(o.journalLost_),
-      watched_(o.journaling_), journal_(o.journal_), oldBytes_(o.oldBytes_) {
+    : bytes_(o.bytes_),
+      limit_(o.limit_),
+      journaling_(o.journaling_),
+      journalLost_(o.journalLost_),
+      watched_(o.journaling_),
+      journal_(o.journal_),
+      oldBytes_(o.oldBytes_) {
   recount();  // (a partial copy of prepareRoom is not copied)
 }
 
 SimHeap::SimHeap(SimHeap&& o) noexcept
-    : bytes_(std::move(o.bytes_)), limit_(o.limit_), counted_(o.counted_), journaling_(o.journaling_),
-      journalLost_(o.journalLost_), watched_(o.watched_), copyFresh_(o.copyFresh_), journal_(std::move(o.journal_)),
-      oldBytes_(std::move(o.oldBytes_)), staging_(std::move(o.staging_)) {
+    : bytes_(std::move(o.bytes_)),
+      limit_(o.limit_),
+      counted_(o.counted_),
+      journaling_(o.journaling_),
+      journalLost_(o.journalLost_),
+      watched_(o.watched_),
+      copyFresh_(o.copyFresh_),
+      journal_(std::move(o.journal_)),
+      oldBytes_(std::move(o.oldBytes_)),
+      staging_(std::move(o.staging_)) {
   o.copyFresh_ = false;
   o.counted_ = 0;
   o.recount();  // a moved-from vector normally holds nothing; count what it does

@@ -91,9 +91,7 @@ class SimHeap {
   // Bytes this heap holds in the memory budget (buffer and journal).
   uint64_t footprint() const { return counted_; }
   // What a copy of it would take from the budget.
-  uint64_t copyCost() const {
-    return bytes_.size() + journal_.size() * sizeof(Write) + oldBytes_.size();
-  }
+  uint64_t copyCost() const { return bytes_.size() + journal_.size() * sizeof(Write) + oldBytes_.size(); }
 
   const uint8_t* at(uint64_t addr) const { return bytes_.data() + (addr - kBase); }
 
@@ -199,7 +197,8 @@ class SimHeap {
   // Brings counted_ in line with the buffers' capacities.
   void recount();
   uint64_t capacityBytes() const {
-    return bytes_.capacity() + journal_.capacity() * sizeof(Write) + oldBytes_.capacity() + staging_.capacity();
+    return bytes_.capacity() + journal_.capacity() * sizeof(Write) + oldBytes_.capacity() +
+           staging_.capacity();
   }
 
   std::vector<uint8_t> bytes_;

@@ -21,17 +21,14 @@ void forEachHeader(const GoType& t, uint64_t base, F&& f) {
   if (!t.hasPointers) return;
   switch (t.kind) {
     case GoKind::String:
-    case GoKind::Slice:
-      f(t, base);
-      return;
+    case GoKind::Slice: f(t, base); return;
     case GoKind::Array:
       for (uint64_t i = 0; i < t.len; ++i) forEachHeader(*t.elem, base + i * t.elem->size, f);
       return;
     case GoKind::Struct:
       for (const GoField& fl : t.fields) forEachHeader(*fl.type, base + fl.offset, f);
       return;
-    default:
-      return;
+    default: return;
   }
 }
 
@@ -51,7 +48,8 @@ Status checkAt(const GoType& t, std::string_view enc, uint64_t base, int depth) 
       return;
     }
     if (h.kind == GoKind::Slice && h.elem->hasPointers && depth < 16) {
-      for (uint64_t i = 0; i < len && result.ok(); ++i) result = checkAt(*h.elem, enc, data + i * unit, depth + 1);
+      for (uint64_t i = 0; i < len && result.ok(); ++i)
+        result = checkAt(*h.elem, enc, data + i * unit, depth + 1);
     }
   });
   return result;
@@ -77,7 +75,8 @@ void writeAt(SimHeap& heap, uint64_t addr, const GoType& t, std::string_view enc
     if (data != 0) {
       const uint64_t bytes = len * h.elem->size;
       p = heap.alloc(bytes == 0 ? 1 : bytes);
-      for (uint64_t i = 0; i < len; ++i) writeAt(heap, p + i * h.elem->size, *h.elem, enc, data + i * h.elem->size);
+      for (uint64_t i = 0; i < len; ++i)
+        writeAt(heap, p + i * h.elem->size, *h.elem, enc, data + i * h.elem->size);
     }
     heap.store64(dst, p);
     heap.store64(dst + 16, len);
@@ -109,7 +108,8 @@ void readAt(const SimHeap& heap, uint64_t addr, const GoType& t, std::string* en
     if (bytes != 0) enc->append(reinterpret_cast<const char*>(heap.at(p)), bytes);
     setWord(enc, at, off);
     setWord(enc, at + 16, len);
-    for (uint64_t i = 0; i < len; ++i) readAt(heap, p + i * h.elem->size, *h.elem, enc, off + i * h.elem->size);
+    for (uint64_t i = 0; i < len; ++i)
+      readAt(heap, p + i * h.elem->size, *h.elem, enc, off + i * h.elem->size);
   });
 }
 

@@ -75,24 +75,21 @@ class LiteralParser {
     switch (t.kind) {
       case GoKind::Bool: {
         std::string_view a = atom();
-        if (a == "true") (*enc_)[at] = 1;
-        else if (a != "false") return fail(shown(a) + " is not a bool (true or false)");
+        if (a == "true")
+          (*enc_)[at] = 1;
+        else if (a != "false")
+          return fail(shown(a) + " is not a bool (true or false)");
         return Status::success();
       }
       case GoKind::Float32:
-      case GoKind::Float64:
-        return parseFloatAt(t.kind == GoKind::Float32 ? 32 : 64, atom(), at);
+      case GoKind::Float64: return parseFloatAt(t.kind == GoKind::Float32 ? 32 : 64, atom(), at);
       case GoKind::Complex64:
-      case GoKind::Complex128:
-        return parseComplex(t.kind == GoKind::Complex64 ? 32 : 64, at);
-      case GoKind::String:
-        return parseQuotedString(at);
+      case GoKind::Complex128: return parseComplex(t.kind == GoKind::Complex64 ? 32 : 64, at);
+      case GoKind::String: return parseQuotedString(at);
       case GoKind::Array:
       case GoKind::Struct:
-      case GoKind::Slice:
-        return parseComposite(t, at, depth);
-      default:
-        return parseInteger(t, atom(), at);
+      case GoKind::Slice: return parseComposite(t, at, depth);
+      default: return parseInteger(t, atom(), at);
     }
   }
 
@@ -165,7 +162,8 @@ class LiteralParser {
 
   Status parseQuotedString(uint64_t at) {
     skipBlanks();
-    if (i_ >= s_.size() || s_[i_] != '"') return fail("a string inside a composite value is written in double quotes");
+    if (i_ >= s_.size() || s_[i_] != '"')
+      return fail("a string inside a composite value is written in double quotes");
     std::string out;
     size_t j = i_ + 1;
     for (;; ++j) {
@@ -178,10 +176,14 @@ class LiteralParser {
       }
       if (++j >= s_.size()) return fail("unterminated quote");
       char e = s_[j];
-      if (e == '"' || e == '\\') out += e;
-      else if (e == 'n') out += '\n';
-      else if (e == 't') out += '\t';
-      else if (e == 'r') out += '\r';
+      if (e == '"' || e == '\\')
+        out += e;
+      else if (e == 'n')
+        out += '\n';
+      else if (e == 't')
+        out += '\t';
+      else if (e == 'r')
+        out += '\r';
       else if (e == 'x' && j + 2 < s_.size()) {
         uint64_t v;
         std::string hex = "0x" + std::string(s_.substr(j + 1, 2));
@@ -191,10 +193,15 @@ class LiteralParser {
       } else if (e == 'u' && j + 4 < s_.size()) {
         uint64_t cp;
         std::string hex = "0x" + std::string(s_.substr(j + 1, 4));
-        if (!parseUint64(hex, &cp) || (cp >= 0xD800 && cp <= 0xDFFF)) return fail("\\u needs four hex digits of a character");
-        if (cp < 0x80) out += char(cp);
-        else if (cp < 0x800) out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
-        else out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)), out += char(0x80 | (cp & 0x3F));
+        if (!parseUint64(hex, &cp) || (cp >= 0xD800 && cp <= 0xDFFF))
+          return fail("\\u needs four hex digits of a character");
+        if (cp < 0x80)
+          out += char(cp);
+        else if (cp < 0x800)
+          out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
+        else
+          out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)),
+              out += char(0x80 | (cp & 0x3F));
         j += 4;
       } else {
         return fail(std::string("unknown escape \\") + e);
@@ -222,18 +229,25 @@ class LiteralParser {
     for (; j < s_.size(); ++j) {
       char c = s_[j];
       if (quoted) {
-        if (c == '\\') ++j;
-        else if (c == '"') quoted = false;
+        if (c == '\\')
+          ++j;
+        else if (c == '"')
+          quoted = false;
         continue;
       }
-      if (c == '"') quoted = true, any = true;
-      else if (c == '{' || c == '(') ++depth, any = true;
-      else if (c == ')') --depth;
+      if (c == '"')
+        quoted = true, any = true;
+      else if (c == '{' || c == '(')
+        ++depth, any = true;
+      else if (c == ')')
+        --depth;
       else if (c == '}') {
         if (depth == 0) break;
         --depth;
-      } else if (c == ',' && depth == 0) ++commas;
-      else if (c != ' ' && c != '\t') any = true;
+      } else if (c == ',' && depth == 0)
+        ++commas;
+      else if (c != ' ' && c != '\t')
+        any = true;
     }
     return any ? commas + 1 : 0;
   }
@@ -245,14 +259,18 @@ class LiteralParser {
       return Status::success();  // header all zero
     }
     if (i_ >= s_.size() || s_[i_] != '{') {
-      return fail(std::string("a ") + (t.kind == GoKind::Struct ? "struct" : t.kind == GoKind::Array ? "array" : "slice") +
+      return fail(std::string("a ") +
+                  (t.kind == GoKind::Struct  ? "struct"
+                   : t.kind == GoKind::Array ? "array"
+                                             : "slice") +
                   " value is written {…}");
     }
     uint64_t n = 0, elemAt = at;
     const GoType* elem = t.elem.get();
     if (t.kind == GoKind::Slice) {
       n = countElements();
-      if (n > kMaxSliceLen) return fail("slices of more than " + std::to_string(kMaxSliceLen) + " elements are not modelled");
+      if (n > kMaxSliceLen)
+        return fail("slices of more than " + std::to_string(kMaxSliceLen) + " elements are not modelled");
       elemAt = enc_->size();
       enc_->resize(enc_->size() + n * elem->size, '\0');
       setWord(enc_, at, elemAt);
@@ -265,7 +283,8 @@ class LiteralParser {
     for (uint64_t k = 0; k < n; ++k) {
       if (k > 0) {
         skipBlanks();
-        if (i_ >= s_.size() || s_[i_] != ',') return fail("',' expected: " + t.name + " takes " + std::to_string(n) + " values");
+        if (i_ >= s_.size() || s_[i_] != ',')
+          return fail("',' expected: " + t.name + " takes " + std::to_string(n) + " values");
         ++i_;
       }
       const GoType& et = t.kind == GoKind::Struct ? *t.fields[k].type : *elem;
@@ -304,9 +323,7 @@ std::string formatComplex(int bits, std::string_view enc, uint64_t at) {
 
 void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, std::string* out) {
   switch (t.kind) {
-    case GoKind::Bool:
-      *out += enc[at] ? "true" : "false";
-      return;
+    case GoKind::Bool: *out += enc[at] ? "true" : "false"; return;
     case GoKind::Float32: {
       float f;
       std::memcpy(&f, enc.data() + at, 4);
@@ -320,9 +337,7 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
       return;
     }
     case GoKind::Complex64:
-    case GoKind::Complex128:
-      *out += formatComplex(t.kind == GoKind::Complex64 ? 32 : 64, enc, at);
-      return;
+    case GoKind::Complex128: *out += formatComplex(t.kind == GoKind::Complex64 ? 32 : 64, enc, at); return;
     case GoKind::String: {
       const uint64_t len = word(enc, at + 8);
       std::string_view s = len ? enc.substr(word(enc, at), len) : std::string_view();
@@ -333,11 +348,16 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
       static const char kHex[] = "0123456789abcdef";
       *out += '"';
       for (unsigned char c : s) {
-        if (c == '"' || c == '\\') *out += '\\', *out += char(c);
-        else if (c == '\n') *out += "\\n";
-        else if (c == '\t') *out += "\\t";
-        else if (c < 0x20 || c == 0x7f) *out += "\\x", *out += kHex[c >> 4], *out += kHex[c & 15];
-        else *out += char(c);
+        if (c == '"' || c == '\\')
+          *out += '\\', *out += char(c);
+        else if (c == '\n')
+          *out += "\\n";
+        else if (c == '\t')
+          *out += "\\t";
+        else if (c < 0x20 || c == 0x7f)
+          *out += "\\x", *out += kHex[c >> 4], *out += kHex[c & 15];
+        else
+          *out += char(c);
       }
       *out += '"';
       return;
@@ -345,7 +365,9 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
     case GoKind::Array:
     case GoKind::Slice:
     case GoKind::Struct: {
-      uint64_t n = t.kind == GoKind::Array ? t.len : t.kind == GoKind::Struct ? t.fields.size() : word(enc, at + 8);
+      uint64_t n = t.kind == GoKind::Array    ? t.len
+                   : t.kind == GoKind::Struct ? t.fields.size()
+                                              : word(enc, at + 8);
       if (literal && t.kind == GoKind::Slice && word(enc, at) == 0) {
         *out += "nil";
         return;
@@ -354,8 +376,10 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
       *out += (t.kind == GoKind::Struct || literal) ? '{' : '[';
       for (uint64_t k = 0; k < n; ++k) {
         if (k) *out += literal ? ", " : " ";
-        if (t.kind == GoKind::Struct) format(*t.fields[k].type, enc, at + t.fields[k].offset, literal, out);
-        else format(*t.elem, enc, base + k * t.elem->size, literal, out);
+        if (t.kind == GoKind::Struct)
+          format(*t.fields[k].type, enc, at + t.fields[k].offset, literal, out);
+        else
+          format(*t.elem, enc, base + k * t.elem->size, literal, out);
       }
       *out += (t.kind == GoKind::Struct || literal) ? '}' : ']';
       return;
@@ -370,9 +394,7 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
 
 void generate(const GoType& t, uint64_t n, std::string* enc, uint64_t at) {
   switch (t.kind) {
-    case GoKind::Bool:
-      (*enc)[at] = char(n & 1);
-      return;
+    case GoKind::Bool: (*enc)[at] = char(n & 1); return;
     case GoKind::Float32:
     case GoKind::Complex64: {
       const float f = float(n);

@@ -29,14 +29,13 @@ std::string PlaygroundSession::header() const {
   const GoMap* m = runner_.map();
   const MapConfig& cfg = m ? m->config() : runner_.config();
   const MapType& t = cfg.type;
-  std::string out = "{\"type\":{\"name\":" + jsonString(t.name()) +
-                    ",\"keysize\":" + std::to_string(t.keysize) +
-                    ",\"elemsize\":" + std::to_string(t.elemsize) +
-                    ",\"bucketsize\":" + std::to_string(t.bucketsize) +
-                    ",\"indirectKey\":" + (t.indirectKey ? "true" : "false") +
-                    ",\"indirectElem\":" + (t.indirectElem ? "true" : "false") +
-                    ",\"hasPointers\":" + (t.bucketHasPointers ? "true" : "false") +
-                    ",\"variant\":\"" + t.variantName() + "\"}";
+  std::string out =
+      "{\"type\":{\"name\":" + jsonString(t.name()) + ",\"keysize\":" + std::to_string(t.keysize) +
+      ",\"elemsize\":" + std::to_string(t.elemsize) + ",\"bucketsize\":" + std::to_string(t.bucketsize) +
+      ",\"indirectKey\":" + (t.indirectKey ? "true" : "false") +
+      ",\"indirectElem\":" + (t.indirectElem ? "true" : "false") +
+      ",\"hasPointers\":" + (t.bucketHasPointers ? "true" : "false") + ",\"variant\":\"" + t.variantName() +
+      "\"}";
   out += ",\"hasher\":\"";
   out += cfg.hasher == HasherKind::Go114 ? "go114" : cfg.hasher == HasherKind::Go119 ? "go119" : "identity";
   out += "\",\"version\":\"";
@@ -56,12 +55,11 @@ std::string PlaygroundSession::header() const {
     const Hiter& it = runner_.iterator();
     out += ",\"iterator\":{\"done\":";
     out += it.key == 0 ? "true" : "false";
-    out += ",\"startBucket\":" + std::to_string(it.startBucket) +
-           ",\"offset\":" + std::to_string(it.offset) + ",\"B\":" + std::to_string(it.B) +
-           ",\"bucket\":" + std::to_string(it.bucket) + ",\"i\":" + std::to_string(it.i) +
-           ",\"wrapped\":" + (it.wrapped ? "true" : "false") + ",\"bptr\":\"" + hexAddress(it.bptr) +
-           "\",\"buckets\":\"" + hexAddress(it.buckets) + "\",\"checkBucket\":\"" + hexAddress(it.checkBucket) +
-           "\"";
+    out += ",\"startBucket\":" + std::to_string(it.startBucket) + ",\"offset\":" + std::to_string(it.offset) +
+           ",\"B\":" + std::to_string(it.B) + ",\"bucket\":" + std::to_string(it.bucket) +
+           ",\"i\":" + std::to_string(it.i) + ",\"wrapped\":" + (it.wrapped ? "true" : "false") +
+           ",\"bptr\":\"" + hexAddress(it.bptr) + "\",\"buckets\":\"" + hexAddress(it.buckets) +
+           "\",\"checkBucket\":\"" + hexAddress(it.checkBucket) + "\"";
     if (it.key != 0) out += ",\"key\":" + jsonString(formatKey(t, m->keyBytes(it.key)));
     out += "}";
   }
@@ -75,11 +73,13 @@ std::string PlaygroundSession::chains(bool old, double from, double count) const
   if (!whole(from)) return "{\"error\":\"chains: from must be a bucket index (an integer from 0)\"}";
   if (!whole(count)) return "{\"error\":\"chains: count must be an integer from 0\"}";
   const GoMap* m = runner_.map();
-  const uint64_t n = !m || m->buckets() == 0 || (old && !m->growing()) ? 0 : old ? m->noldbuckets() : bucketShift(m->B());
+  const uint64_t n = !m || m->buckets() == 0 || (old && !m->growing()) ? 0
+                     : old                                             ? m->noldbuckets()
+                                                                       : bucketShift(m->B());
   const uint64_t start = uint64_t(from);
   if (count > 0 && start >= n && (n != 0 || start != 0)) {  // an empty array's window 0 is empty
-    return "{\"error\":\"chains: from " + std::to_string(start) + " is past the " + (old ? "old" : "current") +
-           " array, which has " + std::to_string(n) + " buckets\"}";
+    return "{\"error\":\"chains: from " + std::to_string(start) + " is past the " +
+           (old ? "old" : "current") + " array, which has " + std::to_string(n) + " buckets\"}";
   }
   if (n == 0) return "[]";
   const uint64_t end = std::min<uint64_t>(n, start + std::min<uint64_t>(uint64_t(count), n));
@@ -102,8 +102,9 @@ std::string PlaygroundSession::state() const {
     // are still unused.
     uint64_t total = m->arrayBuckets(m->B()), base = bucketShift(m->B());
     uint64_t next = m->nextOverflow();
-    out += ",\"spare\":{\"total\":" + std::to_string(total - base) + ",\"unused\":" +
-           std::to_string(next ? total - (next - m->buckets()) / m->type().bucketsize : 0) + "}";
+    out += ",\"spare\":{\"total\":" + std::to_string(total - base) +
+           ",\"unused\":" + std::to_string(next ? total - (next - m->buckets()) / m->type().bucketsize : 0) +
+           "}";
   }
   return out + "}";
 }
@@ -114,7 +115,8 @@ std::string PlaygroundSession::checkInvariants() {
 }
 
 std::string PlaygroundSession::checkInt64Batch(double n) {
-  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
+  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n)))
+    return "batch size must be a whole number";
   if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
   GoMap& m = *runner_.map();
   const MapType& t = m.type();
@@ -127,8 +129,10 @@ std::string PlaygroundSession::checkInt64Batch(double n) {
 
 std::string PlaygroundSession::setInt64Batch(double keysPtr, double valuesPtr, double n) {
   detachRecording();
-  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n))) return "batch size must be a whole number";
-  if (n > 0 && (keysPtr == 0 || valuesPtr == 0)) return "setInt64Batch: no memory for the pairs (a null pointer)";
+  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n)))
+    return "batch size must be a whole number";
+  if (n > 0 && (keysPtr == 0 || valuesPtr == 0))
+    return "setInt64Batch: no memory for the pairs (a null pointer)";
   if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
   GoMap& m = *runner_.map();
   const MapType& t = m.type();

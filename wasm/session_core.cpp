@@ -13,7 +13,8 @@ uint64_t copyCost(const SimHeap* heap) { return heap ? heap->copyCost() : 0; }
 // A new exec or runScenario: recording stopped, the last command's steps
 // forgotten, the text split into commands, counted per line (a command on a
 // line with others names its place in errors: the runner's lineHasMany).
-Status SessionCore::startCall(const std::string& text, std::vector<Command>* commands, std::map<int, int>* perLine) {
+Status SessionCore::startCall(const std::string& text, std::vector<Command>* commands,
+                              std::map<int, int>* perLine) {
   detachRecording();
   forgetSteps();
   pending_.reset();

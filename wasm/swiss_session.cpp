@@ -49,7 +49,8 @@ void SwissSession::noteSteps() {
   namedTables_.clear();
   for (const swiss::SwissTraceEvent& e : trace_.events) {
     using K = swiss::SwissTraceKind;
-    if (e.kind != K::Rehash && e.kind != K::MoveEntry && e.kind != K::GrowToTable && e.kind != K::InstallTable) {
+    if (e.kind != K::Rehash && e.kind != K::MoveEntry && e.kind != K::GrowToTable &&
+        e.kind != K::InstallTable) {
       continue;
     }
     if (std::find(namedTables_.begin(), namedTables_.end(), e.address) == namedTables_.end()) {
@@ -74,11 +75,11 @@ std::string SwissSession::dumpLine(const Outcome& o, const DumpOptions& options)
 std::string SwissSession::header() const {
   const swiss::SwissMap* m = runner_.swissMap();
   const MapType& t = m ? m->type() : runner_.config().type;
-  std::string out = "{\"version\":\"1.26\",\"type\":{\"name\":" + jsonString(t.name()) +
-                    ",\"keysize\":" + std::to_string(t.keysize) + ",\"elemsize\":" + std::to_string(t.elemsize) +
-                    ",\"indirectKey\":" + (t.indirectKey ? "true" : "false") +
-                    ",\"indirectElem\":" + (t.indirectElem ? "true" : "false") + ",\"variant\":\"" +
-                    t.variantName() + "\"";
+  std::string out =
+      "{\"version\":\"1.26\",\"type\":{\"name\":" + jsonString(t.name()) +
+      ",\"keysize\":" + std::to_string(t.keysize) + ",\"elemsize\":" + std::to_string(t.elemsize) +
+      ",\"indirectKey\":" + (t.indirectKey ? "true" : "false") +
+      ",\"indirectElem\":" + (t.indirectElem ? "true" : "false") + ",\"variant\":\"" + t.variantName() + "\"";
   if (m) {
     const swiss::SwissLayout& l = m->layout();
     out += ",\"slotSize\":" + std::to_string(l.slotSize) + ",\"groupSize\":" + std::to_string(l.groupSize) +
@@ -88,11 +89,12 @@ std::string SwissSession::header() const {
   if (!m) return out + ",\"created\":false}";
   out += ",\"created\":true,\"hasher\":\"";
   out += hasherName(m->config().hasher);
-  out += "\",\"map\":\"" + hexAddress(m->mapAddress()) + "\",\"count\":" + std::to_string(m->used()) + ",\"seed\":\"" +
-         hexWord(m->seed()) + "\",\"dirLen\":" + std::to_string(m->dirLen()) +
+  out += "\",\"map\":\"" + hexAddress(m->mapAddress()) + "\",\"count\":" + std::to_string(m->used()) +
+         ",\"seed\":\"" + hexWord(m->seed()) + "\",\"dirLen\":" + std::to_string(m->dirLen()) +
          ",\"globalDepth\":" + std::to_string(m->globalDepth()) +
          ",\"tombstonePossible\":" + (m->tombstonePossible() ? "true" : "false") +
-         ",\"clearSeq\":" + std::to_string(m->clearSeq()) + ",\"heapUsed\":" + std::to_string(m->heap().used());
+         ",\"clearSeq\":" + std::to_string(m->clearSeq()) +
+         ",\"heapUsed\":" + std::to_string(m->heap().used());
   // Sizes a player plans by without reading the groups: the slots of all
   // tables (a small map's group: 8) and the groups of directory entry 0's
   // table (what `collide G N` aims into).
@@ -156,12 +158,16 @@ std::string SwissSession::stateOf(const std::string& near, double maxGroups, boo
 std::string SwissSession::groups(const std::string& table, double from, double count) const {
   const swiss::SwissMap* m = runner_.swissMap();
   uint64_t t = 0;
-  if (!parseUint64("0x" + table, &t)) return "{\"error\":" + jsonString("groups: table must be a hex address, got '" + table + "'") + "}";
+  if (!parseUint64("0x" + table, &t))
+    return "{\"error\":" + jsonString("groups: table must be a hex address, got '" + table + "'") + "}";
   bool listed = false;
   for (uint64_t i = 0, n = m ? m->dirLen() : 0; i < n && !listed; ++i) listed = m->directoryAt(i) == t;
-  if (!listed) for (uint64_t d : detachedTables()) listed = listed || d == t;
-  if (!listed) return "{\"error\":" + jsonString("groups: no table at 0x" + table + " in this moment's state") + "}";
-  if (!(from >= 0) || !(count >= 0)) return "{\"error\":\"groups: from and count must be whole numbers from 0\"}";
+  if (!listed)
+    for (uint64_t d : detachedTables()) listed = listed || d == t;
+  if (!listed)
+    return "{\"error\":" + jsonString("groups: no table at 0x" + table + " in this moment's state") + "}";
+  if (!(from >= 0) || !(count >= 0))
+    return "{\"error\":\"groups: from and count must be whole numbers from 0\"}";
   return "{\"groups\":" + dumpSwissGroups(*m, t, uint64_t(from), uint64_t(count)) + "}";
 }
 

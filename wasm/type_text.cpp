@@ -11,13 +11,13 @@ namespace gomap {
 
 std::string mapLayout(const std::string& typeText) {
   MapType t;
-  if (Status s = parseMapType(typeText, &t); !s) return "{\"error\":" + jsonString(s.message()) + "}";
+  if (Status s = parseMapType(typeText, &t); !s.ok()) return "{\"error\":" + jsonString(s.message()) + "}";
   return mapLayoutJson(t);
 }
 
 std::string splitCommands(const std::string& text) {
   std::vector<Command> commands;
-  if (Status s = splitScenario(text, ScenarioLimits{}, &commands); !s) {
+  if (Status s = splitScenario(text, ScenarioLimits{}, &commands); !s.ok()) {
     return "{\"error\":" + jsonString(s.message()) + "}";
   }
   std::string out = "[";
@@ -28,7 +28,7 @@ std::string splitCommands(const std::string& text) {
            ",\"text\":" + jsonString(c.text) + ",\"tokens\":[";
     for (size_t k = 0; k < c.tokens.size(); ++k) out += (k ? "," : "") + jsonString(c.tokens[k]);
     out += ']';
-    if (!c.error) out += ",\"error\":" + jsonString(c.error.message());
+    if (!c.error.ok()) out += ",\"error\":" + jsonString(c.error.message());
     out += '}';
   }
   return out + "]";

@@ -52,9 +52,12 @@ int main(int argc, char** argv) {
   bool dumpsOnly = false, withTrace = false, check = false;
   const char* path = nullptr;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--dumps-only")) dumpsOnly = true;
-    else if (!std::strcmp(argv[i], "--trace")) withTrace = true;
-    else if (!std::strcmp(argv[i], "--check")) check = true;
+    if (!std::strcmp(argv[i], "--dumps-only"))
+      dumpsOnly = true;
+    else if (!std::strcmp(argv[i], "--trace"))
+      withTrace = true;
+    else if (!std::strcmp(argv[i], "--check"))
+      check = true;
     else if (!std::strcmp(argv[i], "--layout")) {
       if (i + 1 >= argc) {
         std::fprintf(stderr, "gomap: --layout needs a map type\n%s", kUsage);
@@ -67,8 +70,7 @@ int main(int argc, char** argv) {
       }
       std::printf("%s\n", gomap::mapLayoutJson(t).c_str());
       return 0;
-    }
-    else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+    } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
       std::fputs(kUsage, stdout);
       return 0;
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {

@@ -34,7 +34,8 @@ SwissFound SwissMap::lookupImpl(const char* key, size_t size, bool forIter) {
       for (int i = 0; i < kGroupSlots; ++i) {
         if (ctrlAt(g, i) & kCtrlEmpty) continue;
         bool eq = keyEqual(keySlot(g, i), key, size);
-        note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), ctrlAt(g, i), 0, g, eq, 0});
+        note<kTraced>(
+            {SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), ctrlAt(g, i), 0, g, eq, 0});
         if (eq) {
           note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), ctrlAt(g, i), 0, g, 0, 0});
           return {true, keySlot(g, i), elemAt(g, i)};
@@ -58,8 +59,8 @@ SwissFound SwissMap::lookupImpl(const char* key, size_t size, bool forIter) {
       if (count <= 1) {
         note<kTraced>({SwissTraceKind::SkipHash, SwissTraceFunc::Get, 0, 0, 0, g, 0, 0});
         if (candidate >= 0 && keyEqual(keySlot(g, candidate), key, size)) {
-          note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(candidate),
-                         ctrlAt(g, candidate), 0, g, 0, 0});
+          note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(candidate), ctrlAt(g, candidate),
+                         0, g, 0, 0});
           return {true, keySlot(g, candidate), elemAt(g, candidate)};
         }
         note<kTraced>({SwissTraceKind::NotFound, SwissTraceFunc::Get, 0, 0, 0, g, 0, 0});
@@ -77,7 +78,8 @@ SwissFound SwissMap::getWithKey(const char* key, size_t size, uint64_t hash) {
   if (dirLen() == 0) {
     const uint64_t g = dirPtr();
     uint64_t match = matchH2(ctrlWord(g), want);
-    note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
+    note<kTraced>(
+        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
     for (; match != 0; match &= match - 1) {
       int i = bitsetFirst(match);
       uint64_t k = keyAt(g, i);
@@ -99,12 +101,14 @@ SwissFound SwissMap::getWithKey(const char* key, size_t size, uint64_t hash) {
     const uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
     uint64_t match = matchH2(ctrl, want);
-    note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
+    note<kTraced>(
+        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
     for (; match != 0; match &= match - 1) {
       int i = bitsetFirst(match);
       uint64_t k = keyAt(g, i);
       bool eq = keyEqual(k, key, size);
-      note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, eq, 0});
+      note<kTraced>(
+          {SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, eq, 0});
       if (eq) {
         note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, 0, 0});
         return {true, k, elemAt(g, i)};

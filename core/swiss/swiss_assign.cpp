@@ -10,7 +10,8 @@ Status SwissMap::set(std::string_view key, std::string_view elem) {
   if (Status s = checkKey(key); !s.ok()) return s;
   if (Status s = checkElem(elem); !s.ok()) return s;
   if (heap_.used() + worstCaseWriteBytes(key.size()) > heap_.limit()) {
-    return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) + " MiB limit)");
+    return Status::error("the simulated heap is full (" + std::to_string(heap_.limit() >> 20) +
+                         " MiB limit)");
   }
   if (used() >= config_.limits.maxEntries) {
     // At the limit only an update may go ahead; a lookup decides it without
@@ -122,18 +123,22 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
     uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
     uint64_t match = matchH2(ctrl, want);
-    note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::PutSlot, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
+    note<kTraced>(
+        {SwissTraceKind::ProbeGroup, SwissTraceFunc::PutSlot, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
     for (; match != 0; match &= match - 1) {
       int i = bitsetFirst(match);
       uint64_t k = keyAt(g, i);
       bool eq = keyEqual(k, key, size);
-      note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, eq, 0});
+      note<kTraced>(
+          {SwissTraceKind::CompareKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, eq, 0});
       if (eq) {
         if (type().needKeyUpdate) {
           writeKeyValue(k, key, size);
-          note<kTraced>({SwissTraceKind::UpdateKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
+          note<kTraced>(
+              {SwissTraceKind::UpdateKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
         }
-        note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
+        note<kTraced>(
+            {SwissTraceKind::Found, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
         return elemAt(g, i);
       }
     }
@@ -147,7 +152,8 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
       if (ctrlAt(g, i) == kCtrlDeleted) {
         if (deletedGroup == 0) {
           deletedGroup = g, deletedGroupIndex = seq.offset, deletedSlot = i;
-          note<kTraced>({SwissTraceKind::RememberTombstone, SwissTraceFunc::PutSlot, uint8_t(i), kCtrlDeleted, seq.offset, g, 0, 0});
+          note<kTraced>({SwissTraceKind::RememberTombstone, SwissTraceFunc::PutSlot, uint8_t(i), kCtrlDeleted,
+                         seq.offset, g, 0, 0});
         }
         continue;
       }
@@ -173,7 +179,8 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
     }
     if (prunes && tGrowthLeft(t) == 0) pruneTombstones(t);
     if (tGrowthLeft(t) > 0) {
-      note<kTraced>({SwissTraceKind::ChooseSlot, SwissTraceFunc::PutSlot, uint8_t(i), ctrlAt(g, i), gIndex, g, reuse, 0});
+      note<kTraced>({SwissTraceKind::ChooseSlot, SwissTraceFunc::PutSlot, uint8_t(i), ctrlAt(g, i), gIndex, g,
+                     reuse, 0});
       uint64_t k = keySlot(g, i);
       if (type().indirectKey) {
         uint64_t obj = heap_.alloc(type().keyTypeSize);
@@ -191,7 +198,8 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
       setTGrowthLeft(t, uint16_t(tGrowthLeft(t) - 1));
       setTUsed(t, uint16_t(tUsed(t) + 1));
       setUsed(used() + 1);
-      note<kTraced>({SwissTraceKind::StoreEntry, SwissTraceFunc::PutSlot, uint8_t(i), want, gIndex, g, tGrowthLeft(t), 0});
+      note<kTraced>({SwissTraceKind::StoreEntry, SwissTraceFunc::PutSlot, uint8_t(i), want, gIndex, g,
+                     tGrowthLeft(t), 0});
       return e;
     }
     rehash(t);
@@ -216,8 +224,8 @@ void SwissMap::uncheckedPutSlot(uint64_t t, uint64_t hash, uint64_t srcKeySlot, 
     setTUsed(t, uint16_t(tUsed(t) + 1));
     setCtrl(g, i, h2(hash));
     if (trace_) {
-      record({SwissTraceKind::MoveEntry, SwissTraceFunc::uncheckedPutSlot, uint8_t(fromSlot), h2(hash), fromGroup, t,
-              seq.offset, uint64_t(i) | uint64_t(side) << 8});
+      record({SwissTraceKind::MoveEntry, SwissTraceFunc::uncheckedPutSlot, uint8_t(fromSlot), h2(hash),
+              fromGroup, t, seq.offset, uint64_t(i) | uint64_t(side) << 8});
     }
     return;
   }

@@ -63,7 +63,8 @@ bool SwissMap::deleteSmall(uint64_t hash, const char* key, size_t size) {
   const uint64_t g = dirPtr();
   const uint8_t want = h2(hash);
   uint64_t match = matchH2(ctrlWord(g), want);
-  note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
+  note<kTraced>(
+      {SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
   for (; match != 0; match &= match - 1) {
     const int i = bitsetFirst(match);
     const bool eq = keyEqual(keyAt(g, i), key, size);
@@ -87,11 +88,13 @@ bool SwissMap::tableDelete(uint64_t t, uint64_t hash, const char* key, size_t si
     const uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
     uint64_t match = matchH2(ctrl, want);
-    note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
+    note<kTraced>(
+        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
     for (; match != 0; match &= match - 1) {
       const int i = bitsetFirst(match);
       const bool eq = keyEqual(keyAt(g, i), key, size);
-      note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::Delete, uint8_t(i), want, seq.offset, g, eq, 0});
+      note<kTraced>(
+          {SwissTraceKind::CompareKey, SwissTraceFunc::Delete, uint8_t(i), want, seq.offset, g, eq, 0});
       if (!eq) continue;
       setTUsed(t, uint16_t(tUsed(t) - 1));
       setUsed(used() - 1);
@@ -99,11 +102,13 @@ bool SwissMap::tableDelete(uint64_t t, uint64_t hash, const char* key, size_t si
       if (matchEmpty(ctrl) != 0) {
         setCtrl(g, i, kCtrlEmpty);
         setTGrowthLeft(t, uint16_t(tGrowthLeft(t) + 1));
-        note<kTraced>({SwissTraceKind::DeleteEmpty, SwissTraceFunc::Delete, uint8_t(i), kCtrlEmpty, seq.offset, g, 0, 0});
+        note<kTraced>({SwissTraceKind::DeleteEmpty, SwissTraceFunc::Delete, uint8_t(i), kCtrlEmpty,
+                       seq.offset, g, 0, 0});
         return false;
       }
       setCtrl(g, i, kCtrlDeleted);
-      note<kTraced>({SwissTraceKind::DeleteTombstone, SwissTraceFunc::Delete, uint8_t(i), kCtrlDeleted, seq.offset, g, 0, 0});
+      note<kTraced>({SwissTraceKind::DeleteTombstone, SwissTraceFunc::Delete, uint8_t(i), kCtrlDeleted,
+                     seq.offset, g, 0, 0});
       return true;
     }
     if (matchEmpty(ctrl) != 0) {

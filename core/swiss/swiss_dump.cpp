@@ -86,7 +86,8 @@ struct GroupWindow {
 // A table's fields; with `detail` also its address, its groups' address
 // and its tombstones (the capacity's 7/8 not taken by used or growthLeft).
 // A table the window leaves out has "groups":[] and "summary":true.
-void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out, const GroupWindow& window = {}) {
+void appendTable(const SwissMap& m, uint64_t t, bool detail, std::string* out,
+                 const GroupWindow& window = {}) {
   *out += "{";
   const bool groups = !detail || window.wants(m, t);
   if (detail) {

@@ -27,7 +27,8 @@ std::string SwissMap::keyBytes(uint64_t keyAddr) const {
 bool SwissMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
   const MapType& t = type();
   if (t.keyTails) return valuesEqual(*t.keyGo, readValue(heap_, stored, *t.keyGo), key);
-  return valuesEqual(*t.keyGo, std::string_view(reinterpret_cast<const char*>(heap_.at(stored)), t.keyTypeSize), key);
+  return valuesEqual(*t.keyGo,
+                     std::string_view(reinterpret_cast<const char*>(heap_.at(stored)), t.keyTypeSize), key);
 }
 
 std::string_view SwissMap::storedKeyView(uint64_t keyAddr) const {
@@ -60,38 +61,11 @@ bool SwissMap::keyIsNaN(uint64_t keyAddr) const {
 }
 
 Status SwissMap::checkKey(std::string_view key) const {
-  const MapType& t = type();
-  if (t.key == KeyKind::String) {
-    if (key.size() > config_.limits.maxStringKeyBytes) {
-      return Status::error("string key of " + std::to_string(key.size()) + " bytes is over the limit of " +
-                           std::to_string(config_.limits.maxStringKeyBytes));
-    }
-    return Status::success();
-  }
-  if (t.keyTails) {
-    if (Status s = checkEncoding(*t.keyGo, key); !s.ok()) return Status::error("key for " + t.name() + ": " + s.message());
-    return Status::success();
-  }
-  if (key.size() != t.keyTypeSize) {
-    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
-                         ", got " + std::to_string(key.size()));
-  }
-  return Status::success();
+  const uint64_t limit = config_.limits.maxStringKeyBytes;
+  return keyBytesFit(type(), limit, key) ? Status::success() : checkKeyBytes(type(), limit, key);
 }
 
-Status SwissMap::checkElem(std::string_view elem) const {
-  if (type().elemTails) {
-    if (Status s = checkEncoding(*type().elemGo, elem); !s.ok()) {
-      return Status::error("element for " + type().name() + ": " + s.message());
-    }
-    return Status::success();
-  }
-  if (elem.size() != type().elemTypeSize) {
-    return Status::error("element must be " + std::to_string(type().elemTypeSize) + " bytes for " +
-                         type().name() + ", got " + std::to_string(elem.size()));
-  }
-  return Status::success();
-}
+Status SwissMap::checkElem(std::string_view elem) const { return checkElemBytes(type(), elem); }
 
 // The most one insert can allocate: a split makes two full tables and may
 // double the directory; the key's own objects come on top.
@@ -112,7 +86,8 @@ Status SwissMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& 
 Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   if (used() + newKeys > config_.limits.maxEntries) {
     return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
-                         std::to_string(config_.limits.maxEntries) + " entries, the most this playground allows");
+                         std::to_string(config_.limits.maxEntries) +
+                         " entries, the most this playground allows");
   }
   // Live groups at 7/8 load, twice over for the tables each grow leaves
   // behind, plus one worst-case insert.
@@ -120,8 +95,8 @@ Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
   uint64_t perKey = (t.key == KeyKind::String ? 32 : 0) + (t.indirectKey ? t.keyTypeSize + 8 : 0) +
                     (t.indirectElem ? t.elemTypeSize + 8 : 0) + (t.keyTails || t.elemTails ? 64 : 0);
   uint64_t total = used() + newKeys;
-  need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey +
-                  worstCaseWriteBytes(0) + 16 * total / 512 + (1 << 20);
+  need = total * layout_.groupSize * 8 / 7 / kGroupSlots * 2 + newKeys * perKey + worstCaseWriteBytes(0) +
+         16 * total / 512 + (1 << 20);
   if (heap_.used() + need > heap_.limit()) {
     return Status::error(std::to_string(newKeys) + " more keys would need about " +
                          std::to_string((heap_.used() + need) >> 20) + " MiB, over the simulated heap's " +
@@ -150,10 +125,8 @@ uint64_t SwissMap::rawHash(const char* key, size_t size) const {
         return memhash126Word(v, s, config_.hashkey);
       }
       return memhash126(p, s, size, config_.hashkey);
-    case SwissHasher::Go119:
-      return memhash119(p, s, size, config_.hashkey[0]);
-    default:
-      return memhash114(p, s, size, config_.hashkey);
+    case SwissHasher::Go119: return memhash119(p, s, size, config_.hashkey[0]);
+    default: return memhash114(p, s, size, config_.hashkey);
   }
 }
 
@@ -178,18 +151,25 @@ uint64_t SwissMap::hashKeySlow(std::string_view key, SwissTraceFunc fn) {
     HashPrimitives fns;
     switch (config_.hasher) {
       case SwissHasher::Go126:
-        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash126(q, s, n, config_.hashkey); };
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) {
+          return memhash126(q, s, n, config_.hashkey);
+        };
         break;
       case SwissHasher::Go119:
-        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash119(q, s, n, config_.hashkey[0]); };
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) {
+          return memhash119(q, s, n, config_.hashkey[0]);
+        };
         break;
       default:
-        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) { return memhash114(q, s, n, config_.hashkey); };
+        fns.memhash = [this](const uint8_t* q, uint64_t s, size_t n) {
+          return memhash114(q, s, n, config_.hashkey);
+        };
         break;
     }
     fns.fastrand = [this] { return draw(); };
     h = typeHash(*type().keyGo, key, seed(), fns);
-  } else if (type().key == KeyKind::Float64 && (asFloat(key.data()) == 0 || std::isnan(asFloat(key.data())))) {
+  } else if (type().key == KeyKind::Float64 &&
+             (asFloat(key.data()) == 0 || std::isnan(asFloat(key.data())))) {
     // f64hash: both zeros hash alike from the seed alone; a NaN mixes in a
     // fresh 64-bit rand(), so it is never found again.
     h = asFloat(key.data()) == 0 ? floatZeroHash(seed()) : kFloatHashC1 * (kFloatHashC0 ^ seed() ^ draw());

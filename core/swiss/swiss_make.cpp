@@ -27,7 +27,8 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
   if (m.rand_.r.a == 0 && m.rand_.r.b == 0) m.rand_.r.b = 1;
   // (Keys of Go's other types and zero-size ones hash through their type.)
   m.memoryHash_ = config.hasher != SwissHasher::Identity && config.type.key != KeyKind::Float64 &&
-                  config.type.key != KeyKind::Typed && !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
+                  config.type.key != KeyKind::Typed &&
+                  !(config.type.key == KeyKind::Plain && config.type.keyTypeSize == 0);
   m.refreshRaw();
 
   // NewMap's sizing (spec A.1.7). A hint over 8 sizes the directory and its
@@ -49,10 +50,13 @@ Status SwissMap::create(const SwissConfig& config, SwissMap* out) {
   uint64_t tableBytes = 0;
   if (dirSize != 0) {
     tableBytes = dirSize * (alignUpPow2(std::max<uint64_t>(kGroupSlots, target / dirSize)) / kGroupSlots *
-                                m.layout_.groupSize + tablef::size + 64) + 8 * dirSize;
+                                m.layout_.groupSize +
+                            tablef::size + 64) +
+                 8 * dirSize;
   }
   if (Status s = m.heap_.makeRoom(tableBytes + 8192); !s.ok()) {
-    return Status::error((dirSize ? "hint " + std::to_string(config.hint) + ": " : std::string()) + s.message());
+    return Status::error((dirSize ? "hint " + std::to_string(config.hint) + ": " : std::string()) +
+                         s.message());
   }
   m.m_ = m.heap_.alloc(mapf::size);
   uint64_t seed = m.draw();  // NewMap / NewEmptyMap always draw, even when a scenario pins the seed

@@ -35,7 +35,9 @@ Status parsePins(const std::vector<std::string>& t, size_t from, std::initialize
     }
     if (!known || (*out)[which]) return usage(use);
     uint64_t v;
-    if (Status s = parseUnsignedArg(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v); !s.ok()) return s;
+    if (Status s = parseUnsignedArg(t[i].substr(eq + 1), t[i].substr(0, eq).c_str(), ~uint64_t(0), &v);
+        !s.ok())
+      return s;
     (*out)[which] = v;
   }
   return Status::success();
@@ -69,11 +71,16 @@ Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<
     swissSeed_ = v;
   } else if (name == "hasher") {
     if (t.size() != 2) return usage("hasher go126|go114|go119|identity");
-    if (t[1] == "go126") swissHasher_ = SwissHasher::Go126;
-    else if (t[1] == "go114") swissHasher_ = SwissHasher::Go114;
-    else if (t[1] == "go119") swissHasher_ = SwissHasher::Go119;
-    else if (t[1] == "identity") swissHasher_ = SwissHasher::Identity;
-    else return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go126, go114, go119 or identity)");
+    if (t[1] == "go126")
+      swissHasher_ = SwissHasher::Go126;
+    else if (t[1] == "go114")
+      swissHasher_ = SwissHasher::Go114;
+    else if (t[1] == "go119")
+      swissHasher_ = SwissHasher::Go119;
+    else if (t[1] == "identity")
+      swissHasher_ = SwissHasher::Identity;
+    else
+      return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go126, go114, go119 or identity)");
   } else if (name == "hashkey") {
     if (t.size() < 2 || t.size() > 5) return usage("hashkey H0 [H1 H2 H3]");
     HashKey k = kDefaultHashKey;
@@ -146,7 +153,8 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     swiss::SwissFound f;
     if (Status s = m.get(key, &f); !s.ok()) return s;
     std::string zero(type.elemTypeSize, '\0');
-    out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
+    out->result =
+        f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
     return Status::success();
   }
   if (op == "clear") {
@@ -222,15 +230,16 @@ Status ScenarioRunner::swissCollide(uint64_t group, uint64_t n, Outcome* out) {
     table = m.directoryAt(0);
     mask = m.tLengthMask(table);
   }
-  const uint64_t budget = std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 * (small ? 1 : m.dirLen()) + 1000);
+  const uint64_t budget =
+      std::min<uint64_t>(50000000, (n + 1) * (mask + 1) * 64 * (small ? 1 : m.dirLen()) + 1000);
   auto lands = [&](const std::string& key) {
     if (small) return true;
     const uint64_t h = m.hashOf(key);
     const uint64_t idx = m.dirLen() == 1 ? 0 : h >> (m.globalShift() & 63);
     return m.directoryAt(idx) == table && (swiss::h1(h) & mask) == group;
   };
-  return collideGenerated<swiss::SwissFound>(m, n, budget, lands, "group " + std::to_string(group), &out->hashes,
-                                             &generated_);
+  return collideGenerated<swiss::SwissFound>(m, n, budget, lands, "group " + std::to_string(group),
+                                             &out->hashes, &generated_);
 }
 
 }  // namespace gomap

@@ -22,6 +22,15 @@
 
 namespace {
 
+// The benchmark's maps never refuse a key; a refusal would mean the numbers
+// measure an error path, so it stops the run.
+inline void must(const gomap::Status& s) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "core_bench: %s\n", s.message().c_str());
+    std::abort();
+  }
+}
+
 using Clock = std::chrono::steady_clock;
 
 // A small map is timed over many passes, so that each measurement covers
@@ -107,10 +116,10 @@ std::vector<std::string> makeKeys(bool strings, size_t n, size_t offset) {
 
 gomap::GoMap newMap(bool strings) {
   gomap::MapConfig cfg;
-  gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type);
+  must(gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type));
   cfg.limits.maxHeapBytes = 4ull << 30;
   gomap::GoMap m;
-  gomap::GoMap::create(cfg, &m);
+  must(gomap::GoMap::create(cfg, &m));
   return m;
 }
 
@@ -140,14 +149,14 @@ void benchCore(bool strings, size_t n) {
   print("core", key, n, "hit", nsPerOp(n, [&] {
           gomap::Found f;
           keys.each([&](std::string_view k) {
-            m.get(k, &f);
+            must(m.get(k, &f));
             sink = sink + m.heap().load64(f.elem);  // the value, as Go's m[k] reads it
           });
         }));
   print("core", key, n, "miss", nsPerOp(n, [&] {
           gomap::Found f;
           absent.each([&](std::string_view k) {
-            m.get(k, &f);
+            must(m.get(k, &f));
             sink = sink + f.found;
           });
         }));
@@ -166,7 +175,7 @@ void benchCore(bool strings, size_t n) {
         keys.each([&](std::string_view k) { d.setUnchecked(k, elem); });
         return d;
       },
-      [&](gomap::GoMap& d) { keys.each([&](std::string_view k) { d.del(k); }); });
+      [&](gomap::GoMap& d) { keys.each([&](std::string_view k) { must(d.del(k)); }); });
   print("core", key, n, "delete", best);
   std::printf("{\"impl\":\"core\",\"key\":\"%s\",\"n\":%zu,\"op\":\"memory\",\"bytes\":%llu,\"heap\":%llu}\n",
               key, n, (unsigned long long)(m.arrayBuckets(m.B()) * m.type().bucketsize + gomap::hmap::size),
@@ -175,10 +184,10 @@ void benchCore(bool strings, size_t n) {
 
 gomap::swiss::SwissMap newSwiss(bool strings) {
   gomap::swiss::SwissConfig cfg;
-  gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type);
+  must(gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type));
   cfg.limits.maxHeapBytes = 4ull << 30;
   gomap::swiss::SwissMap m;
-  gomap::swiss::SwissMap::create(cfg, &m);
+  must(gomap::swiss::SwissMap::create(cfg, &m));
   return m;
 }
 
@@ -199,14 +208,14 @@ void benchSwiss(bool strings, size_t n) {
   print("swiss", key, n, "hit", nsPerOp(n, [&] {
           gomap::swiss::SwissFound f;
           keys.each([&](std::string_view k) {
-            m.getBytes(k.data(), k.size(), &f);
+            must(m.getBytes(k.data(), k.size(), &f));
             sink = sink + m.heap().load64(f.elem);
           });
         }));
   print("swiss", key, n, "miss", nsPerOp(n, [&] {
           gomap::swiss::SwissFound f;
           absent.each([&](std::string_view k) {
-            m.getBytes(k.data(), k.size(), &f);
+            must(m.getBytes(k.data(), k.size(), &f));
             sink = sink + f.found;
           });
         }));
@@ -227,7 +236,7 @@ void benchSwiss(bool strings, size_t n) {
         return d;
       },
       [&](gomap::swiss::SwissMap& d) {
-        keys.each([&](std::string_view k) { d.delBytes(k.data(), k.size()); });
+        keys.each([&](std::string_view k) { must(d.delBytes(k.data(), k.size())); });
       });
   print("swiss", key, n, "delete", best);
   // bytes: what the finished map keeps reachable (header, directory, tables
@@ -249,7 +258,7 @@ void benchSwiss(bool strings, size_t n) {
 // (impl core) beside the real Go map's rows of the same key names (tests/bench/go).
 void benchTyped(const char* typeName, size_t n) {
   gomap::MapConfig cfg;
-  gomap::parseMapType(typeName, &cfg.type);
+  must(gomap::parseMapType(typeName, &cfg.type));
   cfg.limits.maxHeapBytes = 4ull << 30;
   const bool strings = cfg.type.key == gomap::KeyKind::String;
   // Keys: "key<i>", or the 8 bytes of {X: i, Y: 3i}; elements: the string "value" or true.
@@ -267,10 +276,10 @@ void benchTyped(const char* typeName, size_t n) {
   };
   const std::vector<std::string> keys = makeSet(0), absent = makeSet(4 * n);
   std::string elem;
-  gomap::parseElem(cfg.type, strings ? "value" : "true", &elem);
+  must(gomap::parseElem(cfg.type, strings ? "value" : "true", &elem));
   auto fresh = [&] {
     gomap::GoMap m;
-    gomap::GoMap::create(cfg, &m);
+    must(gomap::GoMap::create(cfg, &m));
     return m;
   };
   print("core", typeName, n, "insert", nsPerOp(n, [&] {
@@ -283,14 +292,14 @@ void benchTyped(const char* typeName, size_t n) {
   print("core", typeName, n, "hit", nsPerOp(n, [&] {
           gomap::Found f;
           for (const std::string& k : keys) {
-            m.get(k, &f);
+            must(m.get(k, &f));
             sink = sink + m.heap().load8(f.elem);
           }
         }));
   print("core", typeName, n, "miss", nsPerOp(n, [&] {
           gomap::Found f;
           for (const std::string& k : absent) {
-            m.get(k, &f);
+            must(m.get(k, &f));
             sink = sink + f.found;
           }
         }));
@@ -303,7 +312,7 @@ void benchTyped(const char* typeName, size_t n) {
               return d;
             },
             [&](gomap::GoMap& d) {
-              for (const std::string& k : keys) d.del(k);
+              for (const std::string& k : keys) must(d.del(k));
             }));
 }
 
@@ -371,21 +380,21 @@ int main(int argc, char** argv) {
         gomap::GoMap m = newMap(strings);
         warm.each([&](std::string_view k) { m.setUnchecked(k, elem); });
         gomap::Found f;
-        warm.each([&](std::string_view k) { m.get(k, &f); });
-        absent.each([&](std::string_view k) { m.get(k, &f); });
+        warm.each([&](std::string_view k) { must(m.get(k, &f)); });
+        absent.each([&](std::string_view k) { must(m.get(k, &f)); });
         gomap::Hiter it;
         m.iterInit(&it, std::nullopt);
         while (it.key != 0) m.iterNext(&it);
-        warm.each([&](std::string_view k) { m.del(k); });
+        warm.each([&](std::string_view k) { must(m.del(k)); });
         gomap::swiss::SwissMap sm = newSwiss(strings);
         warm.each([&](std::string_view k) { sm.setUnchecked(k, elem); });
         gomap::swiss::SwissFound sf;
-        warm.each([&](std::string_view k) { sm.getBytes(k.data(), k.size(), &sf); });
-        absent.each([&](std::string_view k) { sm.getBytes(k.data(), k.size(), &sf); });
+        warm.each([&](std::string_view k) { must(sm.getBytes(k.data(), k.size(), &sf)); });
+        absent.each([&](std::string_view k) { must(sm.getBytes(k.data(), k.size(), &sf)); });
         gomap::swiss::SwissIter sit;
         sm.iterInit(&sit);
         for (sm.iterNext(&sit); sit.key != 0;) sm.iterNext(&sit);
-        warm.each([&](std::string_view k) { sm.delBytes(k.data(), k.size()); });
+        warm.each([&](std::string_view k) { must(sm.delBytes(k.data(), k.size())); });
       }
     }
   }

@@ -65,14 +65,16 @@ const LayoutRow kFromGo[] = {
     {"map[struct{A, B int8; C string}]int64", 24, 8, 8, 8, 24, 8, 272, 12, "generated", "generic"},
     {"map[struct{A float64; B int32}]string", 16, 8, 16, 8, 16, 16, 272, 8, "generated", "generic"},
     {"map[struct{C complex64; N int16}]int64", 12, 4, 8, 8, 12, 8, 176, 8, "generated", "generic"},
-    {"map[struct{P struct{A int8; B int64}; S string; F float32}]int64", 40, 8, 8, 8, 40, 8, 400, 8, "generated",
-     "generic"},
+    {"map[struct{P struct{A int8; B int64}; S string; F float32}]int64", 40, 8, 8, 8, 40, 8, 400, 8,
+     "generated", "generic"},
     {"map[struct{S string}]int64", 16, 8, 8, 8, 16, 8, 208, 12, "strhash", "faststr"},
     {"map[struct{A int64; Z struct{}}]int64", 16, 8, 8, 8, 16, 8, 208, 4, "generated", "generic"},
     {"map[struct{A [16]int64; B int8}]int64", 136, 8, 8, 8, 8, 8, 144, 5, "generated", "generic"},
-    {"map[struct{A [15]int64; B int32; C float32}]int64", 128, 8, 8, 8, 128, 8, 1104, 8, "generated", "generic"},
+    {"map[struct{A [15]int64; B int32; C float32}]int64", 128, 8, 8, 8, 128, 8, 1104, 8, "generated",
+     "generic"},
     {"map[int64]struct{A [16]int64; B int8}", 8, 8, 136, 8, 8, 8, 144, 6, "memhash64", "generic"},
-    {"map[int64]struct{A [15]int64; B int32; C float32}", 8, 8, 128, 8, 8, 128, 1104, 4, "memhash64", "fast64"},
+    {"map[int64]struct{A [15]int64; B int32; C float32}", 8, 8, 128, 8, 8, 128, 1104, 4, "memhash64",
+     "fast64"},
     {"map[struct{B [3]byte; T bool}]int64", 4, 1, 8, 8, 4, 8, 112, 4, "memhash32", "fast32"},
     {"map[struct{}]int64", 0, 1, 8, 8, 0, 8, 80, 4, "memhash0", "generic"},
     {"map[int32]struct{A int8; B int64}", 4, 4, 16, 8, 4, 16, 176, 4, "memhash32", "fast32"},
@@ -155,7 +157,8 @@ TEST_CASE("generated hashes compose the runtime's functions as compiled Go does"
 
   // struct{A float64; B int32}: ±0 hash alike (f64hash), B is its own 4-byte run.
   REQUIRE(parseMapType("map[struct{A float64; B int32}]int64", &t).ok());
-  CHECK(typeHash(*t.keyGo, encode(t, "{0, 5}"), seed, fns) == typeHash(*t.keyGo, encode(t, "{-0, 5}"), seed, fns));
+  CHECK(typeHash(*t.keyGo, encode(t, "{0, 5}"), seed, fns) ==
+        typeHash(*t.keyGo, encode(t, "{-0, 5}"), seed, fns));
   const int32_t five = 5;
   CHECK(typeHash(*t.keyGo, encode(t, "{0, 5}"), seed, fns) ==
         memhash114(reinterpret_cast<const uint8_t*>(&five), floatZeroHash(seed), 4, key));
@@ -230,7 +233,8 @@ TEST_CASE("values read as composite literals and print as fmt.Sprint", "[types][
   CHECK(literalValue(*t.elemGo, e) == "{}");
 }
 
-TEST_CASE("a map of Go's other types runs scenarios, with get results and fill as documented", "[types][scenario]") {
+TEST_CASE("a map of Go's other types runs scenarios, with get results and fill as documented",
+          "[types][scenario]") {
   CheckedScenario s;
   s.ok("map[struct{X, Y int32}]bool");
   CHECK(s.one("set {1, 2} true").error.empty());
@@ -262,7 +266,8 @@ TEST_CASE("types Go refuses or this playground does not model are refused, sayin
     const char* why;
   };
   const Case cases[] = {
-      {"map[[]int]int64", "key type '[]int' is not comparable (it holds a slice): Go refuses it as a map key"},
+      {"map[[]int]int64",
+       "key type '[]int' is not comparable (it holds a slice): Go refuses it as a map key"},
       {"map[func()]int64", "key type 'func()': func types are not comparable"},
       {"map[map[int]int]int64", "key type 'map[int]int': map types are not comparable"},
       {"map[*int]int64", "key type '*int': pointer types are not modelled"},
@@ -427,7 +432,8 @@ void typedTwins(Map& raw, Map& traced, const MapType& t, int universe, int ops, 
 }  // namespace
 
 TEST_CASE("the raw paths handle Go's other types as the traced code does", "[types][raw]") {
-  for (const char* type : {"map[struct{X, Y int32}]bool", "map[string]string", "map[struct{X, Y int32}]string"}) {
+  for (const char* type :
+       {"map[struct{X, Y int32}]bool", "map[string]string", "map[struct{X, Y int32}]string"}) {
     INFO(type);
     {
       swiss::SwissConfig cfg;

@@ -34,7 +34,8 @@ TEST_CASE("hash K H on a key already in the map is refused and the map stays who
   s.ok("map[string]int64\nset a 1");
   const std::string before = s.state();
   Step st = s.one("hash a 5");
-  CHECK_THAT(st.error, Catch::StartsWith("line 3: key is already in the map: its hash cannot change while it is stored"));
+  CHECK_THAT(st.error, Catch::StartsWith(
+                           "line 3: key is already in the map: its hash cannot change while it is stored"));
   CHECK(s.state() == before);
   s.ok("set a 2");  // issue 18: count became 2 and `a` was iterated twice
   CHECK(s.map().count() == 1);
@@ -48,7 +49,8 @@ TEST_CASE("hash K H on a key already in the map is refused and the map stays who
   CHECK(s.map().count() == 1);
 }
 
-TEST_CASE("hash K H on a NaN key is accepted and draws nothing from the random stream", "[hostile][hash][float]") {
+TEST_CASE("hash K H on a NaN key is accepted and draws nothing from the random stream",
+          "[hostile][hash][float]") {
   CheckedScenario s;
   s.ok("map[float64]int64\nset NaN 1\nset 1 1");
   const FastRand before = s.map().randState();
@@ -61,7 +63,8 @@ TEST_CASE("keys that are not UTF-8 print apart, as the token that writes them", 
   CheckedScenario s;
   s.recordDumps();
   std::vector<Step> st = s.ok(
-      "map[string]int64\nset \"\\xff\" 1\nset \"\\xfe\" 2\nset \"\\xed\\xa0\\x80\" 3\nset \"\\xff\\\"q\\\\\" 4\nset é 5\niter");
+      "map[string]int64\nset \"\\xff\" 1\nset \"\\xfe\" 2\nset \"\\xed\\xa0\\x80\" 3\nset \"\\xff\\\"q\\\\\" "
+      "4\nset é 5\niter");
   const std::string& dump = st.back().dump;
   CHECK_THAT(dump, Catch::Contains(R"("k":"\"\\xff\"")"));
   CHECK_THAT(dump, Catch::Contains(R"("k":"\"\\xfe\"")"));
@@ -87,7 +90,8 @@ TEST_CASE("[N]byte keys that are not UTF-8 print apart too", "[hostile][utf8][du
   CHECK_THAT(st.back().dump, Catch::Contains(R"("k":"\"\\xfe\"","v":"ok")"));
 }
 
-TEST_CASE("a scenario of exactly 50,000 lines is accepted, with or without a final newline", "[hostile][limits]") {
+TEST_CASE("a scenario of exactly 50,000 lines is accepted, with or without a final newline",
+          "[hostile][limits]") {
   std::vector<Command> commands;
   CHECK(splitScenario(lines(50000, true), ScenarioLimits(), &commands).ok());
   CHECK(commands.size() == 50000);
@@ -134,13 +138,16 @@ TEST_CASE("a huge map's lines are summarised; dump full lists every bucket", "[h
   CHECK_THAT(s.one("dump everything").error, Catch::Contains("usage: dump [full]"));
 }
 
-TEST_CASE("a huge Go 1.26 map's lines are summarised; dump full lists every table", "[hostile][dump][swiss]") {
+TEST_CASE("a huge Go 1.26 map's lines are summarised; dump full lists every table",
+          "[hostile][dump][swiss]") {
   // The same rule as version 1: over 16,384 groups (8 slots each, as a
   // bucket), a line gives the header and counts, not the directory.
   ScenarioRunner runner;
   std::vector<Command> commands;
-  REQUIRE(splitScenario("version 1.26\nmap[int64]int64\nfill 100000\ndump\nfill 100000\ndump\ndump full\ndump all",
-                        ScenarioLimits(), &commands).ok());
+  REQUIRE(splitScenario(
+              "version 1.26\nmap[int64]int64\nfill 100000\ndump\nfill 100000\ndump\ndump full\ndump all",
+              ScenarioLimits(), &commands)
+              .ok());
   std::vector<std::string> lines;
   for (const Command& c : commands) {
     Outcome o = runner.run(c);
@@ -191,7 +198,8 @@ Run cli(const std::string& args, const std::string& input = "") {
   namespace fs = std::filesystem;
   // ctest runs the cases of this binary as separate processes in parallel, so each process
   // writes its own scenario file; a shared name let one case read another's input.
-  const fs::path in = fs::temp_directory_path() / ("gomap-hostile-input-" + std::to_string(getpid()) + ".scn");
+  const fs::path in =
+      fs::temp_directory_path() / ("gomap-hostile-input-" + std::to_string(getpid()) + ".scn");
   if (FILE* f = std::fopen(in.c_str(), "wb")) {
     std::fwrite(input.data(), 1, input.size(), f);
     std::fclose(f);
@@ -246,16 +254,22 @@ TEST_CASE("gomap reads no more than the scenario limit: an endless input is refu
   CHECK_THAT(r.out, Catch::Contains("\"op\":\"dump\""));
 }
 
-TEST_CASE("gomap at the memory limit: a clear error, earlier lines printed, later lines run", "[hostile][cli][budget]") {
+TEST_CASE("gomap at the memory limit: a clear error, earlier lines printed, later lines run",
+          "[hostile][cli][budget]") {
   Run r = cli("--dumps-only", "map[[128]byte][128]byte\nhint 900000\nset a 1\ndump\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
-        "{\"line\":3,\"op\":\"set a 1\",\"error\":\"line 3: hint 900000 needs more memory than the simulated heap allows (512 MiB)\"}\n"
-        "{\"line\":4,\"op\":\"dump\",\"error\":\"line 4: hint 900000 needs more memory than the simulated heap allows (512 MiB)\"}\n");
+        "{\"line\":3,\"op\":\"set a 1\",\"error\":\"line 3: hint 900000 needs more memory than the simulated "
+        "heap allows (512 MiB)\"}\n"
+        "{\"line\":4,\"op\":\"dump\",\"error\":\"line 4: hint 900000 needs more memory than the simulated "
+        "heap allows (512 MiB)\"}\n");
   // The per-operation route: the map stays as it was and the next line runs.
   r = cli("--dumps-only", "map[[128]byte][128]byte\nfill 10\nfill 2000000\nget k3\ndump\n");
   CHECK(r.status == 1);
-  CHECK_THAT(r.out, Catch::Contains("\"line\":3,\"op\":\"fill 2000000\",\"error\":\"line 3: 2000000 more keys would need about"));
+  CHECK_THAT(
+      r.out,
+      Catch::Contains(
+          "\"line\":3,\"op\":\"fill 2000000\",\"error\":\"line 3: 2000000 more keys would need about"));
   CHECK_THAT(r.out, Catch::Contains("\"line\":5,\"op\":\"dump\",\"count\":10,"));
 }
 #endif

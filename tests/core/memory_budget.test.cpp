@@ -76,14 +76,17 @@ TEST_CASE("issue 18: hint 900000 on [128]byte/[128]byte is refused, not an abort
   {
     CheckedScenario s;
     std::vector<Step> steps = s.run("map[[128]byte][128]byte\nhint 900000\nset a\nset b");
-    CHECK_THAT(steps[2].error, Catch::StartsWith("line 3: hint 900000 needs more memory than the simulated heap allows (512 MiB)"));
+    CHECK_THAT(
+        steps[2].error,
+        Catch::StartsWith("line 3: hint 900000 needs more memory than the simulated heap allows (512 MiB)"));
     CHECK_THAT(steps[3].error, Catch::StartsWith("line 4: hint 900000"));
     CHECK_FALSE(s.hasMap());
   }
   CHECK(MemoryBudget::inUse() == base);
 }
 
-TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and memory comes back", "[budget][hint]") {
+TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and memory comes back",
+          "[budget][hint]") {
   const uint64_t base = MemoryBudget::inUse();
   CeilingForTest ceiling(base + (64 << 20));
   {
@@ -94,7 +97,8 @@ TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and
     holder.ok("map[[128]byte][128]byte\nhint 10000\nfill 10000");
     big.run("map[[128]byte][128]byte\nhint 200000");
     Step st = big.one("set a 1");
-    CHECK_THAT(st.error, Catch::StartsWith("line 3: hint 200000: out of memory: growing the simulated heap to"));
+    CHECK_THAT(st.error,
+               Catch::StartsWith("line 3: hint 200000: out of memory: growing the simulated heap to"));
     CHECK_THAT(st.error, Catch::Contains("memory budget (64 MiB, shared by every map, snapshot and trace)"));
     CHECK_FALSE(big.hasMap());
     CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
@@ -147,7 +151,8 @@ TEST_CASE("a set the budget cannot hold is refused before any byte changes", "[b
   CHECK(MemoryBudget::inUse() == base);
 }
 
-TEST_CASE("a traced operation whose journal outgrows the budget completes; nothing winds back half-way", "[budget][journal]") {
+TEST_CASE("a traced operation whose journal outgrows the budget completes; nothing winds back half-way",
+          "[budget][journal]") {
   const uint64_t base = MemoryBudget::inUse();
   CeilingForTest ceiling(base + (24 << 20));
   {
@@ -196,7 +201,8 @@ TEST_CASE("a copy of a map counts against the budget and gives it back", "[budge
   CHECK(MemoryBudget::inUse() == base);
 }
 
-TEST_CASE("a heap made room for in slices: same bytes, counted while copied, stale copies dropped", "[budget][heap][slices]") {
+TEST_CASE("a heap made room for in slices: same bytes, counted while copied, stale copies dropped",
+          "[budget][heap][slices]") {
   // The page's fill (web/player/player.mjs) moves a big heap this way, so no
   // slice of its work blocks for long (issue 18).
   const uint64_t base = MemoryBudget::inUse();
@@ -245,7 +251,8 @@ TEST_CASE("a heap made room for in slices: same bytes, counted while copied, sta
   CHECK(MemoryBudget::inUse() == base);
 }
 
-TEST_CASE("a fill prepared in slices runs without moving the heap and as an unprepared one", "[budget][fill][slices]") {
+TEST_CASE("a fill prepared in slices runs without moving the heap and as an unprepared one",
+          "[budget][fill][slices]") {
   CheckedScenario prepared, plain;
   prepared.ok("map[int64]int64\nseed 3\nfill 100");
   plain.ok("map[int64]int64\nseed 3\nfill 100");
@@ -263,7 +270,8 @@ TEST_CASE("a fill prepared in slices runs without moving the heap and as an unpr
   CHECK(prepared.map().heap().bytes() == plain.map().heap().bytes());
 }
 
-TEST_CASE("a trace takes its events and their JSON's room from the budget; past it the trace stops", "[budget][trace]") {
+TEST_CASE("a trace takes its events and their JSON's room from the budget; past it the trace stops",
+          "[budget][trace]") {
   // A traced operation's events become JSON for a viewer (trace_json, the
   // sessions): both are counted, so tracing a huge operation cannot take
   // memory the budget has not granted; the operation itself is not refused.

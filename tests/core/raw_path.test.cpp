@@ -101,8 +101,8 @@ void runRandom(Twin& t, uint32_t seed, int ops, uint32_t keySpace) {
 }  // namespace
 
 TEST_CASE("the raw path answers and writes exactly as the traced path", "[raw-path]") {
-  const char* type = GENERATE("map[int64]int64", "map[string]int64", "map[int64][16]byte",
-                              "map[string][100]byte");
+  const char* type =
+      GENERATE("map[int64]int64", "map[string]int64", "map[int64][16]byte", "map[string][100]byte");
   const int version = GENERATE(114, 119);
   INFO(type << " go" << version);
   Twin t;

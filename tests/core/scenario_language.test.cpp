@@ -63,7 +63,8 @@ TEST_CASE("quoted tokens take Go-style escapes", "[scenario][parse]") {
 }
 
 TEST_CASE("a semicolon ends a command and a hash starts a comment outside quotes", "[scenario][parse]") {
-  std::vector<Command> c = split("set a 1; set b 2;;\n# only a comment\nset c 3 # note; set d 4\nset \"#;\" 5");
+  std::vector<Command> c =
+      split("set a 1; set b 2;;\n# only a comment\nset c 3 # note; set d 4\nset \"#;\" 5");
   REQUIRE(c.size() == 4);
   CHECK(c[0].text == "set a 1");
   CHECK(c[0].line == 1);
@@ -172,12 +173,13 @@ TEST_CASE("byte array keys and elems longer than N are refused", "[scenario][err
   expectRefused(s, "set abcde", "key 'abcde' is 5 bytes, longer than [4]byte");
   expectRefused(s, "set abc xyz", "element 'xyz' is 3 bytes, longer than [2]byte");
   expectRefused(s, "get \"\\x00\\x00\\x00\\x00\\x00\"", "key");
-  CHECK(*s.one("get ab").result == " true");   // zero-padded elem prints as empty text
+  CHECK(*s.one("get ab").result == " true");  // zero-padded elem prints as empty text
   CHECK(*s.one("get abcd").result == "xy true");
   CHECK(*s.one("get \"ab\\x00\\x00\"").result == " true");  // "ab" is zero-padded to 4 bytes
 }
 
-TEST_CASE("limits on entries and string size refuse the command and keep the map", "[scenario][errors][limits]") {
+TEST_CASE("limits on entries and string size refuse the command and keep the map",
+          "[scenario][errors][limits]") {
   Limits limits;
   limits.maxEntries = 4;
   limits.maxStringKeyBytes = 8;
@@ -192,7 +194,8 @@ TEST_CASE("limits on entries and string size refuse the command and keep the map
   CHECK(s.map().count() == 4);
 }
 
-TEST_CASE("the simulated heap limit refuses a write before it changes anything", "[scenario][errors][limits]") {
+TEST_CASE("the simulated heap limit refuses a write before it changes anything",
+          "[scenario][errors][limits]") {
   Limits limits;
   limits.maxHeapBytes = 2 << 20;
   CheckedScenario s(limits);
@@ -206,7 +209,8 @@ TEST_CASE("the simulated heap limit refuses a write before it changes anything",
   expectRefused(tiny, "set 1 1", "the simulated heap is full");
 }
 
-TEST_CASE("a bad set-up line is refused and leaves the configuration as it was", "[scenario][errors][setup]") {
+TEST_CASE("a bad set-up line is refused and leaves the configuration as it was",
+          "[scenario][errors][setup]") {
   struct Case {
     const char* command;
     const char* why;
@@ -215,7 +219,8 @@ TEST_CASE("a bad set-up line is refused and leaves the configuration as it was",
       {"map[boolean]int64", "key type 'boolean': unknown type name 'boolean' (at column 1)"},
       {"map[int64]strin", "element type 'strin': unknown type name 'strin' (at column 1)"},
       {"map[[]int]int64", "key type '[]int' is not comparable (it holds a slice): Go refuses it"},
-      {"map[[257]byte]int64", "key type '[257]byte': array length 257 is over this playground's limit of 256"},
+      {"map[[257]byte]int64",
+       "key type '[257]byte': array length 257 is over this playground's limit of 256"},
       {"map[struct{A int8; b int8}]int64", "key type 'struct{A int8; b int8}': field 'b' must be exported"},
       {"map[int64", "map type must look like map[K]V"},
       {"hasher md5", "unknown hasher 'md5' (go114, go119 or identity)"},
@@ -249,7 +254,8 @@ TEST_CASE("each set-up command may be given once", "[scenario][errors][setup]") 
   CHECK(s.map().hash0() == 1u);
 }
 
-TEST_CASE("a failed first operation does not create the map so set-up lines after it still apply", "[scenario][errors][setup][regression]") {
+TEST_CASE("a failed first operation does not create the map so set-up lines after it still apply",
+          "[scenario][errors][setup][regression]") {
   // Regression: an unknown command (or any failing operation) before the
   // map existed created it, so every set-up line after it was refused.
   CheckedScenario s;
@@ -263,7 +269,8 @@ TEST_CASE("a failed first operation does not create the map so set-up lines afte
   CHECK(s.map().hash0() == 5u);
 }
 
-TEST_CASE("fill continues the generated keys and collide picks keys of one bucket", "[scenario][fill][collide]") {
+TEST_CASE("fill continues the generated keys and collide picks keys of one bucket",
+          "[scenario][fill][collide]") {
   CheckedScenario s;
   s.ok("map[string]int64\nhint 14\nfill 3\nfill 2");
   std::vector<std::string> keys = *s.one("iter start=0 offset=0").keys;

@@ -16,12 +16,11 @@ namespace {
 
 // Spec 3.5: Go 1.14's 66 size classes (class 0 unused).
 const std::vector<uint64_t> kClasses = {
-    8,     16,    32,    48,    64,    80,    96,    112,   128,   144,   160,   176,   192,
-    208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,   512,   576,
-    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304,  2688,
-    3072,  3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728,
-    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
-    32768};
+    8,     16,    32,    48,    64,    80,    96,    112,   128,   144,  160,   176,   192,   208,
+    224,   240,   256,   288,   320,   352,   384,   416,   448,   480,  512,   576,   640,   704,
+    768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304, 2688,  3072,  3200,  3456,
+    4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880, 12288, 13568,
+    14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 
 MapType typeOf(const std::string& name) {
   MapType t;
@@ -61,10 +60,14 @@ TEST_CASE("bucket layout matches the spec's table for each map type", "[layout]"
   // elem, 4 reflexive, 8 need key update). int8 and string elems are
   // stood in for by [1]byte and [16]byte, which have the same sizes.
   const Row rows[] = {
-      {"map[int64]int64", 8, 8, 144, 4},       {"map[float64]int64", 8, 8, 144, 8},
-      {"map[string]int64", 16, 8, 208, 12},    {"map[int32][1]byte", 4, 1, 56, 4},
-      {"map[[3]byte][1]byte", 3, 1, 48, 4},    {"map[[200]byte][200]byte", 8, 8, 144, 7},
-      {"map[string][16]byte", 16, 16, 272, 12}, {"map[int32][4]byte", 4, 4, 80, 4},
+      {"map[int64]int64", 8, 8, 144, 4},
+      {"map[float64]int64", 8, 8, 144, 8},
+      {"map[string]int64", 16, 8, 208, 12},
+      {"map[int32][1]byte", 4, 1, 56, 4},
+      {"map[[3]byte][1]byte", 3, 1, 48, 4},
+      {"map[[200]byte][200]byte", 8, 8, 144, 7},
+      {"map[string][16]byte", 16, 16, 272, 12},
+      {"map[int32][4]byte", 4, 4, 80, 4},
       {"map[[128]byte][128]byte", 128, 128, 2064, 4},
   };
   for (const Row& r : rows) {
@@ -173,7 +176,8 @@ TEST_CASE("below B 4 an array has no spare buckets and no sentinel", "[alloc][pr
   }
 }
 
-TEST_CASE("the worked example B 4 int64 map has 18 buckets with the sentinel in bucket 17", "[alloc][prealloc][I11]") {
+TEST_CASE("the worked example B 4 int64 map has 18 buckets with the sentinel in bucket 17",
+          "[alloc][prealloc][I11]") {
   CheckedScenario s;
   s.ok("map[int64]int64\nhint 53\ndump");  // spec 11.2: make(m, 53) -> B 4
   GoMap& m = s.map();
@@ -185,7 +189,8 @@ TEST_CASE("the worked example B 4 int64 map has 18 buckets with the sentinel in 
   CHECK(m.nextOverflow() == m.bucketAddress(array, 16));
 }
 
-TEST_CASE("overflow buckets come from the spare area in order and then from the heap", "[alloc][prealloc][overflow][I8][I11]") {
+TEST_CASE("overflow buckets come from the spare area in order and then from the heap",
+          "[alloc][prealloc][overflow][I8][I11]") {
   CheckedScenario s;
   s.ok("map[int64]int64\nhint 53\ncollide 0 8");
   GoMap& m = s.map();

@@ -26,7 +26,7 @@ TEST_CASE("make with a hint picks B at every boundary up to B 10", "[make][hint]
   // 105-208 -> 5; 209-416 -> 6; 417-832 -> 7; 833-1664 -> 8; and on with
   // hint <= 6.5 * 2^B (3328 for B 9, 6656 for B 10).
   const std::vector<std::pair<int64_t, int64_t>> ranges = {
-      {0, 8},     {9, 13},    {14, 26},   {27, 52},     {53, 104},    {105, 208},
+      {0, 8},     {9, 13},    {14, 26},    {27, 52},     {53, 104},    {105, 208},
       {209, 416}, {417, 832}, {833, 1664}, {1665, 3328}, {3329, 6656},
   };
   for (size_t b = 0; b < ranges.size(); ++b) {
@@ -62,7 +62,7 @@ TEST_CASE("a negative hint or one too big for wasm memory is treated as 0", "[ma
 // Spec 3.1: the largest count not over the load factor is 8, 13, 26, 52,
 // 104, 208, 416, 832, 1664, 3328, 6656, so the next new key grows the map.
 const std::vector<std::pair<int, int>> kGrowthPoints = {
-    {9, 1},   {14, 2},  {27, 3},   {53, 4},   {105, 5},  {209, 6},
+    {9, 1},   {14, 2},  {27, 3},   {53, 4},    {105, 5},   {209, 6},
     {417, 7}, {833, 8}, {1665, 9}, {3329, 10}, {6657, 11},
 };
 
@@ -93,7 +93,8 @@ TEST_CASE("inserting 7000 keys one by one grows exactly at the load factor point
   }
 }
 
-TEST_CASE("the growth points replay as scenario text with the invariants checked", "[grow][load-factor][scenario]") {
+TEST_CASE("the growth points replay as scenario text with the invariants checked",
+          "[grow][load-factor][scenario]") {
   // fill inserts one key at a time; stopping one key short of each point
   // shows the old B still holds there and the very next key changes it.
   CheckedScenario s;
@@ -113,7 +114,8 @@ TEST_CASE("the growth points replay as scenario text with the invariants checked
   CHECK(s.map().B() == 11);
 }
 
-TEST_CASE("grows from B 0 and B 1 finish within the insert but B 2 to 3 stays growing", "[grow][incremental]") {
+TEST_CASE("grows from B 0 and B 1 finish within the insert but B 2 to 3 stays growing",
+          "[grow][incremental]") {
   CheckedScenario s;
   s.ok("map[int64]int64\nfill 9");
   CHECK(s.map().B() == 1);
@@ -141,14 +143,17 @@ TEST_CASE("grows from B 0 and B 1 finish within the insert but B 2 to 3 stays gr
   CHECK(s.map().count() == uint64_t(27 + writes));
 }
 
-TEST_CASE("a grow stays in progress across lookups and every write moves it on even an update or an absent delete", "[grow][incremental]") {
+TEST_CASE(
+    "a grow stays in progress across lookups and every write moves it on even an update or an absent delete",
+    "[grow][incremental]") {
   CheckedScenario s;
   // Pins put key k in old bucket (k-1) % 4, so the 27th key lands in old
   // bucket 2: the grow's first growWork evacuates old 2 (its target) and
   // old 0 (nevacuate 0 -> 1; old 1 is not done yet).
   std::string text = "map[int64]int64\nhint 14\n";
   for (int k = 1; k <= 27; ++k) {
-    text += "hash " + std::to_string(k) + " " + std::to_string(pinnedHash(uint8_t(0x20 + k), (k - 1) % 4)) + "\n";
+    text +=
+        "hash " + std::to_string(k) + " " + std::to_string(pinnedHash(uint8_t(0x20 + k), (k - 1) % 4)) + "\n";
   }
   for (int k = 1; k <= 27; ++k) text += "set " + std::to_string(k) + " " + std::to_string(k) + "\n";
   s.ok(text);

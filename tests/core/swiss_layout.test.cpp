@@ -18,11 +18,11 @@ TEST_CASE("slot size, elem offset, group size and flags follow Go 1.26's compile
     uint32_t groupSize, slotSize, elemOff, flags;
   };
   const Row rows[] = {
-      {"map[int64]int64", 136, 16, 8, 0},        {"map[int32]int64", 136, 16, 8, 0},
-      {"map[string]int64", 200, 24, 16, 1},      {"map[float64]int64", 136, 16, 8, 1},
-      {"map[[16]byte]int64", 200, 24, 16, 0},    {"map[[128]byte]int64", 1096, 136, 128, 0},
-      {"map[[129]byte]int64", 136, 16, 8, 4},    {"map[int64][128]byte", 1096, 136, 8, 0},
-      {"map[int64][129]byte", 136, 16, 8, 8},    {"map[int32][4]byte", 72, 8, 4, 0},
+      {"map[int64]int64", 136, 16, 8, 0},     {"map[int32]int64", 136, 16, 8, 0},
+      {"map[string]int64", 200, 24, 16, 1},   {"map[float64]int64", 136, 16, 8, 1},
+      {"map[[16]byte]int64", 200, 24, 16, 0}, {"map[[128]byte]int64", 1096, 136, 128, 0},
+      {"map[[129]byte]int64", 136, 16, 8, 4}, {"map[int64][128]byte", 1096, 136, 8, 0},
+      {"map[int64][129]byte", 136, 16, 8, 8}, {"map[int32][4]byte", 72, 8, 4, 0},
       {"map[[3]byte][3]byte", 56, 6, 3, 0},
   };
   for (const Row& r : rows) {
@@ -42,7 +42,7 @@ TEST_CASE("a hint sizes the directory and its tables as NewMap does", "[swiss][l
     int hint;
     uint64_t dirLen, capacity;
   };
-  const Row rows[] = {{9, 1, 16},  {14, 1, 16},  {15, 1, 32},   {100, 1, 128},
+  const Row rows[] = {{9, 1, 16},     {14, 1, 16},   {15, 1, 32},     {100, 1, 128},
                       {896, 1, 1024}, {897, 2, 512}, {1000, 2, 1024}, {5000, 8, 1024}};
   for (const Row& r : rows) {
     INFO("hint " << r.hint);
@@ -63,7 +63,8 @@ TEST_CASE("a hint sizes the directory and its tables as NewMap does", "[swiss][l
   CHECK(small.map().dirPtr() != 0);
 }
 
-TEST_CASE("an empty map grows at inserts 9, 15, 29, 57, 113, 225, 449 and splits at 897", "[swiss][layout][grow]") {
+TEST_CASE("an empty map grows at inserts 9, 15, 29, 57, 113, 225, 449 and splits at 897",
+          "[swiss][layout][grow]") {
   SwissScenario s("map[int64]int64");
   std::vector<std::pair<int, int>> changes;  // (insert number, capacity of entry 0's table; -1 split)
   int last = 0;
@@ -74,7 +75,7 @@ TEST_CASE("an empty map grows at inserts 9, 15, 29, 57, 113, 225, 449 and splits
     if (now != last) changes.emplace_back(n, now);
     last = now;
   }
-  const std::vector<std::pair<int, int>> want = {{1, 8},     {9, 16},    {15, 32},   {29, 64},  {57, 128},
+  const std::vector<std::pair<int, int>> want = {{1, 8},     {9, 16},    {15, 32},    {29, 64}, {57, 128},
                                                  {113, 256}, {225, 512}, {449, 1024}, {897, -1}};
   CHECK(changes == want);
   SwissMap& m = s.map();

@@ -79,9 +79,9 @@ TEST_CASE("a delete leaves a tombstone only in a group with no empty slot, and t
   s.ok("del 9");  // group 1 has empty slots: empty
   CHECK(m.ctrlAt(g1, 0) == kCtrlEmpty);
   CHECK(m.tGrowthLeft(t) == 6);
-  s.ok("hash 10 0x8a\nset 10");  // h1 = 1: starts at group 1, which has an empty slot
+  s.ok("hash 10 0x8a\nset 10");    // h1 = 1: starts at group 1, which has an empty slot
   CHECK(m.ctrlAt(g1, 0) == 0x0a);  // group 1 had an empty slot before any tombstone was seen
-  s.ok("hash 11 11\nset 11");  // starts at group 0: its tombstone is the first free slot
+  s.ok("hash 11 11\nset 11");      // starts at group 0: its tombstone is the first free slot
   CHECK(m.ctrlAt(g0, 2) == 11);
   CHECK(m.tGrowthLeft(t) == 5);  // reusing a tombstone costs no growthLeft
 }
@@ -91,7 +91,7 @@ TEST_CASE("stale key bytes: plain keys keep theirs after delete, strings do not"
   ints2.ok("fill 3;del 2");
   SwissMap& m2 = ints2.map();
   CHECK(m2.ctrlAt(m2.dirPtr(), 1) == kCtrlEmpty);
-  CHECK(formatKey(m2.type(), m2.keyBytes(m2.keySlot(m2.dirPtr(), 1))) == "2");  // stale
+  CHECK(formatKey(m2.type(), m2.keyBytes(m2.keySlot(m2.dirPtr(), 1))) == "2");     // stale
   CHECK(formatElem(m2.type(), m2.elemBytes(m2.elemSlot(m2.dirPtr(), 1))) == "0");  // elem cleared
   CHECK(ints2.one("dump").dump.find("{\"stale\":\"2\"}") != std::string::npos);
 
@@ -158,11 +158,12 @@ TEST_CASE("fast32/fast64 lookups of a small map do not hash, the generic path do
   CHECK(generic.one("get 1").hashes.size() == 1);
   SwissScenario str("map[string]int64");
   str.ok("set a 1");
-  CHECK(str.one("get a").hashes.size() == 1);  // faststr hashes keys of 64 bytes or less
+  CHECK(str.one("get a").hashes.size() == 1);                    // faststr hashes keys of 64 bytes or less
   CHECK(str.one("get " + std::string(70, 'x')).hashes.empty());  // a long key with no candidate
 }
 
-TEST_CASE("NaN keys: every insert is a new entry, never found, kept by clear-free iteration", "[swiss][nan]") {
+TEST_CASE("NaN keys: every insert is a new entry, never found, kept by clear-free iteration",
+          "[swiss][nan]") {
   SwissScenario s("map[float64]int64");
   s.ok("set NaN 1;set NaN 2;set 0 3;set -0 4");
   SwissMap& m = s.map();

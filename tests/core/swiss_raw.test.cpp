@@ -59,8 +59,8 @@ void twins(const char* type, const char* prefix, int universe, int ops, uint32_t
 }  // namespace
 
 TEST_CASE("the raw path leaves the same bytes and answers as the traced code", "[swiss][raw]") {
-  twins("map[int64]int64", "", 30, 3000, 1);         // small map and first tables
-  twins("map[int64]int64", "", 3000, 40000, 2);      // grows, splits, tombstones, prunes
+  twins("map[int64]int64", "", 30, 3000, 1);     // small map and first tables
+  twins("map[int64]int64", "", 3000, 40000, 2);  // grows, splits, tombstones, prunes
   twins("map[[8]byte]int64", "k", 2000, 20000, 3);
   twins("map[string]int64", "k", 40, 3000, 4);
   twins("map[string]int64", "k", 3000, 40000, 5);

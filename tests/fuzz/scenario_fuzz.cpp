@@ -89,7 +89,7 @@ std::string keyFor(const gomap::MapType& t, uint8_t code) {
     text = std::to_string(int(code) - 60);
   }
   std::string bytes;
-  if (!gomap::parseKey(t, text, &bytes)) fail("key text rejected: " + text);
+  if (!gomap::parseKey(t, text, &bytes).ok()) fail("key text rejected: " + text);
   return bytes;
 }
 
@@ -99,7 +99,7 @@ std::string elemFor(const gomap::MapType& t, uint8_t code) {
   if (t.legacyElemText) return std::string(t.elemTypeSize, char(code));
   std::string bytes;
   const std::string text = gomap::literalValue(*t.elemGo, gomap::generatedValue(*t.elemGo, code));
-  if (!gomap::parseElem(t, text, &bytes)) fail("element text rejected: " + text);
+  if (!gomap::parseElem(t, text, &bytes).ok()) fail("element text rejected: " + text);
   return bytes;
 }
 
@@ -259,7 +259,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
   cfg.hint = in.next() % 3 == 0 ? in.next() * 8 : 0;
   cfg.rand.r.a = 0x1234u + in.next();
   sw::SwissMap m;
-  if (!sw::SwissMap::create(cfg, &m)) return;
+  if (!sw::SwissMap::create(cfg, &m).ok()) return;
   const gomap::MapType& t = m.type();
   Model model;
   sw::SwissTrace trace;
@@ -272,7 +272,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
     std::vector<uint8_t> before;
     const bool rewind = beginOperation(m, trace, op, &before);
     auto set = [&](const std::string& k) {
-      if (!m.set(k, elem)) fail("swiss: set refused");
+      if (!m.set(k, elem).ok()) fail("swiss: set refused");
       model.set(t, k, elem);
     };
     switch (op % 8) {
@@ -281,12 +281,12 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
       case 2: set(key); break;
       case 3:
       case 4:
-        if (!m.del(key)) fail("swiss: del refused");
+        if (!m.del(key).ok()) fail("swiss: del refused");
         model.erase(t, key);
         break;
       case 5: {
         sw::SwissFound f;
-        if (!m.get(key, &f)) fail("swiss: get refused");
+        if (!m.get(key, &f).ok()) fail("swiss: get refused");
         checkLookup(m, f, model, key, "swiss: ");
         break;
       }
@@ -317,7 +317,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
             }
             if (yielded.size() % 5 == 0) {
               touched[c] = true;
-              if (!m.del(k)) fail("swiss: del refused");
+              if (!m.del(k).ok()) fail("swiss: del refused");
               model.entries.erase(c);
             }
           }
@@ -337,7 +337,7 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Reader in{data, size};
   gomap::MapConfig cfg;
-  if (!gomap::parseMapType(kTypes[in.next() % kTypeCount], &cfg.type)) fail("a listed type was refused");
+  if (!gomap::parseMapType(kTypes[in.next() % kTypeCount], &cfg.type).ok()) fail("a listed type was refused");
   uint8_t mode = in.next();
   if (mode & 0x40) {  // version 1.26: the Swiss map
     fuzzSwiss(in, cfg.type, mode);
@@ -348,7 +348,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cfg.hint = in.next() % 3 == 0 ? in.next() : 0;
   cfg.rand.a = 0x1234u + in.next();
   gomap::GoMap m;
-  if (!gomap::GoMap::create(cfg, &m)) return 0;
+  if (!gomap::GoMap::create(cfg, &m).ok()) return 0;
   const gomap::MapType& t = m.type();
   Model model;
   gomap::Trace trace;
@@ -364,26 +364,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       case 0:
       case 1:
       case 2: {  // set
-        if (!m.set(key, elem)) fail("set refused");
+        if (!m.set(key, elem).ok()) fail("set refused");
         model.set(t, key, elem);
         break;
       }
       case 3:
       case 4: {  // delete
-        if (!m.del(key)) fail("del refused");
+        if (!m.del(key).ok()) fail("del refused");
         model.erase(t, key);
         break;
       }
       case 5: {  // lookup
         gomap::Found f;
-        if (!m.get(key, &f)) fail("get refused");
+        if (!m.get(key, &f).ok()) fail("get refused");
         checkLookup(m, f, model, key, "");
         break;
       }
       case 6: {  // a burst of new keys, to reach growth and overflow
         for (int i = 0; i < code % 40; ++i) {
           std::string k = keyFor(t, uint8_t(code + i * 7));
-          if (!m.set(k, elem)) fail("set refused");
+          if (!m.set(k, elem).ok()) fail("set refused");
           model.set(t, k, elem);
         }
         break;

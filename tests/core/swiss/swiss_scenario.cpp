@@ -9,9 +9,7 @@
 
 namespace gomap::test {
 
-SwissScenario::SwissScenario(std::string_view setup) {
-  ok("version 1.26\n" + std::string(setup));
-}
+SwissScenario::SwissScenario(std::string_view setup) { ok("version 1.26\n" + std::string(setup)); }
 
 std::vector<SwissStep> SwissScenario::run(std::string_view text) {
   std::vector<Command> parsed;
@@ -78,7 +76,8 @@ std::vector<std::string> tableKeys(const swiss::SwissMap& m, uint64_t t) {
   for (uint64_t g = 0; g <= m.tLengthMask(t); ++g) {
     const uint64_t a = m.groupAt(t, g);
     for (int i = 0; i < swiss::kGroupSlots; ++i) {
-      if ((m.ctrlAt(a, i) & swiss::kCtrlEmpty) == 0) keys.push_back(formatKey(m.type(), m.keyBytes(m.keyAt(a, i))));
+      if ((m.ctrlAt(a, i) & swiss::kCtrlEmpty) == 0)
+        keys.push_back(formatKey(m.type(), m.keyBytes(m.keyAt(a, i))));
     }
   }
   return keys;
