@@ -108,7 +108,8 @@ int main(int argc, char** argv) {
   }
 
   if (over) {
-    std::printf("{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than %zu bytes; the limit is %zu\"}\n", limit, limit);
+    std::printf("{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than %zu bytes; the limit is %zu\"}\n",
+                limit, limit);
     return 1;
   }
   std::vector<gomap::Command> commands;

@@ -244,7 +244,8 @@ TEST_CASE("gomap reads no more than the scenario limit: an endless input is refu
   // /dev/zero never ends: the CLI once read it until memory ran out.
   Run r = cli("/dev/zero");
   CHECK(r.status == 1);
-  CHECK(r.out == "{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than 4194304 bytes; the limit is 4194304\"}\n");
+  CHECK(r.out ==
+        "{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than 4194304 bytes; the limit is 4194304\"}\n");
   // Standard input, one byte over: the same; at the limit, it runs.
   r = cli("-", std::string(4194305, ' '));
   CHECK(r.status == 1);
