@@ -259,9 +259,10 @@ export class ComparePanel {
     const root = side.viz?.shadowRoot;
     const box = side.box.querySelector('.cmp-map');
     if (!root) return;
-    // A new element shows nothing until its sheets are in: the box has no
-    // height yet, so try again on the next frames (the same moment only).
-    if (!box.clientHeight && frames > 0) {
+    // A new element shows nothing until its sheets are in (its frame is
+    // hidden, the box has nothing to scroll yet), so try again on the next
+    // frames (the same moment only).
+    if ((!box.clientHeight || root.querySelector('.viz')?.hidden) && frames > 0) {
       const at = [this.session?.op, side.step, side.viz];
       requestAnimationFrame(() => {
         if (at[0] === this.session?.op && at[1] === side.step && at[2] === side.viz) this.#reveal(side, shown, frames - 1);

@@ -177,6 +177,8 @@ function compareLessonBoxes(page, buckets, groups) {
 async function compareLessonCheck(page, size, lesson, k, step, misses) {
   await page.evaluate(async ([id, k]) => window.goMapPlayground.lessons.open(id, k, { play: false }), [lesson.id, k]);
   await page.evaluate(() => scrollTo(0, 0));
+  // Each side's box scrolls to the step's place on a later animation frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))));
   const b = await compareLessonBoxes(page, namedBuckets(step.say).map(([, n]) => n), namedGroups(step.say));
   const where = `${lesson.id} step ${k + 1} at ${size.width}x${size.height}`;
   assert.equal(b.pageMap, 0, `${where}: the page's one map steps aside`);
