@@ -6,11 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { gomapCli, loadModule, newMap } from './load.mjs';
+import { readFileSync } from 'node:fs';
+import { gomapCli, loadModule, newMap, noCli } from './load.mjs';
 
 const gomap = await loadModule();
-const noCli = !existsSync(gomapCli) && 'native gomap not built';
 const scenarioDir = new URL('../conformance/scenarios/', import.meta.url);
 
 const SCENARIOS = [

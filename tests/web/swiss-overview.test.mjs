@@ -5,23 +5,15 @@
 // the slot the step names and stays a screenful.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadModule } from './wasm-module.mjs';
-import { gomapCli } from '../wasm/load.mjs';
+import { cliDump, noCli } from '../wasm/load.mjs';
 import { Player } from '../../web/player/player.mjs';
 import { readSwissModel, swissMarks, focusTablePos, groupWindow, GROUP_WINDOW, MAX_DRAWN_GROUPS } from '../../web/render/swiss-model.mjs';
 import { overviewFigures, tableGrid } from '../../web/render/swiss-overview.mjs';
 
 let gomap;
 before(async () => { gomap = await loadModule(); });
-const noCli = !existsSync(gomapCli) && 'native gomap not built';
 const TEXT = 'map[int64]int64\nseed 5\nfill 20000\nset -77 1\ndel 400';
-
-function cliDump(text) {
-  const out = execFileSync(gomapCli, ['--dumps-only'], { input: `${text}\ndump`, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
 
 test('zoomed out: every table\'s bar numbers and the totals = the CLI\'s dump', { skip: noCli }, async () => {
   const r = await Player.load(gomap, `version 1.26\n${TEXT}`);

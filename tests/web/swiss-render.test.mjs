@@ -8,22 +8,14 @@
 import { FUNCTIONS as GO126_FUNCTIONS } from '../../web/source/maps-go-1.26.mjs';
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadModule } from './wasm-module.mjs';
-import { gomapCli } from '../wasm/load.mjs';
+import { cliDump, noCli } from '../wasm/load.mjs';
 import { Player } from '../../web/player/player.mjs';
 import { readSwissModel, swissMarks, findGroup, allTables, ctrlState, moveEnds } from '../../web/render/swiss-model.mjs';
 import { describeSwissFrame, narrateSwissEvent, swissHashFocus, swissHashParts, swissFunction } from '../../web/player/swiss-narration.mjs';
 
 let gomap;
 before(async () => { gomap = await loadModule(); });
-const noCli = !existsSync(gomapCli) && 'native gomap not built';
-
-function cliDump(text) {
-  const out = execFileSync(gomapCli, ['--dumps-only'], { input: `${text}\ndump`, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
 
 // The contract's shape, rebuilt from what the picture draws.
 function drawnAsDump(model) {

@@ -6,23 +6,15 @@
 // the groups drawn are the CLI's dump of those groups (issue 15).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadModule } from './wasm-module.mjs';
-import { gomapCli } from '../wasm/load.mjs';
+import { cliDump, noCli } from '../wasm/load.mjs';
 import { Player } from '../../web/player/player.mjs';
 import { readSwissModel, swissMarks, groupWindow, GROUP_WINDOW } from '../../web/render/swiss-model.mjs';
 
 let gomap;
 before(async () => { gomap = await loadModule(); });
-const noCli = !existsSync(gomapCli) && 'native gomap not built';
 // The issue's link: fill 800 leaves one table of 1,024 slots (128 groups).
 const TEXT = 'map[int64]int64\nseed 5\nfill 800\nset 5001 1\nset 5002 1\nset 5003 1';
-
-function cliDump(text) {
-  const out = execFileSync(gomapCli, ['--dumps-only'], { input: `${text}\ndump`, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
 
 function dumpGroup(g) {
   return {
