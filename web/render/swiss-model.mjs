@@ -269,6 +269,15 @@ export function moveEnds(model, events, k) {
   return { from: fromGroup ? { addr: fromGroup.addr, slot: e.fromSlot } : null, to: dest ? { addr: dest.addr, slot: e.destSlot } : null };
 }
 
+// Events about one slot of one group: the class the slot is drawn with (the group is kept in view).
+const SLOT_EVENT_CLASS = new Map([
+  ['found', 'sw-found'], ['updateKey', 'sw-found'], ['rememberTombstone', 'sw-tomb'], ['chooseSlot', 'sw-chosen'],
+  ['storeEntry', 'sw-write'], ['deleteEmpty', 'sw-freed'], ['deleteTombstone', 'sw-tomb'], ['iterYield', 'sw-iter'],
+  ['iterSkip', 'sw-compare'],
+]);
+// Events about a whole group: the class the group is drawn with.
+const GROUP_EVENT_CLASS = new Map([['skipHash', 'sw-probe'], ['growToSmall', 'sw-new'], ['clearGroup', 'sw-cleared']]);
+
 /**
  * What the step marks: classes per slot (`addr:slot`), per group, per table
  * and per directory entry, and the one place to keep in view (focus).
@@ -297,6 +306,18 @@ export function swissMarks(frame, model) {
   const focusGroup = (addr, s) => {
     marks.focus = { group: addr, slot: s };
   };
+  const slotClass = SLOT_EVENT_CLASS.get(e.e);
+  if (slotClass) {
+    slot(e.groupAddr, e.slot, slotClass);
+    focusGroup(e.groupAddr, e.slot);
+    return marks;
+  }
+  const groupClass = GROUP_EVENT_CLASS.get(e.e);
+  if (groupClass) {
+    add(marks.groups, e.groupAddr, groupClass);
+    focusGroup(e.groupAddr);
+    return marks;
+  }
   switch (e.e) {
     case 'hash':
       break;
@@ -312,18 +333,9 @@ export function swissMarks(frame, model) {
       for (const s of e.matchEmptySlots) slot(e.groupAddr, s, 'sw-stop');
       focusGroup(e.groupAddr);
       break;
-    case 'skipHash':
-      add(marks.groups, e.groupAddr, 'sw-probe');
-      focusGroup(e.groupAddr);
-      break;
     case 'compareKey':
       add(marks.groups, e.groupAddr, 'sw-probe');
       slot(e.groupAddr, e.slot, e.equal ? 'sw-found' : 'sw-compare');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'found':
-    case 'updateKey':
-      slot(e.groupAddr, e.slot, 'sw-found');
       focusGroup(e.groupAddr, e.slot);
       break;
     case 'notFound':
@@ -332,27 +344,6 @@ export function swissMarks(frame, model) {
         const g = findGroup(model, e.groupAddr)?.group;
         if (g && g.slots[s].state === 'empty') slot(e.groupAddr, s, 'sw-stop');
       }
-      focusGroup(e.groupAddr);
-      break;
-    case 'rememberTombstone':
-      slot(e.groupAddr, e.slot, 'sw-tomb');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'chooseSlot':
-      slot(e.groupAddr, e.slot, 'sw-chosen');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'storeEntry':
-      slot(e.groupAddr, e.slot, 'sw-write');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'deleteEmpty':
-    case 'deleteTombstone':
-      slot(e.groupAddr, e.slot, e.e === 'deleteTombstone' ? 'sw-tomb' : 'sw-freed');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'growToSmall':
-      add(marks.groups, e.groupAddr, 'sw-new');
       focusGroup(e.groupAddr);
       break;
     case 'growToTable':
@@ -376,18 +367,6 @@ export function swissMarks(frame, model) {
     case 'directoryDouble':
       for (let i = 0; i < e.dirLen; i++) add(marks.dir, i, 'sw-dir');
       marks.focus = { dir: 0 };
-      break;
-    case 'clearGroup':
-      add(marks.groups, e.groupAddr, 'sw-cleared');
-      focusGroup(e.groupAddr);
-      break;
-    case 'iterYield':
-      slot(e.groupAddr, e.slot, 'sw-iter');
-      focusGroup(e.groupAddr, e.slot);
-      break;
-    case 'iterSkip':
-      slot(e.groupAddr, e.slot, 'sw-compare');
-      focusGroup(e.groupAddr, e.slot);
       break;
     default:
       break;
