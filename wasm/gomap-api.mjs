@@ -242,7 +242,10 @@ export class GoMap {
     const { trace = false } = options ?? {};
     const err = checkText('scenario', text);
     if (err) return [{ line: 0, op: '', error: err }];
-    const outcomes = JSON.parse(this.#changing().exec(text, trace));
+    // exec hands back the header after the last command with the outcomes,
+    // so the reader who asks next does not cross the boundary again.
+    const { outcomes, header } = JSON.parse(this.#changing().exec(text, trace));
+    this.#headerText = JSON.stringify(header);
     const last = outcomes[outcomes.length - 1];
     this.#lastEvents = trace && last && last.events ? last.events : [];
     return outcomes;

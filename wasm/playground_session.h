@@ -38,7 +38,7 @@ class PlaygroundSession : public ModelSession<BucketModel> {
   // facts and the spare-bucket pool: for small maps.
   std::string state() const;
   // The header and type facts alone (cheap at any size).
-  std::string header() const;
+  std::string header() const override;
   // Chains [from, from+count) of the current (or old) array.
   std::string chains(bool old, double from, double count) const;
   std::string checkInvariants();

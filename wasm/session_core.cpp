@@ -44,10 +44,11 @@ std::string SessionCore::exec(const std::string& text, bool trace) {
   std::vector<Command> commands;
   std::map<int, int> perLine;
   if (Status s = startCall(text, &commands, &perLine); !s.ok()) {
-    return "[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) + "}]";
+    return "{\"outcomes\":[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) +
+           "}],\"header\":" + header() + "}";
   }
   lastCommands_ = std::move(commands);
-  std::string out = "[";
+  std::string out = "{\"outcomes\":[";
   for (size_t i = 0; i < lastCommands_.size(); ++i) {
     const Command& c = lastCommands_[i];
     if (trace) {
@@ -66,7 +67,7 @@ std::string SessionCore::exec(const std::string& text, bool trace) {
   traceInto(false);
   runner_.setJournal(false);
   stopJournal();
-  return out + "]";
+  return out + "],\"header\":" + header() + "}";
 }
 
 std::string SessionCore::rewind(double writes) {

@@ -24,12 +24,17 @@ class SessionCore {
   SessionCore& operator=(const SessionCore&) = delete;
   virtual ~SessionCore() = default;
 
-  // Runs scenario text (one or more commands) and returns a JSON array with
-  // one outcome per command: {line, op, operation, result?, the model's
-  // fields (appendOutcome), error?}. With `trace`, each
-  // operation's micro-steps are included and its heap writes journaled, so
-  // rewind() can show any of them (for the last command only).
+  // Runs scenario text (one or more commands) and returns a JSON object
+  // {outcomes, header}: one outcome per command ({line, op, operation,
+  // result?, the model's fields (appendOutcome), error?}) and the header as
+  // header() gives it after the last command, so a caller that ran an
+  // operation has the map's new header without a second call. With
+  // `trace`, each operation's micro-steps are included and its heap writes
+  // journaled, so rewind() can show any of them (for the last command only).
   std::string exec(const std::string& text, bool trace);
+  // The type, hasher and version, and with a map its header fields (cheap
+  // at any size); each model writes its own.
+  virtual std::string header() const = 0;
   // Runs a whole scenario exactly as the gomap CLI does and returns its
   // JSON lines (the contract of docs/scenario-format.md).
   std::string runScenario(const std::string& text, bool dumpsOnly, bool trace);

@@ -24,7 +24,7 @@ class SwissSession : public ModelSession<SwissModel> {
   SwissSession();
 
   // The type, hasher and version; with a map, its header fields (cheap).
-  std::string header() const;
+  std::string header() const override;
   // The contract's Swiss dump with addresses, tombstones, stale elements and
   // the tables a grow or split in the last traced command had off the
   // directory (core/json_dump.h dumpSwissStateDetail), plus header() fields.
