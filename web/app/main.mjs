@@ -10,7 +10,6 @@ import { lessonScenario } from '../lessons/check.mjs';
 import { wireLessons } from '../lessons-ui/lessons-ui.mjs';
 import { PermalinkSync, earlyLook } from './permalink.mjs';
 import { PageDisplay } from './page-display.mjs';
-import { wireShareDialog } from './share-dialog.mjs';
 import { wireExport } from './export-actions.mjs';
 import { wireUndo } from './undo-ui.mjs';
 import { PageLayout } from './page-layout.mjs';
@@ -72,7 +71,12 @@ async function main() {
   const link = new PermalinkSync(app, {
     notice: $('link-notice'), speedSelect: /** @type {HTMLSelectElement} */ ($('speed')), showSetup: controls.showSetup, display, paused: () => Boolean(tour?.lesson) && !tour.detached,
   });
-  wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null });
+  // The Share dialog's code loads on its first use (it then answers the
+  // button itself), like the Embed dialog's below: issue 12's page weight.
+  $('share-btn').addEventListener('click', async () => {
+    const { wireShareDialog } = await import('./share-dialog.mjs');
+    wireShareDialog(app, () => link.currentState(), { lessonStep: () => tour?.openStep ?? null }).open();
+  }, { once: true });
   // The Embed dialog's code loads on its first use.
   let embed = null;
   $('embed-btn').addEventListener('click', async () => {
