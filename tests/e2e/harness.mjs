@@ -143,10 +143,13 @@ export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), ...options });
 }
 
-/** The bucket arrays as drawn: per array, per chain, per bucket, the cells' tophash and key. */
-export function shownArrays(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('go-map-viz').shadowRoot;
+/**
+ * The bucket arrays as drawn by the <go-map-viz> `selector` names (the page's own by default):
+ * per array, per chain, per bucket, the cells' tophash and key.
+ */
+export function shownArrays(page, selector = 'go-map-viz') {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
     const read = (sel) => {
       const arr = root.querySelector(sel);
       if (!arr || arr.closest('[hidden]') || arr.hidden) return null;
@@ -160,7 +163,24 @@ export function shownArrays(page) {
       }));
     };
     return { buckets: read('.array-new'), oldbuckets: read('.array-old') };
-  });
+  }, selector);
+}
+
+/**
+ * Adds a <go-map-viz id=`id`> with `attributes` ([name, value] pairs, set in order) to the
+ * element `parent` names and waits for its first `ready`. window.__vizReady[id] counts its
+ * `ready` events, so a test can tell that a change rebuilt nothing.
+ */
+export async function addViz(page, id, attributes, parent = 'body') {
+  await page.evaluate(([vizId, attrs, parentSelector]) => {
+    const el = document.createElement('go-map-viz');
+    el.id = vizId;
+    for (const [name, value] of attrs) el.setAttribute(name, value);
+    window.__vizReady = { ...window.__vizReady, [vizId]: 0 };
+    el.addEventListener('ready', () => window.__vizReady[vizId]++);
+    document.querySelector(parentSelector).append(el);
+  }, [id, attributes, parent]);
+  await page.waitForFunction((vizId) => window.__vizReady[vizId] >= 1, id);
 }
 
 /** The header fields as drawn. */
@@ -251,6 +271,39 @@ export function frame(page) {
 export async function toEnd(page) {
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('End');
+}
+
+/**
+ * Runs `steps(page, requested)` on a fresh page that owns what its flow started (servers, an
+ * installed package, scratch folders): `stop` runs when the page closes, and a failing flow
+ * closes the page itself (run.mjs closes only a page that is returned, and a live server would
+ * keep the process alive). Console errors, page errors, failed requests and HTTP errors are
+ * collected in page.consoleErrors and, on a failure, added to the error's stack; `requested`
+ * lists every URL the page asked for. Resolves to the page, for run.mjs to close.
+ */
+export async function runOnOwnedPage(env, stop, steps) {
+  const page = await env.context.newPage();
+  const closePage = page.close.bind(page);
+  page.close = async () => {
+    await closePage();
+    await stop();
+  };
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  page.consoleErrors = errors;
+  try {
+    await steps(page, requested);
+  } catch (err) {
+    await page.close();
+    if (errors.length) err.stack = `${err.stack}\n  console: ${errors.join('\n  console: ')}`;
+    throw err;
+  }
+  return page;
 }
 
 /**

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, screenshot, installTraps, trapsFired } from '../harness.mjs';
+import { ROOT, runOnOwnedPage, screenshot, installTraps, trapsFired } from '../harness.mjs';
 import { installPackage, startCdn, startHost, strictCsp, copyFolder } from '../package-cdn.mjs';
 
 export const name = 'sample blog: Eleventy builds a post with three <go-map-viz> moments from the package (cross-origin, strict CSP)';
@@ -35,29 +35,11 @@ export async function run(env) {
     cwd: blog, env: { ...process.env, GO_MAP_VIZ_SRC: src }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 60000,
   });
   const site = await startHost(join(blog, '_site'), strictCsp(cdn.origin));
-  const page = await env.context.newPage();
-  const closePage = page.close.bind(page);
-  page.close = async () => {
-    await closePage();
+  const stop = async () => {
     await Promise.all([cdn.stop(), site.stop()]);
     pkg.remove();
   };
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const requested = [];
-  page.on('request', (r) => requested.push(r.url()));
-  page.consoleErrors = errors;
-  try {
-    await steps(page, { blog, src, site, cdn, requested });
-  } catch (err) {
-    await page.close();
-    if (errors.length) err.stack = `${err.stack}\n  console: ${errors.join('\n  console: ')}`;
-    throw err;
-  }
-  return page;
+  return runOnOwnedPage(env, stop, (page, requested) => steps(page, { blog, src, site, cdn, requested }));
 }
 
 const allDrawn = (page) => page.waitForFunction(() => {

@@ -2,30 +2,16 @@
 // the map drawn, equal to the CLI's dump of the same scenario; changing an
 // attribute redraws; moving the element keeps it.
 import assert from 'node:assert/strict';
-import { openPage, cliDumps, compareChains, SHOTS } from '../harness.mjs';
+import { openPage, addViz, shownArrays, cliDumps, compareChains, SHOTS } from '../harness.mjs';
 
 export const name = 'the <go-map-viz> element on its own';
 
-function readEmbedded(page) {
-  return page.evaluate(() => {
-    const el = document.getElementById('embedded');
-    return [...el.shadowRoot.querySelectorAll('.array-new .chain')].map((chain) => ({
-      index: Number(chain.dataset.index),
-      buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((c) => ({ t: Number(c.dataset.t), k: c.dataset.k ?? null }))),
-    }));
-  });
-}
+const readEmbedded = async (page) => (await shownArrays(page, '#embedded')).buckets;
 
 export async function run(env) {
   const page = await openPage(env);
   const ops = 'fill 20; del 3; set 100 7';
-  await page.evaluate((o) => {
-    const el = document.createElement('go-map-viz');
-    el.id = 'embedded';
-    el.setAttribute('map-type', 'map[int64]int64');
-    el.setAttribute('seed', '5');
-    el.setAttribute('ops', o);
-    window.__ready = new Promise((res) => el.addEventListener('ready', res, { once: true }));
+  await page.evaluate(() => {
     for (const id of ['host-a', 'host-b']) {
       const host = document.createElement('section');
       host.id = id;
@@ -33,9 +19,8 @@ export async function run(env) {
       host.style.margin = '16px auto';
       document.body.append(host);
     }
-    document.getElementById('host-a').append(el);
-  }, ops);
-  await page.evaluate(() => window.__ready);
+  });
+  await addViz(page, 'embedded', [['map-type', 'map[int64]int64'], ['seed', '5'], ['ops', ops]], '#host-a');
   const dumps = cliDumps(`map[int64]int64\nseed 5\n${ops.replaceAll('; ', '\n')}`);
   assert.deepEqual(compareChains(await readEmbedded(page), dumps[dumps.length - 1].buckets, 'buckets'), []);
   // Step 0 is the map before any operation; the last step is the end.

@@ -7,7 +7,7 @@
 // something tried to add, and no page touches cookies or storage.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, trapsFired, SHOTS } from '../harness.mjs';
+import { openPage, addViz, trapsFired, SHOTS } from '../harness.mjs';
 
 export const name = 'hostile and broken input: fields, URL fragments, element attributes (nothing runs, nothing changes)';
 
@@ -198,16 +198,9 @@ const BAD_ATTRIBUTES = [
 async function elementAttributes(page) {
   // A new element made of nothing but bad values (and a scenario): the
   // defaults, a note listing each problem.
-  await page.evaluate(([inject]) => {
-    const el = document.createElement('go-map-viz');
-    el.id = 'hostile';
-    for (const [a, v] of [['map-type', inject], ['seed', 'javascript:alert(1)'], ['step', '"onload=alert(1)'], ['speed', 'NaN'],
-      ['theme', '"><script>alert(1)</script>'], ['view', 'Infinity'], ['controls', '\u0000'], ['density', '<script>'],
-      ['module-src', 'data:text/javascript,window.__pwned=1'], ['ops', 'set a 1; set "<b>b</b>" 2']]) el.setAttribute(a, v);
-    window.__hostileReady = new Promise((res) => el.addEventListener('ready', res, { once: true }));
-    document.body.append(el);
-  }, [INJECT]);
-  await page.evaluate(() => window.__hostileReady);
+  await addViz(page, 'hostile', [['map-type', INJECT], ['seed', 'javascript:alert(1)'], ['step', '"onload=alert(1)'], ['speed', 'NaN'],
+    ['theme', '"><script>alert(1)</script>'], ['view', 'Infinity'], ['controls', '\u0000'], ['density', '<script>'],
+    ['module-src', 'data:text/javascript,window.__pwned=1'], ['ops', 'set a 1; set "<b>b</b>" 2']]);
   const first = await page.evaluate(() => {
     const el = document.getElementById('hostile');
     return { note: el.shadowRoot.querySelector('.viz-note').textContent, count: el.player.map.header().count, type: el.mapType, warnings: el.warnings.length };
@@ -219,18 +212,7 @@ async function elementAttributes(page) {
   await page.locator('#hostile').screenshot({ path: join(SHOTS, 'hostile-element-note.png') });
 
   // A good element, then each bad value in turn: a note, and no change.
-  await page.evaluate(() => {
-    const el = document.createElement('go-map-viz');
-    el.id = 'steady';
-    el.setAttribute('map-type', 'map[int64]int64');
-    el.setAttribute('seed', '3');
-    el.setAttribute('ops', 'fill 5; del 2');
-    el.setAttribute('step', '1');
-    window.__steadyReady = 0;
-    el.addEventListener('ready', () => window.__steadyReady++);
-    document.body.append(el);
-  });
-  await page.waitForFunction(() => window.__steadyReady === 1);
+  await addViz(page, 'steady', [['map-type', 'map[int64]int64'], ['seed', '3'], ['ops', 'fill 5; del 2'], ['step', '1']]);
   const steady = () => page.evaluate(() => {
     const el = document.getElementById('steady');
     return JSON.stringify({ state: el.player.map.state(), step: el.currentStep, position: el.player.position });
@@ -284,7 +266,7 @@ async function elementAttributes(page) {
   for (const p of props) assert.deepEqual(p, { prop: p.prop, typed: true, warned: true }, `property ${p.prop}`);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 30)));
   assert.equal(await steady(), before);
-  assert.equal(await page.evaluate(() => window.__steadyReady), 1, 'never rebuilt');
+  assert.equal(await page.evaluate(() => window.__vizReady.steady), 1, 'never rebuilt');
   assert.equal(await noMarkup(page, '.viz'), 0);
   return BAD_ATTRIBUTES.length + props.length + 1;
 }

@@ -6,7 +6,7 @@
 // Screenshots at 1366x768 and 375x812 show the field and the panel fit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openPage, screenshot, drawnEqualsState, shownHeader, toEnd, coreState, cliDumps, compareChains, settledHash } from '../harness.mjs';
+import { openPage, addViz, shownArrays, screenshot, drawnEqualsState, shownHeader, toEnd, coreState, cliDumps, compareChains, settledHash } from '../harness.mjs';
 import { encodeState } from '../../../web/share/fragment.mjs';
 
 export const name = 'map-type field: choices, layout panel, composite keys, refused types';
@@ -111,21 +111,9 @@ async function linksAndAttributes(env) {
   // <go-map-viz map-type=…>: drawn = the CLI's dump of the same scenario.
   const page = await openPage(env);
   const ops = 'set {1, -2} "x"; fill 14; del {3, 9}';
-  await page.evaluate((o) => {
-    const el = document.createElement('go-map-viz');
-    el.id = 'typed';
-    el.setAttribute('map-type', 'map[[2]int64]string');
-    el.setAttribute('seed', '5');
-    el.setAttribute('ops', o);
-    window.__typedReady = new Promise((res) => el.addEventListener('ready', res, { once: true }));
-    document.body.append(el);
-  }, ops);
-  await page.evaluate(() => window.__typedReady);
+  await addViz(page, 'typed', [['map-type', 'map[[2]int64]string'], ['seed', '5'], ['ops', ops]]);
   const dumps = cliDumps(`map[[2]int64]string\nseed 5\n${ops.replaceAll('; ', '\n')}`);
-  const drawn = await page.evaluate(() => [...document.getElementById('typed').shadowRoot.querySelectorAll('.array-new .chain')].map((chain) => ({
-    index: Number(chain.dataset.index),
-    buckets: [...chain.querySelectorAll('.bucket')].map((b) => [...b.querySelectorAll('.slot')].map((s) => ({ t: Number(s.dataset.t), k: s.dataset.k ?? null }))),
-  })));
+  const drawn = (await shownArrays(page, '#typed')).buckets;
   assert.deepEqual(compareChains(drawn, dumps.at(-1).buckets, 'buckets'), []);
   assert.equal(await page.evaluate(() => document.getElementById('typed').mapType), 'map[[2]int64]string');
   await page.close();
@@ -139,23 +127,14 @@ async function refusals(env) {
   await notice.waitFor({ state: 'visible' });
   assert.match(await notice.textContent(), /type: "map\[\[300\]byte\]int64" was refused: key type '\[300\]byte': array length 300 is over this playground's limit of 256/);
   assert.equal((await shownHeader(page)).count, '5', 'the welcome map stays');
-  await page.evaluate(() => {
-    const el = document.createElement('go-map-viz');
-    el.id = 'kept';
-    el.setAttribute('map-type', 'map[struct{A float64; B [2]int8}]bool');
-    el.setAttribute('ops', 'set {1.5, {1, 2}} true');
-    window.__keptReady = 0;
-    el.addEventListener('ready', () => window.__keptReady++);
-    document.body.append(el);
-  });
-  await page.waitForFunction(() => window.__keptReady === 1);
+  await addViz(page, 'kept', [['map-type', 'map[struct{A float64; B [2]int8}]bool'], ['ops', 'set {1.5, {1, 2}} true']]);
   const before = await page.evaluate(() => JSON.stringify(document.getElementById('kept').player.map.state()));
   await page.evaluate(() => document.getElementById('kept').setAttribute('map-type', 'map[func()]int'));
   await page.waitForFunction(() => /^map-type: "map\[func\(\)\]int" was refused: key type 'func\(\)': func types are not comparable/
     .test(document.getElementById('kept').shadowRoot.querySelector('.viz-message').textContent));
   assert.equal(await page.evaluate(() => JSON.stringify(document.getElementById('kept').player.map.state())), before);
   assert.equal(await page.evaluate(() => document.getElementById('kept').mapType), 'map[struct{A float64; B [2]int8}]bool');
-  assert.equal(await page.evaluate(() => window.__keptReady), 1, 'nothing was rebuilt');
+  assert.equal(await page.evaluate(() => window.__vizReady.kept), 1, 'nothing was rebuilt');
   await page.close();
   const embed = await openPage(env, { path: 'embed.html#v=1&type=map[chan+int]int&ops=fill+3', ready: false });
   await embed.locator('#notes').waitFor({ state: 'visible', timeout: 20000 });

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, installTraps, trapsFired } from '../harness.mjs';
+import { ROOT, runOnOwnedPage, installTraps, trapsFired } from '../harness.mjs';
 import { installPackage, startCdn, startHost, scratchSite, strictCsp } from '../package-cdn.mjs';
 
 export const name = 'go-map-viz package: npm pack, install, CDN layout, strict CSP host, define module, manifest';
@@ -74,29 +74,7 @@ export async function run(env) {
     site.remove();
     pkg.remove();
   };
-
-  const page = await env.context.newPage();
-  const closePage = page.close.bind(page);
-  page.close = async () => {
-    await closePage();
-    await cleanup();
-  };
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const requested = [];
-  page.on('request', (r) => requested.push(r.url()));
-  page.consoleErrors = errors;
-  try {
-    await steps(page, { pkg, cdn, base, host, noWasm, requested });
-  } catch (err) {
-    await page.close();
-    if (errors.length) err.stack = `${err.stack}\n  console: ${errors.join("\n  console: ")}`;
-    throw err;
-  }
-  return page;
+  return runOnOwnedPage(env, cleanup, (page, requested) => steps(page, { pkg, cdn, base, host, noWasm, requested }));
 }
 
 async function steps(page, { pkg, cdn, base, host, noWasm, requested }) {

@@ -6,7 +6,7 @@
 // with its "open in the playground" link stays under the sub-path.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, installTraps, trapsFired, drawnEqualsState, screenshot } from '../harness.mjs';
+import { ROOT, runOnOwnedPage, installTraps, trapsFired, drawnEqualsState, screenshot } from '../harness.mjs';
 import { startStatic } from '../package-cdn.mjs';
 
 export const name = 'hosted under a sub-path (/go-map-playground/, as GitHub Pages): page, map, permalink, embed';
@@ -19,26 +19,7 @@ export async function run(env) {
     mounts: [[BASE, join(ROOT, 'dist')]],
     headers: () => ({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' }),
   });
-  const page = await env.context.newPage();
-  const closePage = page.close.bind(page);
-  page.close = async () => {
-    await closePage();
-    await server.stop();
-  };
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.consoleErrors = errors;
-  try {
-    await steps(page, server);
-  } catch (err) {
-    await page.close();
-    if (errors.length) err.stack = `${err.stack}\n  console: ${errors.join('\n  console: ')}`;
-    throw err;
-  }
-  return page;
+  return runOnOwnedPage(env, () => server.stop(), (page) => steps(page, server));
 }
 
 const ready = (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
