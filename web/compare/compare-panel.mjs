@@ -271,7 +271,10 @@ export class ComparePanel {
     }
     if (box.scrollHeight <= box.clientHeight + 1) return;
     const focus = shown?.marks?.focus;
-    const el = root.querySelector('.sw-focus') ?? (typeof focus === 'string' ? root.querySelector(`.bucket[data-addr="${focus}"]`) : null);
+    // Go 1.14: the whole chain of the step's bucket (an overflow bucket's
+    // chain starts at its primary bucket, which the words name).
+    const bucket = typeof focus === 'string' ? root.querySelector(`.bucket[data-addr="${focus}"]`) : null;
+    const el = root.querySelector('.sw-focus') ?? bucket?.closest('.chain') ?? bucket;
     if (!el) return;
     const b = box.getBoundingClientRect();
     const r = el.getBoundingClientRect();
