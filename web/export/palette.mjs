@@ -5,31 +5,31 @@
 // uses, from player/tophash.mjs) and its own border style.
 import { slotState, MIN_TOP_HASH } from '../player/tophash.mjs';
 
-const LIGHT = {
-  bg: '#ffffff', surface: '#f4f5f7', text: '#1b1f24', muted: '#57606a', border: '#d0d7de', accent: '#007d9c',
-  warn: '#b3261e', arrow: '#57606a',
-  live: ['#dcebf7', '#0072b2', '#06365a'],
-  rest: ['#ffffff', '#aab3bd', '#57606a'],
-  one: ['#fff3dc', '#e69f00', '#6b4a00'],
-  x: ['#d3f0e6', '#009e73', '#00543d'],
-  y: ['#f6dfec', '#cc79a7', '#6e2a52'],
-  ee: ['#eceef1', '#8c959f', '#454c54'],
-  ramp: ['#eef0f3', '#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989'],
-  overflow: '#d55e00', evacuated: '#b8bec6',
+// Each token as [light, dark]; a state's is [fill, stroke, ink] in each theme.
+const RAMP = ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989'];
+const TOKENS = {
+  bg: ['#ffffff', '#0e1116'], surface: ['#f4f5f7', '#161b22'], text: ['#1b1f24', '#e6edf3'],
+  muted: ['#57606a', '#9da7b3'], border: ['#d0d7de', '#30363d'], accent: ['#007d9c', '#3fb9d9'],
+  warn: ['#b3261e', '#ff8a80'], arrow: ['#57606a', '#9da7b3'],
+  live: [['#dcebf7', '#0072b2', '#06365a'], ['#0f2d47', '#56b4e9', '#cfe8fb']],
+  rest: [['#ffffff', '#aab3bd', '#57606a'], ['#0e1116', '#4b545e', '#9da7b3']],
+  one: [['#fff3dc', '#e69f00', '#6b4a00'], ['#3a2a08', '#e69f00', '#ffd88a']],
+  x: [['#d3f0e6', '#009e73', '#00543d'], ['#0c3327', '#2fc79d', '#a6ecd7']],
+  y: [['#f6dfec', '#cc79a7', '#6e2a52'], ['#3a1a2e', '#e08cbe', '#f5cde4']],
+  ee: [['#eceef1', '#8c959f', '#454c54'], ['#22282f', '#768390', '#c9d1d9']],
+  // The heat ramp: the empty end differs per theme, the colours do not.
+  ramp: [['#eef0f3', ...RAMP], ['#1c232c', ...RAMP]],
+  overflow: ['#d55e00', '#ff8c42'], evacuated: ['#b8bec6', '#444c56'],
 };
-
-const DARK = {
-  bg: '#0e1116', surface: '#161b22', text: '#e6edf3', muted: '#9da7b3', border: '#30363d', accent: '#3fb9d9',
-  warn: '#ff8a80', arrow: '#9da7b3',
-  live: ['#0f2d47', '#56b4e9', '#cfe8fb'],
-  rest: ['#0e1116', '#4b545e', '#9da7b3'],
-  one: ['#3a2a08', '#e69f00', '#ffd88a'],
-  x: ['#0c3327', '#2fc79d', '#a6ecd7'],
-  y: ['#3a1a2e', '#e08cbe', '#f5cde4'],
-  ee: ['#22282f', '#768390', '#c9d1d9'],
-  ramp: ['#1c232c', '#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989'],
-  overflow: '#ff8c42', evacuated: '#444c56',
-};
+/**
+ * @typedef {{ bg: string, surface: string, text: string, muted: string, border: string, accent: string,
+ *   warn: string, arrow: string, live: string[], rest: string[], one: string[], x: string[], y: string[],
+ *   ee: string[], ramp: string[], overflow: string, evacuated: string }} Palette
+ */
+/** @type {(i: number) => Palette} */
+const themeOf = (i) => /** @type {Palette} */ (Object.fromEntries(Object.entries(TOKENS).map(([name, pair]) => [name, pair[i]])));
+const LIGHT = themeOf(0);
+const DARK = themeOf(1);
 
 export function palette(theme) {
   return theme === 'dark' ? DARK : LIGHT;
