@@ -114,14 +114,18 @@ std::vector<std::string> makeKeys(bool strings, size_t n, size_t offset) {
   return keys;
 }
 
-gomap::GoMap newMap(bool strings) {
-  gomap::MapConfig cfg;
+// An empty map[int64]int64 or map[string]int64 of either model, with room for the largest run.
+template <class Map, class Config>
+Map newBenchMap(bool strings) {
+  Config cfg;
   must(gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type));
   cfg.limits.maxHeapBytes = 4ull << 30;
-  gomap::GoMap m;
-  must(gomap::GoMap::create(cfg, &m));
+  Map m;
+  must(Map::create(cfg, &m));
   return m;
 }
+
+gomap::GoMap newMap(bool strings) { return newBenchMap<gomap::GoMap, gomap::MapConfig>(strings); }
 
 void benchCore(bool strings, size_t n) {
   const char* key = strings ? "string" : "int64";
@@ -183,12 +187,7 @@ void benchCore(bool strings, size_t n) {
 }
 
 gomap::swiss::SwissMap newSwiss(bool strings) {
-  gomap::swiss::SwissConfig cfg;
-  must(gomap::parseMapType(strings ? "map[string]int64" : "map[int64]int64", &cfg.type));
-  cfg.limits.maxHeapBytes = 4ull << 30;
-  gomap::swiss::SwissMap m;
-  must(gomap::swiss::SwissMap::create(cfg, &m));
-  return m;
+  return newBenchMap<gomap::swiss::SwissMap, gomap::swiss::SwissConfig>(strings);
 }
 
 // The Swiss-table model (Go 1.26), tracing off: impl "swiss", beside the

@@ -39,8 +39,7 @@ TEST_CASE("deleting the spec's nine keys reproduces its tophash arrays exactly",
   // generic with indirect slots): the emptyRest logic is shared.
   const std::string type = GENERATE(from_range(std::begin(kTypes), std::end(kTypes)));
   INFO(type);
-  CheckedScenario s;
-  s.ok(nineKeysInBucket0(type));
+  CheckedScenario s(nineKeysInBucket0(type));
   REQUIRE(s.map().B() == 2);
   CHECK(show(bucket0(s)) == "[252 101 255 153 38 180 125 122] -> [180 0 0 0 0 0 0 0]");
   CHECK(s.map().noverflow() == 1);
@@ -66,8 +65,7 @@ TEST_CASE("emptyRest propagates back from an overflow bucket into the primary bu
           "[delete][emptyRest][I2]") {
   const std::string type = GENERATE(from_range(std::begin(kTypes), std::end(kTypes)));
   INFO(type);
-  CheckedScenario s;
-  s.ok(nineKeysInBucket0(type));
+  CheckedScenario s(nineKeysInBucket0(type));
   s.ok("del 6\ndel 7\ndel 8");  // slots 5..7: the overflow key still lives after them
   CHECK(show(bucket0(s)) == "[252 101 255 153 38 1 1 1] -> [180 0 0 0 0 0 0 0]");
   s.ok("del 9");  // now the run of emptyOne before it becomes emptyRest, across the link
@@ -82,8 +80,7 @@ TEST_CASE("emptyRest propagates back from an overflow bucket into the primary bu
 TEST_CASE("a new key takes the first hole of its chain", "[delete][insert][holes]") {
   const std::string type = GENERATE(from_range(std::begin(kTypes), std::end(kTypes)));
   INFO(type);
-  CheckedScenario s;
-  s.ok(nineKeysInBucket0(type));
+  CheckedScenario s(nineKeysInBucket0(type));
   s.ok("del 9\ndel 8\ndel 6");
   REQUIRE(show(bucket0(s)) == "[252 101 255 153 38 1 125 0] -> [0 0 0 0 0 0 0 0]");
   s.ok("hash 10 " + std::to_string(pinnedHash(77, 0)) + "\nhash 11 " + std::to_string(pinnedHash(78, 0)) +
@@ -106,8 +103,7 @@ TEST_CASE("only the generic lookup stops at emptyRest", "[delete][lookup][emptyR
   const Case cases[] = {{"map[float64]int64", 1}, {"map[int64]int64", 0}, {"map[string]int64", 0}};
   for (const Case& c : cases) {
     INFO(c.type);
-    CheckedScenario s;
-    s.ok(nineKeysInBucket0(c.type));
+    CheckedScenario s(nineKeysInBucket0(c.type));
     s.ok("del 9\ndel 8\ndel 6\ndel 7\nhash 99 " + std::to_string(pinnedHash(99, 0)));
     s.recordTrace();
     Step st = s.one("get 99");
@@ -122,8 +118,7 @@ TEST_CASE("only the generic lookup stops at emptyRest", "[delete][lookup][emptyR
 }
 
 TEST_CASE("deleting from an empty map hashes nothing and changes nothing", "[delete]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset 1\ndel 1");
+  CheckedScenario s("map[float64]int64\nset 1\ndel 1");
   const std::string before = s.state();
   const FastRand r = s.map().randState();
   Step st = s.one("del NaN");  // a NaN would draw a random number if it were hashed
@@ -135,8 +130,7 @@ TEST_CASE("deleting from an empty map hashes nothing and changes nothing", "[del
 }
 
 TEST_CASE("deleting an absent key changes no byte when not growing", "[delete]") {
-  CheckedScenario s;
-  s.ok(nineKeysInBucket0("map[int64]int64"));
+  CheckedScenario s(nineKeysInBucket0("map[int64]int64"));
   const std::string before = s.state();
   s.ok("del 1000\ndel -5");
   CHECK(s.state() == before);

@@ -50,8 +50,7 @@ TEST_CASE("an iterator that re-looks-up a moved zero key yields the current -0",
 }
 
 TEST_CASE("infinities are ordinary keys written the way Go prints them", "[float]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset +Inf 1\nset -Inf 2\nset Inf 3\nset 1e300 4\nset 0.000001 5");
+  CheckedScenario s("map[float64]int64\nset +Inf 1\nset -Inf 2\nset Inf 3\nset 1e300 4\nset 0.000001 5");
   CHECK(s.map().count() == 4);
   CHECK(*s.one("get +Inf").result == "3 true");
   std::vector<std::string> keys = chainKeys(s.map(), s.map().buckets(), 0);
@@ -60,8 +59,7 @@ TEST_CASE("infinities are ordinary keys written the way Go prints them", "[float
 
 TEST_CASE("a float literal beyond float64 is refused, not read as infinity; one below the smallest is 0",
           "[float][errors]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset 1 1");
+  CheckedScenario s("map[float64]int64\nset 1 1");
   for (const char* cmd : {"set 1e400 2", "set -1e309 2", "get 2e308", "del 1e999"}) {
     INFO(cmd);
     std::vector<Step> st = s.run(cmd);
@@ -86,8 +84,7 @@ TEST_CASE("updating a string key rewrites its header only where the variant does
   };
   for (const Case& c : cases) {
     INFO(c.setup);
-    CheckedScenario s;
-    s.ok(std::string(c.setup) + "\nset hello");
+    CheckedScenario s(std::string(c.setup) + "\nset hello");
     GoMap& m = s.map();
     const uint64_t slot = m.keyAt(m.buckets(), 0);
     const uint64_t data = load64(m, slot);

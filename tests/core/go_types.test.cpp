@@ -235,8 +235,7 @@ TEST_CASE("values read as composite literals and print as fmt.Sprint", "[types][
 
 TEST_CASE("a map of Go's other types runs scenarios, with get results and fill as documented",
           "[types][scenario]") {
-  CheckedScenario s;
-  s.ok("map[struct{X, Y int32}]bool");
+  CheckedScenario s("map[struct{X, Y int32}]bool");
   CHECK(s.one("set {1, 2} true").error.empty());
   CHECK(s.one("get {1, 2}").result == "true true");
   CHECK(s.one("get {2, 1}").result == "false false");

@@ -217,8 +217,7 @@ TEST_CASE("hasher go119 hashes ints and strings like the Go 1.19 runtime", "[has
 }
 
 TEST_CASE("hasher identity uses the integer key itself as the hash", "[hash][identity][scenario]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nhasher identity\nhint 27\nset 13\nset -1\nset 0x0500000000000002");
+  CheckedScenario s("map[int64]int64\nhasher identity\nhint 27\nset 13\nset -1\nset 0x0500000000000002");
   GoMap& m = s.map();
   REQUIRE(m.B() == 3);
   // 13: top byte 0 -> tophash 5, bucket 13 & 7 = 5.
@@ -242,8 +241,7 @@ TEST_CASE("hasher identity refuses a string map", "[hash][identity][scenario][er
 }
 
 TEST_CASE("the map's hash0 is the first output of the random stream", "[hash][fastrand][scenario]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nrand 0x12345678 0x9abcdef0\nset 1");
+  CheckedScenario s("map[int64]int64\nrand 0x12345678 0x9abcdef0\nset 1");
   CHECK(s.map().hash0() == 0xbfc27988u);
 
   // Both halves zero is replaced by (0, 1), as the runtime does: the first

@@ -30,8 +30,7 @@ std::string lines(size_t n, bool finalNewline) {
 }  // namespace
 
 TEST_CASE("hash K H on a key already in the map is refused and the map stays whole", "[hostile][hash][I3]") {
-  CheckedScenario s;
-  s.ok("map[string]int64\nset a 1");
+  CheckedScenario s("map[string]int64\nset a 1");
   const std::string before = s.state();
   Step st = s.one("hash a 5");
   CHECK_THAT(st.error, Catch::StartsWith(
@@ -51,8 +50,7 @@ TEST_CASE("hash K H on a key already in the map is refused and the map stays who
 
 TEST_CASE("hash K H on a NaN key is accepted and draws nothing from the random stream",
           "[hostile][hash][float]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset NaN 1\nset 1 1");
+  CheckedScenario s("map[float64]int64\nset NaN 1\nset 1 1");
   const FastRand before = s.map().randState();
   s.ok("hash NaN 7");
   CHECK(s.map().randState().a == before.a);
@@ -108,8 +106,7 @@ TEST_CASE("a UTF-8 byte order mark is skipped, not read as an unknown command", 
 }
 
 TEST_CASE("a signed hexadecimal number is refused; hex stays for unsigned ones", "[hostile][numbers]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nset 0x10 1\nset -16 2");
+  CheckedScenario s("map[int64]int64\nset 0x10 1\nset -16 2");
   for (const char* bad : {"set -0x10 1", "get -0x10", "set +0x10 1", "set 1 -0x10"}) {
     Step st = s.one(bad);
     INFO(bad);

@@ -20,8 +20,7 @@ std::string padded(const std::string& s, size_t n) {
 }  // namespace
 
 TEST_CASE("a 200-byte key and elem are stored through pointer slots", "[indirect][layout]") {
-  CheckedScenario s;
-  s.ok("map[[200]byte][200]byte\nset apple red\nset pear green");
+  CheckedScenario s("map[[200]byte][200]byte\nset apple red\nset pear green");
   GoMap& m = s.map();
   CHECK(m.type().bucketsize == 144);
   CHECK(m.type().flags() == 7);
@@ -40,8 +39,7 @@ TEST_CASE("a 200-byte key and elem are stored through pointer slots", "[indirect
 }
 
 TEST_CASE("deleting an indirect entry nils both pointer slots", "[indirect][delete]") {
-  CheckedScenario s;
-  s.ok("map[[200]byte][200]byte\nset apple red\nset pear green");
+  CheckedScenario s("map[[200]byte][200]byte\nset apple red\nset pear green");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   const uint64_t keyObj = load64(m, b + 8);
@@ -56,8 +54,7 @@ TEST_CASE("deleting an indirect entry nils both pointer slots", "[indirect][dele
 }
 
 TEST_CASE("evacuation moves the pointers and leaves the objects where they are", "[indirect][grow]") {
-  CheckedScenario s;
-  s.ok("map[[200]byte][200]byte\nfill 8");
+  CheckedScenario s("map[[200]byte][200]byte\nfill 8");
   GoMap& m = s.map();
   std::set<uint64_t> keyObjs, elemObjs;
   for (int i = 0; i < 8; ++i) {
@@ -87,8 +84,7 @@ TEST_CASE("evacuation moves the pointers and leaves the objects where they are",
 }
 
 TEST_CASE("a key of exactly 128 bytes stays inline", "[indirect][layout]") {
-  CheckedScenario s;
-  s.ok("map[[128]byte]int64\nset abc 5");
+  CheckedScenario s("map[[128]byte]int64\nset abc 5");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   CHECK(m.keyAt(b, 0) == b + 8);

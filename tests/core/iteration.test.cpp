@@ -77,8 +77,7 @@ TEST_CASE(
   };
   for (const Case& c : cases) {
     INFO(c.pinned);
-    CheckedScenario s;
-    s.ok(chainsAtB2());
+    CheckedScenario s(chainsAtB2());
     REQUIRE(s.map().B() == 2);
     Step whole = s.one(std::string("iter ") + c.pinned);
     CHECK(*whole.keys == c.expected);
@@ -99,8 +98,7 @@ TEST_CASE(
 }
 
 TEST_CASE("an unpinned iteration draws its start and offset from one fastrand", "[iter][fastrand]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nrand 0x12345678 0x9abcdef0\nseed 7\nhint 14\nfill 5");
+  CheckedScenario s("map[int64]int64\nrand 0x12345678 0x9abcdef0\nseed 7\nhint 14\nfill 5");
   // make drew 0xbfc27988 (even with the seed pinned); the first iteration
   // draws 0x271d7368: start = r & 3 = 0, offset = (r >> 2) & 7 = 2.
   FastRand expected = s.map().randState();
@@ -120,8 +118,7 @@ TEST_CASE("iterating an empty map draws no randomness and sets no flags", "[iter
   for (const char* setup :
        {"map[int64]int64\ndump", "map[int64]int64\nset 1\ndel 1", "map[string]int64\nhint 100\ndump"}) {
     INFO(setup);
-    CheckedScenario s;
-    s.ok(setup);
+    CheckedScenario s(setup);
     const FastRand before = s.map().randState();
     const std::string state = s.state();
     Step st = s.one("iter");
@@ -135,8 +132,7 @@ TEST_CASE("iterating an empty map draws no randomness and sets no flags", "[iter
 }
 
 TEST_CASE("iteration sets flags 3 for good and a later grow turns them into 2", "[iter][flags][I12]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nfill 8");
+  CheckedScenario s("map[int64]int64\nfill 8");
   CHECK(s.map().flags() == 0);
   s.ok("iter");
   CHECK(s.map().flags() == 3);  // iterator | oldIterator, not cleared at the end
@@ -152,8 +148,7 @@ TEST_CASE("an old iterator keeps a string map's evacuated buckets readable", "[i
   // reading the old array (oldIterator clear).
   for (bool iterate : {false, true}) {
     INFO("iterated before the grow: " << iterate);
-    CheckedScenario s;
-    s.ok("map[string]int64\nfill 26");
+    CheckedScenario s("map[string]int64\nfill 26");
     if (iterate) s.ok("iter");
     s.ok("set k27 27");
     GoMap& m = s.map();
@@ -172,8 +167,7 @@ TEST_CASE("an old iterator keeps a string map's evacuated buckets readable", "[i
 
 TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered by checkBucket",
           "[iter][grow][checkBucket]") {
-  CheckedScenario s;
-  s.ok(splitKeysAtB2() + "set 27 27");
+  CheckedScenario s(splitKeysAtB2() + "set 27 27");
   GoMap& m = s.map();
   // The 27th key grew the map to B=3 and evacuated old 2 (its bucket) and
   // old 0 (nevacuate); old 1 and 3 are still waiting.
@@ -203,8 +197,7 @@ TEST_CASE("an iteration started mid-grow reads unevacuated old buckets filtered 
 }
 
 TEST_CASE("a grow during iteration keeps the old order but honours deletes and updates", "[iter][grow]") {
-  CheckedScenario s;
-  s.ok(splitKeysAtB2());
+  CheckedScenario s(splitKeysAtB2());
   GoMap& m = s.map();
   Keys got = *s.one("range start=0 offset=0").keys;
   for (int i = 0; i < 2; ++i) got.push_back((*s.one("next").keys)[0]);
@@ -235,8 +228,7 @@ TEST_CASE("a grow during iteration keeps the old order but honours deletes and u
 
 TEST_CASE("without a grow a key deleted before it is reached is skipped and an updated value is seen",
           "[iter]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nfill 8");
+  CheckedScenario s("map[int64]int64\nfill 8");
   CHECK(*s.one("range start=0 offset=0").keys == keysOf({1}));
   s.ok("del 5\nset 3 33");
   Keys got;
@@ -252,8 +244,7 @@ TEST_CASE("without a grow a key deleted before it is reached is skipped and an u
 }
 
 TEST_CASE("NaN keys are each a new entry that is never found but always iterated", "[iter][float][nan]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset NaN 1\nset NaN 2\nset NaN 3\nset 1.5 4");
+  CheckedScenario s("map[float64]int64\nset NaN 1\nset NaN 2\nset NaN 3\nset 1.5 4");
   GoMap& m = s.map();
   CHECK(m.count() == 4);
   CHECK(*s.one("get NaN").result == "0 false");
@@ -272,8 +263,8 @@ TEST_CASE("a grow after iteration ended evacuates NaN keys by their fresh random
   // rule (which tests the iterator flag, spec 4.11) does not apply: the NaN
   // is hashed again (one fastrand each, slot order), goes by that hash's
   // new bit, and keeps its old tophash.
-  CheckedScenario s;
-  s.ok("map[float64]int64\nseed 0\nset NaN\nset NaN\nset NaN\nset NaN\nset NaN\nset 1\nset 2\nset 3\niter");
+  CheckedScenario s(
+      "map[float64]int64\nseed 0\nset NaN\nset NaN\nset NaN\nset NaN\nset NaN\nset 1\nset 2\nset 3\niter");
   GoMap& m = s.map();
   REQUIRE(m.flags() == 3);
   const std::vector<int> oldTops = tophashes(m, m.buckets());

@@ -114,8 +114,7 @@ TEST_CASE("a fill the budget cannot hold is refused before any byte changes", "[
   const uint64_t base = MemoryBudget::inUse();
   CeilingForTest ceiling(base + (16 << 20));
   {
-    CheckedScenario s;
-    s.ok("map[string]int64\nfill 1000");
+    CheckedScenario s("map[string]int64\nfill 1000");
     expectRefused(s, "fill 200000", "out of memory: growing the simulated heap to");
     CHECK(s.map().count() == 1000);
     s.ok("fill 1000\nget k1500");  // still usable, and keys continue after the refused fill
@@ -129,8 +128,7 @@ TEST_CASE("a set the budget cannot hold is refused before any byte changes", "[b
   const uint64_t base = MemoryBudget::inUse();
   CeilingForTest ceiling(base + (4 << 20));
   {
-    CheckedScenario s;
-    s.ok("map[[128]byte][128]byte");
+    CheckedScenario s("map[[128]byte][128]byte");
     // Sets one by one until the worst case of the next one (a doubled array)
     // no longer fits: that set is refused whole.
     std::string refused;
@@ -187,8 +185,7 @@ TEST_CASE("a traced operation whose journal outgrows the budget completes; nothi
 TEST_CASE("a copy of a map counts against the budget and gives it back", "[budget][copy]") {
   const uint64_t base = MemoryBudget::inUse();
   {
-    CheckedScenario s;
-    s.ok("map[int64]int64\nfill 5000");
+    CheckedScenario s("map[int64]int64\nfill 5000");
     const uint64_t one = MemoryBudget::inUse();
     CHECK(one > base);
     {

@@ -36,8 +36,7 @@ std::string roundOps(int j, const char* op, int from, int to) {
 
 TEST_CASE("overflow churn triggers a same-size grow exactly as in the spec's trace",
           "[grow][same-size][I6][I7][I8]") {
-  CheckedScenario s;
-  s.ok(pinnedSetup("map[int64]int64"));
+  CheckedScenario s(pinnedSetup("map[int64]int64"));
   GoMap& m = s.map();
   REQUIRE(m.B() == 2);
 
@@ -99,8 +98,7 @@ TEST_CASE("a same-size grow of a string map unlinks and zeroes each evacuated ol
   // Spec 4.11: buckets with pointers and no old iterator have everything
   // but the tophash bytes of the old primary bucket zeroed, overflow link
   // included. Keys come from `collide` here (real hashes) instead of pins.
-  CheckedScenario s;
-  s.ok("map[string]int64\nhint 14\ncollide 3 1");
+  CheckedScenario s("map[string]int64\nhint 14\ncollide 3 1");
   GoMap& m = s.map();
   for (int j = 0; j < 3; ++j) {
     Step st = s.one("collide " + std::to_string(j) + " 9");
@@ -135,8 +133,7 @@ TEST_CASE("a same-size grow of a string map unlinks and zeroes each evacuated ol
 
 TEST_CASE("an int64 map keeps the bytes and links of its evacuated old buckets", "[grow][pointers]") {
   // Spec 4.11: pointer-free buckets only get their tophash rewritten.
-  CheckedScenario s;
-  s.ok(pinnedSetup("map[int64]int64"));
+  CheckedScenario s(pinnedSetup("map[int64]int64"));
   for (int j = 0; j < 3; ++j) s.ok(roundOps(j, "set", 1, 9) + roundOps(j, "del", 1, 9));
   s.ok(roundOps(3, "set", 1, 9));
   GoMap& m = s.map();

@@ -117,8 +117,7 @@ TEST_CASE("scenario size limits are enforced before anything runs", "[scenario][
 }
 
 TEST_CASE("a failing operation names its line and leaves the dump exactly as it was", "[scenario][errors]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nseed 3\nfill 3\nset 9 9");
+  CheckedScenario s("map[int64]int64\nseed 3\nfill 3\nset 9 9");
   struct Case {
     const char* command;
     const char* why;
@@ -168,8 +167,7 @@ TEST_CASE("an error on a line with several commands names the command too", "[sc
 }
 
 TEST_CASE("byte array keys and elems longer than N are refused", "[scenario][errors][bytes]") {
-  CheckedScenario s;
-  s.ok("map[[4]byte][2]byte\nset abcd xy\nset ab");
+  CheckedScenario s("map[[4]byte][2]byte\nset abcd xy\nset ab");
   expectRefused(s, "set abcde", "key 'abcde' is 5 bytes, longer than [4]byte");
   expectRefused(s, "set abc xyz", "element 'xyz' is 3 bytes, longer than [2]byte");
   expectRefused(s, "get \"\\x00\\x00\\x00\\x00\\x00\"", "key");
@@ -271,8 +269,7 @@ TEST_CASE("a failed first operation does not create the map so set-up lines afte
 
 TEST_CASE("fill continues the generated keys and collide picks keys of one bucket",
           "[scenario][fill][collide]") {
-  CheckedScenario s;
-  s.ok("map[string]int64\nhint 14\nfill 3\nfill 2");
+  CheckedScenario s("map[string]int64\nhint 14\nfill 3\nfill 2");
   std::vector<std::string> keys = *s.one("iter start=0 offset=0").keys;
   std::sort(keys.begin(), keys.end());
   CHECK(keys == std::vector<std::string>{"k1", "k2", "k3", "k4", "k5"});
@@ -299,8 +296,7 @@ TEST_CASE("a pinned hash decides tophash and bucket and shows in the hash log", 
 }
 
 TEST_CASE("get prints the value and whether it was found", "[scenario][get]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nset -7 -70");
+  CheckedScenario s("map[int64]int64\nset -7 -70");
   CHECK(*s.one("get -7").result == "-70 true");
   CHECK(*s.one("get 7").result == "0 false");
   CheckedScenario b;

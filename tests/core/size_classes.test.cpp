@@ -168,8 +168,7 @@ TEST_CASE("preallocated overflow counts match the spec's table for B 4 to 16", "
 
 TEST_CASE("below B 4 an array has no spare buckets and no sentinel", "[alloc][prealloc][I11]") {
   for (int hint : {9, 14, 27}) {
-    CheckedScenario s;
-    s.ok("map[int64]int64\nhint " + std::to_string(hint) + "\ndump");
+    CheckedScenario s("map[int64]int64\nhint " + std::to_string(hint) + "\ndump");
     GoMap& m = s.map();
     CHECK(m.arrayBuckets(m.B()) == bucketShift(m.B()));
     CHECK(m.nextOverflow() == 0);
@@ -191,8 +190,7 @@ TEST_CASE("the worked example B 4 int64 map has 18 buckets with the sentinel in 
 
 TEST_CASE("overflow buckets come from the spare area in order and then from the heap",
           "[alloc][prealloc][overflow][I8][I11]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nhint 53\ncollide 0 8");
+  CheckedScenario s("map[int64]int64\nhint 53\ncollide 0 8");
   GoMap& m = s.map();
   const uint64_t array = m.buckets();
   const uint64_t spare16 = m.bucketAddress(array, 16), spare17 = m.bucketAddress(array, 17);

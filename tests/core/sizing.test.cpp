@@ -14,8 +14,7 @@ using namespace gomap::test;
 namespace {
 
 uint8_t bForHint(int64_t hint) {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nhint " + std::to_string(hint) + "\ndump");
+  CheckedScenario s("map[int64]int64\nhint " + std::to_string(hint) + "\ndump");
   return s.map().B();
 }
 
@@ -38,8 +37,7 @@ TEST_CASE("make with a hint picks B at every boundary up to B 10", "[make][hint]
 }
 
 TEST_CASE("make with a hint of 0 or 8 allocates no bucket until the first insert", "[make][hint]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nhint 8\ndump");
+  CheckedScenario s("map[int64]int64\nhint 8\ndump");
   CHECK(s.map().buckets() == 0);
   s.ok("set 1");
   CHECK(s.map().buckets() != 0);
@@ -74,8 +72,7 @@ TEST_CASE("inserting 7000 keys one by one grows exactly at the load factor point
   // the checked scenario helper.)
   for (const char* type : {"map[int64]int64", "map[string]int64"}) {
     INFO(type);
-    CheckedScenario s;
-    s.ok(std::string(type) + "\nseed 1\ndump");
+    CheckedScenario s(std::string(type) + "\nseed 1\ndump");
     GoMap& m = s.map();
     const bool isString = std::string(type) == "map[string]int64";
     std::vector<std::pair<int, int>> grows;
@@ -97,8 +94,7 @@ TEST_CASE("the growth points replay as scenario text with the invariants checked
           "[grow][load-factor][scenario]") {
   // fill inserts one key at a time; stopping one key short of each point
   // shows the old B still holds there and the very next key changes it.
-  CheckedScenario s;
-  s.ok("map[string]int64\nseed 1");
+  CheckedScenario s("map[string]int64\nseed 1");
   int count = 0, B = 0;
   for (const auto& [n, newB] : kGrowthPoints) {
     INFO("key " << n);
@@ -116,8 +112,7 @@ TEST_CASE("the growth points replay as scenario text with the invariants checked
 
 TEST_CASE("grows from B 0 and B 1 finish within the insert but B 2 to 3 stays growing",
           "[grow][incremental]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nfill 9");
+  CheckedScenario s("map[int64]int64\nfill 9");
   CHECK(s.map().B() == 1);
   CHECK_FALSE(s.map().growing());
   s.ok("fill 5");  // 14 keys

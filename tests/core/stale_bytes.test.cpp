@@ -9,8 +9,7 @@ using namespace gomap;
 using namespace gomap::test;
 
 TEST_CASE("a deleted int64 key keeps its bytes and its elem is zeroed", "[delete][stale-bytes][fast64]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nset 42 7\nset 43 8\ndel 42");
+  CheckedScenario s("map[int64]int64\nset 42 7\nset 43 8\ndel 42");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   CHECK(m.tophashAt(b, 0) == kEmptyOne);
@@ -23,8 +22,7 @@ TEST_CASE("a deleted int64 key keeps its bytes and its elem is zeroed", "[delete
 }
 
 TEST_CASE("a deleted float64 key keeps its bytes and its elem is zeroed", "[delete][stale-bytes][generic]") {
-  CheckedScenario s;
-  s.ok("map[float64]int64\nset 1.5 7\ndel 1.5");
+  CheckedScenario s("map[float64]int64\nset 1.5 7\ndel 1.5");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   CHECK(m.tophashAt(b, 0) == kEmptyRest);
@@ -34,8 +32,7 @@ TEST_CASE("a deleted float64 key keeps its bytes and its elem is zeroed", "[dele
 
 TEST_CASE("a deleted 4-byte array key keeps its bytes and its elem is zeroed",
           "[delete][stale-bytes][fast32]") {
-  CheckedScenario s;
-  s.ok("map[[4]byte][4]byte\nset abcd wxyz\nset efgh 1\ndel abcd");
+  CheckedScenario s("map[[4]byte][4]byte\nset abcd wxyz\nset efgh 1\ndel abcd");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   CHECK(bytesAt(m, b + 8, 4) == "abcd");
@@ -44,8 +41,7 @@ TEST_CASE("a deleted 4-byte array key keeps its bytes and its elem is zeroed",
 
 TEST_CASE("faststr delete keeps the stored length and nils only the data pointer",
           "[delete][stale-bytes][faststr]") {
-  CheckedScenario s;
-  s.ok("map[string]int64\nset hello 7\nset world 8");
+  CheckedScenario s("map[string]int64\nset hello 7\nset world 8");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   REQUIRE(load64(m, b + 8) != 0);
@@ -60,8 +56,7 @@ TEST_CASE("faststr delete keeps the stored length and nils only the data pointer
 TEST_CASE("generic string delete zeroes the whole 16-byte key", "[delete][stale-bytes][generic]") {
   // map[string][200]byte: the elem is over 128 bytes, so the compiler routes
   // every operation through the generic functions (spec 6.1).
-  CheckedScenario s;
-  s.ok("map[string][200]byte\nset hello x\nset world y");
+  CheckedScenario s("map[string][200]byte\nset hello x\nset world y");
   GoMap& m = s.map();
   REQUIRE(m.type().variant == Variant::Generic);
   const uint64_t b = m.buckets();
@@ -74,8 +69,7 @@ TEST_CASE("generic string delete zeroes the whole 16-byte key", "[delete][stale-
 
 TEST_CASE("stale key bytes survive a reinsert elsewhere and are overwritten by one in place",
           "[delete][stale-bytes][holes]") {
-  CheckedScenario s;
-  s.ok("map[int64]int64\nset 42 7\nset 43 8\ndel 42");
+  CheckedScenario s("map[int64]int64\nset 42 7\nset 43 8\ndel 42");
   GoMap& m = s.map();
   const uint64_t b = m.buckets();
   s.ok("set 44 9");  // takes the hole at slot 0

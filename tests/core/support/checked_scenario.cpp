@@ -2,38 +2,23 @@
 
 #include <catch2/catch.hpp>
 #include <cstring>
-#include <map>
 
 #include "invariants.h"
 #include "key_text.h"
+#include "support/scenario_commands.h"
 
 namespace gomap::test {
 
 std::vector<Step> CheckedScenario::run(std::string_view text) {
-  std::vector<Command> parsed;
-  Status split = splitScenario(text, ScenarioLimits(), &parsed);
-  REQUIRE(split.ok());
-  std::map<int, int> perLine;
-  for (const Command& c : parsed) ++perLine[c.line];
-
   std::vector<Step> steps;
-  for (Command& c : parsed) {
-    const bool many = perLine[c.line] > 1;
-    c.line += lines_;
-    commands_.push_back(std::move(c));
-    const Command& cmd = commands_.back();
-
+  forEachCommand(text, lines_, commands_, [&](const Command& cmd, bool many) {
     trace_.clear();
     Outcome o = runner_.run(cmd, many);
     Step step;
+    copyOutcome(cmd, o, &step);
     step.line = cmd.line;
-    step.op = cmd.text;
     step.isOperation = o.isOperation;
-    step.error = o.error;
-    step.result = o.result;
-    step.keys = o.keys;
     step.start = o.iterStart;
-    step.hashes = o.hashes;
     if (traceOn_) step.trace = trace_.events;
     if (dumps_ && o.isOperation) step.dump = dumpOutcome(runner_.map(), o, &trace_, dumpOptions_);
 
@@ -46,7 +31,7 @@ std::vector<Step> CheckedScenario::run(std::string_view text) {
       }
     }
     steps.push_back(std::move(step));
-  }
+  });
   // The next text continues after this one's last line.
   int textLines = 1;
   for (char ch : text) textLines += ch == '\n';

@@ -7,6 +7,7 @@
 //   s.run("map[int64]int64\nseed 0\nfill 9");   // commands may fail; see Step::error
 //   s.ok("del 3");                               // REQUIREs that no command fails
 //   CHECK(s.map().B() == 1);
+//   CheckedScenario t("map[int64]int64\nfill 9");  // set-up text, run through ok()
 //
 // Text handed to successive run() calls continues the same scenario: line
 // numbers keep counting, so messages name the line as if it were one file.
@@ -43,6 +44,8 @@ struct Step {
 class CheckedScenario {
  public:
   explicit CheckedScenario(Limits limits = {}) : runner_(limits) {}
+  // Runs `setup` at once, as ok() does (every command must succeed).
+  explicit CheckedScenario(std::string_view setup) : CheckedScenario(Limits{}) { ok(setup); }
   CheckedScenario(const CheckedScenario&) = delete;
   CheckedScenario& operator=(const CheckedScenario&) = delete;
 

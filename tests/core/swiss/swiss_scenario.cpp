@@ -1,10 +1,10 @@
 #include "swiss/swiss_scenario.h"
 
 #include <catch2/catch.hpp>
-#include <map>
 
 #include "json_dump.h"
 #include "key_text.h"
+#include "support/scenario_commands.h"
 #include "swiss/swiss_invariants.h"
 
 namespace gomap::test {
@@ -12,24 +12,13 @@ namespace gomap::test {
 SwissScenario::SwissScenario(std::string_view setup) { ok("version 1.26\n" + std::string(setup)); }
 
 std::vector<SwissStep> SwissScenario::run(std::string_view text) {
-  std::vector<Command> parsed;
-  REQUIRE(splitScenario(text, ScenarioLimits(), &parsed).ok());
-  std::map<int, int> perLine;
-  for (const Command& c : parsed) ++perLine[c.line];
   std::vector<SwissStep> steps;
-  for (Command& c : parsed) {
-    const bool many = perLine[c.line] > 1;
-    commands_.push_back(std::move(c));
-    const Command& cmd = commands_.back();
+  forEachCommand(text, 0, commands_, [&](const Command& cmd, bool many) {
     trace_.clear();
     Outcome o = runner_.run(cmd, many);
     SwissStep step;
-    step.op = cmd.text;
-    step.error = o.error;
-    step.result = o.result;
-    step.keys = o.keys;
+    copyOutcome(cmd, o, &step);
     step.draws = o.swissIterStart;
-    step.hashes = o.hashes;
     if (traceOn_) step.trace = trace_.events;
     if (o.isOperation) {
       DumpOptions options;
@@ -40,7 +29,7 @@ std::vector<SwissStep> SwissScenario::run(std::string_view text) {
       if (!broken.empty()) FAIL("invariant broken after `" << cmd.text << "`: " << broken);
     }
     steps.push_back(std::move(step));
-  }
+  });
   return steps;
 }
 
