@@ -125,6 +125,16 @@ Map newBenchMap(bool strings) {
   return m;
 }
 
+// The insert row: every key into a fresh map, untraced.
+template <class Map, class Config>
+void benchInserts(const char* impl, const char* key, size_t n, const KeySet& keys, const std::string& elem,
+                  bool strings) {
+  print(impl, key, n, "insert", nsPerOp(n, [&] {
+          Map m = newBenchMap<Map, Config>(strings);
+          keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
+        }));
+}
+
 gomap::GoMap newMap(bool strings) { return newBenchMap<gomap::GoMap, gomap::MapConfig>(strings); }
 
 void benchCore(bool strings, size_t n) {
@@ -132,10 +142,7 @@ void benchCore(bool strings, size_t n) {
   KeySet keys(strings, n, 0);
   KeySet absent(strings, n, n * 4);
   std::string elem(8, '\1');
-  print("core", key, n, "insert", nsPerOp(n, [&] {
-          gomap::GoMap m = newMap(strings);
-          keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
-        }));
+  benchInserts<gomap::GoMap, gomap::MapConfig>("core", key, n, keys, elem, strings);
   // The same inserts with a trace recording every micro-step, cleared per
   // operation as the scenario runner does.
   print("core-traced", key, n, "insert", nsPerOp(n, [&] {
@@ -197,10 +204,7 @@ void benchSwiss(bool strings, size_t n) {
   KeySet keys(strings, n, 0);
   KeySet absent(strings, n, n * 4);
   std::string elem(8, '\1');
-  print("swiss", key, n, "insert", nsPerOp(n, [&] {
-          gomap::swiss::SwissMap m = newSwiss(strings);
-          keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
-        }));
+  benchInserts<gomap::swiss::SwissMap, gomap::swiss::SwissConfig>("swiss", key, n, keys, elem, strings);
   gomap::swiss::SwissMap m = newSwiss(strings);
   keys.each([&](std::string_view k) { m.setUnchecked(k, elem); });
   volatile uint64_t sink = 0;

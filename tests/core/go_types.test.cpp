@@ -91,8 +91,7 @@ std::string encode(const MapType& t, const char* literal) {
 TEST_CASE("map types are laid out as Go lays them out", "[types][layout]") {
   for (const LayoutRow& r : kFromGo) {
     INFO(r.type);
-    MapType t;
-    REQUIRE(parseMapType(r.type, &t).ok());
+    MapType t = typeOf(r.type);
     CHECK(t.keyGo->size == r.keySize);
     CHECK(t.keyGo->align == r.keyAlign);
     CHECK(t.elemGo->size == r.elemSize);
@@ -109,8 +108,7 @@ TEST_CASE("map types are laid out as Go lays them out", "[types][layout]") {
 }
 
 TEST_CASE("struct fields sit at Go's offsets, with padding counted", "[types][layout]") {
-  MapType t;
-  REQUIRE(parseMapType("map[struct{P struct{A int8; B int64}; S string; F float32}]int64", &t).ok());
+  MapType t = typeOf("map[struct{P struct{A int8; B int64}; S string; F float32}]int64");
   const GoType& k = *t.keyGo;
   REQUIRE(k.fields.size() == 3);
   CHECK(k.fields[0].offset == 0);
@@ -208,8 +206,7 @@ TEST_CASE("values read as composite literals and print as fmt.Sprint", "[types][
   };
   for (const Case& c : cases) {
     INFO(c.type << " " << c.literal);
-    MapType t;
-    REQUIRE(parseMapType(c.type, &t).ok());
+    MapType t = typeOf(c.type);
     std::string bytes;
     REQUIRE(parseKey(t, c.literal, &bytes).ok());
     CHECK(formatKey(t, bytes) == c.printed);
@@ -221,8 +218,7 @@ TEST_CASE("values read as composite literals and print as fmt.Sprint", "[types][
     }
   }
   // Elements: slices, strings and zero values.
-  MapType t;
-  REQUIRE(parseMapType("map[string][]byte", &t).ok());
+  MapType t = typeOf("map[string][]byte");
   std::string e;
   REQUIRE(parseElem(t, "{104, 105}", &e).ok());
   CHECK(formatElem(t, e) == "[104 105]");
@@ -384,8 +380,7 @@ TEST_CASE("Swiss slots of Go's other types are laid out as Go 1.26 lays them out
   };
   for (const Row& r : rows) {
     INFO(r.type);
-    MapType t;
-    REQUIRE(parseMapType(r.type, &t).ok());
+    MapType t = typeOf(r.type);
     const swiss::SwissLayout l = swiss::SwissLayout::of(t);
     CHECK(l.slotSize == r.slotSize);
     CHECK(l.elemOff == r.elemOff);

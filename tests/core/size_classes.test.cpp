@@ -22,12 +22,6 @@ const std::vector<uint64_t> kClasses = {
     4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880, 12288, 13568,
     14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 
-MapType typeOf(const std::string& name) {
-  MapType t;
-  REQUIRE(parseMapType(name, &t).ok());
-  return t;
-}
-
 }  // namespace
 
 TEST_CASE("roundupsize returns the smallest size class at or above the request", "[alloc][size-classes]") {

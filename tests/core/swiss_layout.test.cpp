@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/checked_scenario.h"
 #include "swiss/swiss_scenario.h"
 
 using namespace gomap;
@@ -27,8 +28,7 @@ TEST_CASE("slot size, elem offset, group size and flags follow Go 1.26's compile
   };
   for (const Row& r : rows) {
     INFO(r.type);
-    MapType t;
-    REQUIRE(parseMapType(r.type, &t).ok());
+    MapType t = typeOf(r.type);
     SwissLayout l = SwissLayout::of(t);
     CHECK(l.groupSize == r.groupSize);
     CHECK(l.slotSize == r.slotSize);

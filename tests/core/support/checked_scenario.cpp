@@ -110,6 +110,12 @@ std::string bytesAt(const GoMap& m, uint64_t addr, size_t n) {
   return std::string(reinterpret_cast<const char*>(m.heap().at(addr)), n);
 }
 
+MapType typeOf(const std::string& name) {
+  MapType t;
+  REQUIRE(parseMapType(name, &t).ok());
+  return t;
+}
+
 std::string i64(int64_t v) { return std::string(reinterpret_cast<const char*>(&v), 8); }
 
 std::string f64(double v) {

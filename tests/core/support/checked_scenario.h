@@ -93,6 +93,9 @@ size_t chainLength(const GoMap& m, uint64_t array, uint64_t index);
 uint64_t load64(const GoMap& m, uint64_t addr);
 std::string bytesAt(const GoMap& m, uint64_t addr, size_t n);
 
+// The map type `name` spells (REQUIREs that it parses).
+MapType typeOf(const std::string& name);
+
 // Value bytes as GoMap's API takes them.
 std::string i64(int64_t v);
 std::string f64(double v);
