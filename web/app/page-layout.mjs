@@ -77,6 +77,11 @@ export class PageLayout {
 
   #fit(model) {
     const viz = this.viz;
+    // A map with no bucket array yet (empty, or Home on a history) draws
+    // nothing the fit applies to: it keeps the fit it has, so that going
+    // back to a million-key map (End after Home) finds the overview's
+    // attributes in place and neither restyles nor redraws it (issue 18).
+    if (!model.newArray && matchMedia(WIDE).matches) return;
     if (!matchMedia(WIDE).matches || !model.newArray) {
       if (viz.hasAttribute('data-fit')) {
         viz.removeAttribute('data-fit');

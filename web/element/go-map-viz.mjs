@@ -63,6 +63,7 @@ export class GoMapViz extends HTMLElement {
   #emittedPosition = null;
   #emittedPlayer = null;
   #attrVersion = 0;
+  #drawnVersion = -1;   // the #attrVersion of the last show()
   #settingsVersion = -1;
   #settings = null;
   #warnings = [];
@@ -250,7 +251,10 @@ export class GoMapViz extends HTMLElement {
     this.#applyDisplay();
     const pageDriven = this.#player && !this.#ownPlayer;
     if (pageDriven) {
-      this.show({ animate: false, follow: false });
+      // A page that changed an attribute and then called show() itself
+      // (PageLayout's refit: density, then show) has drawn it already; a
+      // million-key map drawn twice in one task was a long task (issue 18).
+      if (this.#drawnVersion !== this.#attrVersion) this.show({ animate: false, follow: false });
       return;
     }
     if (!SHARED_ATTRS.some((a) => this.hasAttribute(a))) return;
@@ -596,6 +600,7 @@ export class GoMapViz extends HTMLElement {
     const p = this.#player;
     if (!p) return null;
     const shown = ui.draw(p, { animate, follow, density: this.#settingsNow().density });
+    this.#drawnVersion = this.#attrVersion;
     this.#applyDisplay();
     const { frame } = shown;
     if (frame.position !== this.#emittedPosition || p !== this.#emittedPlayer) {

@@ -19,16 +19,13 @@ export const name = 'long tasks: a million fill in slices, cancel, a costly link
 // runs every task that many times slower (the shared build machine often
 // sits at 6x), so the bound is 50 ms times that factor, printed; on a quiet
 // machine it is 50 ms. It holds every copy of the heap (snapshot, restore
-// and their slices). Not yet every task: when the million-key map is shown
-// after a small one (the fill's end, End after Home, an undo), its drawing
-// and the page's refit are still long — the redraw reads and draws 2^18
-// buckets, and the refit (PageLayout.update, a frame callback) switches the
-// element to the overview, which draws it twice in that task (#apply's
-// show, then the density attribute's) around a forced layout: 60–480 ms
-// measured at 6–9x load. So tasks keep the old bound, which catches work
-// that is not sliced (a fill or a copy in one task: seconds), and are printed.
+// and their slices). Tasks are bounded at 100 ms times the load (printed
+// with the longest task): End after Home no longer refits (the empty map
+// keeps the overview's fit) and a refit draws once, but a few tasks still
+// pass 50 ms: the million-key map's first redraw and style/layout, and
+// Home's restore of the empty map (~90 ms at 5x load).
 const LONGEST_MS = 50;
-const TASK_MS = 1000;
+const TASK_MS = 100;
 const loadFactor = () => Math.max(1, os.loadavg()[0] / os.availableParallelism());
 
 // Every long task from now on, by its duration; and every copy of the
@@ -123,7 +120,9 @@ export async function run(env) {
   }
   assert.ok(longestCopy[1] <= bound, `a heap copy of ${longestCopy[1]} ms (${longestCopy[0]})`);
   const longest = Math.max(0, ...phases.flatMap(([, t]) => t));
-  assert.ok(longest < TASK_MS, `a task of ${longest} ms`);
+  const taskBound = Math.round(TASK_MS * Math.max(...load));
+  console.log(`    longest task ${longest} ms (bound ${taskBound} ms)`);
+  assert.ok(longest <= taskBound, `a task of ${longest} ms`);
 
   // Cancel: a second big fill stops where it was, recorded as what ran.
   await page.getByLabel('Fill with N keys').fill('2000000');
