@@ -13,6 +13,7 @@ import { figuresTable } from './compare-figures-view.mjs';
 import { compareToSvg, compareToJson, exportStates } from './compare-export.mjs';
 import { download } from '../app/export-actions.mjs';
 import { svgToPng } from '../app/raster.mjs';
+import { yieldToEventLoop } from '../player/bulk.mjs';
 
 const SIDE_TITLE = { '1.14': 'Go 1.14: bucket map', '1.26': 'Go 1.26: Swiss table' };
 
@@ -26,6 +27,10 @@ export function scenarioOf(player) {
 }
 
 export class ComparePanel {
+  // Counts the moves asked for; a move whose copies were made in slices
+  // (#prepared) shows only if no later move was asked for meanwhile.
+  #moves = 0;
+
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap
    * @param {{ onClose?: () => void, container?: ShadowRoot | Element }} options
@@ -188,9 +193,21 @@ export class ComparePanel {
     }
   }
 
-  /** Both maps at the end of operation n. */
+  /**
+   * Both maps at the end of operation n. On a big map whose keyframe the
+   * move restores, the copies are made a slice per task first (issue 18)
+   * and the promise settles once the move is shown.
+   */
   seekOp(n) {
-    if (!this.session) return;
+    const s = this.session;
+    if (!s) return Promise.resolve();
+    if (s.seekIsLong(n)) return this.#prepared(() => s.prepareSeek(n, { yieldToEventLoop }), () => this.#showOp(n));
+    this.#moves++;
+    this.#showOp(n);
+    return Promise.resolve();
+  }
+
+  #showOp(n) {
     if (!this.#said(this.session.seekOp(n))) {
       this.slider.value = String(this.session.op);
       return;
@@ -205,19 +222,43 @@ export class ComparePanel {
   /** One side one micro-step on or back inside the current operation. */
   microStep(v, delta) {
     const s = this.session;
-    if (!s || s.op === 0) return;
+    if (!s || s.op === 0) return Promise.resolve();
     const count = s.stepCount(v, s.op);
-    if (!count) return;
+    if (!count) return Promise.resolve();
     const side = this.sides[v];
     // null is the operation's end, after its last micro-step. From there,
     // forward starts the operation over at its first micro-step and back
     // goes to its last one.
     const next = side.step === null ? (delta > 0 ? 0 : count - 1) : Math.max(0, side.step + delta);
     const step = next >= count ? null : next;
+    const at = { version: v, k: step ?? count };
+    if (s.seekIsLong(s.op, at)) return this.#prepared(() => s.prepareSeek(s.op, { yieldToEventLoop, step: at }), () => this.#showStep(v, step));
+    this.#moves++;
+    this.#showStep(v, step);
+    return Promise.resolve();
+  }
+
+  #showStep(v, step) {
+    const s = this.session;
+    const side = this.sides[v];
     const p = s.players[v];
     if (!this.#said(p.trySeek(step === null ? p.history.donePosition(s.op - 1) : p.history.position(s.op - 1, step)))) return;
     side.step = step;
     this.#renderSide(v);
+  }
+
+  // Makes a move's copies a slice per task (the panel busy meanwhile), then
+  // shows it unless the panel was closed or another move asked for since.
+  async #prepared(prepare, show) {
+    const move = ++this.#moves;
+    const s = this.session;
+    this.root.setAttribute('aria-busy', 'true');
+    try {
+      await prepare();
+    } finally {
+      if (move === this.#moves) this.root.removeAttribute('aria-busy');
+    }
+    if (move === this.#moves && this.session === s) show();
   }
 
   // Shows (or clears) the reason a move was refused; true when it was not.

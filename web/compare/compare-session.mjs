@@ -92,6 +92,38 @@ export class CompareSession {
     return { ok: true };
   }
 
+  /**
+   * Whether showing operation n (with `step`: one side at micro-step k of
+   * it, as seekStep) restores a keyframe big enough to block the page on
+   * either side (Player.seekIsLong); then prepareSeek() first.
+   * @param {number} n
+   * @param {{ version: string, k: number }} [step]
+   */
+  seekIsLong(n, step) {
+    return this.#targets(n, step).some(([p, at]) => p.seekIsLong(at));
+  }
+
+  /**
+   * Copies ahead, a slice per task, each side's keyframe that seekOp(n)
+   * (or seekStep with `step`) restores, so that the seek itself only hands
+   * the copies over (Player.prepareSeek). Nothing shown changes.
+   * @param {number} n
+   * @param {{ yieldToEventLoop: () => Promise<unknown>, step?: { version: string, k: number } }} options
+   */
+  async prepareSeek(n, { yieldToEventLoop, step }) {
+    for (const [p, at] of this.#targets(n, step)) await p.prepareSeek(at, { yieldToEventLoop });
+  }
+
+  // Each side's player and the position seekOp(n) / seekStep shows on it.
+  #targets(n, step) {
+    const op = Math.max(0, Math.min(n, this.length));
+    return Object.entries(this.players).map(([v, p]) => {
+      const end = op === 0 ? 0 : p.history.donePosition(op - 1);
+      if (!step || step.version !== v || op === 0) return [p, end];
+      return [p, Math.min(p.history.position(op - 1, step.k), end)];
+    });
+  }
+
   /** One side at micro-step k of operation n (the other stays at the end of n). */
   seekStep(version, n, k) {
     const r = this.seekOp(n);

@@ -41,7 +41,7 @@ export class CompareStage {
     }
     this.box.hidden = false;
     document.documentElement.classList.add('is-compare-lesson');
-    this.panel.seekOp(op);
+    await this.panel.seekOp(op);
     return { ok: true };
   }
 
