@@ -83,13 +83,17 @@ export class SwissOverview {
   update(model, { focusTable = null, focusDir = null, open = 0, theme = '' } = {}) {
     // The colours are the tokens' (both themes); reading them forces a style
     // pass, so only when the theme may have changed.
-    if (!this.pal || this.theme !== theme) {
+    let pal = this.pal;
+    if (!pal || this.theme !== theme) {
       const cs = getComputedStyle(this.root);
       const color = (name) => cs.getPropertyValue(name).trim() || '#888888';
-      this.pal = { free: color('--ov-0'), used: color('--live-border'), tomb: color('--y-border'), shared: color('--accent'), a: color('--muted'), b: color('--border') };
+      pal = { free: color('--ov-0'), used: color('--live-border'), tomb: color('--y-border'), shared: color('--accent'), a: color('--muted'), b: color('--border') };
+      // Tokens that read empty (the element's sheets not in yet) are not
+      // kept: the next update reads them again instead of drawing grey for good.
+      const read = cs.getPropertyValue('--live-border').trim() !== '';
+      this.pal = read ? pal : null;
       this.theme = theme;
     }
-    const pal = this.pal;
     this.tables = model.tables;
     this.n = model.tables.length;
     this.open = Math.max(0, Math.min(this.n - 1, open));

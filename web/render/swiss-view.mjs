@@ -186,6 +186,9 @@ export class SwissView {
   // opened from the overview (the others are bars in it).
   #zoomedOut(model, marks) {
     const focusTable = focusTablePos(model, marks);
+    // In the document first: the overview reads its colours from the
+    // tokens, and a figure outside the document has none to read.
+    patchChildren(this.tables, [this.overview.root, this.opened]);
     this.overview.update(model, { focusTable, focusDir: marks.focus?.dir ?? null, open: this.open, theme: this.theme });
     const inFull = tablesInFull(model, marks);
     const opened = model.tables[this.open];
@@ -194,7 +197,6 @@ export class SwissView {
     for (const t of allTables(model)) if (inFull.has(t.addr) && !t.summary) parts.push(this.#table(t, model, marks, true));
     // The overview stays in place (moving its canvases costs a style and
     // layout pass of their own); only the opened tables are drawn anew.
-    patchChildren(this.tables, [this.overview.root, this.opened]);
     patchChildren(this.opened, parts);
   }
 

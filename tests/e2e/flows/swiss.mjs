@@ -330,7 +330,17 @@ function drawnZoomedOut(page) {
     const box = (el) => (el && !el.hidden ? el.getBoundingClientRect() : null);
     const canvas = root.querySelector('.swo-canvas');
     const cr = box(canvas);
+    // Whether any bar is drawn in the tokens' used-slot colour (a palette read
+    // before the figure was in the document drew every bar grey).
+    const live = canvas ? getComputedStyle(canvas).getPropertyValue('--live-border').trim() : '';
+    const rgb = /^#[0-9a-f]{6}$/i.test(live) ? [1, 3, 5].map((i) => parseInt(live.slice(i, i + 2), 16)) : null;
+    let usedColour = false;
+    if (canvas && rgb) {
+      const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < px.length && !usedColour; i += 4) usedColour = px[i] === rgb[0] && px[i + 1] === rgb[1] && px[i + 2] === rgb[2];
+    }
     return {
+      usedColour,
       nodes: root.querySelectorAll('*').length,
       caption: root.querySelector('.swo-caption')?.textContent ?? null,
       canvas: cr && { x: cr.x, y: cr.y, w: cr.width, h: cr.height, cw: canvas.width, ch: canvas.height },
@@ -384,6 +394,7 @@ async function bigMap(env) {
     `${sum('tombstones')} tombstones; directory of ${sw.dirLen} entries, ${sw.directory.filter((t) => sw.directory.filter((x) => x === t).length > 1).length} shared`);
   assert.equal(sw.count, 300001);
   assert.ok(d.nodes < 3000, `${d.nodes} nodes in the element: a big map must not draw every table`);
+  assert.ok(d.usedColour, 'the tables\' bars are drawn in the used-slot colour of the tokens, not a stand-in grey');
   const full = await page.evaluate((near) => window.goMapPlayground.app.player.map.state({ near, maxGroups: 256 }), [store.groupAddr]);
   const pos = full.swiss.tables.findIndex((t) => t.groups.some((g) => g.addr === store.groupAddr));
   assert.ok(pos >= 0);
