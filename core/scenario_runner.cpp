@@ -43,21 +43,26 @@ Status ScenarioRunner::ensureMap() {
   return Status::success();
 }
 
+void failOutcome(Outcome* out, bool lineHasMany, const std::string& message) {
+  out->message = message;
+  out->index = lineHasMany ? out->command->index : 0;
+  out->error = commandPlace(*out->command, lineHasMany) + ": " + message;
+}
+
 Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   Outcome out;
   out.command = &command;
-  const std::string place = commandPlace(command, lineHasMany);
   const std::vector<std::string>& t = command.tokens;
   if (!command.error.ok()) {
     out.isOperation = true;
-    out.error = place + ": " + command.error.message();
+    failOutcome(&out, lineHasMany, command.error.message());
     return out;
   }
   if (isSetup(t[0])) {
     Status s = runSetup(t);
     if (!s.ok()) {
       out.isOperation = true;  // a failed line is always reported
-      out.error = place + ": " + s.message();
+      failOutcome(&out, lineHasMany, s.message());
     }
     return out;
   }
@@ -74,7 +79,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
       swissMap_->setHashLog(nullptr);
     }
     if (!s.ok()) {
-      out.error = place + ": " + s.message();
+      failOutcome(&out, lineHasMany, s.message());
       out.hashes.clear();
       out.result.reset();
       out.keys.reset();
@@ -85,7 +90,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   }
   const bool creates = !map_;
   if (Status s = ensureMap(); !s.ok()) {
-    out.error = place + ": " + s.message();
+    failOutcome(&out, lineHasMany, s.message());
     return out;
   }
   if (trace_) trace_->clear();
@@ -94,7 +99,7 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   Status s = runOperation(t, &out);
   map_->setHashLog(nullptr);
   if (!s.ok()) {
-    out.error = place + ": " + s.message();
+    failOutcome(&out, lineHasMany, s.message());
     out.hashes.clear();
     out.result.reset();
     out.keys.reset();

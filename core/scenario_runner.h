@@ -18,13 +18,19 @@ struct Outcome {
   bool isOperation = false;  // set-up lines are not operations
   bool isDump = false;
   bool dumpFull = false;  // `dump full`: every bucket, however big the map
-  std::string error;      // "line 7: why", empty on success
+  std::string error;      // "line 7: why", empty on success (the CLI's words, from the fields below)
+  std::string message;    // why, without the place: what a caller composes its own words from
+  int index = 0;          // the command's place on its line when the line holds several, else 0
   std::optional<std::string> result;
   std::optional<std::vector<std::string>> keys;    // range, next, iter
   std::optional<IterPin> iterStart;                // where range/iter began
   std::optional<swiss::IterDraws> swissIterStart;  // version 1.26: entryOffset/dirOffset
   GoMap::HashLog hashes;
 };
+
+// Marks `out` failed: the place and the bare message as fields, and the
+// CLI's words "line 7, command 2: why" (docs/scenario-format.md) from them.
+void failOutcome(Outcome* out, bool lineHasMany, const std::string& message);
 
 class ScenarioRunner {
  public:

@@ -17,7 +17,12 @@ export interface Outcome {
   hashes?: Record<string, string>;
   events?: TraceEvent[];
   eventsTruncated?: boolean;
+  /** The CLI's words: "line 7: why" or "line 1, command 2: why". */
   error?: string;
+  /** With an error: why, without the place (compose words from line, index, message). */
+  message?: string;
+  /** With an error on a line holding several commands: the command's place on it, from 1. */
+  index?: number;
 }
 
 export type Result<T = {}> = ({ ok: true } & Outcome & T) | Failure;

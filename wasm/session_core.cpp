@@ -36,7 +36,12 @@ std::string SessionCore::outcomeJson(const Outcome& o, bool withEvents) const {
   out += o.isOperation ? "true" : "false";
   if (o.result) out += ",\"result\":" + jsonString(*o.result);
   appendOutcome(o, withEvents && o.error.empty(), &out);
-  if (!o.error.empty()) out += ",\"error\":" + jsonString(o.error);
+  if (!o.error.empty()) {
+    // The place as fields too (line above, index here), so a caller words
+    // the error its own way without reading the text apart.
+    out += ",\"error\":" + jsonString(o.error) + ",\"message\":" + jsonString(o.message);
+    if (o.index) out += ",\"index\":" + std::to_string(o.index);
+  }
   return out + "}";
 }
 
@@ -45,7 +50,7 @@ std::string SessionCore::exec(const std::string& text, bool trace) {
   std::map<int, int> perLine;
   if (Status s = startCall(text, &commands, &perLine); !s.ok()) {
     return "{\"outcomes\":[{\"line\":0,\"op\":\"\",\"operation\":true,\"error\":" + jsonString(s.message()) +
-           "}],\"header\":" + header() + "}";
+           ",\"message\":" + jsonString(s.message()) + "}],\"header\":" + header() + "}";
   }
   lastCommands_ = std::move(commands);
   std::string out = "{\"outcomes\":[";

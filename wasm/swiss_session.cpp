@@ -38,8 +38,9 @@ Outcome SwissSession::run(const Command& c, bool lineHasMany) {
     Outcome o;
     o.command = &c;
     o.isOperation = true;
-    o.error = "line " + std::to_string(c.line) + ": this is a Go 1.26 (Swiss table) map; version " +
-              c.tokens[1].substr(0, 20) + " needs a map made with that version";
+    failOutcome(&o, lineHasMany,
+                "this is a Go 1.26 (Swiss table) map; version " + c.tokens[1].substr(0, 20) +
+                    " needs a map made with that version");
     return o;
   }
   return runner_.run(c, lineHasMany);

@@ -8,6 +8,7 @@
 
 #include "json_dump.h"
 #include "scenario_parse.h"
+#include "scenario_runner.h"
 #include "support/checked_scenario.h"
 
 using namespace gomap;
@@ -164,6 +165,21 @@ TEST_CASE("an error on a line with several commands names the command too", "[sc
   CHECK(st[2].error == "line 2, command 2: unknown command 'frob'");
   CHECK(st[3].error == "");
   CHECK(s.map().count() == 3);
+}
+
+TEST_CASE("a failed command's place and message are fields as well as words", "[scenario][errors]") {
+  std::vector<Command> c = split("hint 8; frob\nfrob");
+  REQUIRE(c.size() == 3);
+  ScenarioRunner runner;
+  CHECK(runner.run(c[0], true).error.empty());
+  const Outcome shared = runner.run(c[1], true);
+  CHECK(shared.message == "unknown command 'frob'");
+  CHECK(shared.index == 2);
+  CHECK(shared.error == "line 1, command 2: unknown command 'frob'");
+  const Outcome alone = runner.run(c[2], false);
+  CHECK(alone.message == "unknown command 'frob'");
+  CHECK(alone.index == 0);  // alone on its line: its words name no command
+  CHECK(alone.error == "line 2: unknown command 'frob'");
 }
 
 TEST_CASE("byte array keys and elems longer than N are refused", "[scenario][errors][bytes]") {

@@ -79,10 +79,6 @@ export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
   return lines;
 }
 
-function stripPlace(message) {
-  return String(message ?? '').replace(/^line \d+(, command \d+)?: /, '');
-}
-
 export class Player {
   #at = 0; // the position whose bytes the session holds; null once it moved elsewhere
   /**
@@ -103,7 +99,7 @@ export class Player {
       const bad = outcomes.find((o) => o.error);
       if (bad) {
         map.free();
-        return { ok: false, error: stripPlace(bad.error), line: bad.line };
+        return { ok: false, error: bad.message, line: bad.line }; // the place is its own field
       }
     }
     // Keyframe 0, the map before any operation, every moment replays from.
@@ -241,7 +237,7 @@ export class Player {
       this.#moved();
       const took = performance.now() - t0;
       ms += took;
-      if (o.error) error = stripPlace(o.error);
+      if (o.error) error = o.message;
       else done += size;
       return took;
     };
@@ -417,7 +413,7 @@ export class Player {
       if (this.keyframes.has(j)) this.keyframes.atOrBefore(j).snap.restore();
       this.#moved();
       this.journal = null;
-      return { ok: false, error: stripPlace(o?.error ?? 'nothing ran') };
+      return { ok: false, error: o?.message ?? 'nothing ran' };
     }
     const events = traced && !o.eventsTruncated ? (o.events ?? []) : null;
     this.history.push({
@@ -470,7 +466,7 @@ export class Player {
       if (!growing && this.#growing()) planner.shrink(4);
       ms += took;
       if (o.error) {
-        error = stripPlace(o.error);
+        error = o.message;
         break;
       }
       done += size;

@@ -157,7 +157,7 @@ export const MAX_MAP_TYPE = 1024;
  */
 function parseMapTypeText(raw) {
   const text = checkFreeText(raw, { max: MAX_MAP_TYPE });
-  if (text.error) return { error: text.error.replace(/^line 1 /, '').split(';')[0] };
+  if (text.error) return { error: text.message }; // a map type is one line: its place goes unsaid
   if (text.notes.length || /\n/.test(raw)) return { error: 'contains a character no Go map type has (a line break or a bidirectional control)' };
   if (!parseMapType(raw)) return { error: 'is not a map type like map[string]int64 or map[struct{X, Y int32}]bool' };
   const commands = scanScenario(raw);

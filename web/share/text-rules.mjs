@@ -28,23 +28,33 @@ function lineAt(text, i) {
   return line;
 }
 
+/** A refusal on one line, as fields and as the words "line 2 contains …; hint". */
+function placed(line, message, hint) {
+  return { error: `line ${line} ${message}${hint ? `; ${hint}` : ''}`, line, message, ...(hint ? { hint } : {}) };
+}
+
 /**
  * Checks free text. CRLF is a line ending, not content, so it becomes LF
  * first (the scenario splitter treats both alike).
- * @returns {{ text: string, notes: string[], error?: undefined } | { error: string, text?: undefined, notes?: undefined }}
+ * A refusal comes as words (error) and as fields: the line it is on (for
+ * a character), what is wrong (message) and how to write it instead (hint),
+ * so a caller with its own words composes them rather than parsing these.
+ * @returns {{ text: string, notes: string[], error?: undefined, message?: undefined } | { error: string, message: string, line?: number, hint?: string, text?: undefined, notes?: undefined }}
  */
 export function checkFreeText(raw, { max }) {
-  if (typeof raw !== 'string') return { error: 'is not text' };
-  if (raw.length > max) return { error: `is ${raw.length} characters long; the limit is ${max}` };
+  if (typeof raw !== 'string') return { error: 'is not text', message: 'is not text' };
+  if (raw.length > max) {
+    const message = `is ${raw.length} characters long`;
+    const hint = `the limit is ${max}`;
+    return { error: `${message}; ${hint}`, message, hint };
+  }
   const text = raw.replace(/\r\n/g, '\n');
   const surrogate = LONE_SURROGATE.exec(text);
-  if (surrogate) return { error: `line ${lineAt(text, surrogate.index)} contains a broken character (a lone UTF-16 surrogate)` };
+  if (surrogate) return placed(lineAt(text, surrogate.index), 'contains a broken character (a lone UTF-16 surrogate)');
   const control = CONTROL.exec(text);
   if (control) {
-    return {
-      error: `line ${lineAt(text, control.index)} contains the control character ${codePointName(control[0])}; ` +
-        'inside a quoted key write it as an escape such as \\x01',
-    };
+    return placed(lineAt(text, control.index), `contains the control character ${codePointName(control[0])}`,
+      'inside a quoted key write it as an escape such as \\x01');
   }
   const notes = [];
   const bidi = BIDI.exec(text);
