@@ -286,6 +286,15 @@ export function contrastFailures(page) {
         if (size < 12) out.push(`${kind}: ${size}px text`);
       }
     }
+    // The hash panel's bit digits on their role's fill (top byte, bucket bits, X/Y bit).
+    for (const bit of document.querySelectorAll('#hash-view .bit[class*="role-"]')) {
+      const kind = `hash ${bit.className}`;
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      const bg = background(bit);
+      const cr = ratio(over(parse(getComputedStyle(bit).color), bg), bg);
+      if (cr < 4.5) out.push(`${kind}: ${cr.toFixed(2)}:1`);
+    }
     return { out, kinds: [...seen] };
   });
 }
@@ -315,6 +324,7 @@ export async function run(env) {
       assert.ok(r.kinds.some((k) => k.startsWith(`${state} `)), `${state} not drawn: ${r.kinds.join(', ')}`);
     }
     assert.ok(r.kinds.some((k) => k.includes('stale')), `no stale key drawn: ${r.kinds.join(', ')}`);
+    assert.ok(r.kinds.some((k) => k === 'hash bit role-top') && r.kinds.some((k) => k === 'hash bit role-bucket'), `the hash panel's bits not drawn: ${r.kinds.join(', ')}`);
     assert.deepEqual(r.out, [], `${colorScheme}: slot text below 4.5:1 or 12px`);
     await screenshot(page, `layout-contrast-${colorScheme}-1024x768`);
     last?.close();
