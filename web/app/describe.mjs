@@ -6,7 +6,7 @@ import { describeBucket, keyAt } from '../render/map-model.mjs';
 import { tokenize } from '../player/scenario-text.mjs';
 import { MIN_TOP_HASH } from '../player/tophash.mjs';
 import { keyIsTextType, keyIsFloatType } from '../player/inputs.mjs';
-import { momentName } from '../share/step.mjs';
+import { operationCounter } from '../share/step.mjs';
 import { describeSwissFrame, swissHashFocus } from '../player/swiss-narration.mjs';
 
 export function keyIsText(header) {
@@ -36,11 +36,7 @@ export function describeFrame(player, frame, model) {
   }
   const op = player.history.ops[frame.op];
   // The moment's one name (share/step.mjs momentName): N.M, micro-steps from 0.
-  const last = frame.stepCount - 2;
-  const where = frame.phase === 'done'
-    ? (op.traced ? `step ${frame.op + 1}, done (after micro-steps 0–${last})` : op.tooMany ? `step ${frame.op + 1}, untraced: one step` : `step ${frame.op + 1}, one step`)
-    : `step ${momentName(frame)} (micro-step ${frame.step} of 0–${last})`;
-  const counter = `Operation ${frame.op + 1} of ${player.history.length}: ${op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command} · ${where}`;
+  const counter = operationCounter(op, frame, player.history.length);
   if (frame.phase === 'done') {
     const text = narrateDone(op, frame.events, header, { keyIsText: textKeys });
     // Only an operation left untraced for its size has steps the reader is

@@ -282,7 +282,7 @@ export class ComparePanel {
     const shown = side.viz.show({ animate: false });
     const count = s.op > 0 ? s.stepCount(v, s.op) : 0;
     side.micro.textContent = s.op === 0 ? 'no operation yet'
-      : !count ? 'no micro-steps' : side.step === null ? `end of op ${s.op} (${count} micro-steps)` : `micro-step ${side.step + 1} of ${count}`;
+      : !count ? 'no micro-steps' : side.step === null ? `end of op ${s.op} (${count} micro-step${count === 1 ? '' : 's'})` : `micro-step ${side.step + 1} of ${count}`;
     if (shown?.frame) side.say.textContent = narrationLine(describeFrame(s.players[v], shown.frame, shown.model));
     // Measuring forces a layout: on the next frame, once both sides are
     // drawn, the frame's one layout serves it (the same moment only).

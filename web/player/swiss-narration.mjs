@@ -4,7 +4,7 @@
 // (trace events with named fields, wasm/README.md) and the drawn model
 // (render/swiss-model.mjs), so the words name what the picture shows.
 import { tokenize } from './scenario-text.mjs';
-import { momentName } from '../share/step.mjs';
+import { operationCounter } from '../share/step.mjs';
 import { describeGroup, tableByAddr, tableName, moveEnds, findGroup, hex2 } from '../render/swiss-model.mjs';
 
 const slotWord = (n) => `${n} slot${n === 1 ? '' : 's'}`;
@@ -248,11 +248,7 @@ export function describeSwissFrame(player, frame, model) {
     };
   }
   const op = player.history.ops[frame.op];
-  const last = frame.stepCount - 2;
-  const where = frame.phase === 'done'
-    ? (op.traced ? `step ${frame.op + 1}, done (after micro-steps 0–${last})` : op.tooMany ? `step ${frame.op + 1}, untraced: one step` : `step ${frame.op + 1}, one step`)
-    : `step ${momentName(frame)} (micro-step ${frame.step} of 0–${last})`;
-  const counter = `Operation ${frame.op + 1} of ${player.history.length}: ${op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command} · ${where}`;
+  const counter = operationCounter(op, frame, player.history.length);
   if (frame.phase === 'done') {
     const text = narrateSwissDone(op, model);
     return { fn: null, text: op.tooMany ? `${text} (Too many micro-steps to show one by one.)` : text, counter };

@@ -29,6 +29,24 @@ export function momentName(frame) {
 }
 
 /**
+ * The player's counter for a moment of operation frame.op, the same for
+ * both models: "Operation N of T: command · step N.M (micro-step M of 0–L)",
+ * or at the operation's end "step N, done (after micro-steps 0–L)".
+ * @param {{ command: string, traced?: boolean, tooMany?: boolean }} op
+ * @param {{ op: number, step: number, phase: string, stepCount: number }} frame
+ * @param {number} total operations in the history
+ */
+export function operationCounter(op, frame, total) {
+  const last = frame.stepCount - 2;
+  const steps = last === 0 ? 'micro-step 0' : `micro-steps 0–${last}`;
+  const where = frame.phase === 'done'
+    ? (op.traced ? `step ${frame.op + 1}, done (after ${steps})` : op.tooMany ? `step ${frame.op + 1}, untraced: one step` : `step ${frame.op + 1}, one step`)
+    : `step ${momentName(frame)} (micro-step ${frame.step} of ${last === 0 ? '0' : `0–${last}`})`;
+  const command = op.command.length > 60 ? op.command.slice(0, 57) + '…' : op.command;
+  return `Operation ${frame.op + 1} of ${total}: ${command} · ${where}`;
+}
+
+/**
  * The timeline position of a step, clamped to the history: an operation
  * past the last one is the last step, a micro-step past an operation's
  * last one is that operation's done step.
