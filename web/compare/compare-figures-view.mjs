@@ -14,7 +14,7 @@ export const ROWS = [
   ['Bytes', 'heap bytes the map holds (header, buckets or groups, directory, overflow)', (f) => `${int(f.bytes)} B`],
   ['Bytes/entry', 'bytes in use ÷ entries', (f) => (f.bytesPerEntry === null ? '—' : `${dec(f.bytesPerEntry, 1)} B`)],
   ['Load', 'entries ÷ slots (1.14: 8 per primary bucket, limit 6.5 per bucket = 81%; 1.26: limit 7/8 = 87.5% per table)', (f) => pct(f.loadFactor)],
-  ['Avg probe', '1.14: buckets read along the chain to find a key; 1.26: groups read along the probe sequence', (f) => (f.probe ? dec(f.probe.average) : '—')],
+  ['Avg probe', '1.14: buckets read along the chain to find a key; 1.26: groups read along the probe sequence', (f) => (f.probe && f.probe.longest ? dec(f.probe.average, 3) : '—')],
   ['Max probe', '1.14: the most buckets a lookup of a present key reads; 1.26: the most groups', (f) => (f.probe ? String(f.probe.longest) : '—')],
   ['Moved (last growth)', 'entries the last growth moved (1.14: evacuated so far; 1.26: rebuilt at once)', (f) => (f.moved === null ? 'not traced' : int(f.moved))],
   ['Growing', '1.14 grows a little per write; a 1.26 table is rebuilt inside one operation', (f) => (f.growing ? 'yes' : 'no')],

@@ -316,7 +316,12 @@ export class ComparePanel {
     // chain starts at its primary bucket, which the words name).
     const bucket = typeof focus === 'string' ? root.querySelector(`.bucket[data-addr="${focus}"]`) : null;
     const el = root.querySelector('.sw-focus') ?? bucket?.closest('.chain') ?? bucket;
-    if (!el) return;
+    // A moment about the whole map (a fill, a clear) has no place of its
+    // own: back to the top, where the header the words speak of is.
+    if (!el) {
+      box.scrollTop = 0;
+      return;
+    }
     const b = box.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - b.height / 3;

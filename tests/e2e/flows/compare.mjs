@@ -86,6 +86,7 @@ async function checkOp(page, n, dumps) {
     assert.equal(shown[v].Load, `${((d.count / slots) * 100).toFixed(1)}%`, `${v} op ${n} load`);
     assert.equal(shown[v].Bytes, `${computed[v].bytes.toLocaleString('en-US')} B`);
     assert.equal(shown[v]['Max probe'], String(computed[v].probe.longest));
+    assert.equal(shown[v]['Avg probe'], computed[v].probe.longest ? computed[v].probe.average.toFixed(3) : '—', `${v} op ${n} average probe, as a lesson states it`);
     assert.equal(shown[v].Growing, computed[v].growing ? 'yes' : 'no');
     assert.equal(shown[v].Growing, v === '1.14' && Array.isArray(d.oldbuckets) ? 'yes' : 'no');
   }
