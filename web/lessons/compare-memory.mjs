@@ -50,8 +50,8 @@ export default {
     },
     {
       ops: 'fill 1000',
-      say: '1,000 more keys, past the room the hint made. Go 1.14 doubled to 512 buckets (B = 9), moving its 1,664 entries a few buckets per insert; the growth has finished. Go 1.26 split each of its 2 tables in two (a table never grows past 1,024 slots): 4 tables, and its last split moved 896 entries. The load is 48.8% on both again. ' +
-        'Bytes: 125,904 and 110,880, or 63.0 and 55.4 per entry, more than twice as many bytes for twice the keys: the model\'s heap never frees, so the figure counts the arrays each map outgrew, as Go\'s heap holds them until the next collection. ' +
+      say: '1,000 more keys, past the room the hint made. Go 1.14 doubled to 512 buckets (B = 9), moving its 1,664 entries a few buckets per insert; the growth has finished. Go 1.26 split each of its 2 tables in two: 4 tables, its last split moved 896 entries. The load is 48.8% on both again. ' +
+        'Bytes: 125,904 and 110,880 (63.0 and 55.4 per entry), more than twice as many for twice the keys: the model\'s heap never frees the arrays each map outgrew, as Go\'s keeps them until a collection. ' +
         'Lookups: 1.007 buckets on average in Go 1.14, 1.008 groups in Go 1.26, 2 at most on both.',
       expect: {
         '1.14': { count: 2000, B: 9, buckets: 512, growing: false },
