@@ -264,7 +264,7 @@ export class SwissView {
       field('growthLeft', t.growthLeft, 'table.growthLeft: inserts into empty slots before it must grow (7/8 load)'),
       field('tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'),
       field('localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'),
-      t.role === 'live' ? field('entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
+      t.role === 'live' ? field(t.entries.length === 1 ? 'dir entry' : 'dir entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
     const box = cached?.box ?? h('section', { dataset: { addr: t.addr } });
     box.className = cls(`sw-table role-${t.role}`, [...tm, ...focus]);
     box.setAttribute('aria-label', tableName(t));
