@@ -28,14 +28,13 @@ constexpr uint64_t W1 = 0xa0761d6478bd642fULL;
 constexpr uint64_t W2 = 0xe7037ed1a0b428dbULL;
 constexpr uint64_t W3 = 0x8ebc6af09c88c6e3ULL;
 constexpr uint64_t W4 = 0x589965cc75374cc3ULL;
-constexpr uint64_t W5 = 0x1d8e4e27c47d124fULL;
 
 // The wyhash-style memory hash of any length that Go 1.19 and Go 1.26 share:
 // 1.19 runs it with fixed multipliers, 1.26 with its per-process keys.
 // `seed` already carries the first key; k1..k3 mix the 16- and 48-byte
-// rounds, m5 the length.
-uint64_t wyhashBytes(const uint8_t* p, uint64_t seed, size_t n, uint64_t k1, uint64_t k2, uint64_t k3,
-                     uint64_t m5) {
+// rounds; the length is mixed with the constant both versions share
+// (kHash126M5).
+uint64_t wyhashBytes(const uint8_t* p, uint64_t seed, size_t n, uint64_t k1, uint64_t k2, uint64_t k3) {
   if (n == 0) return seed;
   uint64_t a, b;
   if (n < 4) {
@@ -72,7 +71,7 @@ uint64_t wyhashBytes(const uint8_t* p, uint64_t seed, size_t n, uint64_t k1, uin
     a = load64(p + l - 16);
     b = load64(p + l - 8);
   }
-  return mix128(m5 ^ uint64_t(n), mix128(a ^ k1, b ^ seed));
+  return mix128(kHash126M5 ^ uint64_t(n), mix128(a ^ k1, b ^ seed));
 }
 
 }  // namespace
@@ -95,11 +94,11 @@ uint64_t memhash114(const uint8_t* p, uint64_t seed, size_t n, const HashKey& ke
 }
 
 uint64_t memhash119(const uint8_t* p, uint64_t seed, size_t n, uint64_t key0) {
-  return wyhashBytes(p, seed ^ key0 ^ W1, n, W2, W3, W4, W5);
+  return wyhashBytes(p, seed ^ key0 ^ W1, n, W2, W3, W4);
 }
 
 uint64_t memhash126(const uint8_t* p, uint64_t seed, size_t n, const HashKey& key) {
-  return wyhashBytes(p, seed ^ key[0], n, key[1], key[2], key[3], kHash126M5);
+  return wyhashBytes(p, seed ^ key[0], n, key[1], key[2], key[3]);
 }
 
 uint64_t memhash119Word(uint64_t v, uint64_t seed, uint64_t key0) {

@@ -135,6 +135,25 @@ Status parseMapType(const std::string& text, MapType* out) {
   return MapType::fromGo(key, elem, out);
 }
 
+namespace {
+// A value's bytes against its Go type: an encoding with tails (strings,
+// slices) checked whole, plain memory by its size. `what` names it in the
+// message ("key" or "element").
+Status checkValueBytes(const MapType& t, const char* what, bool tails, const GoType& go, uint64_t size,
+                       std::string_view bytes) {
+  if (tails) {
+    if (Status s = checkEncoding(go, bytes); !s.ok())
+      return Status::error(std::string(what) + " for " + t.name() + ": " + s.message());
+    return Status::success();
+  }
+  if (bytes.size() != size) {
+    return Status::error(std::string(what) + " must be " + std::to_string(size) + " bytes for " + t.name() +
+                         ", got " + std::to_string(bytes.size()));
+  }
+  return Status::success();
+}
+}  // namespace
+
 Status checkKeyBytes(const MapType& t, uint64_t maxStringKeyBytes, std::string_view key) {
   if (t.key == KeyKind::String) {
     if (key.size() > maxStringKeyBytes) {
@@ -143,30 +162,11 @@ Status checkKeyBytes(const MapType& t, uint64_t maxStringKeyBytes, std::string_v
     }
     return Status::success();
   }
-  if (t.keyTails) {
-    if (Status s = checkEncoding(*t.keyGo, key); !s.ok())
-      return Status::error("key for " + t.name() + ": " + s.message());
-    return Status::success();
-  }
-  if (key.size() != t.keyTypeSize) {
-    return Status::error("key must be " + std::to_string(t.keyTypeSize) + " bytes for " + t.name() +
-                         ", got " + std::to_string(key.size()));
-  }
-  return Status::success();
+  return checkValueBytes(t, "key", t.keyTails, *t.keyGo, t.keyTypeSize, key);
 }
 
 Status checkElemBytes(const MapType& t, std::string_view elem) {
-  if (t.elemTails) {
-    if (Status s = checkEncoding(*t.elemGo, elem); !s.ok()) {
-      return Status::error("element for " + t.name() + ": " + s.message());
-    }
-    return Status::success();
-  }
-  if (elem.size() != t.elemTypeSize) {
-    return Status::error("element must be " + std::to_string(t.elemTypeSize) + " bytes for " + t.name() +
-                         ", got " + std::to_string(elem.size()));
-  }
-  return Status::success();
+  return checkValueBytes(t, "element", t.elemTails, *t.elemGo, t.elemTypeSize, elem);
 }
 
 }  // namespace gomap

@@ -63,6 +63,7 @@ SimHeap::SimHeap(SimHeap&& o) noexcept
       oldBytes_(std::move(o.oldBytes_)),
       staging_(std::move(o.staging_)) {
   o.copyFresh_ = false;
+  o.rewatch();  // nothing left to watch: its writes take the plain path
   o.counted_ = 0;
   o.recount();  // a moved-from vector normally holds nothing; count what it does
 }
@@ -88,6 +89,7 @@ SimHeap& SimHeap::operator=(SimHeap&& o) noexcept {
     watched_ = o.watched_;
     copyFresh_ = o.copyFresh_;
     o.copyFresh_ = false;
+    o.rewatch();
     counted_ = o.counted_;
     o.counted_ = 0;
     o.recount();

@@ -193,10 +193,12 @@ export class GoMap {
     return { ok: true, map };
   }
 
-  // The header's JSON as last read across the boundary, until something
-  // changes the map: a moment's many readers (player, drawing, panels) then
-  // cost one read, and each gets its own parsed copy to keep or change.
-  #headerText = null;
+  // The header as last read across the boundary (or handed back by exec),
+  // until something changes the map: a moment's many readers (player,
+  // drawing, panels) then cost one read, and each gets its own copy to keep
+  // or change.
+  /** @type {any} JSON data, as header() parses it */
+  #header = null;
   #headerReads = 0;
 
   #lastEvents = [];
@@ -232,7 +234,7 @@ export class GoMap {
 
   // The session for a call that may change the map (its header included).
   #changing() {
-    this.#headerText = null;
+    this.#header = null;
     return this.#live();
   }
 
@@ -245,7 +247,7 @@ export class GoMap {
     // exec hands back the header after the last command with the outcomes,
     // so the reader who asks next does not cross the boundary again.
     const { outcomes, header } = JSON.parse(this.#changing().exec(text, trace));
-    this.#headerText = JSON.stringify(header);
+    this.#header = header;
     const last = outcomes[outcomes.length - 1];
     this.#lastEvents = trace && last && last.events ? last.events : [];
     return outcomes;
@@ -479,11 +481,11 @@ export class GoMap {
 
   header() {
     const session = this.#live(); // a freed map says so, even with a header remembered
-    if (this.#headerText === null) {
-      this.#headerText = session.header();
+    if (this.#header === null) {
+      this.#header = JSON.parse(session.header());
       this.#headerReads++;
     }
-    return JSON.parse(this.#headerText);
+    return structuredClone(this.#header);
   }
 
   /** How many times header() crossed into the module (for tests that count them). */
@@ -550,7 +552,7 @@ export class GoMap {
           why = `restore: snapshot ${id} was freed`;
           return false;
         }
-        this.#headerText = null;
+        this.#header = null;
         const ok = this.#live().restore(id);
         why = ok ? '' : s.restoreError();
         return ok;

@@ -134,7 +134,9 @@ int SessionCore::snapshot() {
   // be rewound after a snapshot is taken.
   const SimHeap* heap = heapOf(runner_);
   const bool prepared = preparedFor(0);
-  // A sliced copy already holds its bytes in the budget.
+  // A copy that is not this one (unfinished, or of a snapshot) gives its
+  // room back before the cost is weighed; a finished one holds its bytes.
+  if (!prepared) pending_.reset();
   const uint64_t cost = copyCost(heap) - (prepared ? heap->used() : 0);
   if (cost > MemoryBudget::room()) {
     pending_.reset();
@@ -165,6 +167,7 @@ bool SessionCore::restore(int id) {
   // The copy is made beside the current map, then replaces it.
   const SimHeap* heap = heapOf(it->second);
   const bool prepared = preparedFor(id);
+  if (!prepared) pending_.reset();  // its room counts as free, as in snapshot()
   const uint64_t cost = copyCost(heap) - (prepared ? heap->used() : 0);
   if (cost > MemoryBudget::room()) {
     restoreError_ = "out of memory: restoring this snapshot needs " + MemoryBudget::mib(copyCost(heap)) +

@@ -243,8 +243,6 @@ export class App {
    * searches many keys) in slices, with progress and Cancel, never
    * blocking the page for long; refuses what would take minutes
    * (Player.runLong). Short commands are perform().
-   */
-  /**
    * @param {string} command
    * @param {{ onProgress?: (fraction: number) => void }} [options]
    */

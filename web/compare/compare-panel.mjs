@@ -304,8 +304,9 @@ export class ComparePanel {
     // hidden, the box has nothing to scroll yet), so try again on the next
     // frames (the same moment only).
     if ((!box.clientHeight || root.querySelector('.viz')?.hidden) && frames > 0) {
+      // Kept in side.revealFrame, so a newer step cancels this retry too.
       const at = [this.session?.op, side.step, side.viz];
-      requestAnimationFrame(() => {
+      side.revealFrame = requestAnimationFrame(() => {
         if (at[0] === this.session?.op && at[1] === side.step && at[2] === side.viz) this.#reveal(side, shown, frames - 1);
       });
       return;

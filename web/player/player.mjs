@@ -437,8 +437,6 @@ export class Player {
    * fill N in chunks, yielding between them so the page stays responsive.
    * Recorded as one operation, `fill N` (identical keys and bytes as a
    * single fill: generated keys continue from the last one).
-   */
-  /**
    * @param {number} n
    * @param {LongRun & { chunkMs?: number }} [how]
    * @returns {Promise<OperationResult>}
