@@ -7,6 +7,9 @@
 // inside withHeap(fn) and is invalid once fn returns (any later call may
 // grow wasm memory). Everything else returned is a plain copy.
 
+// The one quoting rule, beside this file in the build (web/wasm/scenario-quote.mjs in the tree).
+import { quoteToken } from './scenario-quote.mjs';
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_TEXT = 4 << 20;
 
@@ -16,25 +19,6 @@ const MAX_TEXT = 4 << 20;
  */
 function fail(error) {
   return { ok: false, error };
-}
-
-// A scenario token: always quoted, with the escapes scenario-format.md defines.
-export function quoteToken(text) {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0);
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    // C1 controls and bidi overrides are escaped too, so a token never hides
-    // or reorders the text around it where a scenario is shown.
-    else if ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
 }
 
 function checkText(what, text) {
@@ -48,6 +32,29 @@ function describe(v) {
   if (v === null) return 'null';
   if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
   return typeof v;
+}
+
+// The argument checks the methods share: a count or offset is a whole
+// number from 0 that a JavaScript number holds exactly (below 2^53); a
+// 64-bit word may also be a BigInt; an address is the core's lowercase hex.
+const HEX_ADDR = /^[0-9a-f]{1,16}$/;
+
+function isCount(v) {
+  return Number.isSafeInteger(v) && v >= 0;
+}
+
+function isUint64(v) {
+  return isCount(v) || (typeof v === 'bigint' && v >= 0n && v < 1n << 64n);
+}
+
+function isUint32(v) {
+  return (Number.isInteger(v) || typeof v === 'bigint') && v >= 0 && v <= 0xffffffff;
+}
+
+// null for a count, else `${what} must be an integer from 0, got …` (a
+// number as it reads, anything else as its kind).
+function countError(what, v) {
+  return isCount(v) ? null : `${what} must be an integer from 0, got ${typeof v === 'number' ? v : describe(v)}`;
 }
 
 // Go's text for a float64 key, as the scenario language reads it.
@@ -144,19 +151,16 @@ export class GoMap {
       setup.push(`${name} ${value}`);
       return null;
     };
-    const isUint64 = (v) =>
-      (Number.isSafeInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n && v < 1n << 64n)
-        ? null : 'must be an integer from 0 to 2^64-1 (a BigInt past 2^53)';
-    const isUint = (max) => (v) =>
-      (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max) ||
-      (typeof v === 'bigint' && v >= 0n && BigInt(max) >= v) ? null : `must be an integer from 0 to ${max}`;
+    const seedError = swiss
+      ? (v) => (isUint64(v) ? null : 'must be an integer from 0 to 2^64-1 (a BigInt past 2^53)')
+      : (v) => (isUint32(v) ? null : 'must be an integer from 0 to 4294967295');
     const errors = [
       options.mapType === undefined ? null
         : (checkText('mapType', options.mapType) ?? mapTypeError(owner, options.mapType) ?? (setup.push(options.mapType), null)),
       swiss
         ? add('hasher', options.hasher, (v) => ['go126', 'go114', 'go119', 'identity'].includes(v) ? null : 'must be go126, go114, go119 or identity')
         : add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
-      add('seed', options.seed, swiss ? isUint64 : isUint(0xffffffff)),
+      add('seed', options.seed, seedError),
       add('hint', options.hint, (v) => Number.isSafeInteger(v) ? null : 'must be a safe integer'),
       // The Swiss session reads `version 1.26` itself, before any other line.
       swiss ? null : add('version', options.version, (v) => ['1.14', '1.19'].includes(v) ? null : 'must be "1.14", "1.19" or "1.26"'),
@@ -164,7 +168,7 @@ export class GoMap {
     if (options.hashkey !== undefined) {
       const words = Array.isArray(options.hashkey) ? options.hashkey : null;
       if (!words || words.length < 1 || words.length > 4 ||
-          words.some((w) => !((typeof w === 'bigint' && w >= 0n && w < 1n << 64n) || (Number.isSafeInteger(w) && w >= 0)))) {
+          words.some((w) => !isUint64(w))) {
         errors.push('hashkey: must be 1 to 4 unsigned integers (BigInt for 64-bit words)');
       } else {
         setup.push('hashkey ' + words.map(String).join(' '));
@@ -172,7 +176,7 @@ export class GoMap {
     }
     if (options.rand !== undefined) {
       const r = options.rand;
-      if (!Array.isArray(r) || r.length !== 2 || r.some((w) => isUint(0xffffffff)(w))) {
+      if (!Array.isArray(r) || r.length !== 2 || !r.every(isUint32)) {
         errors.push('rand: must be two integers from 0 to 4294967295');
       } else {
         setup.push(`rand ${r[0]} ${r[1]}`);
@@ -363,12 +367,12 @@ export class GoMap {
   pinHash(key, hash) {
     const k = this.#keyToken(key);
     if (k.error) return fail(k.error);
-    if (typeof hash !== 'bigint' || hash < 0n || hash >= 1n << 64n) return fail('hash must be a BigInt from 0 to 2^64-1');
+    if (typeof hash !== 'bigint' || !isUint64(hash)) return fail('hash must be a BigInt from 0 to 2^64-1');
     return this.#one(`hash ${k.token} ${hash}`, false);
   }
 
   fill(n) {
-    if (!Number.isSafeInteger(n) || n < 0) return fail(`fill count must be a non-negative integer, got ${describe(n)}`);
+    if (!isCount(n)) return fail(`fill count must be a non-negative integer, got ${describe(n)}`);
     return this.#one(`fill ${n}`, false);
   }
 
@@ -380,13 +384,13 @@ export class GoMap {
   prepareFill(n, options) {
     // null, as undefined, means the defaults
     const { maxCopyBytes = 8 << 20 } = options ?? {};
-    if (!Number.isSafeInteger(n) || n < 0) return true;
+    if (!isCount(n)) return true;
     return this.#changing().prepareFill(n, Math.max(1, Number(maxCopyBytes) || 1));
   }
 
   collide(bucket, n) {
-    if (!Number.isSafeInteger(bucket) || bucket < 0) return fail('bucket must be a non-negative integer');
-    if (!Number.isSafeInteger(n) || n < 0) return fail('count must be a non-negative integer');
+    if (!isCount(bucket)) return fail('bucket must be a non-negative integer');
+    if (!isCount(n)) return fail('count must be a non-negative integer');
     return this.#one(`collide ${bucket} ${n}`, false);
   }
 
@@ -394,11 +398,10 @@ export class GoMap {
     if (!pin) return cmd;
     if (this instanceof SwissGoMap) {
       const { entry, dir } = pin;
-      const ok = (v) => (Number.isSafeInteger(v) && v >= 0) || (typeof v === 'bigint' && v >= 0n && v < 1n << 64n);
-      return ok(entry) && ok(dir) ? `${cmd} entry=${entry} dir=${dir}` : null;
+      return isUint64(entry) && isUint64(dir) ? `${cmd} entry=${entry} dir=${dir}` : null;
     }
     const { start, offset } = pin;
-    if (!Number.isSafeInteger(start) || start < 0 || !Number.isInteger(offset) || offset < 0 || offset > 7) {
+    if (!isCount(start) || !Number.isInteger(offset) || offset < 0 || offset > 7) {
       return null;
     }
     return `${cmd} start=${start} offset=${offset}`;
@@ -430,7 +433,7 @@ export class GoMap {
   next(n = 1, options) {
     // null, as undefined, means the defaults
     const { trace = false } = options ?? {};
-    if (!Number.isSafeInteger(n) || n < 1) return fail('next count must be a positive integer');
+    if (!isCount(n) || n < 1) return fail('next count must be a positive integer');
     return this.#one(`next ${n}`, trace);
   }
 
@@ -474,7 +477,7 @@ export class GoMap {
   // (pass event.writes). Run anything else to move on.
   /** @returns {{ ok: true } | import('./gomap').Failure} */
   rewind(writes) {
-    if (!Number.isSafeInteger(writes) || writes < 0) return fail('writes must be a non-negative integer');
+    if (!isCount(writes)) return fail('writes must be a non-negative integer');
     const err = this.#changing().rewind(writes);
     return err ? fail(err) : { ok: true };
   }
@@ -502,9 +505,8 @@ export class GoMap {
   // 0, or a start past the array, is refused naming the argument.
   chains(old, from, count) {
     const session = /** @type {BucketSession} */ (this.#live());
-    for (const [name, v] of [['from', from], ['count', count]]) {
-      if (!Number.isSafeInteger(v) || v < 0) return fail(`chains: ${name} must be an integer from 0, got ${typeof v === 'number' ? v : describe(v)}`);
-    }
+    const err = countError('chains: from', from) ?? countError('chains: count', count);
+    if (err) return fail(err);
     const out = JSON.parse(session.chains(Boolean(old), from, count));
     return Array.isArray(out) ? out : fail(out.error);
   }
@@ -619,13 +621,12 @@ export class SwissGoMap extends GoMap {
     if (!near) return super.state();
     const session = this.#swiss();
     // What is not an address or a count is refused, never read as another.
-    const bad = Array.isArray(near) ? near.find((a) => typeof a !== 'string' || !/^[0-9a-f]{1,16}$/.test(a)) : near;
+    const bad = Array.isArray(near) ? near.find((a) => typeof a !== 'string' || !HEX_ADDR.test(a)) : near;
     if (!Array.isArray(near) || bad !== undefined) {
       return fail(`state: near must be an array of hex addresses, got ${Array.isArray(near) ? `${typeof bad === 'string' ? `'${bad.slice(0, 40)}'` : describe(bad)} in it` : describe(near)}`);
     }
-    if (!Number.isSafeInteger(maxGroups) || maxGroups < 0) {
-      return fail(`state: maxGroups must be an integer from 0, got ${typeof maxGroups === 'number' ? maxGroups : describe(maxGroups)}`);
-    }
+    const err = countError('state: maxGroups', maxGroups);
+    if (err) return fail(err);
     const list = near.join(',');
     const max = maxGroups;
     return JSON.parse(groups ? session.stateNear(list, max) : session.stateTables(list, max));
@@ -636,11 +637,11 @@ export class SwissGoMap extends GoMap {
   // ({ ok: false, error }) for a table not in the state or a bad range.
   groups(table, from, count) {
     const session = this.#swiss();
-    const shown = (v) => (typeof v === 'string' ? `'${v.slice(0, 40)}'` : typeof v === 'number' && Number.isFinite(v) ? String(v) : describe(v));
-    if (typeof table !== 'string' || !/^[0-9a-f]{1,16}$/.test(table)) return fail(`groups: table must be a hex address, got ${shown(table)}`);
-    for (const [name, v] of [['from', from], ['count', count]]) {
-      if (!Number.isSafeInteger(v) || v < 0) return fail(`groups: ${name} must be an integer from 0, got ${shown(v)}`);
+    if (typeof table !== 'string' || !HEX_ADDR.test(table)) {
+      return fail(`groups: table must be a hex address, got ${typeof table === 'string' ? `'${table.slice(0, 40)}'` : typeof table === 'number' ? table : describe(table)}`);
     }
+    const err = countError('groups: from', from) ?? countError('groups: count', count);
+    if (err) return fail(err);
     const out = JSON.parse(session.groups(table, from, count));
     return out.error ? fail(out.error) : out.groups;
   }

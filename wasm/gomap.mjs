@@ -2,7 +2,8 @@
 import createGoMapModule from './gomap_wasm.mjs';
 import { GoMapModule } from './gomap-api.mjs';
 
-export { GoMap, GoMapModule, SwissGoMap, quoteToken } from './gomap-api.mjs';
+export { GoMap, GoMapModule, SwissGoMap } from './gomap-api.mjs';
+export { quoteToken } from './scenario-quote.mjs';
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './load.mjs';
 import { scanScenario } from '../../web/player/scenario-text.mjs';
+import { quoteToken } from '../../web/wasm/scenario-quote.mjs';
 
 const gomap = await loadModule();
 
@@ -60,5 +61,20 @@ test('ten thousand random texts split alike', () => {
     const len = 1 + next(14);
     for (let k = 0; k < len; k++) text += PIECES[next(PIECES.length)];
     same(text);
+  }
+});
+
+// The one quoteToken (web/wasm/scenario-quote.mjs, which the facade and the
+// page's fields both import): whatever the text, the core reads it back as
+// one token, the text itself.
+test('the core reads every quoted text back as that one token', () => {
+  const samples = ['', 'plain', 'a b', 'semi;colon#hash', 'quote"back\\slash', 'tab\tnew\nline', 'cr\rlf',
+    '\u0000\u0001\u007f', '\u0085\u009f', 'bidi\u202e\u2066', 'é日本😀', '{1, "a"}', 'x'.repeat(300)];
+  for (const s of samples) {
+    const quoted = quoteToken(s);
+    assert.doesNotMatch(quoted, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(s));
+    const core = gomap.splitCommands(`set ${quoted} 1`);
+    assert.equal(core.ok, true, JSON.stringify(s));
+    assert.deepEqual(core.commands.map((c) => c.tokens), [['set', s, '1']], JSON.stringify(s));
   }
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitScenario, tokenize, quoteToken, token, isSetupCommand, commandName } from '../../web/player/scenario-text.mjs';
+import { splitScenario, tokenize, token, isSetupCommand, commandName } from '../../web/player/scenario-text.mjs';
+import { quoteToken } from '../../web/wasm/scenario-quote.mjs';
 
 test('commands split on lines and semicolons, comments dropped', () => {
   const text = 'map[string]int64\nseed 7 # fixed\nset a 1; set b 2\n\n  del a  ';

@@ -3,11 +3,14 @@
 // to use) or { error } (a sentence to show next to the field). The core
 // checks again; these checks exist so the message can sit beside the field
 // that caused it and say what would be accepted instead.
-import { quoteToken, scanScenario } from './scenario-text.mjs';
+import { scanScenario } from './scenario-text.mjs';
+import { quoteToken } from '../wasm/scenario-quote.mjs';
+import { SCHEMA } from '../share/core-schema.mjs';
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
-const MAX_STRING_KEY = 64 * 1024;
+// The longest string key either model takes (the core's limit).
+const MAX_STRING_KEY = Math.min(SCHEMA.buckets.limits.maxStringKeyBytes, SCHEMA.swiss.limits.maxStringKeyBytes);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // The integer types and their ranges (Go's, on a 64-bit target).

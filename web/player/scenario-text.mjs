@@ -2,9 +2,13 @@
 // a text into commands, quoting tokens, and telling set-up lines from
 // operations. The core parses every command itself; the page splits only so
 // that each operation becomes one entry of the history with its own
-// micro-steps. The rules here are the core's splitter's (see scan below).
+// micro-steps. The rules here are the core's splitter's (see scan below);
+// the set-up commands are the core's list (web/share/core-schema.mjs).
+import { SCHEMA } from '../share/core-schema.mjs';
 
-const SETUP = new Set(['hasher', 'hashkey', 'seed', 'rand', 'hint', 'version']);
+import { quoteToken } from '../wasm/scenario-quote.mjs';
+
+const SETUP = new Set(SCHEMA.setupCommands);
 
 // A composite token (docs/scenario-format.md, "Go's other types"): one that
 // starts with '{', '(' or "map[" runs while brackets are open, blanks, ';',
@@ -124,30 +128,6 @@ export function tokenize(command) {
 /** Commands with their tokens ({ line, text, tokens }), for the parity test. */
 export function scanScenario(text) {
   return scan(text);
-}
-
-/**
- * Double-quoted with the language's escapes, so any text is one token.
- * The wasm facade has the same function (gomap-api.mjs); the player keeps its
- * own because it must load in node from the source tree, where the facade
- * only exists after a build. tests/web checks both quote alike.
- */
-export function quoteToken(text) {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0);
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    // C1 controls and bidi overrides are escaped too, so a token never hides
-    // or reorders the text around it where a scenario is shown.
-    else if ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
 }
 
 /** A token written bare when that is unambiguous, quoted otherwise. */
