@@ -2,30 +2,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keyToken, valueToken, countValue, seedValue, parseMapType } from '../../web/player/inputs.mjs';
 
-test('integer keys are checked against their type\'s range', () => {
-  assert.deepEqual(keyToken('map[int64]int64', ' 42 '), { token: '42' });
-  assert.deepEqual(keyToken('map[int64]int64', '-9223372036854775808'), { token: '-9223372036854775808' });
-  assert.ok(keyToken('map[int64]int64', '9223372036854775808').error);
-  assert.ok(keyToken('map[int32]int64', '2147483648').error);
-  assert.ok(keyToken('map[int64]int64', 'abc').error);
-  assert.ok(keyToken('map[int64]int64', '').error);
-  assert.ok(keyToken('map[int64]int64', '1.5').error);
-});
+// What a key field takes, by map type: accepted, what was typed → its token
+// (integers in range, blanks around them ignored; Go's float spellings;
+// text quoted whatever it holds; bytes that fit the array), and refused.
+const KEYS = {
+  'map[int64]int64': { accepted: { ' 42 ': '42', '-9223372036854775808': '-9223372036854775808' }, refused: ['9223372036854775808', 'abc', '', '1.5'] },
+  'map[int32]int64': { accepted: { '-7': '-7' }, refused: ['2147483648'] },
+  'map[float64]int64': { accepted: { NaN: 'NaN', '-0': '-0', '2e3': '2000' }, refused: ['one', '1e999'] },
+  'map[string]int64': { accepted: { '<b>"hi"</b>': '"<b>\\"hi\\"</b>"' }, refused: ['\uD800'] },
+  'map[[4]byte]int64': { accepted: { abcd: '"abcd"' }, refused: ['abcde', 'éé√'] },
+};
 
-test('float keys accept Go\'s spellings of special values', () => {
-  assert.deepEqual(keyToken('map[float64]int64', 'NaN'), { token: 'NaN' });
-  assert.deepEqual(keyToken('map[float64]int64', '-0'), { token: '-0' });
-  assert.deepEqual(keyToken('map[float64]int64', '2e3'), { token: '2000' });
-  assert.ok(keyToken('map[float64]int64', 'one').error);
-  assert.ok(keyToken('map[float64]int64', '1e999').error);
-});
-
-test('text keys are quoted, whatever they contain, and byte keys must fit', () => {
-  assert.deepEqual(keyToken('map[string]int64', '<b>"hi"</b>'), { token: '"<b>\\"hi\\"</b>"' });
-  assert.deepEqual(keyToken('map[[4]byte]int64', 'abcd'), { token: '"abcd"' });
-  assert.ok(keyToken('map[[4]byte]int64', 'abcde').error);
-  assert.ok(keyToken('map[[4]byte]int64', 'éé√').error);
-  assert.ok(keyToken('map[string]int64', '\uD800').error);
+test('keys are checked against their type and written as tokens', () => {
+  for (const [type, { accepted, refused }] of Object.entries(KEYS)) {
+    for (const [raw, token] of Object.entries(accepted)) assert.deepEqual(keyToken(type, raw), { token }, `${type} ${raw}`);
+    for (const raw of refused) assert.ok(keyToken(type, raw).error, `${type} refuses ${JSON.stringify(raw)}`);
+  }
 });
 
 test('values, counts and seeds', () => {

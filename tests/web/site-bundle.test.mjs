@@ -3,7 +3,7 @@
 // a file of its own, a lazy import stays a chunk loaded on use, the bundle
 // runs like the modules, and a run of plain stylesheets becomes one sheet in
 // their place while a switched sheet (media, id) stays.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,64 +40,46 @@ const FILES = {
   'source/big.mjs': `export const text = ${JSON.stringify('lazy '.repeat(200))};\n`,
 };
 
-async function site() {
-  const dir = await mkdtemp(join(tmpdir(), 'gomap-site-bundle-'));
-  for (const [rel, text] of Object.entries(FILES)) {
-    await mkdir(join(dir, rel, '..'), { recursive: true });
-    await writeFile(join(dir, rel), text);
-  }
-  return dir;
+// One small site, bundled once; the tests read what the bundle wrote.
+const dist = await mkdtemp(join(tmpdir(), 'gomap-site-bundle-'));
+after(() => rm(dist, { recursive: true, force: true }));
+for (const [rel, text] of Object.entries(FILES)) {
+  await mkdir(join(dist, rel, '..'), { recursive: true });
+  await writeFile(join(dist, rel), text);
 }
+await bundlePages(dist);
 
 test('the built page names the bundle, and the offline build finds the module it stands for', async () => {
-  const dist = await site();
-  try {
-    await bundlePages(dist);
-    const html = await readFile(join(dist, 'index.html'), 'utf8');
-    const bundle = PAGE_BUNDLES.find((b) => b.page === 'index.html');
-    assert.match(html, new RegExp(`<script type="module" src="${bundle.out}"></script>`));
-    assert.match(html, new RegExp(`<link rel="modulepreload" href="${bundle.out}">`));
-    assert.doesNotMatch(html, /app\/main\.mjs/);
-    assert.equal(moduleEntryOf(bundle.out), 'app/main.mjs');
-    assert.equal(moduleEntryOf('embed/embed.mjs'), 'embed/embed.mjs');
-  } finally {
-    await rm(dist, { recursive: true, force: true });
-  }
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const bundle = PAGE_BUNDLES.find((b) => b.page === 'index.html');
+  assert.match(html, new RegExp(`<script type="module" src="${bundle.out}"></script>`));
+  assert.match(html, new RegExp(`<link rel="modulepreload" href="${bundle.out}">`));
+  assert.doesNotMatch(html, /app\/main\.mjs/);
+  assert.equal(moduleEntryOf(bundle.out), 'app/main.mjs');
+  assert.equal(moduleEntryOf('embed/embed.mjs'), 'embed/embed.mjs');
 });
 
 test('the bundle runs like the modules, imports the wasm loader from wasm/, and leaves the lazy module in a chunk', async () => {
-  const dist = await site();
-  try {
-    await bundlePages(dist);
-    const main = await readFile(join(dist, 'page/main.mjs'), 'utf8');
-    assert.match(main, /from\s*"\.\.\/wasm\/gomap_wasm\.mjs"/);
-    assert.doesNotMatch(main, /lazy lazy/, 'the lazy module is not in the first file');
-    const chunks = (await readdir(join(dist, 'page'))).filter((f) => f.endsWith('.mjs') && f !== 'main.mjs');
-    assert.ok(chunks.some((f) => f.startsWith('big-')), `a chunk for source/big.mjs among ${chunks}`);
-    const mod = await import(pathToFileURL(join(dist, 'page/main.mjs')).href);
-    assert.equal(mod.first, 42);
-    assert.equal(mod.loaderUrl, pathToFileURL(join(dist, 'wasm/gomap_wasm.mjs')).href);
-    assert.equal((await mod.later()).text, 'lazy '.repeat(200));
-    assert.match(await readFile(join(dist, 'page/main.mjs.map'), 'utf8'), /"\.\.\/app\/main\.mjs"/);
-  } finally {
-    await rm(dist, { recursive: true, force: true });
-  }
+  const main = await readFile(join(dist, 'page/main.mjs'), 'utf8');
+  assert.match(main, /from\s*"\.\.\/wasm\/gomap_wasm\.mjs"/);
+  assert.doesNotMatch(main, /lazy lazy/, 'the lazy module is not in the first file');
+  const chunks = (await readdir(join(dist, 'page'))).filter((f) => f.endsWith('.mjs') && f !== 'main.mjs');
+  assert.ok(chunks.some((f) => f.startsWith('big-')), `a chunk for source/big.mjs among ${chunks}`);
+  const mod = await import(pathToFileURL(join(dist, 'page/main.mjs')).href);
+  assert.equal(mod.first, 42);
+  assert.equal(mod.loaderUrl, pathToFileURL(join(dist, 'wasm/gomap_wasm.mjs')).href);
+  assert.equal((await mod.later()).text, 'lazy '.repeat(200));
+  assert.match(await readFile(join(dist, 'page/main.mjs.map'), 'utf8'), /"\.\.\/app\/main\.mjs"/);
 });
 
 test('consecutive plain stylesheets become one sheet at their place; a sheet with media and id stays', async () => {
-  const dist = await site();
-  try {
-    await bundlePages(dist);
-    const html = await readFile(join(dist, 'index.html'), 'utf8');
-    const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-    // tokens-light stands alone (the dark sheet follows it), so it stays too.
-    assert.deepEqual(hrefs, ['styles/tokens-light.css', 'styles/tokens-dark.css', 'page/main.css']);
-    assert.match(html, /href="styles\/tokens-dark\.css" id="dark-tokens" media="\(prefers-color-scheme: dark\)"/);
-    const css = await readFile(join(dist, 'page/main.css'), 'utf8');
-    // page.css before controls.css, as the page linked them (the cascade).
-    assert.ok(css.indexOf('var(--fg)') < css.indexOf('red'), css);
-    assert.ok(css.length < FILES['styles/page.css'].length + FILES['styles/controls.css'].length, 'minified');
-  } finally {
-    await rm(dist, { recursive: true, force: true });
-  }
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  // tokens-light stands alone (the dark sheet follows it), so it stays too.
+  assert.deepEqual(hrefs, ['styles/tokens-light.css', 'styles/tokens-dark.css', 'page/main.css']);
+  assert.match(html, /href="styles\/tokens-dark\.css" id="dark-tokens" media="\(prefers-color-scheme: dark\)"/);
+  const css = await readFile(join(dist, 'page/main.css'), 'utf8');
+  // page.css before controls.css, as the page linked them (the cascade).
+  assert.ok(css.indexOf('var(--fg)') < css.indexOf('red'), css);
+  assert.ok(css.length < FILES['styles/page.css'].length + FILES['styles/controls.css'].length, 'minified');
 });
