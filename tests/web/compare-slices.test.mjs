@@ -7,13 +7,13 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
 import { CompareSession, SIDES, sideScenario } from '../../web/compare/compare-session.mjs';
+import { HEAP_COPY_SLICE as SLICE } from '../../web/player/player.mjs';
 
 let gomap;
 before(async () => {
   gomap = await loadModule();
 });
 
-const SLICE = 8 << 20; // the player's HEAP_COPY_SLICE
 const TYPE = 'map[int64]int64';
 
 // Each side's heap after `ops`, replayed in a map of its own.
@@ -61,7 +61,9 @@ test('a compare seek back to a big fill restores both sides in slices: the bytes
     assert.ok(heaps[v] > 2 * SLICE, `${v}: heap ${heaps[v]}`);
   }
   assert.equal(s.seekIsLong(1), true);
-  assert.equal(s.seekIsLong(0), false, 'keyframe 0 is tiny');
+  // Keyframe 0 is tiny, but the big heaps it replaces are given back by
+  // the core in one call of tens of ms: a move of its own too.
+  assert.equal(s.seekIsLong(0), true);
 
   let yields = 0;
   await s.prepareSeek(1, { yieldToEventLoop: () => Promise.resolve(yields++) });

@@ -106,12 +106,17 @@ export class CompareSession {
   /**
    * Copies ahead, a slice per task, each side's keyframe that seekOp(n)
    * (or seekStep with `step`) restores, so that the seek itself only hands
-   * the copies over (Player.prepareSeek). Nothing shown changes.
+   * the copies over (Player.prepareSeek). Nothing shown changes. False
+   * when a later move (or `signal`) superseded it on either side.
    * @param {number} n
-   * @param {{ yieldToEventLoop: () => Promise<unknown>, step?: { version: string, k: number } }} options
+   * @param {{ yieldToEventLoop: () => Promise<unknown>, signal?: AbortSignal, step?: { version: string, k: number } }} options
+   * @returns {Promise<boolean>}
    */
-  async prepareSeek(n, { yieldToEventLoop, step }) {
-    for (const [p, at] of this.#targets(n, step)) await p.prepareSeek(at, { yieldToEventLoop });
+  async prepareSeek(n, { yieldToEventLoop, signal, step }) {
+    for (const [p, at] of this.#targets(n, step)) {
+      if (!(await p.prepareSeek(at, { yieldToEventLoop, signal }))) return false;
+    }
+    return true;
   }
 
   // Each side's player and the position seekOp(n) / seekStep shows on it.

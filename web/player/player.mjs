@@ -26,9 +26,11 @@ const EVENT_CACHE_OPS = 64;
 // A long scenario yields to the page this often (the page must never be
 // blocked for 50 ms by what a link or a pasted scenario asks).
 const SLICE_MS = 12;
-// A fill whose heap must move (a copy of up to ~100 MB at a million keys)
-// makes that room first, this many bytes copied per task.
-const HEAP_COPY_SLICE = 8 << 20;
+// A big heap is copied this many bytes per task: the room a fill whose heap
+// must move makes first (a copy of up to ~100 MB at a million keys), a
+// keyframe taken after it and a keyframe's restore. Anything that sizes
+// those copies (tests, the long-task flow) imports it from here.
+export const HEAP_COPY_SLICE = 8 << 20;
 // collide searches generated keys for ones that land in its bucket: about
 // 2^B keys hashed per key inserted, 0.2–1.5 µs each in the browser. It is
 // run in slices while B stays as it was (collide B N = collide B n1;
@@ -67,6 +69,47 @@ export class NoRoomError extends Error {
  * @typedef {{ ok: boolean, op?: number, error?: string, partial?: boolean, done?: number, cancelled?: boolean }} OperationResult
  */
 /** @typedef {Partial<Omit<import('../../wasm/gomap').SwissHeader, 'version' | 'type' | 'hasher'>>} SwissFields a Go 1.26 header's own fields */
+
+/**
+ * The one way to reach a moment that may copy a big heap (issue 18): when
+ * `source.seekIsLong(at)` says reaching it would block the page, the copy
+ * is made a slice per task first (`source.prepareSeek`), with
+ * onBusy(true) before and onBusy(false) after, and `show(true)` runs after
+ * it, while still busy; a later prepareSeek on the same source, or
+ * `signal`, supersedes it (show is not called, the promise gives
+ * undefined). Otherwise `show(false)` runs at once and its value is
+ * returned as it is. `show(long)` does the seek and what follows it (long:
+ * a big map, whose seek and redraw each deserve a task of their own).
+ * @template T
+ * @param {{ seekIsLong(at: any): boolean, prepareSeek(at: any, how: LongRun): Promise<boolean> }} source
+ *   a Player, or what answers as one (compare mode's two players)
+ * @param {any} at the position (what source's methods take)
+ * @param {LongRun & { yieldToEventLoop: () => Promise<unknown>, onBusy?: (busy: boolean) => void }} how
+ * @param {(long: boolean) => T} show
+ * @returns {T | Promise<Awaited<T> | undefined>}
+ */
+export function seekWhenReady(source, at, how, show) {
+  if (!source.seekIsLong(at)) return show(false);
+  return preparedThenShown(source, at, how, show);
+}
+
+/**
+ * @template T
+ * @param {{ prepareSeek(at: any, how: LongRun): Promise<boolean> }} source
+ * @param {any} at
+ * @param {LongRun & { onBusy?: (busy: boolean) => void }} how
+ * @param {(long: boolean) => T} show
+ * @returns {Promise<Awaited<T> | undefined>}
+ */
+async function preparedThenShown(source, at, how, show) {
+  how.onBusy?.(true);
+  try {
+    if (!(await source.prepareSeek(at, how))) return undefined;
+    return await show(true);
+  } finally {
+    how.onBusy?.(false);
+  }
+}
 
 /** @param {{ mapType?: string, hasher?: string, seed?: number|bigint|string|null, hint?: number|string, version?: string }} [setup] */
 export function setupLines({ mapType, hasher, seed, hint, version } = {}) {
@@ -257,19 +300,7 @@ export class Player {
       this.journal = null;
       return { ok: false, error: error ?? 'The collide was cancelled.' };
     }
-    this.history.push({
-      command: `collide ${bucket} ${done}`,
-      kind: 'collide',
-      traced: false,
-      tooMany: true,
-      eventCount: 0,
-      ms,
-      outcome: {},
-      after: this.#summary(),
-    });
-    this.clean = j + 1;
-    this.journal = null;
-    this.position = this.history.position(j, 0);
+    this.#recordBulk(j, `collide ${bucket} ${done}`, ms);
     return error ? { ok: false, error: `Stopped after ${done} keys: ${error}`, partial: true, op: j }
       : { ok: true, op: j, done, cancelled: done < n };
   }
@@ -280,57 +311,111 @@ export class Player {
    */
   startIsLong() {
     const j = this.#branchPoint();
-    if (this.seekIsLong(j === 0 ? 0 : this.history.donePosition(j - 1))) return true;
+    if (this.#blocks(this.#planBefore(j))) return true;
     return this.clean === j && this.#keyframeWanted(j) > HEAP_COPY_SLICE;
   }
 
   /**
    * Where a new operation starts: the restore and the keyframe it needs,
    * copied a slice per task (on a big map each is tens of ms at once), so
-   * that perform() only hands them over.
+   * that perform() only hands them over. False when a later seek or
+   * `signal` superseded it.
+   * @param {LongRun} how
    */
-  async prepareStart({ yieldToEventLoop }) {
+  async prepareStart({ yieldToEventLoop, signal }) {
     const j = this.#branchPoint();
-    await this.prepareSeek(j === 0 ? 0 : this.history.donePosition(j - 1), { yieldToEventLoop });
+    if (!(await this.#prepare(this.#planBefore(j), { yieldToEventLoop, signal }))) return false;
     if (this.clean === j) await this.#offerKeyframeSliced(j, yieldToEventLoop);
+    return true;
   }
 
   /**
-   * Whether showing `position` starts with a keyframe restore big enough to
-   * block the page (a heap over one copy slice); then prepareSeek() first.
+   * Whether showing `position` would block the page for long: it restores
+   * a keyframe over one copy slice, or puts one in place of a heap that big
+   * (giving a million-key heap back takes the core tens of ms too); then
+   * prepareSeek() first (seekWhenReady does both).
    */
   seekIsLong(position) {
-    const kf = this.#restoreFor(position);
-    return !!kf && kf.bytes > HEAP_COPY_SLICE;
+    return this.#blocks(this.#seekPlan(position));
   }
 
   /**
    * Copies ahead, a slice per task, the keyframe that showing `position`
    * restores, so that the seek itself only hands the copy over (a
-   * million-key heap is ~100 MB: tens of ms in one copy). Nothing is shown
-   * to change; a seek elsewhere or any other model call meanwhile only
-   * drops the copy (the restore then copies at once).
+   * million-key heap is ~100 MB: tens of ms in one copy); an operation at
+   * `position` whose events left the cache is re-run then too, in a task
+   * of its own, so frame() finds them. The moment shown stays the same
+   * (the session is put back when it is next read); any other model call
+   * meanwhile only drops the copy (the restore then copies at once).
+   * A later prepareSeek() or prepareStart() on this player, or `signal`,
+   * stops it at its next slice: it resolves false, and true when done.
+   * @param {number} position
+   * @param {LongRun} how
+   * @returns {Promise<boolean>}
    */
-  async prepareSeek(position, { yieldToEventLoop }) {
-    const kf = this.#restoreFor(position);
-    if (!kf) return;
-    while (!kf.snap.prepareRestore({ maxCopyBytes: HEAP_COPY_SLICE })) await yieldToEventLoop();
+  prepareSeek(position, { yieldToEventLoop, signal }) {
+    return this.#prepare(this.#seekPlan(position), { yieldToEventLoop, signal });
   }
 
-  // The keyframe whose restore showing `position` starts with (#materialize,
-  // #ensureBefore, #windTo), or null when none is needed.
-  #restoreFor(position) {
+  #seekTicket = 0;
+
+  async #prepare(plan, { yieldToEventLoop, signal }) {
+    const ticket = ++this.#seekTicket;
+    const superseded = () => ticket !== this.#seekTicket || !!signal?.aborted;
+    if (!plan) return !superseded();
+    if (plan.keyframe) {
+      while (!plan.keyframe.snap.prepareRestore({ maxCopyBytes: HEAP_COPY_SLICE })) {
+        await yieldToEventLoop();
+        if (superseded()) return false;
+      }
+    }
+    if (plan.retrace >= 0) {
+      await yieldToEventLoop();
+      if (superseded()) return false;
+      this.#retrace(plan.retrace);
+    }
+    return !superseded();
+  }
+
+  // Whether carrying out a plan (#seekPlan) would block the page for long.
+  #blocks(plan) {
+    if (!plan?.keyframe) return false;
+    return plan.keyframe.bytes > HEAP_COPY_SLICE || this.#heldBytes() > HEAP_COPY_SLICE;
+  }
+
+  // What showing `position` starts with (#materialize, #ensureBefore,
+  // #windTo, and frame()'s eventsOf): { keyframe } restored, or null, and
+  // { retrace }: the traced operation re-run because its events left the
+  // cache, or -1. Null when the session is already there.
+  #seekPlan(position) {
     if (!Number.isFinite(position)) return null;
     const { op: j, step: k } = this.history.locate(Math.max(0, Math.min(this.total - 1, Math.round(position))));
-    let before;
-    if (j < 0) before = 0;
-    else if (k >= this.history.ops[j].eventCount) before = j + 1;
-    else {
+    if (j < 0) return this.#planBefore(0);
+    const op = this.history.ops[j];
+    if (k < op.eventCount) {
       const events = this.events.get(j);
       if (events && this.journal?.op === j && this.journal.writes >= events[k].writes) return null;
-      before = j;
+      return this.#planBefore(j);
     }
-    return this.clean === before ? null : this.keyframes.atOrBefore(before);
+    // Its done step: frame() reads a traced operation's events, and re-runs
+    // the operation (from the map before it) when they left the cache.
+    if (op.traced && !this.events.has(j)) return { keyframe: this.clean === j ? null : this.keyframes.atOrBefore(j), retrace: j };
+    return this.#planBefore(j + 1);
+  }
+
+  // The plan that puts the session at the map before op j.
+  #planBefore(j) {
+    return this.clean === j ? null : { keyframe: this.keyframes.atOrBefore(j), retrace: -1 };
+  }
+
+  // The bytes of the heap the session holds now, which a restore gives
+  // back: the history's summary of the moment it holds (no read across the
+  // boundary), the header's figure when that moment is not in the history.
+  #heldBytes() {
+    const op = this.clean >= 0 ? this.clean - 1 : (this.journal?.op ?? null);
+    if (op === -1) return this.keyframes.atOrBefore(0).bytes;
+    const summary = op === null ? null : this.history.ops[op]?.after;
+    return summary?.heapUsed ?? this.map.header().heapUsed ?? 0;
   }
 
   /** The N of a `fill N` large enough to run in chunks, else null. */
@@ -360,9 +445,13 @@ export class Player {
     this.clean = 0;        // the session holds the map before op `clean`; -1 when wound back
     this.journal = null;   // { op, writes }: the session's last traced op and where it stands
     this.events = new Map(); // op → events, most recently used last
-    this.variant = map.header().type.variant;
+    const header = map.header();
+    this.variant = header.type.variant;
     // Go 1.26's Swiss table (SwissGoMap): no buckets, no incremental growth.
     this.swiss = map.version === '1.26';
+    // Whether the set-up made the map (a hint does): an operation that
+    // fails on a map not made yet may have made it (perform undoes that).
+    this.createdAtStart = !!header.created;
     trackScans(map);
     this.keyframes.add(0, first, 4096);
   }
@@ -408,11 +497,17 @@ export class Player {
     const ms = performance.now() - t0;
     const o = outcomes[outcomes.length - 1];
     if (!o || o.error) {
-      // The core leaves the map as it was; restoring the keyframe also undoes
-      // the one side effect an error can have (the first op creating the map).
-      if (this.keyframes.has(j)) this.keyframes.atOrBefore(j).snap.restore();
+      // The core leaves the map as it was, but for the one side effect an
+      // error can have: an operation on a map not made yet makes it. Only
+      // then is the map put back (a small one: a quick restore); a big map
+      // is never copied back here (tens of ms in one task).
       this.#moved();
       this.journal = null;
+      const made = j === 0 ? this.createdAtStart : this.history.ops[j - 1].after.created;
+      if (!made) {
+        this.clean = -1;
+        this.#ensureBefore(j);
+      }
       return { ok: false, error: o?.message ?? 'nothing ran' };
     }
     const events = traced && !o.eventsTruncated ? (o.events ?? []) : null;
@@ -479,19 +574,7 @@ export class Player {
       this.journal = null;
       return error ? { ok: false, error } : { ok: false, error: 'The fill was cancelled.' };
     }
-    this.history.push({
-      command: `fill ${done}`,
-      kind: 'fill',
-      traced: false,
-      tooMany: true,
-      eventCount: 0,
-      ms,
-      outcome: {},
-      after: this.#summary(),
-    });
-    this.clean = j + 1;
-    this.journal = null;
-    this.position = this.history.position(j, 0);
+    this.#recordBulk(j, `fill ${done}`, ms);
     // The keyframe copies the whole heap (~100 MB for a million keys: tens
     // of ms at once), so it is copied a slice per task.
     if (this.clean === j + 1) await this.#offerKeyframeSliced(j + 1, yieldToEventLoop);
@@ -664,14 +747,22 @@ export class Player {
       this.events.set(j, cached);
       return cached;
     }
+    const events = this.#retrace(j);
+    // The session moved; put it back where the cursor is.
+    this.#materialize(this.position);
+    return events;
+  }
+
+  // Re-runs traced op j from the map before it, for its events (cached);
+  // the session is left at the map after it.
+  #retrace(j) {
     this.#ensureBefore(j);
     this.#moved();
-    const [o] = this.map.run(op.command, { trace: true });
+    const [o] = this.map.run(this.history.ops[j].command, { trace: true });
+    if (o.error || !o.events) throw new Error(`re-running op ${j} failed: ${o.error}`);
     this.#cacheEvents(j, o.events);
     this.clean = j + 1;
     this.journal = { op: j, writes: Infinity };
-    // The session moved; put it back where the cursor is.
-    this.#materialize(this.position);
     return o.events;
   }
 
@@ -899,6 +990,24 @@ export class Player {
     return true;
   }
 
+  // Records what a sliced fill or collide did as op j, one untraced
+  // operation (`command`: what ran, its count), and shows its first step.
+  #recordBulk(j, command, ms) {
+    this.history.push({
+      command,
+      kind: commandName(command),
+      traced: false,
+      tooMany: true,
+      eventCount: 0,
+      ms,
+      outcome: {},
+      after: this.#summary(),
+    });
+    this.clean = j + 1;
+    this.journal = null;
+    this.position = this.history.position(j, 0);
+  }
+
   #cacheEvents(j, events) {
     this.events.delete(j);
     this.events.set(j, events);
@@ -908,6 +1017,7 @@ export class Player {
   #summary() {
     const h = /** @type {import('../../wasm/gomap').Header & SwissFields} */ (this.map.header());
     return {
+      created: !!h.created,
       count: h.count ?? 0,
       B: h.B ?? 0,
       noverflow: h.noverflow ?? 0,
