@@ -23,7 +23,7 @@ export function wireUndo(app, { loadPreset }) {
   // Its name stays "Undo"; what it would undo is its description.
   // Beside the timeline, whose range gives it room on a narrow screen.
   ($('timeline-text') ?? $('to-end'))?.after(button);
-  const notice = h('div', { class: 'link-notice history-notice', id: 'history-notice', role: 'status', hidden: true });
+  const notice = h('div', { class: 'history-notice', id: 'history-notice', role: 'status', hidden: true });
   $('link-notice')?.before(notice);
   let suggested = false;
 
