@@ -18,7 +18,7 @@
 // layout serves it): what the browser must do before it can paint the step. `node tests/e2e/bench.mjs weight` runs only the
 // page weights, each followed by its gzipped size per kind of file (wasm, JS, CSS, HTML, …).
 import { gzipSync } from 'node:zlib';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { startServer, launchBrowser, openPage, runScenario, newMap, fillKeys } from './harness.mjs';
 import { embedHeights } from './embed-moments.mjs';
 
 const BUDGET = { step: 16, overview: 100, task: 200, pageKB: 250, bothPageKB: 300, secondModelKB: 60 };
@@ -51,10 +51,16 @@ const quantile = (xs, q) => {
 const ms = (v) => `${v.toFixed(1)} ms`;
 const ratio = (v, budget) => (v / budget).toFixed(2);
 
-async function loadScenario(page, text, ops) {
-  await page.getByLabel('Scenario text').fill(text);
-  await page.getByRole('button', { name: 'Run scenario' }).click();
-  await page.waitForFunction((n) => window.goMapPlayground.app.player?.history.length === n && !window.goMapPlayground.app.busy, ops, { timeout: 120000 });
+// A fresh page with `text` run from the scenario box (`ops` operations),
+// handed to `measure`; closed after.
+async function onScenarioPage(env, text, ops, measure) {
+  const page = await openPage(env);
+  try {
+    await runScenario(page, text, ops);
+    return await measure(page);
+  } finally {
+    await page.close();
+  }
 }
 
 async function pageWeight(env, { path = '', compare = false } = {}) {
@@ -90,96 +96,88 @@ async function pageWeight(env, { path = '', compare = false } = {}) {
 // Go 1.26's map at 10,000 keys: steps of an insert, a delete and an insert
 // (a zoomed-out map: the directory and tables as bars, the step's table below).
 async function swissStepRender(env) {
-  const page = await openPage(env);
-  await loadScenario(page, 'map[string]int64\nversion 1.26\nseed 1\nfill 10000\nset hello 1\ndel k77\nset world 2', 4);
-  await installStepTimer(page);
-  const result = await page.evaluate(async () => {
-    const app = window.goMapPlayground.app;
-    const viz = document.querySelector('go-map-viz');
-    const p = app.player;
-    const times = [];
-    const time = async (fn) => {
-      times.push(await window.__timeStep(fn, () => {
-        void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
-        void document.body.offsetHeight;
-      }));
-    };
-    const start = p.history.position(1, 0);
-    for (let round = 0; round < 3; round++) {
-      app.seek(start);
-      while (p.position < p.total - 1) await time(() => app.step(1));
-      while (p.position > start) await time(() => app.step(-1));
-    }
-    const state = p.map.state({ near: [], maxGroups: 256 });
-    return { times, keys: state.swiss.count, tables: state.swiss.tables.length, nodes: viz.shadowRoot.querySelectorAll('*').length };
+  return onScenarioPage(env, 'map[string]int64\nversion 1.26\nseed 1\nfill 10000\nset hello 1\ndel k77\nset world 2', 4, async (page) => {
+    await installStepTimer(page);
+    return page.evaluate(async () => {
+      const app = window.goMapPlayground.app;
+      const viz = document.querySelector('go-map-viz');
+      const p = app.player;
+      const times = [];
+      const time = async (fn) => {
+        times.push(await window.__timeStep(fn, () => {
+          void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
+          void document.body.offsetHeight;
+        }));
+      };
+      const start = p.history.position(1, 0);
+      for (let round = 0; round < 3; round++) {
+        app.seek(start);
+        while (p.position < p.total - 1) await time(() => app.step(1));
+        while (p.position > start) await time(() => app.step(-1));
+      }
+      const state = p.map.state({ near: [], maxGroups: 256 });
+      return { times, keys: state.swiss.count, tables: state.swiss.tables.length, nodes: viz.shadowRoot.querySelectorAll('*').length };
+    });
   });
-  await page.close();
-  return result;
 }
 
 // Compare mode at 1,600 keys per side: each operation (both maps drawn),
 // then every micro-step of the last one on each side.
 async function compareStepRender(env) {
-  const page = await openPage(env);
-  await loadScenario(page, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4);
-  await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
-  await page.waitForFunction(() => window.goMapPlayground.compare.panel?.isOpen);
-  await installStepTimer(page);
-  const result = await page.evaluate(async () => {
-    const panel = window.goMapPlayground.compare.panel;
-    const ops = [];
-    const micro = [];
-    const time = async (fn, into) => {
-      into.push(await window.__timeStep(fn, () => void document.body.offsetHeight));
-    };
-    for (let round = 0; round < 3; round++) {
-      for (let n = 1; n <= panel.session.length; n++) await time(() => panel.seekOp(n), ops);
-      for (const v of ['1.14', '1.26']) {
-        const count = panel.session.stepCount(v, panel.session.op);
-        for (let i = 0; i < Math.min(count, 40); i++) await time(() => panel.microStep(v, 1), micro);
+  return onScenarioPage(env, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4, async (page) => {
+    await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
+    await page.waitForFunction(() => window.goMapPlayground.compare.panel?.isOpen);
+    await installStepTimer(page);
+    return page.evaluate(async () => {
+      const panel = window.goMapPlayground.compare.panel;
+      const ops = [];
+      const micro = [];
+      const time = async (fn, into) => {
+        into.push(await window.__timeStep(fn, () => void document.body.offsetHeight));
+      };
+      for (let round = 0; round < 3; round++) {
+        for (let n = 1; n <= panel.session.length; n++) await time(() => panel.seekOp(n), ops);
+        for (const v of ['1.14', '1.26']) {
+          const count = panel.session.stepCount(v, panel.session.op);
+          for (let i = 0; i < Math.min(count, 40); i++) await time(() => panel.microStep(v, 1), micro);
+        }
       }
-    }
-    const keys = Object.fromEntries(['1.14', '1.26'].map((v) => [v, panel.session.players[v].map.header().count]));
-    return { ops, micro, keys };
+      const keys = Object.fromEntries(['1.14', '1.26'].map((v) => [v, panel.session.players[v].map.header().count]));
+      return { ops, micro, keys };
+    });
   });
-  await page.close();
-  return result;
 }
 
 async function stepRender(env) {
-  const page = await openPage(env);
-  await loadScenario(page, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4);
-  await installStepTimer(page);
-  const result = await page.evaluate(async () => {
-    const app = window.goMapPlayground.app;
-    const viz = document.querySelector('go-map-viz');
-    const p = app.player;
-    const B = p.map.header().B;
-    const forward = [];
-    const back = [];
-    const time = async (fn, into) => {
-      into.push(await window.__timeStep(fn, () => {
-        // Style and layout of what changed, as the browser must do before paint.
-        void viz.shadowRoot.querySelector('.arrays').offsetHeight;
-        void document.body.offsetHeight;
-      }));
-    };
-    const start = p.history.position(1, 0);
-    for (let round = 0; round < 3; round++) {
-      app.seek(start);
-      while (p.position < p.total - 1) await time(() => app.step(1), forward);
-      while (p.position > start) await time(() => app.step(-1), back);
-    }
-    return { B, forward, back };
+  return onScenarioPage(env, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4, async (page) => {
+    await installStepTimer(page);
+    return page.evaluate(async () => {
+      const app = window.goMapPlayground.app;
+      const viz = document.querySelector('go-map-viz');
+      const p = app.player;
+      const B = p.map.header().B;
+      const forward = [];
+      const back = [];
+      const time = async (fn, into) => {
+        into.push(await window.__timeStep(fn, () => {
+          // Style and layout of what changed, as the browser must do before paint.
+          void viz.shadowRoot.querySelector('.arrays').offsetHeight;
+          void document.body.offsetHeight;
+        }));
+      };
+      const start = p.history.position(1, 0);
+      for (let round = 0; round < 3; round++) {
+        app.seek(start);
+        while (p.position < p.total - 1) await time(() => app.step(1), forward);
+        while (p.position > start) await time(() => app.step(-1), back);
+      }
+      return { B, forward, back };
+    });
   });
-  await page.close();
-  return result;
 }
 
 async function overview(env) {
-  const page = await openPage(env);
-  await loadScenario(page, 'map[int64]int64\nseed 1\nfill 400000\nset 0 1', 2);
-  const result = await page.evaluate(() => {
+  return onScenarioPage(env, 'map[int64]int64\nseed 1\nfill 400000\nset 0 1', 2, (page) => page.evaluate(() => {
     const viz = document.querySelector('go-map-viz');
     const B = window.goMapPlayground.app.player.map.header().B;
     const times = [];
@@ -191,16 +189,12 @@ async function overview(env) {
       times.push(performance.now() - t0);
     }
     return { B, times: times.slice(2) };
-  });
-  await page.close();
-  return result;
+  }));
 }
 
 async function millionInserts(env) {
   const page = await openPage(env);
-  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: 'New map', exact: true }).click();
+  await newMap(page, 'map[int64]int64');
   await page.evaluate(() => {
     window.__tasks = [];
     new PerformanceObserver((list) => {
@@ -208,8 +202,7 @@ async function millionInserts(env) {
     }).observe({ type: 'longtask' });
   });
   const t0 = Date.now();
-  await page.getByLabel('Fill with N keys').fill('1000000');
-  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await fillKeys(page, 1000000);
   await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 1 && !window.goMapPlayground.app.busy, null, { timeout: 120000 });
   await page.waitForTimeout(300);
   const total = Date.now() - t0;

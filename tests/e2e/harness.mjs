@@ -267,6 +267,53 @@ export function frame(page) {
   });
 }
 
+/** A new map from the form: its type (Enter applies it), a seed when given, then New map. */
+export async function newMap(page, mapType, { seed } = {}) {
+  const type = page.getByLabel('Map type', { exact: true });
+  await type.fill(mapType);
+  await type.press('Enter');
+  if (seed !== undefined) await page.getByLabel('Seed (hash0)').fill(String(seed));
+  await page.getByRole('button', { name: 'New map' }).click();
+}
+
+/** Fill with n keys through the form. */
+export async function fillKeys(page, n) {
+  await page.getByLabel('Fill with N keys').fill(String(n));
+  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+}
+
+/** Runs scenario text from the box and waits until the history holds `operations` and the page is idle. */
+export async function runScenario(page, text, operations) {
+  await page.getByLabel('Scenario text').fill(text);
+  await page.getByRole('button', { name: 'Run scenario' }).click();
+  await page.waitForFunction((n) => window.goMapPlayground.app.player?.history.length === n && !window.goMapPlayground.app.busy,
+    operations, { timeout: 120000 });
+}
+
+/** What a refused input must leave as it was: the map, the history, the position, the scenario. */
+export function playerSnapshot(page) {
+  return page.evaluate(() => {
+    const p = window.goMapPlayground.app.player;
+    return JSON.stringify({ state: p.map.state(), ops: p.history.length, position: p.position, scenario: p.scenarioText() });
+  });
+}
+
+/**
+ * The page's height once it holds: the embed page draws its timeline in
+ * slices, so this waits until the body's height stays the same for a second
+ * (polled every 250 ms, 20 s at the most).
+ */
+export async function settledHeight(page) {
+  let height = -1;
+  for (let same = 0, i = 0; same < 4 && i < 80; i++) {
+    await page.waitForTimeout(250);
+    const h = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    same = h === height ? same + 1 : 0;
+    height = h;
+  }
+  return height;
+}
+
 /** To the end of the history with the End key (harmless if already there). */
 export async function toEnd(page) {
   await page.evaluate(() => document.activeElement?.blur());

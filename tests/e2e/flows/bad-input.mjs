@@ -1,7 +1,7 @@
 // Bad input in any field is refused with a message next to the field, and
 // the map stays exactly as it was. A key full of HTML is shown as text.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, coreState, toEnd } from '../harness.mjs';
+import { openPage, screenshot, coreState, toEnd, newMap } from '../harness.mjs';
 
 export const name = 'bad inputs are refused and HTML keys are text';
 
@@ -18,9 +18,7 @@ async function expectRefused(page, field, errorId, pattern) {
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: 'New map' }).click();
+  await newMap(page, 'map[int64]int64');
   const key = page.getByLabel('Key', { exact: true });
   await key.fill('1');
   await page.getByRole('button', { name: 'Insert' }).click();

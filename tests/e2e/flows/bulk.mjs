@@ -2,24 +2,20 @@
 // answers while it runs, and the result is drawn as a zoomed-out overview
 // with a detailed window that equals the map's bytes.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, shownHeader, shownArrays, compareChains } from '../harness.mjs';
+import { openPage, screenshot, shownHeader, shownArrays, compareChains, newMap, fillKeys } from '../harness.mjs';
 
 export const name = 'big bulk fill';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByLabel('Seed (hash0)').fill('1');
-  await page.getByRole('button', { name: 'New map' }).click();
+  await newMap(page, 'map[int64]int64', { seed: 1 });
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask' });
   });
-  await page.getByLabel('Fill with N keys').fill('1000000');
-  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await fillKeys(page, 1000000);
   const bar = page.getByRole('progressbar', { name: 'Fill progress' });
   await bar.waitFor({ state: 'visible' });
   // The page answers while the fill runs.

@@ -8,7 +8,7 @@
 // inside, Escape), on a phone, in light and dark, with screenshots.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, installTraps, trapsFired, SHOTS } from '../harness.mjs';
+import { openPage, installTraps, trapsFired, SHOTS, settledHeight } from '../harness.mjs';
 import { installPackage, scratchSite, startStatic, TYPES } from '../package-cdn.mjs';
 
 export const name = 'Embed dialog: options, live preview of the chosen moment, snippets pasted into blank pages';
@@ -195,14 +195,7 @@ export async function run(env) {
     const src = /src="([^"]+)"/.exec(sources.site.iframe)[1].replaceAll('&amp;', '&');
     const alone = await openPage(env, { path: src.slice(env.url.length), ready: false, viewport: { width: 600, height: 4000 } });
     await waitStep(alone, '3.2', '#viz');
-    // Its stable height is measured over the timeline in slices: wait until the height holds for a second.
-    let own = -1;
-    for (let same = 0, i = 0; same < 4 && i < 80; i++) {
-      await alone.waitForTimeout(250);
-      const h = await alone.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-      same = h === own ? same + 1 : 0;
-      own = h;
-    }
+    const own = await settledHeight(alone);
     await alone.close();
     assert.ok(Math.abs(own - snippetHeight) <= 2, `the snippet's height ${snippetHeight}, the embed page at 600 px ${own}`);
     assert.deepEqual(framed.errors, []);

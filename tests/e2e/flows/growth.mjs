@@ -3,18 +3,14 @@
 // the map's bytes, an old array appears beside the new one, entries move
 // to X and Y, and nevacuate advances.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, shownArrays, shownHeader, cliDumps, scenarioText, compareChains, pause, frame, toEnd } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownArrays, shownHeader, cliDumps, scenarioText, compareChains, pause, frame, toEnd, newMap, fillKeys } from '../harness.mjs';
 
 export const name = 'insert until growth and watch evacuation step by step';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Map type', { exact: true }).fill('map[string]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByLabel('Seed (hash0)').fill('7');
-  await page.getByRole('button', { name: 'New map' }).click();
-  await page.getByLabel('Fill with N keys').fill('26');
-  await page.getByRole('button', { name: 'Fill', exact: true }).click();
+  await newMap(page, 'map[string]int64', { seed: 7 });
+  await fillKeys(page, 26);
   await toEnd(page);
   assert.equal((await shownHeader(page)).B, '2');
   assert.deepEqual(await drawnEqualsState(page), []);

@@ -7,7 +7,7 @@
 // something tried to add, and no page touches cookies or storage.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, addViz, trapsFired, SHOTS } from '../harness.mjs';
+import { openPage, addViz, trapsFired, SHOTS, newMap, playerSnapshot } from '../harness.mjs';
 
 export const name = 'hostile and broken input: fields, URL fragments, element attributes (nothing runs, nothing changes)';
 
@@ -17,11 +17,6 @@ const SCRIPT = '</script><script>window.__pwned=1</script>';
 // A lone surrogate does not survive the trip into the browser as typed
 // text (it arrives as U+FFFD), so it is made in the page from this marker.
 const LONE = '⟦lone surrogate⟧';
-
-const snapshot = (page) => page.evaluate(() => {
-  const p = window.goMapPlayground.app.player;
-  return JSON.stringify({ state: p.map.state(), ops: p.history.length, position: p.position, scenario: p.scenarioText() });
-});
 
 const noMarkup = (page, sel) => page.evaluate((s) => {
   const roots = [document, ...[...document.querySelectorAll('go-map-viz')].map((e) => e.shadowRoot).filter(Boolean)];
@@ -51,13 +46,11 @@ const FIELDS = [
 ];
 
 async function pageFields(page) {
-  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: 'New map' }).click();
+  await newMap(page, 'map[int64]int64');
   await page.getByLabel('Fill with N keys').fill('20');
   await page.getByRole('button', { name: 'Fill', exact: true }).click();
   await page.evaluate(() => window.goMapPlayground.app.pause());
-  const before = await snapshot(page);
+  const before = await playerSnapshot(page);
   let cases = 0;
   for (const f of FIELDS) {
     if (f.open) await page.getByText(f.open).click();
@@ -77,7 +70,7 @@ async function pageFields(page) {
         throw new Error(`${f.label} = ${JSON.stringify(value.slice(0, 30))}: no message`);
       });
       assert.ok((await box.textContent()).trim().length > 0);
-      assert.equal(await snapshot(page), before, `${f.label} = ${JSON.stringify(value.slice(0, 30))} changed the map`);
+      assert.equal(await playerSnapshot(page), before, `${f.label} = ${JSON.stringify(value.slice(0, 30))} changed the map`);
       cases++;
     }
     await field.fill('');
@@ -125,7 +118,7 @@ const NOTED_LINK = `v=1&type=map[string]int64&ops=set+%22%E2%80%AEab%22+1;+set+$
 
 async function pageLinks(env, page) {
   const notice = page.locator('#link-notice');
-  const before = await snapshot(page);
+  const before = await playerSnapshot(page);
   for (const frag of REFUSED_LINKS) {
     await page.evaluate(() => { document.getElementById('link-notice').hidden = true; });
     await page.evaluate((f) => { location.hash = f; }, frag);
@@ -133,7 +126,7 @@ async function pageLinks(env, page) {
       throw new Error(`#${frag.slice(0, 60)}: no notice (address ${await page.evaluate(() => location.hash.slice(0, 80))})`);
     });
     assert.match(await notice.textContent(), /not|could not/, frag.slice(0, 60));
-    assert.equal(await snapshot(page), before, `#${frag.slice(0, 60)} changed the map`);
+    assert.equal(await playerSnapshot(page), before, `#${frag.slice(0, 60)} changed the map`);
   }
   await screenshot(page, 'hostile-link-notice');
   // The address goes back to the map on screen.

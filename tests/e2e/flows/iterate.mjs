@@ -2,15 +2,13 @@
 // key by key: the cursor is drawn on the slot just yielded and the keys
 // equal what the CLI's replay of the same scenario yields.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, cliDumps, scenarioText, pause, toEnd } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, cliDumps, scenarioText, pause, toEnd, runScenario } from '../harness.mjs';
 
 export const name = 'iterate during growth';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Scenario text').fill('map[string]int64\nseed 9\nfill 52\nset grow 1  # B 3 → 4 starts');
-  await page.getByRole('button', { name: 'Run scenario' }).click();
-  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 2);
+  await runScenario(page, 'map[string]int64\nseed 9\nfill 52\nset grow 1  # B 3 → 4 starts', 2);
   const growing = await page.evaluate(() => window.goMapPlayground.app.player.map.header().oldbuckets !== '0');
   assert.ok(growing, 'the map should be growing');
   await page.getByRole('button', { name: 'Start range' }).click();

@@ -8,7 +8,7 @@
 // changes nothing of the look either.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, trapsFired, screenshot } from '../harness.mjs';
+import { openPage, trapsFired, screenshot, playerSnapshot } from '../harness.mjs';
 
 export const name = 'permalink theme, view and controls on the page (as on the embed page)';
 
@@ -16,11 +16,6 @@ const MAP = 'v=1&type=map[int64]int64&seed=7&ops=fill+12;+del+3&step=1';
 // The palettes' page backgrounds (styles/tokens-light.css, tokens-dark.css).
 const LIGHT_BG = 'rgb(244, 245, 247)';
 const DARK_BG = 'rgb(14, 17, 22)';
-
-const snapshot = (page) => page.evaluate(() => {
-  const p = window.goMapPlayground.app.player;
-  return JSON.stringify({ state: p.map.state(), ops: p.history.length, position: p.position, scenario: p.scenarioText() });
-});
 
 // What a reader sees of the look: the page's colours, the element's view,
 // which of the page's own parts are there.
@@ -80,7 +75,7 @@ export async function run(env) {
 
   // The look does not touch the map: the same link without it, the same bytes and step.
   const plain = await openPage(env, { path: `#${MAP}` });
-  assert.equal(await snapshot(page), await snapshot(plain));
+  assert.equal(await playerSnapshot(page), await playerSnapshot(plain));
   assert.equal((await look(plain)).bg, LIGHT_BG);
   await plain.close();
 
@@ -110,7 +105,7 @@ export async function run(env) {
   assert.match(svg, /<rect x="0" y="0" width="[\d.]+" height="[\d.]+" fill="#0e1116"/, 'a dark SVG');
 
   // Bad values: the embed page's messages, the same map, the defaults.
-  const before = await snapshot(page);
+  const before = await playerSnapshot(page);
   const bad = `${MAP}&view=overview&theme=neon&controls=${encodeURIComponent('<b>x</b>')}`;
   await go(page, bad);
   await page.locator('#link-notice').waitFor({ state: 'visible', timeout: 10000 });
@@ -124,7 +119,7 @@ export async function run(env) {
   assert.match(await page.locator('#link-notice > p').textContent(), /^Some of this link was not used:/);
   assert.equal(await page.locator('#link-notice b').count(), 0, 'text, not markup');
   await page.waitForFunction(() => /&step=1$/.test(location.hash), null, { timeout: 5000 });
-  const after = JSON.parse(await snapshot(page));
+  const after = JSON.parse(await playerSnapshot(page));
   const was = JSON.parse(before);
   assert.deepEqual({ ...after, position: null }, { ...was, position: null }, 'the same map, history and scenario');
   const fallback = await look(page);
@@ -132,11 +127,11 @@ export async function run(env) {
     [LIGHT_BG, 'auto', 'buckets', true, 0, true], 'each refused value is at its default, as the messages say');
 
   // A link refused for its map changes nothing, its look included.
-  const shown = await snapshot(page);
+  const shown = await playerSnapshot(page);
   await go(page, 'v=1&type=map[int64]int64&seed=NaN&ops=fill+3&theme=dark&view=table');
   await page.locator('#link-notice').waitFor({ state: 'visible', timeout: 10000 });
   assert.match(await page.locator('#link-notice > p').textContent(), /^This link was not opened/);
-  assert.equal(await snapshot(page), shown);
+  assert.equal(await playerSnapshot(page), shown);
   const kept = await look(page);
   assert.deepEqual([kept.bg, kept.view], [LIGHT_BG, 'buckets']);
   // So does one whose scenario does not run (the page showed its palette
@@ -144,7 +139,7 @@ export async function run(env) {
   await go(page, 'v=1&type=map[int64]int64&ops=set+a+1&theme=dark');
   await page.locator('#link-notice').waitFor({ state: 'visible', timeout: 10000 });
   assert.match(await page.locator('#link-notice > p').textContent(), /^The scenario in this link did not run/);
-  assert.equal(await snapshot(page), shown);
+  assert.equal(await playerSnapshot(page), shown);
   assert.equal((await look(page)).bg, LIGHT_BG);
 
   // theme=light holds against a dark system, auto follows it; view=table

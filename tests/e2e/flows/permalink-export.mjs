@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, installTraps, trapsFired, drawnEqualsState, toEnd, SHOTS } from '../harness.mjs';
+import { openPage, installTraps, trapsFired, drawnEqualsState, toEnd, SHOTS, newMap, settledHeight } from '../harness.mjs';
 
 export const name = 'permalink round trip, Share and Embed snippets, SVG/PNG/JSON export';
 
@@ -50,10 +50,7 @@ export async function run(env) {
   const page = await openPage(env, { traps: true });
   // Some work: a seeded int64 map, a fill, an insert, a delete, then a few
   // micro-steps back into the delete, at another speed.
-  await page.getByLabel('Map type', { exact: true }).fill('map[int64]int64');
-  await page.getByLabel('Map type', { exact: true }).press('Enter');
-  await page.getByLabel('Seed (hash0)').fill('7');
-  await page.getByRole('button', { name: 'New map' }).click();
+  await newMap(page, 'map[int64]int64', { seed: 7 });
   await page.getByLabel('Fill with N keys').fill('40');
   await page.getByRole('button', { name: 'Fill', exact: true }).click();
   const key = page.getByLabel('Key', { exact: true });
@@ -133,14 +130,7 @@ export async function run(env) {
   const width = Number(/ width="(\d+)"/.exec(iframe)[1]);
   const embed = await openPage(env, { path: src.slice(env.url.length), traps: true, ready: false, viewport: { width, height: 4000 } });
   await embed.waitForFunction(() => document.getElementById('viz')?.player?.map, null, { timeout: 20000 });
-  // Its stable height is measured over the timeline in slices: wait until the height holds for a second.
-  let standalone = -1;
-  for (let same = 0, i = 0; same < 4 && i < 80; i++) {
-    await embed.waitForTimeout(250);
-    const h = await embed.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    same = h === standalone ? same + 1 : 0;
-    standalone = h;
-  }
+  const standalone = await settledHeight(embed);
   // Measured as the dialog measures it: at the snippet's width, in a window
   // tall enough that the map's arrays are not capped by its height.
   assert.ok(Math.abs(standalone - snippetHeight) <= 2, `the snippet's height ${snippetHeight}, the page at its width ${standalone}`);

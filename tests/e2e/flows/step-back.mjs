@@ -2,15 +2,13 @@
 // every step back is instant (keyframes) and shows the map as it was, down
 // to B and the missing old array before hashGrow.
 import assert from 'node:assert/strict';
-import { openPage, screenshot, drawnEqualsState, shownHeader, shownArrays, frame } from '../harness.mjs';
+import { openPage, screenshot, drawnEqualsState, shownHeader, shownArrays, frame, runScenario } from '../harness.mjs';
 
 export const name = 'step back across a grow';
 
 export async function run(env) {
   const page = await openPage(env);
-  await page.getByLabel('Scenario text').fill('map[int64]int64\nseed 3\nfill 26\nset 27 27\nset 28 28');
-  await page.getByRole('button', { name: 'Run scenario' }).click();
-  await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 3);
+  await runScenario(page, 'map[int64]int64\nseed 3\nfill 26\nset 27 27\nset 28 28', 3);
   assert.equal((await shownHeader(page)).B, '3');
   await page.getByRole('button', { name: 'Previous operation' }).click(); // end of set 27
   let f = await frame(page);
