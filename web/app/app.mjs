@@ -3,7 +3,7 @@
 // loading a scenario, and drawing everything for the current moment.
 // Controls (controls.mjs, transport.mjs) call into this; the panels it
 // draws live in panels.mjs.
-import { Player, NoRoomError } from '../player/player.mjs';
+import { Player, NoRoomError, seekWhenReady } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 import { describeFrame } from './describe.mjs';
 import { Panels } from './panels.mjs';
@@ -106,15 +106,8 @@ export class App {
     }
     this.pause();
     this.undoEntry = null;
-    if (e.player) {
-      await this.#prepareSeekOf(e.player, e.position);
-      const current = this.player;
-      this.player = e.player;
-      this.viz.player = e.player;
-      this.viz.windowFrom = 0;
-      current.free();
-      e.player.seek(e.position);
-    } else if (e.text !== undefined) {
+    let target = e.player ?? null;
+    if (!target && e.text !== undefined) {
       this.undoEntry = e;
       const r = await this.#load(e.text);
       this.undoEntry = null;
@@ -122,16 +115,24 @@ export class App {
         this.announce('The previous history could not be rebuilt.');
         return r;
       }
-      await this.#prepareSeekOf(r.player, e.position);
-      const current = this.player;
-      this.player = r.player;
-      this.viz.player = r.player;
-      current.free();
-      r.player.seek(e.position);
-    } else {
-      await this.#prepareSeekOf(this.player, e.position);
-      this.player.truncate(e.length, e.position);
+      target = r.player;
     }
+    // The player shown after the undo: the one kept or rebuilt, else this
+    // one with the appended operations cut off.
+    const p = target ?? this.player;
+    const move = () => (target ? p.seek(e.position) : p.truncate(e.length, e.position));
+    await seekWhenReady(p, e.position, this.#slices(), (long) => {
+      if (target) {
+        const current = this.player;
+        this.player = target;
+        this.viz.player = target;
+        this.viz.windowFrom = 0;
+        // A big map given back is a long call of the core's: a task of its own.
+        if (long) setTimeout(() => current.free(), 0);
+        else current.free();
+      }
+      return long ? this.#moveInTasks(p, move) : move();
+    });
     this.historyVersion++;
     for (const fn of this.undoListeners) fn(null);
     this.render({ animate: false });
@@ -139,16 +140,29 @@ export class App {
     return { ok: true };
   }
 
-  // Copies ahead, a slice per task with the page busy, the keyframe that a
-  // player's seek to `position` restores, when it is big (Player.prepareSeek).
-  async #prepareSeekOf(player, position) {
-    if (!player.seekIsLong(position)) return;
-    this.setBusy(true);
-    try {
-      await player.prepareSeek(position, { yieldToEventLoop });
-    } finally {
-      this.setBusy(false);
-    }
+  // How the page waits for a big map's copies (seekWhenReady): busy and
+  // paused meanwhile.
+  #slices() {
+    return {
+      yieldToEventLoop,
+      onBusy: (busy) => {
+        if (busy) this.pause();
+        this.setBusy(busy);
+      },
+    };
+  }
+
+  // A big map's move in tasks of its own: the seek (the prepared restore
+  // handed over, the heap it replaces given back), then the scan of its
+  // arrays; the redraw follows. False when nothing moved (NoRoomError, or
+  // another player took over meanwhile).
+  async #moveInTasks(p, move) {
+    await yieldToEventLoop();
+    if (this.player !== p || !this.#moveCursor(move)) return false;
+    await yieldToEventLoop();
+    p.prescan();
+    await yieldToEventLoop();
+    return true;
   }
 
   /**
@@ -316,35 +330,21 @@ export class App {
 
   seek(position, options = {}) {
     if (!this.player || this.busy) return;
-    // A big map's keyframe is copied back a slice per task first (one copy
-    // of ~100 MB would block the page for tens of ms).
-    if (this.player.seekIsLong(position)) {
-      this.#seekAfterCopy(position, options);
-      return;
-    }
-    const before = this.player.position;
-    if (!this.#moveCursor(() => this.player.seek(position))) return;
-    this.render({ animate: Math.abs(this.player.position - before) === 1, ...options });
-  }
-
-  async #seekAfterCopy(position, options) {
     const p = this.player;
-    this.pause();
-    this.setBusy(true);
-    let moved;
-    try {
-      await p.prepareSeek(position, { yieldToEventLoop });
-      moved = this.player === p && this.#moveCursor(() => p.seek(position));
-      // The big map's scan, then its redraw: tasks of their own (runLong).
-      if (moved) {
-        await yieldToEventLoop();
-        p.prescan();
-        await yieldToEventLoop();
-      }
-    } finally {
-      this.setBusy(false);
+    const before = p.position;
+    // A big map's keyframe is copied back a slice per task first (one copy
+    // of ~100 MB would block the page for tens of ms), then moved to and
+    // redrawn in tasks of their own.
+    const moved = seekWhenReady(p, position, this.#slices(), (long) => (long
+      ? this.#moveInTasks(p, () => p.seek(position))
+      : this.#moveCursor(() => p.seek(position))));
+    if (moved instanceof Promise) {
+      moved.then((done) => {
+        if (done && this.player === p) this.render({ animate: false, ...options });
+      });
+    } else if (moved) {
+      this.render({ animate: Math.abs(p.position - before) === 1, ...options });
     }
-    if (moved && this.player === p) this.render({ animate: false, ...options });
   }
 
   // Moves the player's cursor; a moment the memory budget has no room to

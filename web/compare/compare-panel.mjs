@@ -14,6 +14,7 @@ import { compareToSvg, compareToJson, exportStates } from './compare-export.mjs'
 import { download } from '../app/export-actions.mjs';
 import { svgToPng } from '../app/raster.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
+import { seekWhenReady } from '../player/player.mjs';
 
 const SIDE_TITLE = { '1.14': 'Go 1.14: bucket map', '1.26': 'Go 1.26: Swiss table' };
 
@@ -28,8 +29,11 @@ export function scenarioOf(player) {
 
 export class ComparePanel {
   // Counts the moves asked for; a move whose copies were made in slices
-  // (#prepared) shows only if no later move was asked for meanwhile.
+  // (#move) shows only if no later move was asked for meanwhile, and a
+  // later move stops the earlier one's copying (#copying aborted).
   #moves = 0;
+  #copying = null;
+  #busyMoves = 0;
 
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap
@@ -201,10 +205,7 @@ export class ComparePanel {
   seekOp(n) {
     const s = this.session;
     if (!s) return Promise.resolve();
-    if (s.seekIsLong(n)) return this.#prepared(() => s.prepareSeek(n, { yieldToEventLoop }), () => this.#showOp(n));
-    this.#moves++;
-    this.#showOp(n);
-    return Promise.resolve();
+    return this.#move(n, undefined, () => this.#showOp(n));
   }
 
   #showOp(n) {
@@ -232,10 +233,7 @@ export class ComparePanel {
     const next = side.step === null ? (delta > 0 ? 0 : count - 1) : Math.max(0, side.step + delta);
     const step = next >= count ? null : next;
     const at = { version: v, k: step ?? count };
-    if (s.seekIsLong(s.op, at)) return this.#prepared(() => s.prepareSeek(s.op, { yieldToEventLoop, step: at }), () => this.#showStep(v, step));
-    this.#moves++;
-    this.#showStep(v, step);
-    return Promise.resolve();
+    return this.#move(s.op, at, () => this.#showStep(v, step));
   }
 
   #showStep(v, step) {
@@ -247,18 +245,29 @@ export class ComparePanel {
     this.#renderSide(v);
   }
 
-  // Makes a move's copies a slice per task (the panel busy meanwhile), then
-  // shows it unless the panel was closed or another move asked for since.
-  async #prepared(prepare, show) {
-    const move = ++this.#moves;
+  // One move of both maps to operation n (with `step`: one side inside
+  // it), through seekWhenReady: shown at once when it copies nothing big,
+  // else after the copies are made a slice per task (the panel busy
+  // meanwhile), unless the panel was closed or a later move asked for since.
+  #move(n, step, show) {
     const s = this.session;
-    this.root.setAttribute('aria-busy', 'true');
-    try {
-      await prepare();
-    } finally {
-      if (move === this.#moves) this.root.removeAttribute('aria-busy');
-    }
-    if (move === this.#moves && this.session === s) show();
+    const move = ++this.#moves;
+    this.#copying?.abort();
+    const copying = new AbortController();
+    this.#copying = copying;
+    const both = { seekIsLong: () => s.seekIsLong(n, step), prepareSeek: (_, how) => s.prepareSeek(n, { ...how, step }) };
+    const shown = seekWhenReady(both, n, {
+      yieldToEventLoop,
+      signal: copying.signal,
+      onBusy: (busy) => {
+        this.#busyMoves += busy ? 1 : -1;
+        if (this.#busyMoves) this.root.setAttribute('aria-busy', 'true');
+        else this.root.removeAttribute('aria-busy');
+      },
+    }, () => {
+      if (move === this.#moves && this.session === s) show();
+    });
+    return Promise.resolve(shown).then(() => {});
   }
 
   // Shows (or clears) the reason a move was refused; true when it was not.

@@ -27,6 +27,7 @@ import { mapTypeRefusal } from '../share/map-type-check.mjs';
 import { Playback } from './playback.mjs';
 import { VizView } from './viz-view.mjs';
 import { errorText } from '../player/error-place.mjs';
+import { seekWhenReady } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 
 // How long an element of its own may stay out of the document before its
@@ -337,12 +338,10 @@ export class GoMapViz extends HTMLElement {
     // A step inside a big map's history may restore a keyframe of ~100 MB:
     // copied back a slice per task before the element moves to it.
     const target = positionOfStep(this.#settings.step, r.player.history);
-    if (r.player.seekIsLong(target)) {
-      await r.player.prepareSeek(target, { yieldToEventLoop });
-      if (token !== this.#loadToken) {
-        r.player.free();
-        return;
-      }
+    await seekWhenReady(r.player, target, { yieldToEventLoop }, () => true);
+    if (token !== this.#loadToken) {
+      r.player.free();
+      return;
     }
     if (this.#ownPlayer && this.#player) this.#player.free();
     this.#player = r.player;
