@@ -43,6 +43,27 @@ function primaryOf(model, old, index) {
   return arr?.chains[index - arr.from]?.[0]?.addr ?? null;
 }
 
+// The micro-steps whose marks follow from the event alone: the classes of
+// the bucket it names (e.addr) and of its slot there (e.slot). The others,
+// whose marks depend on a value, the model or the next step, are marksFor's
+// switch.
+const PLAIN_MARKS = {
+  pickBucket: { bucket: ['hl-pick'] },
+  checkOldBucket: { bucket: ['hl-pick'] },
+  stopAtEmptyRest: { bucket: ['hl-scan'], cell: ['hl-stop'] },
+  found: { cell: ['hl-found'] },
+  claimSlot: { cell: ['hl-write'] },
+  updateKey: { cell: ['hl-write'] },
+  markEmptyOne: { cell: ['hl-write'] },
+  promoteEmptyRest: { cell: ['hl-write'] },
+  allocFirstBucket: { bucket: ['hl-new'] },
+  evacuateEmpty: { bucket: ['hl-evac'], cell: ['hl-src'] },
+  clearOldBucket: { bucket: ['hl-cleared'] },
+  iterBucket: { bucket: ['hl-iter'] },
+  iterSkip: { bucket: ['hl-iter'], cell: ['hl-probe', 'hl-miss'] },
+  iterYield: { bucket: ['hl-iter'], cell: ['hl-found', 'hl-cursor'] },
+};
+
 /**
  * @param {ReturnType<import('../player/player.mjs').Player['frame']>} frame the player's frame
  * @param {ReturnType<typeof import('./map-model.mjs').readModel>} model readModel()
@@ -56,31 +77,17 @@ export function marksFor(frame, model, iterator) {
   }
   const e = frame.event;
   if (!e) return m;
+  const plain = Object.hasOwn(PLAIN_MARKS, e.e) ? PLAIN_MARKS[e.e] : null;
+  if (plain) {
+    if (plain.bucket) m.bucket(e.addr, ...plain.bucket);
+    if (plain.cell) m.cell(e.addr, e.slot, ...plain.cell);
+    return m;
+  }
   switch (e.e) {
-    case 'pickBucket':
-    case 'checkOldBucket':
-      m.bucket(e.addr, 'hl-pick');
-      break;
     case 'compareTophash':
     case 'compareKey':
       m.bucket(e.addr, 'hl-scan');
       m.cell(e.addr, e.slot, 'hl-probe', e.value2 === 1 || (e.e === 'compareKey' && e.value === '1') ? 'hl-match' : 'hl-miss');
-      break;
-    case 'stopAtEmptyRest':
-      m.bucket(e.addr, 'hl-scan');
-      m.cell(e.addr, e.slot, 'hl-stop');
-      break;
-    case 'found':
-      m.cell(e.addr, e.slot, 'hl-found');
-      break;
-    case 'claimSlot':
-    case 'updateKey':
-    case 'markEmptyOne':
-    case 'promoteEmptyRest':
-      m.cell(e.addr, e.slot, 'hl-write');
-      break;
-    case 'allocFirstBucket':
-      m.bucket(e.addr, 'hl-new');
       break;
     case 'overflowPrealloc':
     case 'overflowFresh':
@@ -103,24 +110,6 @@ export function marksFor(frame, model, iterator) {
       m.bucket(e.addr, 'hl-evac');
       break;
     }
-    case 'evacuateEmpty':
-      m.bucket(e.addr, 'hl-evac');
-      m.cell(e.addr, e.slot, 'hl-src');
-      break;
-    case 'clearOldBucket':
-      m.bucket(e.addr, 'hl-cleared');
-      break;
-    case 'iterBucket':
-      m.bucket(e.addr, 'hl-iter');
-      break;
-    case 'iterSkip':
-      m.bucket(e.addr, 'hl-iter');
-      m.cell(e.addr, e.slot, 'hl-probe', 'hl-miss');
-      break;
-    case 'iterYield':
-      m.bucket(e.addr, 'hl-iter');
-      m.cell(e.addr, e.slot, 'hl-found', 'hl-cursor');
-      break;
     case 'hashKey': {
       // A rehash during evacuation is about the entry the next step moves.
       const next = frame.events?.[frame.step + 1];
