@@ -93,31 +93,45 @@ async function pageWeight(env, { path = '', compare = false } = {}) {
   return { files: bodies.size, raw, gz, wasmGz, perUrl };
 }
 
+// Every micro-step of the operations after the first, forward and back,
+// three rounds: each step's time up to a forced style and layout of the
+// drawing (`drawing`, a selector in the element's shadow root) and of the page.
+async function stepTimes(page, drawing) {
+  await installStepTimer(page);
+  return page.evaluate(async (selector) => {
+    const app = window.goMapPlayground.app;
+    const viz = document.querySelector('go-map-viz');
+    const p = app.player;
+    const forward = [];
+    const back = [];
+    const time = async (fn, into) => {
+      into.push(await window.__timeStep(fn, () => {
+        // Style and layout of what changed, as the browser must do before paint.
+        void viz.shadowRoot.querySelector(selector).offsetHeight;
+        void document.body.offsetHeight;
+      }));
+    };
+    const start = p.history.position(1, 0);
+    for (let round = 0; round < 3; round++) {
+      app.seek(start);
+      while (p.position < p.total - 1) await time(() => app.step(1), forward);
+      while (p.position > start) await time(() => app.step(-1), back);
+    }
+    return { forward, back };
+  }, drawing);
+}
+
 // Go 1.26's map at 10,000 keys: steps of an insert, a delete and an insert
 // (a zoomed-out map: the directory and tables as bars, the step's table below).
 async function swissStepRender(env) {
   return onScenarioPage(env, 'map[string]int64\nversion 1.26\nseed 1\nfill 10000\nset hello 1\ndel k77\nset world 2', 4, async (page) => {
-    await installStepTimer(page);
-    return page.evaluate(async () => {
-      const app = window.goMapPlayground.app;
-      const viz = document.querySelector('go-map-viz');
-      const p = app.player;
-      const times = [];
-      const time = async (fn) => {
-        times.push(await window.__timeStep(fn, () => {
-          void viz.shadowRoot.querySelector('.swiss-map').offsetHeight;
-          void document.body.offsetHeight;
-        }));
-      };
-      const start = p.history.position(1, 0);
-      for (let round = 0; round < 3; round++) {
-        app.seek(start);
-        while (p.position < p.total - 1) await time(() => app.step(1));
-        while (p.position > start) await time(() => app.step(-1));
-      }
-      const state = p.map.state({ near: [], maxGroups: 256 });
-      return { times, keys: state.swiss.count, tables: state.swiss.tables.length, nodes: viz.shadowRoot.querySelectorAll('*').length };
+    const { forward, back } = await stepTimes(page, '.swiss-map');
+    const shape = await page.evaluate(() => {
+      const state = window.goMapPlayground.app.player.map.state({ near: [], maxGroups: 256 });
+      const nodes = document.querySelector('go-map-viz').shadowRoot.querySelectorAll('*').length;
+      return { keys: state.swiss.count, tables: state.swiss.tables.length, nodes };
     });
+    return { times: [...forward, ...back], ...shape };
   });
 }
 
@@ -150,29 +164,9 @@ async function compareStepRender(env) {
 
 async function stepRender(env) {
   return onScenarioPage(env, 'map[string]int64\nseed 1\nfill 1600\nset hello 1\ndel k77\nset world 2', 4, async (page) => {
-    await installStepTimer(page);
-    return page.evaluate(async () => {
-      const app = window.goMapPlayground.app;
-      const viz = document.querySelector('go-map-viz');
-      const p = app.player;
-      const B = p.map.header().B;
-      const forward = [];
-      const back = [];
-      const time = async (fn, into) => {
-        into.push(await window.__timeStep(fn, () => {
-          // Style and layout of what changed, as the browser must do before paint.
-          void viz.shadowRoot.querySelector('.arrays').offsetHeight;
-          void document.body.offsetHeight;
-        }));
-      };
-      const start = p.history.position(1, 0);
-      for (let round = 0; round < 3; round++) {
-        app.seek(start);
-        while (p.position < p.total - 1) await time(() => app.step(1), forward);
-        while (p.position > start) await time(() => app.step(-1), back);
-      }
-      return { B, forward, back };
-    });
+    const { forward, back } = await stepTimes(page, '.arrays');
+    const B = await page.evaluate(() => window.goMapPlayground.app.player.map.header().B);
+    return { B, forward, back };
   });
 }
 
