@@ -27,7 +27,7 @@ import { mapTypeRefusal } from '../share/map-type-check.mjs';
 import { Playback } from './playback.mjs';
 import { VizView } from './viz-view.mjs';
 import { errorText } from '../player/error-place.mjs';
-import { seekWhenReady } from '../player/player.mjs';
+import { seekWhenReady, HEAP_COPY_SLICE } from '../player/player.mjs';
 import { yieldToEventLoop } from '../player/bulk.mjs';
 
 // How long an element of its own may stay out of the document before its
@@ -78,6 +78,7 @@ export class GoMapViz extends HTMLElement {
   #freeTimer = 0;
   #widthWatch = null;
   #reserveToken = 0;
+  #moving = null;       // the reader's move whose big copy is being made (seekWhenReady)
   #comparePanel = null;
 
   connectedCallback() {
@@ -339,6 +340,12 @@ export class GoMapViz extends HTMLElement {
     // copied back a slice per task before the element moves to it.
     const target = positionOfStep(this.#settings.step, r.player.history);
     await seekWhenReady(r.player, target, { yieldToEventLoop }, () => true);
+    // A big map's scan of its arrays has a task of its own before its first
+    // drawing (Player.prescan: nothing for a small map).
+    if (r.player.position === target) {
+      r.player.prescan();
+      await yieldToEventLoop();
+    }
     if (token !== this.#loadToken) {
       r.player.free();
       return;
@@ -414,8 +421,23 @@ export class GoMapViz extends HTMLElement {
     const to = { 'to-start': 0, 'step-back': p.position - 1, 'step-forward': p.position + 1, 'to-end': p.total - 1, seek: arg }[command];
     if (to === undefined) return;
     const before = p.position;
-    if (!this.#seek(p, to)) return;
-    this.#draw({ animate: Math.abs(p.position - before) === 1, say: true });
+    // On a big map the move's copy is made a slice per task first, and the
+    // redraw has a task of its own (issue 18); a later move supersedes it.
+    this.#moving?.abort();
+    const moving = new AbortController();
+    this.#moving = moving;
+    seekWhenReady(p, to, { yieldToEventLoop, signal: moving.signal }, (long) => {
+      if (moving.signal.aborted || this.#player !== p || !this.#seek(p, to)) return undefined;
+      if (!long) return this.#draw({ animate: Math.abs(p.position - before) === 1, say: true });
+      // The seek, the scan of the big map's arrays and its drawing: a task each.
+      return yieldToEventLoop().then(() => {
+        if (moving.signal.aborted || this.#player !== p) return undefined;
+        p.prescan();
+        return yieldToEventLoop();
+      }).then(() => {
+        if (!moving.signal.aborted && this.#player === p) this.#draw({ animate: false, say: true });
+      });
+    });
   }
 
   // A moment the memory budget has no room to show (several maps share one
@@ -506,6 +528,14 @@ export class GoMapViz extends HTMLElement {
     }
     const token = ++this.#reserveToken;
     const h = p.history;
+    // A big map's moments are not measured: each would restore a keyframe
+    // or give a big heap back, and draw a million-key map, in one task
+    // (issue 18). The moment shown keeps its height.
+    if (h.ops.some((o) => o.after.heapUsed > HEAP_COPY_SLICE)) {
+      ui.reserve();
+      this.dispatchEvent(new CustomEvent('gomap-height', { detail: { height: ui.reserved } }));
+      return;
+    }
     let positions;
     if (p.total <= RESERVE_ALL) positions = Array.from({ length: p.total }, (_, i) => i);
     else {

@@ -5,7 +5,7 @@
 // block the next one.
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { openPage } from '../harness.mjs';
+import { openPage, addViz } from '../harness.mjs';
 
 export const name = 'long tasks: a million fill in slices, cancel, a costly link refused, the link queue recovers';
 
@@ -186,5 +186,57 @@ export async function run(env) {
   // …and the next link still opens.
   await page.evaluate(() => { location.hash = '#v=1&type=map[int64]int64&seed=3&ops=set+1+1;+set+2+2'; });
   await page.waitForFunction(() => window.goMapPlayground.app.player.history.length === 2 && !window.goMapPlayground.app.busy);
+
+  // An element whose attribute fills a million keys: it loads in slices,
+  // measures no other moment of a map that big (each would be a restore
+  // and a million-key drawing in one task), and its own controls' moves
+  // are prepared a slice per task too.
+  await page.waitForTimeout(300);
+  await takeTasks(page);
+  await addViz(page, 'big', [['map-type', 'map[int64]int64'], ['ops', 'fill 1000000; set 1 1']]);
+  const counter = () => page.evaluate(() => document.getElementById('big').shadowRoot.querySelector('.vc-counter')?.textContent);
+  await page.waitForTimeout(1000);
+  // What the element's moves spend their time in (printed with the tasks).
+  await page.evaluate(() => {
+    window.__calls = [];
+    const v = document.getElementById('big');
+    const timed = (obj, name, label) => {
+      const f = obj[name];
+      obj[name] = function (...args) {
+        const t0 = performance.now();
+        try {
+          return f.apply(this, args);
+        } finally {
+          window.__calls.push([label, Math.round(performance.now() - t0)]);
+        }
+      };
+    };
+    for (const n of ['trySeek', 'prescan']) timed(v.player, n, n);
+    timed(v.player.map, 'run', 'run');
+    timed(v, 'show', 'show');
+    for (const e of v.player.keyframes.entries) for (const n of ['restore', 'prepareRestore']) timed(e.snap, n, `keyframe ${e.index} ${n}`);
+  });
+  const takeCalls = () => page.evaluate(() => window.__calls.splice(0).filter(([, ms]) => ms > 20).map(([n, ms]) => `${n} ${ms}`).join(', '));
+  const elementLoad = [loadFactor()];
+  const elementPhases = [['an element filling a million keys', await takeTasks(page)]];
+  for (const [button, step] of [['to-start', 'step 0'], ['to-end', 'step 2'], ['step-back', 'step 2.'], ['to-end', 'step 2']]) {
+    await page.evaluate((b) => document.getElementById('big').shadowRoot.querySelector(`.vc-${b}`).click(), button);
+    await page.waitForFunction(([want]) => {
+      const text = document.getElementById('big').shadowRoot.querySelector('.vc-counter')?.textContent ?? '';
+      return want.endsWith('.') ? text.startsWith(want) : text === want;
+    }, [step], { timeout: 60000 });
+    await page.waitForTimeout(500);
+    elementLoad.push(loadFactor());
+    elementPhases.push([`its ${button} (now ${await counter()}; calls over 20 ms: ${await takeCalls() || 'none'})`, await takeTasks(page)]);
+  }
+  const elementBound = Math.round(LONGEST_MS * Math.max(...elementLoad));
+  console.log(`    machine load ${Math.max(...elementLoad).toFixed(1)}x its cores: bound ${elementBound} ms`);
+  for (const [what, tasks] of elementPhases) {
+    console.log(`    ${what}: longest task ${Math.max(0, ...tasks)} ms; ${tasks.length} over 50 ms${tasks.length ? `: ${tasks.join(', ')} ms` : ''}`);
+  }
+  for (const [what, tasks] of elementPhases) {
+    const longest = Math.max(0, ...tasks);
+    assert.ok(longest <= elementBound, `${what}: a task of ${longest} ms (bound ${elementBound} ms)`);
+  }
   return page;
 }
