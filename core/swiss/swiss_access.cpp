@@ -8,13 +8,11 @@ namespace gomap::swiss {
 
 Status SwissMap::getBytes(const char* key, size_t size, SwissFound* out) {
   if (rawKind_ == Variant::Fast64 && size == 8) {
-    uint64_t k;
-    std::memcpy(&k, key, 8);
-    rawGet64(k, out);
+    rawGet<false>(key, size, out);
     return Status::success();
   }
   if (rawKind_ == Variant::FastStr && size <= config_.limits.maxStringKeyBytes) {
-    rawGetStr(key, size, out);
+    rawGet<true>(key, size, out);
     return Status::success();
   }
   if (Status s = checkKey(std::string_view(key, size)); !s.ok()) return s;
@@ -77,18 +75,9 @@ SwissFound SwissMap::getWithKey(const char* key, size_t size, uint64_t hash) {
   const uint8_t want = h2(hash);
   if (dirLen() == 0) {
     const uint64_t g = dirPtr();
-    uint64_t match = matchH2(ctrlWord(g), want);
-    note<kTraced>(
-        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
-    for (; match != 0; match &= match - 1) {
-      int i = bitsetFirst(match);
-      uint64_t k = keyAt(g, i);
-      bool eq = keyEqual(k, key, size);
-      note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), want, 0, g, eq, 0});
-      if (eq) {
-        note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), want, 0, g, 0, 0});
-        return {true, k, elemAt(g, i)};
-      }
+    if (int i = findInGroup<kTraced>(SwissTraceFunc::Get, g, ctrlWord(g), want, 0, key, size); i >= 0) {
+      note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), want, 0, g, 0, 0});
+      return {true, keyAt(g, i), elemAt(g, i)};
     }
     note<kTraced>({SwissTraceKind::NotFound, SwissTraceFunc::Get, 0, 0, 0, g, 0, 0});
     return {};
@@ -100,19 +89,9 @@ SwissFound SwissMap::getWithKey(const char* key, size_t size, uint64_t hash) {
   for (ProbeSeq seq(h1(hash), tLengthMask(t));; seq.next()) {
     const uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
-    uint64_t match = matchH2(ctrl, want);
-    note<kTraced>(
-        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Get, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
-    for (; match != 0; match &= match - 1) {
-      int i = bitsetFirst(match);
-      uint64_t k = keyAt(g, i);
-      bool eq = keyEqual(k, key, size);
-      note<kTraced>(
-          {SwissTraceKind::CompareKey, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, eq, 0});
-      if (eq) {
-        note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, 0, 0});
-        return {true, k, elemAt(g, i)};
-      }
+    if (int i = findInGroup<kTraced>(SwissTraceFunc::Get, g, ctrl, want, seq.offset, key, size); i >= 0) {
+      note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::Get, uint8_t(i), want, seq.offset, g, 0, 0});
+      return {true, keyAt(g, i), elemAt(g, i)};
     }
     if (matchEmpty(ctrl) != 0) {
       note<kTraced>({SwissTraceKind::NotFound, SwissTraceFunc::Get, 0, 0, seq.offset, g, 0, 0});

@@ -62,14 +62,7 @@ template <bool kTraced>
 bool SwissMap::deleteSmall(uint64_t hash, const char* key, size_t size) {
   const uint64_t g = dirPtr();
   const uint8_t want = h2(hash);
-  uint64_t match = matchH2(ctrlWord(g), want);
-  note<kTraced>(
-      {SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, 0, g, match, matchEmpty(ctrlWord(g))});
-  for (; match != 0; match &= match - 1) {
-    const int i = bitsetFirst(match);
-    const bool eq = keyEqual(keyAt(g, i), key, size);
-    note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::Delete, uint8_t(i), want, 0, g, eq, 0});
-    if (!eq) continue;
+  if (int i = findInGroup<kTraced>(SwissTraceFunc::Delete, g, ctrlWord(g), want, 0, key, size); i >= 0) {
     setUsed(used() - 1);
     clearDeletedSlot(g, i);
     setCtrl(g, i, kCtrlEmpty);  // one group never needs a tombstone
@@ -87,15 +80,7 @@ bool SwissMap::tableDelete(uint64_t t, uint64_t hash, const char* key, size_t si
   for (ProbeSeq seq(h1(hash), tLengthMask(t));; seq.next()) {
     const uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
-    uint64_t match = matchH2(ctrl, want);
-    note<kTraced>(
-        {SwissTraceKind::ProbeGroup, SwissTraceFunc::Delete, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
-    for (; match != 0; match &= match - 1) {
-      const int i = bitsetFirst(match);
-      const bool eq = keyEqual(keyAt(g, i), key, size);
-      note<kTraced>(
-          {SwissTraceKind::CompareKey, SwissTraceFunc::Delete, uint8_t(i), want, seq.offset, g, eq, 0});
-      if (!eq) continue;
+    if (int i = findInGroup<kTraced>(SwissTraceFunc::Delete, g, ctrl, want, seq.offset, key, size); i >= 0) {
       setTUsed(t, uint16_t(tUsed(t) - 1));
       setUsed(used() - 1);
       clearDeletedSlot(g, i);

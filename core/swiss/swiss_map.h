@@ -253,6 +253,13 @@ class SwissMap {
   uint64_t putSlotImpl(const char* key, size_t size);
   template <bool kTraced>
   uint64_t putSlotSmall(uint64_t hash, const char* key, size_t size);
+  // Writes a new entry's key into free slot i of group g (allocating the key
+  // and elem objects of indirect ones) and marks the slot h2 `want`; returns
+  // the elem's address. The caller keeps the counts.
+  uint64_t fillSlot(uint64_t g, int i, uint8_t want, const char* key, size_t size);
+  uint64_t valueHome(uint64_t slot, bool indirect, uint64_t objectSize);
+  template <bool kTraced>
+  uint64_t foundSlot(uint64_t g, int i, uint8_t want, uint64_t step, const char* key, size_t size);
   // One attempt of table.PutSlot; returns the elem slot, or 0 after a rehash.
   template <bool kTraced>
   uint64_t tablePutSlot(uint64_t t, uint64_t hash, const char* key, size_t size);
@@ -262,6 +269,7 @@ class SwissMap {
   void rehash(uint64_t t);
   void grow(uint64_t t, uint16_t newCapacity);
   void split(uint64_t t);
+  void moveEntries(uint64_t t, SwissTraceFunc fn, uint64_t left, uint64_t right, uint64_t bit);
   template <bool kTraced>
   void deleteImpl(const char* key, size_t size, std::optional<uint64_t> reseed);
   template <bool kTraced>
@@ -286,8 +294,9 @@ class SwissMap {
   // bytes directly; anything unusual (a small map's first write, a rehash)
   // falls back to the general code, which decides from the same bytes.
   const uint8_t* mem() const { return heap_.bytes().data(); }
-  void rawGet64(uint64_t key, SwissFound* out) const;
-  void rawGetStr(const char* key, size_t size, SwissFound* out) const;
+  template <bool kString>
+  void rawGet(const char* key, size_t size, SwissFound* out) const;
+  uint64_t rawTableOf(const uint8_t* hdr, uint64_t hash) const;
   uint64_t rawPut(const char* key, size_t size);
   void rawDelete(const char* key, size_t size, std::optional<uint64_t> reseed);
   uint64_t rawHash(const char* key, size_t size) const;
@@ -339,6 +348,23 @@ class SwissMap {
   template <bool kTraced>
   void note(const SwissTraceEvent& e) {
     if constexpr (kTraced) record(e);
+  }
+  // One group of a probe for `key` (ctrl is the group's control word, step
+  // the probe's offset): traces the group and each key compare of the slots
+  // whose h2 is `want`, as lookup, insert and delete all do; returns the
+  // slot holding the key, or -1.
+  template <bool kTraced>
+  int findInGroup(SwissTraceFunc fn, uint64_t g, uint64_t ctrl, uint8_t want, uint64_t step, const char* key,
+                  size_t size) {
+    uint64_t match = matchH2(ctrl, want);
+    note<kTraced>({SwissTraceKind::ProbeGroup, fn, 0, 0, step, g, match, matchEmpty(ctrl)});
+    for (; match != 0; match &= match - 1) {
+      const int i = bitsetFirst(match);
+      const bool eq = keyEqual(keyAt(g, i), key, size);
+      note<kTraced>({SwissTraceKind::CompareKey, fn, uint8_t(i), want, step, g, eq, 0});
+      if (eq) return i;
+    }
+    return -1;
   }
   void record(SwissTraceEvent e) {
     if (trace_) {

@@ -37,10 +37,18 @@ class EventWriter {
     *out_ += "\":";
     *out_ += json;
   }
+  // The address the event names, as a table's or a group's.
+  void table(const SwissTraceEvent& e) { text("table", hexAddress(e.address)); }
+  void groupAddr(const SwissTraceEvent& e) { text("groupAddr", hexAddress(e.address)); }
   // The group a step is at: its index in its table (probe order) and address.
   void group(const SwissTraceEvent& e) {
     num("group", e.group);
-    text("groupAddr", hexAddress(e.address));
+    groupAddr(e);
+  }
+  // The slot an iterator is at, by its group's address alone.
+  void iterSlot(const SwissTraceEvent& e) {
+    groupAddr(e);
+    num("slot", e.slot);
   }
   void slot(const SwissTraceEvent& e) {
     group(e);
@@ -69,12 +77,12 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.flag("pinned", e.value2 != 0);
       break;
     case SwissTraceKind::SkipHash:
-      w.text("groupAddr", hexAddress(e.address));
+      w.groupAddr(e);
       w.raw("full", slotsOf(e.value));
       break;
     case SwissTraceKind::DirEntry:
       w.num("dirIndex", e.value);
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       break;
     case SwissTraceKind::ProbeGroup:
       w.group(e);
@@ -101,19 +109,19 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.slot(e);
       w.num("growthLeft", e.value);
       break;
-    case SwissTraceKind::GrowToSmall: w.text("groupAddr", hexAddress(e.address)); break;
-    case SwissTraceKind::GrowToTable: w.text("table", hexAddress(e.address)); break;
+    case SwissTraceKind::GrowToSmall: w.groupAddr(e); break;
+    case SwissTraceKind::GrowToTable: w.table(e); break;
     case SwissTraceKind::PruneStart:
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.num("tombstones", e.value);
       w.flag("attempted", e.value2 != 0);
       break;
     case SwissTraceKind::PruneResult:
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.num("freed", e.value);
       break;
     case SwissTraceKind::Rehash:
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.text("how", e.value ? "grow" : "split");
       w.num("newCapacity", e.value ? e.value : kMaxTableCapacity);
       break;
@@ -121,7 +129,7 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.num("fromGroup", e.group);
       w.num("fromSlot", e.slot);
       w.num("ctrl", e.ctrl);
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.num("destGroup", e.value);
       w.num("destSlot", e.value2 & 0xff);
       if (splitting) w.text("side", (e.value2 >> 8) ? "right" : "left");
@@ -131,7 +139,7 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.num("dirLen", e.value);
       break;
     case SwissTraceKind::InstallTable:
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.num("dirIndex", e.value);
       w.num("entries", e.value2);
       break;
@@ -150,20 +158,16 @@ void appendEvent(const SwissTraceEvent& e, bool splitting, std::string* out) {
       w.text("dirOffset", std::to_string(e.value2));
       break;
     case SwissTraceKind::IterTable:
-      w.text("table", hexAddress(e.address));
+      w.table(e);
       w.num("dirIndex", e.value);
       break;
     case SwissTraceKind::IterDirShift: w.num("doublings", e.value); break;
     case SwissTraceKind::IterYield:
-      w.text("groupAddr", hexAddress(e.address));
-      w.num("slot", e.slot);
+      w.iterSlot(e);
       w.num("ctrl", e.ctrl);
       w.flag("relooked", e.value2 != 0);
       break;
-    case SwissTraceKind::IterSkip:
-      w.text("groupAddr", hexAddress(e.address));
-      w.num("slot", e.slot);
-      break;
+    case SwissTraceKind::IterSkip: w.iterSlot(e); break;
     case SwissTraceKind::IterEnd: break;
   }
   *out += '}';
