@@ -1,16 +1,21 @@
 // The write journal: winding a traced operation back to any of its steps
 // restores the heap exactly, allocations included (spec 2.2: a grow
-// allocates the new array in the middle of an insert).
+// allocates the new array in the middle of an insert). And the names the
+// traced steps carry (core/enum_names.h tables): one of its own for every
+// kind and function of both models.
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "go_map.h"
 #include "map_type.h"
+#include "swiss/swiss_trace.h"
 #include "trace.h"
 
 using namespace gomap;
+using namespace gomap::swiss;
 
 namespace {
 
@@ -61,4 +66,41 @@ TEST_CASE("rolling back a traced grow restores the bytes and the heap's size", "
   CHECK(m.heap().bytes() == before);
   CHECK(m.B() == 0);
   CHECK(m.count() == 8);
+}
+
+namespace {
+
+// Names of the enum's values 0..last: each present and none repeated.
+template <class Enum>
+void requireDistinctNames(Enum last, const char* (*name)(Enum)) {
+  std::set<std::string> seen;
+  for (size_t i = 0; i <= size_t(last); ++i) {
+    const std::string n = name(Enum(i));
+    INFO("value " << i);
+    REQUIRE(n != "?");
+    REQUIRE(seen.insert(n).second);
+  }
+  REQUIRE(std::string(name(Enum(size_t(last) + 1))) == "?");
+}
+
+}  // namespace
+
+TEST_CASE("every trace kind and function has a name of its own") {
+  requireDistinctNames(TraceKind::Reseed, traceKindName);
+  requireDistinctNames(TraceFunc::mapiternext, traceFuncName);
+  requireDistinctNames(SwissTraceKind::IterEnd, swissTraceKindName);
+  requireDistinctNames(SwissTraceFunc::IterNext, swissTraceFuncName);
+}
+
+TEST_CASE("trace names sit at their enum values") {
+  CHECK(std::string(traceKindName(TraceKind::HashKey)) == "hashKey");
+  CHECK(std::string(traceKindName(TraceKind::EvacuateEntry)) == "evacuateEntry");
+  CHECK(std::string(traceKindName(TraceKind::Reseed)) == "reseed");
+  CHECK(std::string(traceFuncName(TraceFunc::mapaccess)) == "mapaccess2");
+  CHECK(std::string(traceFuncName(TraceFunc::newoverflow)) == "newoverflow");
+  CHECK(std::string(swissTraceKindName(SwissTraceKind::Hash)) == "hash");
+  CHECK(std::string(swissTraceKindName(SwissTraceKind::RememberTombstone)) == "rememberTombstone");
+  CHECK(std::string(swissTraceKindName(SwissTraceKind::IterEnd)) == "iterEnd");
+  CHECK(std::string(swissTraceFuncName(SwissTraceFunc::Get)) == "getWithKey");
+  CHECK(std::string(swissTraceFuncName(SwissTraceFunc::IterNext)) == "Iter.Next");
 }
