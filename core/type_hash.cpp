@@ -18,34 +18,23 @@
 namespace gomap {
 namespace {
 
-uint64_t word(std::string_view s, uint64_t at) {
-  uint64_t v;
-  std::memcpy(&v, s.data() + at, 8);
-  return v;
-}
-
 const uint8_t* bytesAt(std::string_view s, uint64_t at) {
   return reinterpret_cast<const uint8_t*>(s.data()) + at;
 }
 
-uint64_t f32hash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimitives& fns) {
-  float f;
-  std::memcpy(&f, enc.data() + at, 4);
+// f32hash and f64hash: both zeros hash alike, a NaN mixes in randomness,
+// anything else is the memhash of its bytes.
+template <class Float>
+uint64_t floatHash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimitives& fns) {
+  Float f;
+  std::memcpy(&f, enc.data() + at, sizeof f);
   if (f == 0) return floatZeroHash(h);
   if (f != f) return kFloatHashC1 * (kFloatHashC0 ^ h ^ fns.fastrand());
-  return fns.memhash(bytesAt(enc, at), h, 4);
-}
-
-uint64_t f64hash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimitives& fns) {
-  double d;
-  std::memcpy(&d, enc.data() + at, 8);
-  if (d == 0) return floatZeroHash(h);
-  if (d != d) return kFloatHashC1 * (kFloatHashC0 ^ h ^ fns.fastrand());
-  return fns.memhash(bytesAt(enc, at), h, 8);
+  return fns.memhash(bytesAt(enc, at), h, sizeof f);
 }
 
 uint64_t strhash(std::string_view enc, uint64_t at, uint64_t h, const HashPrimitives& fns) {
-  const uint64_t data = word(enc, at), len = word(enc, at + 8);
+  const uint64_t data = encodingWord(enc, at), len = encodingWord(enc, at + 8);
   return fns.memhash(len ? bytesAt(enc, data) : bytesAt(enc, 0), h, len);
 }
 
@@ -55,10 +44,10 @@ bool isRegularMemory(const GoType& t) { return t.alg == GoAlg::Mem; }
 uint64_t hashFor(const GoType& t, std::string_view enc, uint64_t at, uint64_t h, const HashPrimitives& fns) {
   switch (t.alg) {
     case GoAlg::String: return strhash(enc, at, h, fns);
-    case GoAlg::Float32: return f32hash(enc, at, h, fns);
-    case GoAlg::Float64: return f64hash(enc, at, h, fns);
-    case GoAlg::Complex64: return f32hash(enc, at + 4, f32hash(enc, at, h, fns), fns);
-    case GoAlg::Complex128: return f64hash(enc, at + 8, f64hash(enc, at, h, fns), fns);
+    case GoAlg::Float32: return floatHash<float>(enc, at, h, fns);
+    case GoAlg::Float64: return floatHash<double>(enc, at, h, fns);
+    case GoAlg::Complex64: return floatHash<float>(enc, at + 4, floatHash<float>(enc, at, h, fns), fns);
+    case GoAlg::Complex128: return floatHash<double>(enc, at + 8, floatHash<double>(enc, at, h, fns), fns);
     default: break;
   }
   // A generated function (".hash.T").
@@ -113,8 +102,9 @@ bool equalAt(const GoType& t, std::string_view a, std::string_view b, uint64_t a
   }
   switch (t.kind) {
     case GoKind::String: {
-      const uint64_t la = word(a, at + 8), lb = word(b, at + 8);
-      return la == lb && (la == 0 || std::memcmp(a.data() + word(a, at), b.data() + word(b, at), la) == 0);
+      const uint64_t la = encodingWord(a, at + 8), lb = encodingWord(b, at + 8);
+      return la == lb && (la == 0 || std::memcmp(a.data() + encodingWord(a, at),
+                                                 b.data() + encodingWord(b, at), la) == 0);
     }
     case GoKind::Array:
       for (uint64_t i = 0; i < t.len; ++i) {

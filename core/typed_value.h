@@ -10,6 +10,7 @@
 // value_text.cpp reads and prints them (contract: docs/scenario-format.md).
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,15 @@
 namespace gomap {
 
 class SimHeap;
+
+// The 8-byte word at byte `at` of an encoding (a header's data offset,
+// length or capacity), read and written.
+inline uint64_t encodingWord(std::string_view enc, uint64_t at) {
+  uint64_t v;
+  std::memcpy(&v, enc.data() + at, 8);
+  return v;
+}
+inline void setEncodingWord(std::string* enc, uint64_t at, uint64_t v) { std::memcpy(&(*enc)[at], &v, 8); }
 
 // --- value_store.cpp
 // Checks that an encoding is well formed for t (image size, offsets and

@@ -7,13 +7,6 @@
 namespace gomap {
 namespace {
 
-uint64_t word(std::string_view s, uint64_t at) {
-  uint64_t v;
-  std::memcpy(&v, s.data() + at, 8);
-  return v;
-}
-void setWord(std::string* s, uint64_t at, uint64_t v) { std::memcpy(&(*s)[at], &v, 8); }
-
 // Calls f(header type, offset) for each string or slice header in a value of
 // t whose image starts at `base`; slices' contents are the caller's affair.
 template <class F>
@@ -36,14 +29,14 @@ Status checkAt(const GoType& t, std::string_view enc, uint64_t base, int depth) 
   Status result = Status::success();
   forEachHeader(t, base, [&](const GoType& h, uint64_t at) {
     if (!result.ok()) return;
-    const uint64_t data = word(enc, at), len = word(enc, at + 8);
+    const uint64_t data = encodingWord(enc, at), len = encodingWord(enc, at + 8);
     if (data == 0) {
       if (len != 0) result = Status::error("a nil string or slice with a length");
       return;
     }
     const uint64_t unit = h.kind == GoKind::String ? 1 : h.elem->size;
     if (data > enc.size() || len > enc.size() || (unit != 0 && len * unit > enc.size() - data) ||
-        (h.kind == GoKind::Slice && word(enc, at + 16) != len)) {
+        (h.kind == GoKind::Slice && encodingWord(enc, at + 16) != len)) {
       result = Status::error("a string or slice reaches outside the value's bytes");
       return;
     }
@@ -59,7 +52,7 @@ void writeAt(SimHeap& heap, uint64_t addr, const GoType& t, std::string_view enc
   if (t.size != 0) heap.write(addr, enc.data() + base, t.size);
   forEachHeader(t, base, [&](const GoType& h, uint64_t at) {
     const uint64_t dst = addr + (at - base);
-    const uint64_t data = word(enc, at), len = word(enc, at + 8);
+    const uint64_t data = encodingWord(enc, at), len = encodingWord(enc, at + 8);
     if (h.kind == GoKind::String) {
       uint64_t p = 0;
       if (len != 0) {
@@ -89,25 +82,25 @@ void readAt(const SimHeap& heap, uint64_t addr, const GoType& t, std::string* en
     const uint64_t p = heap.load64(src), len = heap.load64(src + 8);
     if (h.kind == GoKind::String) {
       if (len == 0 || p == 0) {
-        setWord(enc, at, 0);
-        setWord(enc, at + 8, 0);
+        setEncodingWord(enc, at, 0);
+        setEncodingWord(enc, at + 8, 0);
         return;
       }
       const uint64_t off = enc->size();
       enc->append(reinterpret_cast<const char*>(heap.at(p)), len);
-      setWord(enc, at, off);
+      setEncodingWord(enc, at, off);
       return;
     }
     if (p == 0) {
-      setWord(enc, at, 0);
-      setWord(enc, at + 8, 0);
-      setWord(enc, at + 16, 0);
+      setEncodingWord(enc, at, 0);
+      setEncodingWord(enc, at + 8, 0);
+      setEncodingWord(enc, at + 16, 0);
       return;
     }
     const uint64_t off = enc->size(), bytes = len * h.elem->size;
     if (bytes != 0) enc->append(reinterpret_cast<const char*>(heap.at(p)), bytes);
-    setWord(enc, at, off);
-    setWord(enc, at + 16, len);
+    setEncodingWord(enc, at, off);
+    setEncodingWord(enc, at + 16, len);
     for (uint64_t i = 0; i < len; ++i)
       readAt(heap, p + i * h.elem->size, *h.elem, enc, off + i * h.elem->size);
   });

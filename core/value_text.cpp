@@ -13,13 +13,6 @@ namespace {
 
 constexpr uint64_t kMaxSliceLen = 4096;  // elements in one slice literal
 
-uint64_t word(std::string_view s, uint64_t at) {
-  uint64_t v;
-  std::memcpy(&v, s.data() + at, 8);
-  return v;
-}
-void setWord(std::string* s, uint64_t at, uint64_t v) { std::memcpy(&(*s)[at], &v, 8); }
-
 std::string shown(std::string_view s) {
   std::string out(s.substr(0, 40));
   if (s.size() > 40) out += "...";
@@ -216,8 +209,8 @@ class LiteralParser {
     if (bytes.empty()) return;  // data 0, length 0
     const uint64_t off = enc_->size();
     enc_->append(bytes);
-    setWord(enc_, at, off);
-    setWord(enc_, at + 8, bytes.size());
+    setEncodingWord(enc_, at, off);
+    setEncodingWord(enc_, at + 8, bytes.size());
   }
 
   // Elements of the {…} starting at i_, counted without parsing them.
@@ -273,9 +266,9 @@ class LiteralParser {
         return fail("slices of more than " + std::to_string(kMaxSliceLen) + " elements are not modelled");
       elemAt = enc_->size();
       enc_->resize(enc_->size() + n * elem->size, '\0');
-      setWord(enc_, at, elemAt);
-      setWord(enc_, at + 8, n);
-      setWord(enc_, at + 16, n);
+      setEncodingWord(enc_, at, elemAt);
+      setEncodingWord(enc_, at + 8, n);
+      setEncodingWord(enc_, at + 16, n);
     } else {
       n = t.kind == GoKind::Array ? t.len : t.fields.size();
     }
@@ -339,8 +332,8 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
     case GoKind::Complex64:
     case GoKind::Complex128: *out += formatComplex(t.kind == GoKind::Complex64 ? 32 : 64, enc, at); return;
     case GoKind::String: {
-      const uint64_t len = word(enc, at + 8);
-      std::string_view s = len ? enc.substr(word(enc, at), len) : std::string_view();
+      const uint64_t len = encodingWord(enc, at + 8);
+      std::string_view s = len ? enc.substr(encodingWord(enc, at), len) : std::string_view();
       if (!literal) {
         *out += s;
         return;
@@ -367,12 +360,12 @@ void format(const GoType& t, std::string_view enc, uint64_t at, bool literal, st
     case GoKind::Struct: {
       uint64_t n = t.kind == GoKind::Array    ? t.len
                    : t.kind == GoKind::Struct ? t.fields.size()
-                                              : word(enc, at + 8);
-      if (literal && t.kind == GoKind::Slice && word(enc, at) == 0) {
+                                              : encodingWord(enc, at + 8);
+      if (literal && t.kind == GoKind::Slice && encodingWord(enc, at) == 0) {
         *out += "nil";
         return;
       }
-      const uint64_t base = t.kind == GoKind::Slice ? word(enc, at) : at;
+      const uint64_t base = t.kind == GoKind::Slice ? encodingWord(enc, at) : at;
       *out += (t.kind == GoKind::Struct || literal) ? '{' : '[';
       for (uint64_t k = 0; k < n; ++k) {
         if (k) *out += literal ? ", " : " ";
@@ -411,8 +404,8 @@ void generate(const GoType& t, uint64_t n, std::string* enc, uint64_t at) {
       const std::string s = "k" + std::to_string(n);
       const uint64_t off = enc->size();
       enc->append(s);
-      setWord(enc, at, off);
-      setWord(enc, at + 8, s.size());
+      setEncodingWord(enc, at, off);
+      setEncodingWord(enc, at + 8, s.size());
       return;
     }
     case GoKind::Array:
@@ -424,9 +417,9 @@ void generate(const GoType& t, uint64_t n, std::string* enc, uint64_t at) {
     case GoKind::Slice: {
       const uint64_t off = enc->size();
       enc->resize(off + t.elem->size, '\0');
-      setWord(enc, at, off);
-      setWord(enc, at + 8, 1);
-      setWord(enc, at + 16, 1);
+      setEncodingWord(enc, at, off);
+      setEncodingWord(enc, at + 8, 1);
+      setEncodingWord(enc, at + 16, 1);
       generate(*t.elem, n, enc, off);
       return;
     }
@@ -443,8 +436,8 @@ Status parseValue(const GoType& t, std::string_view text, std::string* enc) {
   if (t.kind == GoKind::String) {
     // A top-level string is the token itself.
     if (!text.empty()) {
-      setWord(&out, 0, 16);
-      setWord(&out, 8, text.size());
+      setEncodingWord(&out, 0, 16);
+      setEncodingWord(&out, 8, text.size());
       out.append(text);
     }
     *enc = std::move(out);
