@@ -20,6 +20,7 @@
 #include "map_layout.h"
 #include "map_type.h"
 #include "support/checked_scenario.h"
+#include "support/twin_maps.h"
 #include "swiss/swiss_layout.h"
 #include "swiss/swiss_map.h"
 #include "typed_value.h"
@@ -29,56 +30,75 @@ using namespace gomap::test;
 
 namespace {
 
+// Go 1.26's slot geometry for the type (abi.MapType's SlotSize, ElemOff,
+// GroupSize and Flags, as `oracle126 --layout` prints them).
+struct SwissRow {
+  uint32_t slotSize, elemOff, groupSize, flags;
+};
+
 struct LayoutRow {
   const char* type;
   uint64_t keySize, keyAlign, elemSize, elemAlign;
   unsigned keysize, elemsize, bucketsize, flags;
   const char* hasher;  // "generated" for a compiler-generated function
   const char* variant;
+  SwissRow swiss;
 };
 
-// From Go 1.19 (see the file comment); variant from the compiler's mapfast rule.
+// From Go 1.19 (see the file comment); variant from the compiler's mapfast
+// rule; the Swiss part from Go 1.26 on amd64.
+// One type a row, kept as written.
+// clang-format off
 const LayoutRow kFromGo[] = {
-    {"map[bool]int64", 1, 1, 8, 8, 1, 8, 88, 4, "memhash8", "generic"},
-    {"map[int8]bool", 1, 1, 1, 1, 1, 1, 32, 4, "memhash8", "generic"},
-    {"map[uint16]bool", 2, 2, 1, 1, 2, 1, 40, 4, "memhash16", "generic"},
-    {"map[int16]int16", 2, 2, 2, 2, 2, 2, 48, 4, "memhash16", "generic"},
-    {"map[uint32]uint64", 4, 4, 8, 8, 4, 8, 112, 4, "memhash32", "fast32"},
-    {"map[float32]uint8", 4, 4, 1, 1, 4, 1, 56, 8, "f32hash", "generic"},
-    {"map[complex64]int64", 8, 4, 8, 8, 8, 8, 144, 8, "c64hash", "generic"},
-    {"map[complex128]bool", 16, 8, 1, 1, 16, 1, 152, 8, "c128hash", "generic"},
-    {"map[int]struct{}", 8, 8, 0, 1, 8, 0, 80, 4, "memhash64", "fast64"},
-    {"map[uintptr]int64", 8, 8, 8, 8, 8, 8, 144, 4, "memhash64", "fast64"},
-    {"map[uint64]string", 8, 8, 16, 8, 8, 16, 208, 4, "memhash64", "fast64"},
-    {"map[string]string", 16, 8, 16, 8, 16, 16, 272, 12, "strhash", "faststr"},
-    {"map[string]bool", 16, 8, 1, 1, 16, 1, 152, 12, "strhash", "faststr"},
-    {"map[string][]byte", 16, 8, 24, 8, 16, 24, 336, 12, "strhash", "faststr"},
-    {"map[string]float32", 16, 8, 4, 4, 16, 4, 176, 12, "strhash", "faststr"},
-    {"map[[1]string]int64", 16, 8, 8, 8, 16, 8, 208, 12, "strhash", "faststr"},
-    {"map[[2][3]int16]int64", 12, 2, 8, 8, 12, 8, 176, 4, "memhash_varlen", "generic"},
-    {"map[[2]float32][2]complex128", 8, 4, 32, 8, 8, 32, 336, 8, "generated", "generic"},
-    {"map[[2]int64]string", 16, 8, 16, 8, 16, 16, 272, 4, "memhash128", "generic"},
-    {"map[[2]string]int64", 32, 8, 8, 8, 32, 8, 336, 12, "generated", "generic"},
-    {"map[[3]float64]int64", 24, 8, 8, 8, 24, 8, 272, 8, "generated", "generic"},
-    {"map[struct{X, Y int32}]bool", 8, 4, 1, 1, 8, 1, 88, 4, "memhash64", "fast64"},
-    {"map[struct{A int8; B int64}]string", 16, 8, 16, 8, 16, 16, 272, 4, "generated", "generic"},
-    {"map[struct{A, B int8; C string}]int64", 24, 8, 8, 8, 24, 8, 272, 12, "generated", "generic"},
-    {"map[struct{A float64; B int32}]string", 16, 8, 16, 8, 16, 16, 272, 8, "generated", "generic"},
-    {"map[struct{C complex64; N int16}]int64", 12, 4, 8, 8, 12, 8, 176, 8, "generated", "generic"},
+    {"map[bool]int64", 1, 1, 8, 8, 1, 8, 88, 4, "memhash8", "generic", {16, 8, 136, 0}},
+    {"map[int8]bool", 1, 1, 1, 1, 1, 1, 32, 4, "memhash8", "generic", {2, 1, 24, 0}},
+    {"map[uint16]bool", 2, 2, 1, 1, 2, 1, 40, 4, "memhash16", "generic", {4, 2, 40, 0}},
+    {"map[int16]int16", 2, 2, 2, 2, 2, 2, 48, 4, "memhash16", "generic", {4, 2, 40, 0}},
+    {"map[uint32]uint64", 4, 4, 8, 8, 4, 8, 112, 4, "memhash32", "fast32", {16, 8, 136, 0}},
+    {"map[float32]uint8", 4, 4, 1, 1, 4, 1, 56, 8, "f32hash", "generic", {8, 4, 72, 1}},
+    {"map[complex64]int64", 8, 4, 8, 8, 8, 8, 144, 8, "c64hash", "generic", {16, 8, 136, 1}},
+    {"map[complex128]bool", 16, 8, 1, 1, 16, 1, 152, 8, "c128hash", "generic", {24, 16, 200, 1}},
+    // Swiss: a trailing zero-size elem pads the slot.
+    {"map[int]struct{}", 8, 8, 0, 1, 8, 0, 80, 4, "memhash64", "fast64", {16, 8, 136, 0}},
+    {"map[uintptr]int64", 8, 8, 8, 8, 8, 8, 144, 4, "memhash64", "fast64", {16, 8, 136, 0}},
+    {"map[uint64]string", 8, 8, 16, 8, 8, 16, 208, 4, "memhash64", "fast64", {24, 8, 200, 0}},
+    {"map[string]string", 16, 8, 16, 8, 16, 16, 272, 12, "strhash", "faststr", {32, 16, 264, 1}},
+    {"map[string]bool", 16, 8, 1, 1, 16, 1, 152, 12, "strhash", "faststr", {24, 16, 200, 1}},
+    {"map[string][]byte", 16, 8, 24, 8, 16, 24, 336, 12, "strhash", "faststr", {40, 16, 328, 1}},
+    {"map[string]float32", 16, 8, 4, 4, 16, 4, 176, 12, "strhash", "faststr", {24, 16, 200, 1}},
+    {"map[[1]string]int64", 16, 8, 8, 8, 16, 8, 208, 12, "strhash", "faststr", {24, 16, 200, 1}},
+    {"map[[2][3]int16]int64", 12, 2, 8, 8, 12, 8, 176, 4, "memhash_varlen", "generic", {24, 16, 200, 0}},
+    {"map[[2]float32][2]complex128", 8, 4, 32, 8, 8, 32, 336, 8, "generated", "generic", {40, 8, 328, 1}},
+    {"map[[2]int64]string", 16, 8, 16, 8, 16, 16, 272, 4, "memhash128", "generic", {32, 16, 264, 0}},
+    {"map[[2]string]int64", 32, 8, 8, 8, 32, 8, 336, 12, "generated", "generic", {40, 32, 328, 1}},
+    {"map[[3]float64]int64", 24, 8, 8, 8, 24, 8, 272, 8, "generated", "generic", {32, 24, 264, 1}},
+    {"map[struct{X, Y int32}]bool", 8, 4, 1, 1, 8, 1, 88, 4, "memhash64", "fast64", {12, 8, 104, 0}},
+    {"map[struct{A int8; B int64}]string", 16, 8, 16, 8, 16, 16, 272, 4, "generated", "generic",
+     {32, 16, 264, 0}},
+    {"map[struct{A, B int8; C string}]int64", 24, 8, 8, 8, 24, 8, 272, 12, "generated", "generic",
+     {32, 24, 264, 1}},
+    {"map[struct{A float64; B int32}]string", 16, 8, 16, 8, 16, 16, 272, 8, "generated", "generic",
+     {32, 16, 264, 1}},
+    {"map[struct{C complex64; N int16}]int64", 12, 4, 8, 8, 12, 8, 176, 8, "generated", "generic",
+     {24, 16, 200, 1}},
     {"map[struct{P struct{A int8; B int64}; S string; F float32}]int64", 40, 8, 8, 8, 40, 8, 400, 8,
-     "generated", "generic"},
-    {"map[struct{S string}]int64", 16, 8, 8, 8, 16, 8, 208, 12, "strhash", "faststr"},
-    {"map[struct{A int64; Z struct{}}]int64", 16, 8, 8, 8, 16, 8, 208, 4, "generated", "generic"},
-    {"map[struct{A [16]int64; B int8}]int64", 136, 8, 8, 8, 8, 8, 144, 5, "generated", "generic"},
+     "generated", "generic", {48, 40, 392, 1}},
+    {"map[struct{S string}]int64", 16, 8, 8, 8, 16, 8, 208, 12, "strhash", "faststr", {24, 16, 200, 1}},
+    {"map[struct{A int64; Z struct{}}]int64", 16, 8, 8, 8, 16, 8, 208, 4, "generated", "generic",
+     {24, 16, 200, 0}},
+    {"map[struct{A [16]int64; B int8}]int64", 136, 8, 8, 8, 8, 8, 144, 5, "generated", "generic",
+     {16, 8, 136, 4}},
     {"map[struct{A [15]int64; B int32; C float32}]int64", 128, 8, 8, 8, 128, 8, 1104, 8, "generated",
-     "generic"},
-    {"map[int64]struct{A [16]int64; B int8}", 8, 8, 136, 8, 8, 8, 144, 6, "memhash64", "generic"},
+     "generic", {136, 128, 1096, 1}},
+    {"map[int64]struct{A [16]int64; B int8}", 8, 8, 136, 8, 8, 8, 144, 6, "memhash64", "generic",
+     {16, 8, 136, 8}},
     {"map[int64]struct{A [15]int64; B int32; C float32}", 8, 8, 128, 8, 8, 128, 1104, 4, "memhash64",
-     "fast64"},
-    {"map[struct{B [3]byte; T bool}]int64", 4, 1, 8, 8, 4, 8, 112, 4, "memhash32", "fast32"},
-    {"map[struct{}]int64", 0, 1, 8, 8, 0, 8, 80, 4, "memhash0", "generic"},
-    {"map[int32]struct{A int8; B int64}", 4, 4, 16, 8, 4, 16, 176, 4, "memhash32", "fast32"},
+     "fast64", {136, 8, 1096, 0}},
+    {"map[struct{B [3]byte; T bool}]int64", 4, 1, 8, 8, 4, 8, 112, 4, "memhash32", "fast32", {16, 8, 136, 0}},
+    {"map[struct{}]int64", 0, 1, 8, 8, 0, 8, 80, 4, "memhash0", "generic", {8, 0, 72, 0}},
+    {"map[int32]struct{A int8; B int64}", 4, 4, 16, 8, 4, 16, 176, 4, "memhash32", "fast32", {24, 8, 200, 0}},
 };
+// clang-format on
 
 std::string encode(const MapType& t, const char* literal) {
   std::string bytes;
@@ -256,11 +276,7 @@ TEST_CASE("a map of Go's other types runs scenarios, with get results and fill a
 
 TEST_CASE("types Go refuses or this playground does not model are refused, saying which and where",
           "[types][errors]") {
-  struct Case {
-    const char* type;
-    const char* why;
-  };
-  const Case cases[] = {
+  const Refusal cases[] = {
       {"map[[]int]int64",
        "key type '[]int' is not comparable (it holds a slice): Go refuses it as a map key"},
       {"map[func()]int64", "key type 'func()': func types are not comparable"},
@@ -280,10 +296,10 @@ TEST_CASE("types Go refuses or this playground does not model are refused, sayin
       {"map[[1][1][1][1][1][1][1][1][1][1]int8]int64", "types nested more than 8 deep are not modelled"},
       {"map[int64][]", "element type '[]': a type is missing"},
   };
-  for (const Case& c : cases) {
-    INFO(c.type);
+  for (const Refusal& c : cases) {
+    INFO(c.input);
     MapType t;
-    Status st = parseMapType(c.type, &t);
+    Status st = parseMapType(c.input, &t);
     REQUIRE_FALSE(st.ok());
     CHECK_THAT(st.message(), Catch::Contains(c.why));
   }
@@ -293,11 +309,7 @@ TEST_CASE("a literal of the wrong shape is refused and the map is left as it was
   CheckedScenario s;
   s.ok("map[struct{A int8; B string}][2]float32\nset {1, \"a\"} {1.5, 2}");
   const uint64_t count = s.map().count();
-  struct Case {
-    const char* command;
-    const char* why;
-  };
-  const Case cases[] = {
+  const Refusal cases[] = {
       {"set {1} {1, 2}", "',' expected: struct{A int8; B string} takes 2 values"},  // a missing field
       {"set {1, \"a\", 3} {1, 2}", "'}' expected"},
       {"set {1, a} {1, 2}", "a string inside a composite value is written in double quotes"},
@@ -307,9 +319,9 @@ TEST_CASE("a literal of the wrong shape is refused and the map is left as it was
       {"get (1+2i)", "a struct value is written {"},
       {"del {1, \"a\"", "usage: del K"},  // unclosed: read as plain tokens, as before
   };
-  for (const Case& c : cases) {
-    INFO(c.command);
-    Step st = s.one(c.command);
+  for (const Refusal& c : cases) {
+    INFO(c.input);
+    Step st = s.one(c.input);
     CHECK_THAT(st.error, Catch::Contains(c.why));
     CHECK(s.map().count() == count);
   }
@@ -361,31 +373,13 @@ TEST_CASE("a traced insert of a value with strings winds back byte for byte", "[
 }
 
 TEST_CASE("Swiss slots of Go's other types are laid out as Go 1.26 lays them out", "[types][layout][swiss]") {
-  struct Row {
-    const char* type;
-    uint32_t slotSize, elemOff, groupSize, flags;
-  };
-  // From Go 1.26 on amd64: the compiled abi.MapType of each (`oracle126 --layout`).
-  const Row rows[] = {
-      {"map[int]struct{}", 16, 8, 136, 0},  // a trailing zero-size elem pads the slot
-      {"map[struct{X, Y int32}]bool", 12, 8, 104, 0},
-      {"map[int8]bool", 2, 1, 24, 0},
-      {"map[struct{}]int64", 8, 0, 72, 0},
-      {"map[string][]byte", 40, 16, 328, 1},
-      {"map[float32]uint8", 8, 4, 72, 1},
-      {"map[int64]struct{A [16]int64; B int8}", 16, 8, 136, 8},
-      {"map[struct{A [16]int64; B int8}]int64", 16, 8, 136, 4},
-      {"map[struct{P struct{A int8; B int64}; S string; F float32}]int64", 48, 40, 392, 1},
-      {"map[int64]struct{A [15]int64; B int32; C float32}", 136, 8, 1096, 0},
-  };
-  for (const Row& r : rows) {
+  for (const LayoutRow& r : kFromGo) {
     INFO(r.type);
-    MapType t = typeOf(r.type);
-    const swiss::SwissLayout l = swiss::SwissLayout::of(t);
-    CHECK(l.slotSize == r.slotSize);
-    CHECK(l.elemOff == r.elemOff);
-    CHECK(l.groupSize == r.groupSize);
-    CHECK(l.flags == r.flags);
+    const swiss::SwissLayout l = swiss::SwissLayout::of(typeOf(r.type));
+    CHECK(l.slotSize == r.swiss.slotSize);
+    CHECK(l.elemOff == r.swiss.elemOff);
+    CHECK(l.groupSize == r.swiss.groupSize);
+    CHECK(l.flags == r.swiss.flags);
   }
 }
 
@@ -423,33 +417,23 @@ void typedTwins(Map& raw, Map& traced, const MapType& t, int universe, int ops, 
   }
 }
 
+// typedTwins on a fresh pair of maps of `type`.
+template <class Config, class Map, class Trace, class Found>
+void typedTwinsOf(const char* type, uint32_t seed) {
+  Config cfg;
+  REQUIRE(parseMapType(type, &cfg.type).ok());
+  TwinMaps<Map, Trace> twins(cfg);
+  REQUIRE(twins.raw.onRawPath());
+  typedTwins<Map, Found>(twins.raw, twins.traced, cfg.type, 2000, 20000, seed);
+}
+
 }  // namespace
 
 TEST_CASE("the raw paths handle Go's other types as the traced code does", "[types][raw]") {
   for (const char* type :
        {"map[struct{X, Y int32}]bool", "map[string]string", "map[struct{X, Y int32}]string"}) {
     INFO(type);
-    {
-      swiss::SwissConfig cfg;
-      REQUIRE(parseMapType(type, &cfg.type).ok());
-      swiss::SwissMap raw, traced;
-      REQUIRE(swiss::SwissMap::create(cfg, &raw).ok());
-      REQUIRE(swiss::SwissMap::create(cfg, &traced).ok());
-      swiss::SwissTrace trace;
-      traced.setTrace(&trace);
-      REQUIRE(raw.onRawPath());
-      typedTwins<swiss::SwissMap, swiss::SwissFound>(raw, traced, cfg.type, 2000, 20000, 7);
-    }
-    {
-      MapConfig cfg;
-      REQUIRE(parseMapType(type, &cfg.type).ok());
-      GoMap raw, traced;
-      REQUIRE(GoMap::create(cfg, &raw).ok());
-      REQUIRE(GoMap::create(cfg, &traced).ok());
-      Trace trace;
-      traced.setTrace(&trace);
-      REQUIRE(raw.onRawPath());
-      typedTwins<GoMap, Found>(raw, traced, cfg.type, 2000, 20000, 8);
-    }
+    typedTwinsOf<swiss::SwissConfig, swiss::SwissMap, swiss::SwissTrace, swiss::SwissFound>(type, 7);
+    typedTwinsOf<MapConfig, GoMap, Trace, Found>(type, 8);
   }
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "support/checked_scenario.h"
+#include "support/shell_command.h"
 
 using namespace gomap;
 using namespace gomap::test;
@@ -102,14 +103,10 @@ TEST_CASE("the gomap CLI prints the golden dumps byte for byte", "[golden][cli]"
       REQUIRE(fs::exists(golden));
       const std::string flags = wantsTrace(readFile(scn)) ? " --check --trace " : " --check ";
       const std::string cmd = std::string("\"") + GOMAP_CLI + "\"" + flags + "\"" + scn.string() + "\"";
-      FILE* p = popen(cmd.c_str(), "r");
-      REQUIRE(p != nullptr);
-      std::string out;
-      char buf[65536];
-      size_t n;
-      while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-      pclose(p);
-      compareLines(readFile(golden), out, "gomap " + scn.filename().string());
+      bool started = false;
+      const CommandRun run = runCommand(cmd, &started);
+      REQUIRE(started);
+      compareLines(readFile(golden), run.out, "gomap " + scn.filename().string());
     }
   }
 }

@@ -42,51 +42,68 @@ uint64_t loggedHash(const Step& step, const GoMap& m, const std::string& keyByte
 
 }  // namespace
 
-TEST_CASE("Go 1.14 memhash matches every vector of hashkey set A", "[hash][go114]") {
-  CHECK(h114(i64(0), 0, kSetA) == 0x484eafea4c971fd2ULL);
-  CHECK(h114(i64(1), 0, kSetA) == 0x161aab1b2b93ca77ULL);
-  CHECK(h114(i64(-1), 0, kSetA) == 0xdb64c171c7691942ULL);
-  CHECK(h114(i64(42), 0xdeadbeef, kSetA) == 0x1c485b7c2be43343ULL);
-  CHECK(h114("", 0, kSetA) == 0x0000000000000000ULL);
-  CHECK(h114("", 1, kSetA) == 0x83cf8ead7bb95c7aULL);
-  CHECK(h114("a", 0, kSetA) == 0xa72f2c4ddfb6f6e3ULL);
-  CHECK(h114("abc", 0, kSetA) == 0x6863518d748a48caULL);
-  CHECK(h114("hello, world!", 0, kSetA) == 0x60a192b9849ee284ULL);
-  CHECK(h114("0123456789abcdefg", 0, kSetA) == 0xbf1eed92d58407e5ULL);
-  CHECK(h114(alphabet(33), 0, kSetA) == 0xb0df7ab041c7b728ULL);
-  CHECK(h114(alphabet(100), 0, kSetA) == 0x7f3c9e0a74141427ULL);
-  CHECK(h114(f64(1.5), 0, kSetA) == 0x9dac794a47de9f76ULL);
-  CHECK(h114(f64(-2.25), 0, kSetA) == 0x197c2546505bde25ULL);
-}
+namespace {
 
-TEST_CASE("Go 1.14 memhash matches every vector of hashkey set B", "[hash][go114]") {
-  CHECK(h114(i64(0), 0, kSetB) == 0x06b0eb2bee06e9dbULL);
-  CHECK(h114(i64(42), 0, kSetB) == 0x3431de83a3257935ULL);
-  CHECK(h114(i64(-1), 1, kSetB) == 0xbece003c7c04cb61ULL);
-  CHECK(h114(i64(42), 0xdeadbeef, kSetB) == 0xb7dd465bcee94648ULL);
-  CHECK(h114("a", 0, kSetB) == 0xa77726fa9dd48d31ULL);
-  CHECK(h114("hello, world!", 0, kSetB) == 0xc29328726a7be6d2ULL);
-  CHECK(h114("0123456789abcdefg", 0, kSetB) == 0x8841bd124c2e76f6ULL);
-  CHECK(h114(alphabet(33), 0, kSetB) == 0xa93abaefd0b31960ULL);
-  CHECK(h114(alphabet(100), 0, kSetB) == 0xa315740a09ab6912ULL);
-  CHECK(h114(alphabet(100), 0xdeadbeef, kSetB) == 0x9f22a3cc5d23f40aULL);
-  CHECK(h114(f64(1.5), 0, kSetB) == 0x5b67190c054a27d3ULL);
+struct MemhashVector {
+  const HashKey* set;
+  std::string input;
+  uint64_t seed, want;
+};
+
+// Spec 7.5's memhash vectors for hashkey sets A and B, by input.
+const MemhashVector kMemhash114[] = {
+    {&kSetA, i64(-1), 0, 0xdb64c171c7691942ULL},
+    {&kSetB, i64(-1), 1, 0xbece003c7c04cb61ULL},
+    {&kSetA, i64(0), 0, 0x484eafea4c971fd2ULL},
+    {&kSetB, i64(0), 0, 0x06b0eb2bee06e9dbULL},
+    {&kSetA, i64(1), 0, 0x161aab1b2b93ca77ULL},
+    {&kSetA, i64(42), 0xdeadbeef, 0x1c485b7c2be43343ULL},
+    {&kSetB, i64(42), 0, 0x3431de83a3257935ULL},
+    {&kSetB, i64(42), 0xdeadbeef, 0xb7dd465bcee94648ULL},
+    {&kSetA, "", 0, 0x0000000000000000ULL},
+    {&kSetA, "", 1, 0x83cf8ead7bb95c7aULL},
+    {&kSetA, "0123456789abcdefg", 0, 0xbf1eed92d58407e5ULL},
+    {&kSetB, "0123456789abcdefg", 0, 0x8841bd124c2e76f6ULL},
+    {&kSetA, "a", 0, 0xa72f2c4ddfb6f6e3ULL},
+    {&kSetB, "a", 0, 0xa77726fa9dd48d31ULL},
+    {&kSetA, "abc", 0, 0x6863518d748a48caULL},
+    {&kSetA, "hello, world!", 0, 0x60a192b9849ee284ULL},
+    {&kSetB, "hello, world!", 0, 0xc29328726a7be6d2ULL},
+    {&kSetA, alphabet(100), 0, 0x7f3c9e0a74141427ULL},
+    {&kSetB, alphabet(100), 0, 0xa315740a09ab6912ULL},
+    {&kSetB, alphabet(100), 0xdeadbeef, 0x9f22a3cc5d23f40aULL},
+    {&kSetA, alphabet(33), 0, 0xb0df7ab041c7b728ULL},
+    {&kSetB, alphabet(33), 0, 0xa93abaefd0b31960ULL},
+    {&kSetA, f64(-2.25), 0, 0x197c2546505bde25ULL},
+    {&kSetA, f64(1.5), 0, 0x9dac794a47de9f76ULL},
+    {&kSetB, f64(1.5), 0, 0x5b67190c054a27d3ULL},
+};
+
+}  // namespace
+
+TEST_CASE("Go 1.14 memhash matches every vector of hashkey sets A and B", "[hash][go114]") {
+  for (const MemhashVector& v : kMemhash114) {
+    INFO((v.set == &kSetA ? "set A, " : "set B, ") << v.input.size() << "-byte input, seed " << v.seed);
+    CHECK(h114(v.input, v.seed, *v.set) == v.want);
+  }
 }
 
 TEST_CASE("tophash and bucket index derive from the vectors as the spec lists them", "[hash]") {
   // Spec 7.5's parenthesised (tophash, bucket at B=3) pairs.
-  CHECK(int(tophash(0x484eafea4c971fd2ULL)) == 72);
-  CHECK((0x484eafea4c971fd2ULL & bucketMask(3)) == 2);
-  CHECK(int(tophash(0x161aab1b2b93ca77ULL)) == 22);
-  CHECK((0x161aab1b2b93ca77ULL & bucketMask(3)) == 7);
-  CHECK(int(tophash(0x1c485b7c2be43343ULL)) == 28);
-  CHECK((0x1c485b7c2be43343ULL & bucketMask(3)) == 3);
-  CHECK(int(tophash(0x06b0eb2bee06e9dbULL)) == 6);
-  CHECK((0x06b0eb2bee06e9dbULL & bucketMask(3)) == 3);
-  CHECK(int(tophash(0x3431de83a3257935ULL)) == 52);
-  CHECK((0x3431de83a3257935ULL & bucketMask(3)) == 5);
-  CHECK(int(tophash(0xb7dd465bcee94648ULL)) == 183);
-  CHECK((0xb7dd465bcee94648ULL & bucketMask(3)) == 0);
+  struct Derived {
+    uint64_t hash;
+    int tophash;
+    uint64_t bucket;
+  };
+  const Derived pairs[] = {
+      {0x484eafea4c971fd2ULL, 72, 2}, {0x161aab1b2b93ca77ULL, 22, 7}, {0x1c485b7c2be43343ULL, 28, 3},
+      {0x06b0eb2bee06e9dbULL, 6, 3},  {0x3431de83a3257935ULL, 52, 5}, {0xb7dd465bcee94648ULL, 183, 0},
+  };
+  for (const Derived& d : pairs) {
+    INFO(std::hex << d.hash);
+    CHECK(int(tophash(d.hash)) == d.tophash);
+    CHECK((d.hash & bucketMask(3)) == d.bucket);
+  }
   // Top bytes 0..4 are states, so they are pushed up by 5 (spec section 1).
   CHECK(int(tophash(0x0000000000000000ULL)) == 5);
   CHECK(int(tophash(0x04ffffffffffffffULL)) == 9);

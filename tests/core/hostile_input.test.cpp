@@ -13,6 +13,7 @@
 #include "json_dump.h"
 #include "scenario_parse.h"
 #include "support/checked_scenario.h"
+#include "support/shell_command.h"
 
 using namespace gomap;
 using namespace gomap::test;
@@ -186,12 +187,7 @@ TEST_CASE("with --dumps-only a failing line prints its error, not the map", "[ho
 #ifdef GOMAP_CLI
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run cli(const std::string& args, const std::string& input = "") {
+CommandRun cli(const std::string& args, const std::string& input = "") {
   namespace fs = std::filesystem;
   // ctest runs the cases of this binary as separate processes in parallel, so each process
   // writes its own scenario file; a shared name let one case read another's input.
@@ -202,22 +198,18 @@ Run cli(const std::string& args, const std::string& input = "") {
     std::fclose(f);
   }
   const std::string cmd = std::string("\"") + GOMAP_CLI + "\" " + args + " < \"" + in.string() + "\" 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
+  bool started = false;
+  CommandRun run = runCommand(cmd, &started);
+  REQUIRE(started);
   fs::remove(in);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return run;
 }
 
 }  // namespace
 
 TEST_CASE("gomap on a directory is a clear error and a non-zero exit", "[hostile][cli]") {
   const std::string dir = std::filesystem::temp_directory_path().string();
-  Run r = cli("\"" + dir + "\"");
+  CommandRun r = cli("\"" + dir + "\"");
   CHECK(r.status == 2);
   CHECK_THAT(r.out, Catch::Contains("is a directory, not a scenario file"));
 }
@@ -239,7 +231,7 @@ TEST_CASE("gomap with standard input it cannot read says so and exits 2", "[host
 TEST_CASE("gomap reads no more than the scenario limit: an endless input is refused, not read",
           "[hostile][cli]") {
   // /dev/zero never ends: the CLI once read it until memory ran out.
-  Run r = cli("/dev/zero");
+  CommandRun r = cli("/dev/zero");
   CHECK(r.status == 1);
   CHECK(r.out ==
         "{\"line\":0,\"op\":\"\",\"error\":\"scenario is more than 4194304 bytes; the limit is 4194304\"}\n");
@@ -254,7 +246,7 @@ TEST_CASE("gomap reads no more than the scenario limit: an endless input is refu
 
 TEST_CASE("gomap at the memory limit: a clear error, earlier lines printed, later lines run",
           "[hostile][cli][budget]") {
-  Run r = cli("--dumps-only", "map[[128]byte][128]byte\nhint 900000\nset a 1\ndump\n");
+  CommandRun r = cli("--dumps-only", "map[[128]byte][128]byte\nhint 900000\nset a 1\ndump\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
         "{\"line\":3,\"op\":\"set a 1\",\"error\":\"line 3: hint 900000 needs more memory than the simulated "

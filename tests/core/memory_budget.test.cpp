@@ -3,6 +3,7 @@
 // not fit is a clear error with the map exactly as it was, and everything
 // taken is given back when a map goes away.
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,18 @@ class CeilingForTest {
   uint64_t old_;
 };
 
+// Runs body(base), base being the budget in use before it, under a ceiling
+// `headroom` bytes above base (0: the ceiling as it is), and requires every
+// byte body took to be given back.
+template <class Body>
+void requireGivenBack(uint64_t headroom, Body&& body) {
+  const uint64_t base = MemoryBudget::inUse();
+  std::optional<CeilingForTest> ceiling;
+  if (headroom != 0) ceiling.emplace(base + headroom);
+  body(base);
+  CHECK(MemoryBudget::inUse() == base);
+}
+
 void expectRefused(CheckedScenario& s, const std::string& command, const std::string& why) {
   const std::string before = s.hasMap() ? s.state() : "";
   const std::vector<uint8_t> bytes = s.hasMap() ? s.map().heap().bytes() : std::vector<uint8_t>();
@@ -47,8 +60,7 @@ TEST_CASE("the default ceiling is 1 GiB and a map's heap is half of it", "[budge
 }
 
 TEST_CASE("a heap grows by at most four times and never past its limit", "[budget][heap]") {
-  const uint64_t base = MemoryBudget::inUse();
-  {
+  requireGivenBack(0, [&](uint64_t base) {
     const uint64_t limit = 3 << 20;
     SimHeap h(limit);
     uint64_t last = 0;
@@ -67,13 +79,11 @@ TEST_CASE("a heap grows by at most four times and never past its limit", "[budge
     CHECK(MemoryBudget::inUse() == base + h.footprint());
     CHECK_FALSE(h.makeRoom(limit).ok());  // over the limit: refused, nothing changes
     CHECK(h.footprint() == last);
-  }
-  CHECK(MemoryBudget::inUse() == base);  // given back
+  });
 }
 
 TEST_CASE("issue 18: hint 900000 on [128]byte/[128]byte is refused, not an abort", "[budget][hint]") {
-  const uint64_t base = MemoryBudget::inUse();
-  {
+  requireGivenBack(0, [&](uint64_t) {
     CheckedScenario s;
     std::vector<Step> steps = s.run("map[[128]byte][128]byte\nhint 900000\nset a\nset b");
     CHECK_THAT(
@@ -81,15 +91,12 @@ TEST_CASE("issue 18: hint 900000 on [128]byte/[128]byte is refused, not an abort
         Catch::StartsWith("line 3: hint 900000 needs more memory than the simulated heap allows (512 MiB)"));
     CHECK_THAT(steps[3].error, Catch::StartsWith("line 4: hint 900000"));
     CHECK_FALSE(s.hasMap());
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and memory comes back",
           "[budget][hint]") {
-  const uint64_t base = MemoryBudget::inUse();
-  CeilingForTest ceiling(base + (64 << 20));
-  {
+  requireGivenBack(64 << 20, [&](uint64_t) {
     CheckedScenario big;
     // 200000 / 6.5 -> B 15: 34816 buckets of 2064 bytes, 68 MiB: within the
     // heap's limit, over the budget.
@@ -106,28 +113,22 @@ TEST_CASE("a hint the budget cannot hold is refused; the module stays usable and
     holder.ok("set k1 2\nget k1");
     CheckedScenario small;
     small.ok("map[int64]int64\nfill 1000");
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a fill the budget cannot hold is refused before any byte changes", "[budget][fill]") {
-  const uint64_t base = MemoryBudget::inUse();
-  CeilingForTest ceiling(base + (16 << 20));
-  {
+  requireGivenBack(16 << 20, [&](uint64_t) {
     CheckedScenario s("map[string]int64\nfill 1000");
     expectRefused(s, "fill 200000", "out of memory: growing the simulated heap to");
     CHECK(s.map().count() == 1000);
     s.ok("fill 1000\nget k1500");  // still usable, and keys continue after the refused fill
     CHECK(s.map().count() == 2000);
     CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a set the budget cannot hold is refused before any byte changes", "[budget][set]") {
-  const uint64_t base = MemoryBudget::inUse();
-  CeilingForTest ceiling(base + (4 << 20));
-  {
+  requireGivenBack(4 << 20, [&](uint64_t) {
     CheckedScenario s("map[[128]byte][128]byte");
     // Sets one by one until the worst case of the next one (a doubled array)
     // no longer fits: that set is refused whole.
@@ -145,15 +146,12 @@ TEST_CASE("a set the budget cannot hold is refused before any byte changes", "[b
     CHECK_THAT(refused, Catch::Contains("memory budget (4 MiB"));
     s.ok("get k1\ndel k1\niter");  // still usable: reads and deletes need no room
     CHECK(checkInvariants(s.map()) == "");
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a traced operation whose journal outgrows the budget completes; nothing winds back half-way",
           "[budget][journal]") {
-  const uint64_t base = MemoryBudget::inUse();
-  CeilingForTest ceiling(base + (24 << 20));
-  {
+  requireGivenBack(24 << 20, [&](uint64_t) {
     MapConfig cfg;
     REQUIRE(parseMapType("map[[128]byte]int64", &cfg.type).ok());
     GoMap m;
@@ -178,13 +176,11 @@ TEST_CASE("a traced operation whose journal outgrows the budget completes; nothi
     CHECK(m.heap().bytes() == after);  // no half-way state
     CHECK(checkInvariants(m) == "");
     CHECK(MemoryBudget::inUse() <= MemoryBudget::ceiling());
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a copy of a map counts against the budget and gives it back", "[budget][copy]") {
-  const uint64_t base = MemoryBudget::inUse();
-  {
+  requireGivenBack(0, [&](uint64_t base) {
     CheckedScenario s("map[int64]int64\nfill 5000");
     const uint64_t one = MemoryBudget::inUse();
     CHECK(one > base);
@@ -194,16 +190,14 @@ TEST_CASE("a copy of a map counts against the budget and gives it back", "[budge
       CHECK(copy.heap().footprint() >= s.map().heap().used());
     }
     CHECK(MemoryBudget::inUse() == one);
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a heap made room for in slices: same bytes, counted while copied, stale copies dropped",
           "[budget][heap][slices]") {
   // The page's fill (web/player/player.mjs) moves a big heap this way, so no
   // slice of its work blocks for long (issue 18).
-  const uint64_t base = MemoryBudget::inUse();
-  {
+  requireGivenBack(0, [&](uint64_t base) {
     SimHeap h(64 << 20);
     const uint64_t first = h.alloc(1 << 20);
     for (uint64_t i = 0; i < (1 << 20); i += 4096) h.store64(first + i, i * 7 + 1);
@@ -244,8 +238,7 @@ TEST_CASE("a heap made room for in slices: same bytes, counted while copied, sta
     const uint64_t held = h.footprint();
     CHECK_FALSE(h.prepareRoom(64 << 20, 1 << 20, ready).ok());
     CHECK(h.footprint() == held);
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 }
 
 TEST_CASE("a fill prepared in slices runs without moving the heap and as an unprepared one",
@@ -272,8 +265,7 @@ TEST_CASE("a trace takes its events and their JSON's room from the budget; past 
   // A traced operation's events become JSON for a viewer (trace_json, the
   // sessions): both are counted, so tracing a huge operation cannot take
   // memory the budget has not granted; the operation itself is not refused.
-  const uint64_t base = MemoryBudget::inUse();
-  {
+  requireGivenBack(0, [&](uint64_t base) {
     Trace t;
     for (int i = 0; i < 1000; ++i) t.push(TraceEvent{});
     CHECK(t.events.size() == 1000);
@@ -292,8 +284,7 @@ TEST_CASE("a trace takes its events and their JSON's room from the budget; past 
     t.clear();
     CHECK(t.footprint() == 0);
     CHECK_FALSE(t.truncated);
-  }
-  CHECK(MemoryBudget::inUse() == base);
+  });
 
   // Through the runner: a traced fill with no room for its trace completes
   // untraced past that point, and the map is what an untraced fill makes.

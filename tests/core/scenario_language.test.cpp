@@ -44,6 +44,22 @@ void expectRefused(CheckedScenario& s, const std::string& command, const std::st
   }
 }
 
+// Runs `text` and requires each command's error, in order ("" for none).
+void requireErrors(CheckedScenario& s, std::string_view text, const std::vector<std::string>& errors) {
+  const std::vector<Step> steps = s.run(text);
+  REQUIRE(steps.size() == errors.size());
+  for (size_t i = 0; i < steps.size(); ++i) {
+    INFO(steps[i].op);
+    CHECK(steps[i].error == errors[i]);
+  }
+}
+
+// The set-up the map was made with: its type and seed.
+void requireSetup(CheckedScenario& s, const char* type, uint32_t seed) {
+  CHECK(s.map().type().name() == type);
+  CHECK(s.map().hash0() == seed);
+}
+
 }  // namespace
 
 TEST_CASE("tokens are separated by spaces and tabs and double quotes group them", "[scenario][parse]") {
@@ -80,11 +96,7 @@ TEST_CASE("a semicolon ends a command and a hash starts a comment outside quotes
 }
 
 TEST_CASE("bad quotes and escapes are reported on their command", "[scenario][parse][errors]") {
-  struct Case {
-    const char* text;
-    const char* error;
-  };
-  const Case cases[] = {
+  const Refusal cases[] = {
       {R"(set "abc)", "unterminated quote"},
       {R"(set "a\qb")", "unknown escape \\q"},
       {R"(set "\x4")", "\\x needs two hex digits"},
@@ -92,11 +104,11 @@ TEST_CASE("bad quotes and escapes are reported on their command", "[scenario][pa
       {R"(set "\ud800")", "\\u names no Unicode character"},
       {R"(set "\U00110000")", "\\U names no Unicode character"},
   };
-  for (const Case& k : cases) {
-    INFO(k.text);
-    std::vector<Command> c = split(k.text);
+  for (const Refusal& k : cases) {
+    INFO(k.input);
+    std::vector<Command> c = split(k.input);
     REQUIRE(c.size() == 1);
-    CHECK(c[0].error.message() == k.error);
+    CHECK(c[0].error.message() == k.why);
   }
   // The next line is unaffected by an unterminated quote.
   std::vector<Command> c = split("set \"abc\nset d 1");
@@ -119,11 +131,7 @@ TEST_CASE("scenario size limits are enforced before anything runs", "[scenario][
 
 TEST_CASE("a failing operation names its line and leaves the dump exactly as it was", "[scenario][errors]") {
   CheckedScenario s("map[int64]int64\nseed 3\nfill 3\nset 9 9");
-  struct Case {
-    const char* command;
-    const char* why;
-  };
-  const Case cases[] = {
+  const Refusal cases[] = {
       {"frobnicate 1", "unknown command 'frobnicate'"},
       {"hint 5", "set-up command 'hint' must come before the first operation"},
       {"map[string]int64", "set-up command 'map' must come before the first operation"},
@@ -151,7 +159,7 @@ TEST_CASE("a failing operation names its line and leaves the dump exactly as it 
       {"next x", "next count 'x' is not an unsigned number"},
       {"set \"unterminated", "unterminated quote"},
   };
-  for (const Case& c : cases) expectRefused(s, c.command, c.why);
+  for (const Refusal& c : cases) expectRefused(s, c.input, c.why);
   // Later lines still run.
   s.ok("set 10 10");
   CHECK(s.map().count() == 5);
@@ -225,11 +233,7 @@ TEST_CASE("the simulated heap limit refuses a write before it changes anything",
 
 TEST_CASE("a bad set-up line is refused and leaves the configuration as it was",
           "[scenario][errors][setup]") {
-  struct Case {
-    const char* command;
-    const char* why;
-  };
-  const Case cases[] = {
+  const Refusal cases[] = {
       {"map[boolean]int64", "key type 'boolean': unknown type name 'boolean' (at column 1)"},
       {"map[int64]strin", "element type 'strin': unknown type name 'strin' (at column 1)"},
       {"map[[]int]int64", "key type '[]int' is not comparable (it holds a slice): Go refuses it"},
@@ -244,28 +248,25 @@ TEST_CASE("a bad set-up line is refused and leaves the configuration as it was",
       {"hint lots", "hint 'lots' is not an integer"},
       {"hashkey 1 2 3 4 5", "usage: hashkey H0 [H1 H2 H3]"},
   };
-  for (const Case& c : cases) {
-    INFO(c.command);
+  for (const Refusal& c : cases) {
+    INFO(c.input);
     CheckedScenario s;
-    Step st = s.one(c.command);
+    Step st = s.one(c.input);
     CHECK_THAT(st.error, Catch::StartsWith("line 1: " + std::string(c.why)));
     CHECK_FALSE(s.hasMap());
     // The same set-up command may still be given correctly afterwards, and
     // the defaults hold meanwhile (map[string]int64, seed drawn from rand).
     s.ok("seed 5\nset k 1");
-    CHECK(s.map().type().name() == "map[string]int64");
-    CHECK(s.map().hash0() == 5u);
+    requireSetup(s, "map[string]int64", 5);
   }
 }
 
 TEST_CASE("each set-up command may be given once", "[scenario][errors][setup]") {
   CheckedScenario s;
-  std::vector<Step> st = s.run("map[int64]int64\nseed 1\nmap[string]int64\nseed 2\nset 5");
-  CHECK(st[2].error == "line 3: 'map' was already set on an earlier line");
-  CHECK(st[3].error == "line 4: 'seed' was already set on an earlier line");
-  CHECK(st[4].error == "");
-  CHECK(s.map().type().name() == "map[int64]int64");
-  CHECK(s.map().hash0() == 1u);
+  requireErrors(s, "map[int64]int64\nseed 1\nmap[string]int64\nseed 2\nset 5",
+                {"", "", "line 3: 'map' was already set on an earlier line",
+                 "line 4: 'seed' was already set on an earlier line", ""});
+  requireSetup(s, "map[int64]int64", 1);
 }
 
 TEST_CASE("a failed first operation does not create the map so set-up lines after it still apply",
@@ -273,14 +274,9 @@ TEST_CASE("a failed first operation does not create the map so set-up lines afte
   // Regression: an unknown command (or any failing operation) before the
   // map existed created it, so every set-up line after it was refused.
   CheckedScenario s;
-  std::vector<Step> st = s.run("frobnicate\nset\nmap[int64]int64\nseed 5\nset 1 1");
-  CHECK(st[0].error == "line 1: unknown command 'frobnicate'");
-  CHECK(st[1].error == "line 2: usage: set K [V]");
-  CHECK(st[2].error == "");
-  CHECK(st[3].error == "");
-  CHECK(st[4].error == "");
-  CHECK(s.map().type().name() == "map[int64]int64");
-  CHECK(s.map().hash0() == 5u);
+  requireErrors(s, "frobnicate\nset\nmap[int64]int64\nseed 5\nset 1 1",
+                {"line 1: unknown command 'frobnicate'", "line 2: usage: set K [V]", "", "", ""});
+  requireSetup(s, "map[int64]int64", 5);
 }
 
 TEST_CASE("fill continues the generated keys and collide picks keys of one bucket",

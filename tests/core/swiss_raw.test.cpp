@@ -9,21 +9,21 @@
 
 #include "key_text.h"
 #include "swiss/swiss_invariants.h"
+#include "support/twin_maps.h"
 #include "swiss/swiss_map.h"
 
 using namespace gomap;
 using namespace gomap::swiss;
+using namespace gomap::test;
 
 namespace {
 
 void twins(const char* type, const char* prefix, int universe, int ops, uint32_t seed) {
   SwissConfig cfg;
   REQUIRE(parseMapType(type, &cfg.type).ok());
-  SwissMap raw, traced;
-  REQUIRE(SwissMap::create(cfg, &raw).ok());
-  REQUIRE(SwissMap::create(cfg, &traced).ok());
-  SwissTrace trace;
-  traced.setTrace(&trace);
+  TwinMaps<SwissMap, SwissTrace> twins(cfg);
+  SwissMap &raw = twins.raw, &traced = twins.traced;
+  SwissTrace& trace = twins.trace;
   std::mt19937 rng(seed);
   std::string elem(8, '\0');
   for (int op = 0; op < ops; ++op) {

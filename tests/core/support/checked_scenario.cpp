@@ -39,20 +39,9 @@ std::vector<Step> CheckedScenario::run(std::string_view text) {
   return steps;
 }
 
-std::vector<Step> CheckedScenario::ok(std::string_view text) {
-  std::vector<Step> steps = run(text);
-  for (const Step& s : steps) {
-    INFO("line " << s.line << ": " << s.op);
-    REQUIRE(s.error == "");
-  }
-  return steps;
-}
+std::vector<Step> CheckedScenario::ok(std::string_view text) { return requireSucceeded(run(text)); }
 
-Step CheckedScenario::one(std::string_view command) {
-  std::vector<Step> steps = run(command);
-  REQUIRE(steps.size() == 1);
-  return steps[0];
-}
+Step CheckedScenario::one(std::string_view command) { return requireSingle(run(command)); }
 
 void CheckedScenario::recordDumps(bool withTrace) {
   dumps_ = true;

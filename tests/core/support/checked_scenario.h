@@ -27,6 +27,13 @@
 
 namespace gomap::test {
 
+// A row of the refusal tables: an input (a command, a type, scenario text)
+// and the words its error must hold.
+struct Refusal {
+  const char* input;
+  const char* why;
+};
+
 // What one command did, copied out of the runner's Outcome.
 struct Step {
   int line = 0;

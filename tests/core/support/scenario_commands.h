@@ -2,9 +2,11 @@
 // SwissScenario for 1.26): split the text, keep each command where the runner's
 // Outcome can point at it, and say whether its line holds more than one.
 #pragma once
+#include <catch2/catch.hpp>
 #include <deque>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "scenario_parse.h"
 #include "scenario_runner.h"
@@ -27,6 +29,22 @@ void copyOutcome(const Command& command, const Outcome& outcome, Step* step) {
   step->result = outcome.result;
   step->keys = outcome.keys;
   step->hashes = outcome.hashes;
+}
+
+// ok() and one() of both runners: the steps `text` ran, each required to have
+// succeeded; the one step a single command ran.
+template <class Step>
+std::vector<Step> requireSucceeded(std::vector<Step> steps) {
+  for (const Step& s : steps) {
+    INFO(s.op);
+    REQUIRE(s.error == "");
+  }
+  return steps;
+}
+template <class Step>
+Step requireSingle(std::vector<Step> steps) {
+  REQUIRE(steps.size() == 1);
+  return steps[0];
 }
 
 }  // namespace gomap::test

@@ -33,20 +33,9 @@ std::vector<SwissStep> SwissScenario::run(std::string_view text) {
   return steps;
 }
 
-std::vector<SwissStep> SwissScenario::ok(std::string_view text) {
-  std::vector<SwissStep> steps = run(text);
-  for (const SwissStep& s : steps) {
-    INFO(s.op);
-    REQUIRE(s.error == "");
-  }
-  return steps;
-}
+std::vector<SwissStep> SwissScenario::ok(std::string_view text) { return requireSucceeded(run(text)); }
 
-SwissStep SwissScenario::one(std::string_view command) {
-  std::vector<SwissStep> steps = run(command);
-  REQUIRE(steps.size() == 1);
-  return steps[0];
-}
+SwissStep SwissScenario::one(std::string_view command) { return requireSingle(run(command)); }
 
 void SwissScenario::recordTrace() {
   traceOn_ = true;
