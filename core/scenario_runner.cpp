@@ -6,16 +6,15 @@
 #include "generated_keys.h"
 #include "iteration_keys.h"
 #include "key_text.h"
+#include "schema.h"
 #include "typed_value.h"
 
 namespace gomap {
 namespace {
 
-const char* const kSetupNames[] = {"hasher", "hashkey", "seed", "rand", "hint", "version"};
-
 bool isSetup(const std::string& word) {
   if (word.compare(0, 4, "map[") == 0) return true;
-  return std::find(std::begin(kSetupNames), std::end(kSetupNames), word) != std::end(kSetupNames);
+  return std::find(std::begin(kSetupCommands), std::end(kSetupCommands), word) != std::end(kSetupCommands);
 }
 
 Status arity(const std::vector<std::string>& t, size_t min, size_t max, const char* usage) {

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include "playground_session.h"
+#include "schema.h"
 #include "swiss_session.h"
 #include "type_text.h"
 
@@ -49,4 +50,5 @@ EMSCRIPTEN_BINDINGS(gomap) {
   emscripten::function("memoryCeiling", &gomap::memoryCeiling);
   emscripten::function("mapLayout", &gomap::mapLayout);
   emscripten::function("splitCommands", &gomap::splitCommands);
+  emscripten::function("schema", &gomap::schemaJson);
 }

@@ -48,6 +48,8 @@ export interface GoMapWasm {
   memoryCeiling(): number;
   mapLayout(typeText: string): string;
   splitCommands(text: string): string;
+  /** The core's schema (core/schema.h, `gomap --schema`): one line of JSON. */
+  schema(): string;
   HEAPU8: Uint8Array;
   _malloc(bytes: number): number;
   _free(pointer: number): void;

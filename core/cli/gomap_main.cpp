@@ -17,6 +17,7 @@
 #include "map_layout.h"
 #include "scenario_parse.h"
 #include "scenario_runner.h"
+#include "schema.h"
 #include "swiss/swiss_invariants.h"
 
 namespace {
@@ -24,6 +25,7 @@ namespace {
 const char kUsage[] =
     "usage: gomap [--dumps-only] [--trace] [--check] [FILE|-]\n"
     "       gomap --layout 'map[K]V'   (the type's layout, hash function and variant, as JSON)\n"
+    "       gomap --schema             (the core's constants, names and limits, as JSON)\n"
     "  Runs a scenario (from FILE, or standard input) on the model of Go 1.14's map\n"
     "  (Go 1.26's Swiss-table map when the scenario says `version 1.26`)\n"
     "  and prints one JSON state dump per operation.\n"
@@ -69,6 +71,9 @@ int main(int argc, char** argv) {
         return 1;
       }
       std::printf("%s\n", gomap::mapLayoutJson(t).c_str());
+      return 0;
+    } else if (!std::strcmp(argv[i], "--schema")) {
+      std::printf("%s\n", gomap::schemaJson().c_str());
       return 0;
     } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
       std::fputs(kUsage, stdout);
