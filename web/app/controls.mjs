@@ -11,6 +11,7 @@ import { PRESETS } from './presets.mjs';
 import { h } from '../render/dom.mjs';
 import { wireCopyButton } from './copy-button.mjs';
 import { showLayout } from './layout-panel.mjs';
+import { MAX_HINT } from '../share/fields.mjs';
 
 const $ = (id) => document.getElementById(id);
 const input = (id) => /** @type {HTMLInputElement} */ ($(id));
@@ -68,7 +69,7 @@ export function wireControls(app, { lessons = [] } = {}) {
     } else clearError(hasher);
     let hintValue = 0;
     if (hint.value.trim()) {
-      const hv = countValue(hint.value, { max: 1 << 21, what: 'hint' });
+      const hv = countValue(hint.value, { max: MAX_HINT, what: 'hint' });
       if (hv.error) {
         showError(hint, hv.error);
         ok = false;

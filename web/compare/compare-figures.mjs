@@ -6,10 +6,12 @@
 // and from the hashes and trace events the core reported; nothing is
 // estimated. DOM-free: the page and tests/web/compare.test.mjs share it.
 
-const SLOTS = 8; // slots per bucket (1.14) and per group (1.26)
-const CTRL_EMPTY = 0x80;
-const CTRL_DELETED = 0xfe;
-const EVACUATED_MAX = 4; // 1.14 tophash 0..4 mark empty or evacuated slots
+import { SCHEMA } from '../share/core-schema.mjs';
+
+const BUCKET_SLOTS = SCHEMA.buckets.bucketCnt; // slots per bucket (1.14)
+const GROUP_SLOTS = SCHEMA.swiss.groupSlots; // slots per group (1.26)
+const { ctrlEmpty: CTRL_EMPTY, ctrlDeleted: CTRL_DELETED } = SCHEMA.swiss;
+const MIN_TOP_HASH = SCHEMA.buckets.minTopHash; // 1.14 tophash below it marks an empty or evacuated slot
 
 function spread(lengths) {
   if (!lengths.length) return { average: 0, longest: 0 };
@@ -30,8 +32,8 @@ export function bucketFigures(state, moved = null) {
   for (const chains of [state.buckets, state.oldbuckets]) {
     for (const chain of chains ?? []) {
       chain.forEach((bucket, depth) => {
-        for (let s = 0; s < SLOTS; s++) {
-          if (bucket.t[s] > EVACUATED_MAX && bucket.k[s] !== null && bucket.k[s] !== undefined) lengths.push(depth + 1);
+        for (let s = 0; s < BUCKET_SLOTS; s++) {
+          if (bucket.t[s] >= MIN_TOP_HASH && bucket.k[s] !== null && bucket.k[s] !== undefined) lengths.push(depth + 1);
         }
       });
     }
@@ -44,7 +46,7 @@ export function bucketFigures(state, moved = null) {
     bytesPerEntry: count ? (h.heapUsed ?? 0) / count : null,
     // Entries over slots in the primary buckets (Go's own limit is 6.5 per
     // bucket, 81% of 8 slots).
-    loadFactor: primary ? count / (primary * SLOTS) : 0,
+    loadFactor: primary ? count / (primary * BUCKET_SLOTS) : 0,
     probe: spread(lengths),
     longestChain: chains.length ? Math.max(...chains) : 0,
     moved,
@@ -76,7 +78,7 @@ export function swissFigures(state, hashOf, moved = null) {
   const lengths = [];
   let capacity = 0;
   if (sw.small) {
-    capacity = SLOTS;
+    capacity = GROUP_SLOTS;
     for (const c of sw.small.ctrl) if (c !== CTRL_EMPTY && c !== CTRL_DELETED) lengths.push(1);
   }
   let missing = 0;

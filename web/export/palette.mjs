@@ -3,7 +3,7 @@
 // carries no stylesheet).
 // No state is told by colour alone: each has a label (the glyph the page
 // uses, from player/tophash.mjs) and its own border style.
-import { slotState, MIN_TOP_HASH } from '../player/tophash.mjs';
+import { slotState, MIN_TOP_HASH, TOPHASH_STATES } from '../player/tophash.mjs';
 
 // Each token as [light, dark]; a state's is [fill, stroke, ink] in each theme.
 const RAMP = ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989'];
@@ -46,7 +46,7 @@ const STYLE = {
 };
 
 /** Every state the legend lists, in tophash order, live last. */
-export const STATE_NAMES = ['emptyRest', 'emptyOne', 'evacuatedX', 'evacuatedY', 'evacuatedEmpty', 'live'];
+export const STATE_NAMES = [...TOPHASH_STATES.map((s) => s.name), 'live'];
 
 /**
  * How a slot with this tophash is drawn.
@@ -62,5 +62,5 @@ export function slotLook(tophash, colors) {
   return { name: st.name, glyph, what: st.what, fill, stroke, ink, dash: s.dash };
 }
 
-/** A tophash that stands for each state, for the legend. */
-export const SAMPLE_TOPHASH = { emptyRest: 0, emptyOne: 1, evacuatedX: 2, evacuatedY: 3, evacuatedEmpty: 4, live: 0x8f };
+/** A tophash that stands for each state, for the legend (a state's own byte; any live one). */
+export const SAMPLE_TOPHASH = Object.fromEntries([...TOPHASH_STATES.map((s) => [s.name, s.value]), ['live', 0x8f]]);

@@ -9,7 +9,7 @@ import { el, fragment } from './xml.mjs';
 import { svgDocument } from './svg-document.mjs';
 import { palette } from './palette.mjs';
 import { PAD, MONO, textWidth } from './measure.mjs';
-import { ctrlState, hex2 } from '../render/swiss-model.mjs';
+import { ctrlState, hex2, CTRL_EMPTY, CTRL_DELETED } from '../render/swiss-model.mjs';
 
 export const SVG_MAX_GROUPS = 1024;
 const CELL_W = 58;
@@ -97,7 +97,7 @@ function overviewBlock(sw, colors, width) {
 function legend(colors, big) {
   const items = big
     ? [[colors.live[1], 'used slots'], [colors.y[1], 'tombstones'], [colors.ramp[0], 'free (bar height: capacity)']]
-    : [[colors.live[0], 'full: the byte is h2', colors.live[1]], [colors.rest[0], 'empty 0x80', colors.rest[1]], [colors.y[0], 'tombstone 0xFE', colors.y[1]]];
+    : [[colors.live[0], 'full: the byte is h2', colors.live[1]], [colors.rest[0], `empty 0x${hex2(CTRL_EMPTY)}`, colors.rest[1]], [colors.y[0], `tombstone 0x${hex2(CTRL_DELETED).toUpperCase()}`, colors.y[1]]];
   let x = 0;
   const parts = items.map(([fill, text, stroke]) => {
     const g = el('g', { transform: `translate(${x} 0)` },

@@ -13,7 +13,7 @@ import { palette } from './palette.mjs';
 import { arrayBlock, slotLegend } from './svg-buckets.mjs';
 import { overviewBlock, overviewLegend } from './svg-overview.mjs';
 import { PAD, MONO, textWidth, flow } from './measure.mjs';
-import { LOAD_FACTOR } from '../player/tophash.mjs';
+import { LOAD_FACTOR, BUCKET_CNT } from '../player/tophash.mjs';
 
 export { stateToJson } from './json.mjs';
 
@@ -31,12 +31,12 @@ export function flagNames(flags) {
 function loadBar(load, colors) {
   // 0 … 8 entries per bucket, the 6.5 trigger marked.
   const W = 96;
-  const frac = Math.min(1, load / 8);
+  const frac = Math.min(1, load / BUCKET_CNT);
   const over = load > LOAD_FACTOR;
   return fragment(
     el('rect', { x: 0, y: 0, width: W, height: 6, rx: 3, fill: colors.surface, stroke: colors.border }),
     el('rect', { x: 0, y: 0, width: Math.max(0, frac * W), height: 6, rx: 3, fill: over ? colors.warn : colors.accent }),
-    el('path', { d: `M${(LOAD_FACTOR / 8) * W} -2v10`, stroke: colors.text, 'stroke-width': 1.5 }));
+    el('path', { d: `M${(LOAD_FACTOR / BUCKET_CNT) * W} -2v10`, stroke: colors.text, 'stroke-width': 1.5 }));
 }
 
 /** The header strip: the hmap's fields, each as a small label over its value. */

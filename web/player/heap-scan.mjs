@@ -3,13 +3,14 @@
 // holds, how long the chain is, and (for an old array) whether it has been
 // evacuated. Layout per spec §2.3: tophash[8] at the start of a bucket, the
 // overflow pointer in its last 8 bytes, little-endian.
-import { MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY } from './tophash.mjs';
+import { MIN_TOP_HASH, EVACUATED_X, EVACUATED_EMPTY, BUCKET_CNT } from './tophash.mjs';
+import { SCHEMA } from '../share/core-schema.mjs';
 
 export const addr = (hex) => (hex ? parseInt(hex, 16) : 0);
 
-// hmap.flags bit 8: the grow in progress keeps the size (overflow buckets
-// only), so the old array has as many buckets as the new one.
-export const SAME_SIZE_GROW = 8;
+// hmap.flags' sameSizeGrow bit: the grow in progress keeps the size
+// (overflow buckets only), so the old array has as many buckets as the new one.
+export const SAME_SIZE_GROW = SCHEMA.buckets.flags.sameSizeGrow;
 
 /** The number of buckets of a growing map's old array (2^B or 2^(B-1)). */
 export function oldArrayLength(header) {
@@ -68,7 +69,7 @@ function scan(map, { array, n, bucketsize }) {
       while (b !== 0 && len < 255) {
         const off = b - base;
         if (off < 0 || off + bucketsize > view.length) break;
-        for (let s = 0; s < 8; s++) if (view[off + s] >= MIN_TOP_HASH) count++;
+        for (let s = 0; s < BUCKET_CNT; s++) if (view[off + s] >= MIN_TOP_HASH) count++;
         len++;
         const p = off + bucketsize - 8;
         b = dv.getUint32(p, true) + dv.getUint32(p + 4, true) * 2 ** 32;

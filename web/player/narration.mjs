@@ -3,10 +3,12 @@
 // what the runtime is doing in the map's terms (buckets, slots, tophash
 // states), so that with the picture beside it a reader can follow Go's
 // algorithm without reading its source.
-import { hex2, slotState, LOAD_FACTOR } from './tophash.mjs';
+import { hex2, slotState, LOAD_FACTOR, MIN_TOP_HASH } from './tophash.mjs';
 import { tokenize } from './scenario-text.mjs';
+import { SCHEMA } from '../share/core-schema.mjs';
 
-const SUFFIX = { fast64: '_fast64', fast32: '_fast32', faststr: '_faststr' };
+// The suffix of each variant's functions (mapassign_fast64), the core's.
+const SUFFIX = Object.fromEntries(SCHEMA.variants.filter((v) => v.suffix).map((v) => [v.name, v.suffix]));
 // The runtime functions that have specialised copies for 4-byte, 8-byte and
 // string keys (map_fast32.go, map_fast64.go, map_faststr.go).
 const HAS_FAST = new Set(['mapaccess1', 'mapaccess2', 'mapassign', 'mapdelete', 'growWork', 'evacuate']);
@@ -94,7 +96,7 @@ function sentence(e, ctx, fn) {
       const k = ctx.keyForHash(e.value) ?? (e.fn === 'evacuate' ? null : key);
       const h = e.value.padStart(16, '0');
       const top = Number(hexOf(e.value) >> 56n);
-      const plus = top < 5 ? ` (its top byte ${th(top)} is below 5, so 5 is added)` : '';
+      const plus = top < MIN_TOP_HASH ? ` (its top byte ${th(top)} is below ${MIN_TOP_HASH}, so ${MIN_TOP_HASH} is added)` : '';
       if (e.fn === 'evacuate') {
         return `Rehash ${K(k)} to learn which half of the new array it belongs to: 0x${h}.`;
       }

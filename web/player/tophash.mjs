@@ -1,24 +1,36 @@
 // The meaning of a tophash byte (spec §1). Values below minTopHash are
-// states of a slot; from 5 up the byte is the top of a live key's hash.
-// Shared by the narration, the drawing and the table, so all three name a
-// state the same way.
+// states of a slot; from minTopHash up the byte is the top of a live key's
+// hash. The values and names are the core's (web/share/core-schema.mjs);
+// the words are the page's. Shared by the narration, the drawing and the
+// table, so all three name a state the same way.
+import { SCHEMA } from '../share/core-schema.mjs';
 
-export const EMPTY_REST = 0;
-export const EMPTY_ONE = 1;
-export const EVACUATED_X = 2;
-export const EVACUATED_Y = 3;
-export const EVACUATED_EMPTY = 4;
-export const MIN_TOP_HASH = 5;
+const BUCKETS = SCHEMA.buckets;
+const valueOf = (name) => BUCKETS.tophashStates.find((s) => s.name === name).value;
 
-export const LOAD_FACTOR = 6.5;
+export const EMPTY_REST = valueOf('emptyRest');
+export const EMPTY_ONE = valueOf('emptyOne');
+export const EVACUATED_X = valueOf('evacuatedX');
+export const EVACUATED_Y = valueOf('evacuatedY');
+export const EVACUATED_EMPTY = valueOf('evacuatedEmpty');
+export const MIN_TOP_HASH = BUCKETS.minTopHash;
+export const BUCKET_CNT = BUCKETS.bucketCnt;
 
-const STATES = [
-  { name: 'emptyRest', short: 'rest', what: 'empty, and so is every later slot of the chain' },
-  { name: 'emptyOne', short: 'one', what: 'empty, but a later slot may be live' },
-  { name: 'evacuatedX', short: '→X', what: 'moved to the X (same index) half of the new array' },
-  { name: 'evacuatedY', short: '→Y', what: 'moved to the Y (index + old size) half of the new array' },
-  { name: 'evacuatedEmpty', short: '→∅', what: 'was empty when its bucket was evacuated' },
-];
+export const LOAD_FACTOR = BUCKETS.loadFactor;
+
+/** The tophash states, { value, name } in value order (emptyRest first), as the core names them. */
+export const TOPHASH_STATES = BUCKETS.tophashStates;
+
+const WORDS = {
+  emptyRest: { short: 'rest', what: 'empty, and so is every later slot of the chain' },
+  emptyOne: { short: 'one', what: 'empty, but a later slot may be live' },
+  evacuatedX: { short: '→X', what: 'moved to the X (same index) half of the new array' },
+  evacuatedY: { short: '→Y', what: 'moved to the Y (index + old size) half of the new array' },
+  evacuatedEmpty: { short: '→∅', what: 'was empty when its bucket was evacuated' },
+};
+/** @type {{name: string, short: string, what: string}[]} */
+const STATES = [];
+for (const s of BUCKETS.tophashStates) STATES[s.value] = { name: s.name, ...WORDS[s.name] };
 const LIVE = { name: 'live', short: '', what: 'holds a key; the byte is the top 8 bits of its hash' };
 
 /** @returns {{name: string, short: string, what: string}} */
@@ -30,7 +42,7 @@ export function hex2(byte) {
   return byte.toString(16).padStart(2, '0');
 }
 
-/** tophash(hash) from a 64-bit hash given as BigInt: the top byte, +5 below 5. */
+/** tophash(hash) from a 64-bit hash given as BigInt: the top byte, + minTopHash below it. */
 export function tophashOf(hash) {
   const top = Number(hash >> 56n);
   return top < MIN_TOP_HASH ? top + MIN_TOP_HASH : top;

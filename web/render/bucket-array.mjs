@@ -4,10 +4,14 @@
 // a step at B=8 touches just the cells that changed. Each cell is keyed by
 // "address:slot", which is how trace events and animations find it.
 import { h, setText, clear } from './dom.mjs';
-import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_Y, EVACUATED_EMPTY } from '../player/tophash.mjs';
+import { hex2, slotState, MIN_TOP_HASH, EVACUATED_X, EVACUATED_Y, EVACUATED_EMPTY, TOPHASH_STATES } from '../player/tophash.mjs';
 
-const STATE_CLASS = ['s-rest', 's-one', 's-x', 's-y', 's-ee'];
-const stateClass = (t) => (t >= MIN_TOP_HASH ? 's-live' : STATE_CLASS[t]);
+/** The class (map.css) a slot in each state is drawn with, by the state's name; the legend draws its samples with them. */
+export const SLOT_CLASS = { live: 's-live', emptyRest: 's-rest', emptyOne: 's-one', evacuatedX: 's-x', evacuatedY: 's-y', evacuatedEmpty: 's-ee' };
+/** @type {string[]} */
+const STATE_CLASS = [];
+for (const s of TOPHASH_STATES) STATE_CLASS[s.value] = SLOT_CLASS[s.name];
+const stateClass = (t) => (t >= MIN_TOP_HASH ? SLOT_CLASS.live : STATE_CLASS[t]);
 
 // A slot is narrow and its text is cut with an ellipsis (map.css): a key or
 // element long enough to be cut (a struct's {1 a b}, a long string) keeps

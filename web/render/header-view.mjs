@@ -3,7 +3,7 @@
 // 6.5. A field whose value changed since the last frame is marked, so a
 // step that bumps count or moves nevacuate is easy to spot.
 import { h, setText } from './dom.mjs';
-import { LOAD_FACTOR } from '../player/tophash.mjs';
+import { LOAD_FACTOR, BUCKET_CNT } from '../player/tophash.mjs';
 
 /** @type {[number, string, string][]} */
 const FLAGS = [
@@ -93,7 +93,7 @@ export class HeaderView {
     const n = header.buckets !== '0' ? 2 ** header.B : 0;
     const lf = n ? header.count / n : 0;
     setText(this.loadText, n ? `${header.count} / ${n} = ${lf.toFixed(2)} of ${LOAD_FACTOR}` : '0 (no buckets yet)');
-    this.loadFill.style.width = `${Math.min(100, (lf / 8) * 100)}%`;
+    this.loadFill.style.width = `${Math.min(100, (lf / BUCKET_CNT) * 100)}%`;
     this.loadBar.classList.toggle('over', lf > LOAD_FACTOR);
   }
 }

@@ -2,14 +2,20 @@
 // with a sample drawn by the same classes as the real thing (map.css), so
 // the legend cannot drift from the picture. Titles say more on hover.
 import { h } from './dom.mjs';
+import { SLOT_CLASS } from './bucket-array.mjs';
+import { hex2, TOPHASH_STATES } from '../player/tophash.mjs';
 
+// The legend's words per state; the states, their bytes and names are the core's.
+const WHAT = {
+  emptyRest: 'empty, and so is the rest of the chain',
+  emptyOne: 'empty, later slots may be live',
+  evacuatedX: 'moved to the X half',
+  evacuatedY: 'moved to the Y half',
+  evacuatedEmpty: 'was empty when evacuated',
+};
 const STATES = [
-  ['s-live', '8f', 'live', 'a key lives here; the byte is the top of its hash'],
-  ['s-rest', '00', 'emptyRest', 'empty, and so is the rest of the chain'],
-  ['s-one', '01', 'emptyOne', 'empty, later slots may be live'],
-  ['s-x', '02', 'evacuatedX', 'moved to the X half'],
-  ['s-y', '03', 'evacuatedY', 'moved to the Y half'],
-  ['s-ee', '04', 'evacuatedEmpty', 'was empty when evacuated'],
+  [SLOT_CLASS.live, '8f', 'live', 'a key lives here; the byte is the top of its hash'],
+  ...TOPHASH_STATES.map((s) => [SLOT_CLASS[s.name], hex2(s.value), s.name, WHAT[s.name]]),
 ];
 
 const swatch = (cls, text) => h('span', { class: `slot swatch ${cls}` }, h('span', { class: 'th', text }));

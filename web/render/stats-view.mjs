@@ -93,7 +93,7 @@ export class StatsView {
     svg('polyline', { points: load, class: 'spark-load' }),
     currentOp >= 0 ? svg('line', { x1: x(currentOp), x2: x(currentOp), y1: 0, y2: H, class: 'spark-now' }) : null);
     this.time.append(chart, h('p', { class: 'spark-legend' },
-      h('span', { class: 'key-load', text: 'load factor (line at 6.5)' }), ' ',
+      h('span', { class: 'key-load', text: `load factor (line at ${LOAD_FACTOR})` }), ' ',
       h('span', { class: 'key-overflow', text: `noverflow (max ${fmt(maxOv)})` })));
   }
 }

@@ -2,11 +2,13 @@
 // session's bytes (SwissGoMap.state(): the contract's dump plus addresses)
 // and the moment's trace event. DOM-free, so node tests compare it with the
 // dump. The control byte's meaning is Go 1.26's (docs/go-map-swiss-1.26.md):
-// 0x80 empty, 0xFE deleted (a tombstone), 0x00-0x7F the h2 of a full slot.
+// 0x80 empty, 0xFE deleted (a tombstone), 0x00-0x7F the h2 of a full slot;
+// the bytes and the group's size are the core's (web/share/core-schema.mjs).
+import { SCHEMA } from '../share/core-schema.mjs';
 
-export const CTRL_EMPTY = 0x80;
-export const CTRL_DELETED = 0xfe;
-export const GROUP_SLOTS = 8;
+export const CTRL_EMPTY = SCHEMA.swiss.ctrlEmpty;
+export const CTRL_DELETED = SCHEMA.swiss.ctrlDeleted;
+export const GROUP_SLOTS = SCHEMA.swiss.groupSlots;
 // A table's groups are drawn one by one while all the tables together have
 // at most this many; past it, only the tables a step is about are drawn in
 // full and the others as one line each.

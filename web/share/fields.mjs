@@ -7,23 +7,30 @@
 import { parseMapType } from '../player/inputs.mjs';
 import { checkFreeText } from './text-rules.mjs';
 import { scanScenario } from '../player/scenario-text.mjs';
+import { SCHEMA } from './core-schema.mjs';
 
-// The core's own limits (core/README.md): seeds and rand words are uint32,
-// hashkey words uint64, at most 2^21 live entries (a hint beyond that only
-// asks for memory), trace events per operation 1,000,000, scenario lines
-// 50,000 (so no more operations than that).
+// The core's own limits and names (web/share/core-schema.mjs, `gomap
+// --schema`): seeds and rand words are uint32, hashkey words uint64, at most
+// maxEntries live entries (a hint beyond that only asks for memory), trace
+// events per operation, scenario lines (so no more operations than that).
 const U32 = 0xffffffffn;
 const U64 = (1n << 64n) - 1n;
-export const MAX_HINT = 1 << 21;
-export const MAX_OP = 50000;
-export const MAX_MICRO = 1000000;
+export const MAX_HINT = Math.max(SCHEMA.buckets.limits.maxEntries, SCHEMA.swiss.limits.maxEntries);
+export const MAX_OP = SCHEMA.limits.scenarioLines;
+export const MAX_MICRO = SCHEMA.limits.traceEventsPerOperation;
 // A shared scenario is at most this many UTF-16 units; larger ones are not
 // meant for links (fill and collide make big maps in one line).
 export const MAX_OPS_TEXT = 65536;
 
 // go126 hashes Go 1.26's map (version 1.26, the Swiss table), its default there.
-export const HASHERS = ['go114', 'go119', 'identity', 'go126'];
-export const VERSIONS = ['1.14', '1.19', '1.26'];
+export const HASHERS = SCHEMA.hashers.map((h) => h.name);
+export const VERSIONS = SCHEMA.versions.map((v) => v.name);
+
+/** Whether the map of Go `version` takes `hasher` (go126 is the Swiss table's only). */
+export function versionTakesHasher(version, hasher) {
+  const model = SCHEMA.versions.find((v) => v.name === version)?.model;
+  return !!SCHEMA.hashers.find((h) => h.name === hasher)?.models.some((m) => m === model);
+}
 export const VIEWS = ['buckets', 'table', 'both'];
 export const THEMES = ['auto', 'light', 'dark'];
 export const CONTROLS = ['full', 'minimal', 'none'];
@@ -32,7 +39,8 @@ export const HEADERS = ['full', 'compact', 'none'];
 // buckets it shows (indices into the bucket array shown at each moment).
 export const MIN_HEIGHT_PX = 120;
 export const MAX_HEIGHT_PX = 4000;
-export const MAX_BUCKET_INDEX = (1 << 21) - 1;
+// No map has more buckets than it may hold entries.
+export const MAX_BUCKET_INDEX = MAX_HINT - 1;
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 120;
 
@@ -285,9 +293,9 @@ export function crossCheck(state, mapType = state.mapType, version = state.versi
   // Go 1.26 (the Swiss table) has a 64-bit seed and the go126 hasher; the
   // bucket map a uint32 hash0 and no go126.
   if (version !== '1.26') {
-    if (state.hasher === 'go126') {
+    if (HASHERS.includes(state.hasher) && !versionTakesHasher(version ?? '1.14', state.hasher)) {
+      warnings.push({ field: 'hasher', message: `${state.hasher} hashes Go 1.26's map (version=1.26) only, not Go ${version ?? '1.14'}'s; using go114` });
       state.hasher = 'go114';
-      warnings.push({ field: 'hasher', message: `go126 hashes Go 1.26's map (version=1.26) only, not Go ${version ?? '1.14'}'s; using go114` });
     }
     if (state.seed !== null && state.seed !== undefined && BigInt(state.seed) > U32) {
       warnings.push({ field: 'seed', message: `seed is over the limit of ${U32} (hash0 is a uint32 before Go 1.26: ${state.seed}); using the model's` });
