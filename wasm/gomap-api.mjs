@@ -85,6 +85,17 @@ export class GoMapModule {
     this.module = module;
   }
 
+  /** @type {import('./gomap').CoreSchema | null} */
+  #coreSchema = null;
+
+  // The core's facts (core/schema.h, `gomap --schema`): tophash states,
+  // control bytes, commands, hashers, versions, event kinds, variants, limits.
+  /** @returns {import('./gomap').CoreSchema} */
+  schema() {
+    this.#coreSchema ??= JSON.parse(this.module.schema());
+    return this.#coreSchema;
+  }
+
   // Bytes held by the module's allocator (for leak checks).
   allocatedBytes() {
     return this.module.allocatedBytes();
@@ -151,19 +162,24 @@ export class GoMap {
       setup.push(`${name} ${value}`);
       return null;
     };
+    // The hashers and versions are the core's (its schema), the model's default hasher first.
+    const { hashers, versions } = owner.schema();
+    const model = swiss ? 'swiss' : 'buckets';
+    const modelVersions = versions.filter((v) => v.model === model).map((v) => v.name);
+    const defaultHasher = versions.find((v) => v.model === model).defaultHasher;
+    const hasherNames = [defaultHasher, ...hashers.filter((h) => h.models.includes(model) && h.name !== defaultHasher).map((h) => h.name)];
+    const oneOf = (names) => `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
     const seedError = swiss
       ? (v) => (isUint64(v) ? null : 'must be an integer from 0 to 2^64-1 (a BigInt past 2^53)')
       : (v) => (isUint32(v) ? null : 'must be an integer from 0 to 4294967295');
     const errors = [
       options.mapType === undefined ? null
         : (checkText('mapType', options.mapType) ?? mapTypeError(owner, options.mapType) ?? (setup.push(options.mapType), null)),
-      swiss
-        ? add('hasher', options.hasher, (v) => ['go126', 'go114', 'go119', 'identity'].includes(v) ? null : 'must be go126, go114, go119 or identity')
-        : add('hasher', options.hasher, (v) => ['go114', 'go119', 'identity'].includes(v) ? null : 'must be go114, go119 or identity'),
+      add('hasher', options.hasher, (v) => hasherNames.includes(v) ? null : `must be ${oneOf(hasherNames)}`),
       add('seed', options.seed, seedError),
       add('hint', options.hint, (v) => Number.isSafeInteger(v) ? null : 'must be a safe integer'),
       // The Swiss session reads `version 1.26` itself, before any other line.
-      swiss ? null : add('version', options.version, (v) => ['1.14', '1.19'].includes(v) ? null : 'must be "1.14", "1.19" or "1.26"'),
+      swiss ? null : add('version', options.version, (v) => modelVersions.includes(v) ? null : `must be ${oneOf(versions.map((x) => `"${x.name}"`))}`),
     ].filter(Boolean);
     if (options.hashkey !== undefined) {
       const words = Array.isArray(options.hashkey) ? options.hashkey : null;

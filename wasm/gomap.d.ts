@@ -176,9 +176,37 @@ export declare class SwissGoMap extends GoMap {
   groups(table: string, from: number, count: number): SwissGroup[] | Failure;
 }
 
+/** The core's facts (core/schema.h, `gomap --schema`); web/share/core-schema.mjs is generated from it. */
+export interface CoreSchema {
+  schemaVersion: number;
+  setupCommands: string[];
+  operations: string[];
+  versions: { name: string; model: 'buckets' | 'swiss'; defaultHasher: string }[];
+  hashers: { name: string; models: ('buckets' | 'swiss')[] }[];
+  variants: { name: string; suffix: string }[];
+  limits: { scenarioLines: number; scenarioBytes: number; traceEventsPerOperation: number;
+            swissTraceEventsPerOperation: number; maxGoArrayLen: number; maxGoTypeDepth: number;
+            maxStructFields: number; maxGoTypeSize: number };
+  buckets: {
+    bucketCnt: number; minTopHash: number; tophashStates: { value: number; name: string }[];
+    loadFactor: number; maxInlineSize: number;
+    flags: { iterator: number; oldIterator: number; hashWriting: number; sameSizeGrow: number };
+    limits: { maxEntries: number; maxStringKeyBytes: number; maxHeapBytes: number; dumpFullBucketLimit: number };
+    eventKinds: string[]; functions: string[];
+  };
+  swiss: {
+    groupSlots: number; ctrlEmpty: number; ctrlDeleted: number; maxTableCapacity: number;
+    maxAvgGroupLoad: number; loadFactor: number;
+    limits: { maxEntries: number; maxStringKeyBytes: number; maxHeapBytes: number };
+    eventKinds: string[]; functions: string[];
+  };
+}
+
 export declare class GoMapModule {
   /** The Emscripten module underneath (wasm/gomap_wasm.d.mts): for tests and tools. */
   readonly module: GoMapWasm;
+  /** The core's facts (core/schema.h, `gomap --schema`), read from the module once. */
+  schema(): CoreSchema;
   allocatedBytes(): number;
   memory(): MemoryUse;
   createMap(options?: MapOptions): { ok: true; map: GoMap | SwissGoMap } | Failure;
