@@ -43,9 +43,15 @@ function append(el, children) {
   }
 }
 
-/** Sets text only when it differs (a write costs a style recalculation). */
+/**
+ * Sets text only when it differs (a write costs a style recalculation); an
+ * element holding one text node keeps that node and changes its characters.
+ */
 export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  if (el.textContent === text) return;
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3 && text !== '') /** @type {Text} */ (only).data = text;
+  else el.textContent = text;
 }
 
 export function clear(el) {

@@ -3,7 +3,7 @@
 // each bit coloured by the part of the hash the map uses it for, and a list
 // of facts, each with the swatch of its part. A panel says which bit plays
 // which role and what the facts are; drawing is done here, once.
-import { h, clear } from './dom.mjs';
+import { h, clear, setText } from './dom.mjs';
 
 export class HashBitsPanel {
   /**
@@ -33,11 +33,11 @@ export class HashBitsPanel {
     const k = what ? JSON.stringify(what) : '';
     if (k === this.key) return false;
     this.key = k;
-    clear(this.bits);
-    clear(this.facts);
     if (!what) {
       this.title.textContent = this.emptyText;
       this.root.classList.add('is-empty');
+      clear(this.bits);
+      clear(this.facts);
       return true;
     }
     this.root.classList.remove('is-empty');
@@ -47,15 +47,29 @@ export class HashBitsPanel {
       h('code', { class: 'hash-call', text: `hash(${shown})` }), ' = ', h('code', { class: 'hash-hex', text: `0x${p.hex}` }),
       p.why ? h('span', { class: 'hash-why', text: ` — ${p.why}` }) : null,
     );
-    for (let g = 0; g < 8; g++) {
-      const group = h('span', { class: 'byte' });
-      for (let i = 0; i < 8; i++) group.append(h('span', { class: `bit role-${p.role(63 - (g * 8 + i))}`, text: p.bits[g * 8 + i] }));
-      const label = g === 0 ? this.topLabel : g === 7 ? 'bits 7–0' : '';
-      this.bits.append(h('span', { class: 'byte-wrap' }, group, h('span', { class: 'byte-label', text: label })));
+    // The 64 bits keep their nodes from key to key: each gets its digit
+    // and its part's class (rebuilding them restyled ~90 nodes a key).
+    if (!this.bitEls) {
+      this.bitEls = [];
+      this.byteWraps = [];
+      for (let g = 0; g < 8; g++) {
+        const group = h('span', { class: 'byte' });
+        for (let i = 0; i < 8; i++) {
+          const bit = h('span', { class: 'bit' });
+          this.bitEls.push(bit);
+          group.append(bit);
+        }
+        const label = g === 0 ? this.topLabel : g === 7 ? 'bits 7–0' : '';
+        this.byteWraps.push(h('span', { class: 'byte-wrap' }, group, h('span', { class: 'byte-label', text: label })));
+      }
     }
-    for (const [role, text] of p.facts) {
-      this.facts.append(h('li', {}, h('span', { class: `swatch-bit role-${role}`, 'aria-hidden': 'true' }), text));
-    }
+    this.bitEls.forEach((bit, i) => {
+      const c = `bit role-${p.role(63 - i)}`;
+      if (bit.className !== c) bit.className = c;
+      setText(bit, p.bits[i]);
+    });
+    if (this.bits.childNodes.length !== 8) this.bits.replaceChildren(...this.byteWraps);
+    this.facts.replaceChildren(...p.facts.map(([role, text]) => h('li', {}, h('span', { class: `swatch-bit role-${role}`, 'aria-hidden': 'true' }), text)));
     return true;
   }
 }

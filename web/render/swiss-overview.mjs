@@ -8,7 +8,7 @@
 // render/swiss-model.mjs), the same as the detailed picture. The table the
 // step is about and the table opened below are outlined; a click or the
 // arrow keys open another.
-import { h } from './dom.mjs';
+import { h, setText } from './dom.mjs';
 
 const CELL_W = 8;    // canvas pixels per table column (6 of bar, 2 of gap)
 const CELL_H = 20;   // per table row (18 of bar)
@@ -104,8 +104,8 @@ export class SwissOverview {
     this.#placeDir(model, focusDir ?? (focusTable !== null ? model.tables[focusTable]?.entries[0] : null));
     const f = overviewFigures(model);
     const load = f.capacity ? (f.used / f.capacity) * 100 : 0;
-    this.caption.textContent = `${fmt(f.tables)} tables, ${fmt(f.used)} entries in ${fmt(f.capacity)} slots (${load.toFixed(1)}% load), ` +
-      `${fmt(f.tombstones)} tombstones; directory of ${fmt(f.dirLen)} entries, ${fmt(f.shared)} shared`;
+    setText(this.caption, `${fmt(f.tables)} tables, ${fmt(f.used)} entries in ${fmt(f.capacity)} slots (${load.toFixed(1)}% load), ` +
+      `${fmt(f.tombstones)} tombstones; directory of ${fmt(f.dirLen)} entries, ${fmt(f.shared)} shared`);
     this.dirFrame.setAttribute('aria-label', `directory: ${fmt(f.dirLen)} entries over ${fmt(f.tables)} tables, ${fmt(f.shared)} of them shared`);
     this.frame.setAttribute('aria-valuemin', '0');
     this.frame.setAttribute('aria-valuemax', String(Math.max(0, this.n - 1)));

@@ -5,7 +5,7 @@
 // each slot's key and element under its byte, a deleted slot's leftover
 // key shown as stale. Marks of the step (sw-* classes, swiss-model.mjs
 // swissMarks) and `sw-focus` on what to keep in view.
-import { h } from './dom.mjs';
+import { h, setText } from './dom.mjs';
 import { allTables, hex2, tablesInFull, tableName, focusTablePos, groupWindow, GROUP_WINDOW } from './swiss-model.mjs';
 import { SwissOverview } from './swiss-overview.mjs';
 
@@ -14,6 +14,10 @@ const DENSE_GROUPS = 16;
 const MAX_SUMMARY_LINES = 32;
 const ZOOM_OUT_TABLES = 8;
 const MAX_DIR_RUNS = 128;
+// Elements of groups and tables drawn lately, kept by address (a step back
+// or forth finds most of them again and only patches what differs).
+const GROUP_POOL = 512;
+const TABLE_POOL = 64;
 // One formatter, made once (toLocaleString builds one per call, at every step).
 const count = new Intl.NumberFormat('en-US').format;
 const STATE_LABEL = { empty: 'empty', deleted: 'deleted (tombstone)', full: 'full' };
@@ -37,6 +41,34 @@ function field(name, value, title) {
   return h('span', { class: 'sw-field', title }, h('span', { class: 'sw-fname', text: name }), ' ', h('span', { class: 'sw-fval', text: String(value) }));
 }
 
+// A line of fields [name, value, title] after `lead` leading nodes of
+// parent: a field whose name and title read the same keeps its node and
+// gets its new value as text (an operation's end changes one or two
+// values, not the line).
+function patchFields(parent, lead, list) {
+  const kids = [...parent.childNodes].slice(0, lead);
+  let i = lead;
+  for (const f of list) {
+    if (!f) continue;
+    const [name, value, title] = f;
+    const at = /** @type {HTMLElement | undefined} */ (parent.childNodes[i++]);
+    if (at?.title === title && at.firstChild?.textContent === name) {
+      setText(/** @type {HTMLElement} */ (at.lastChild), String(value));
+      kids.push(at);
+    } else {
+      kids.push(field(name, value, title));
+    }
+  }
+  patchChildren(parent, kids);
+}
+
+// Keeps the most recently used entries of a pool, the oldest dropped.
+function touch(pool, key, entry, cap) {
+  pool.delete(key);
+  pool.set(key, entry);
+  if (pool.size > cap) pool.delete(pool.keys().next().value);
+}
+
 export class SwissView {
   /**
    * @param {{ onOpen?: (pos: number) => void, onPage?: () => void }} [options] onOpen: a table picked
@@ -53,6 +85,8 @@ export class SwissView {
     this.root = h('div', { class: 'swiss-map' }, this.header, this.directory, this.tables, swissLegend());
     this.windowFrom = new Map(); // table address → first group of its window, kept from step to step
     this.pinned = new Set();     // tables whose window the reader paged (until the next step)
+    this.groupPool = new Map();  // group address → its element and what each slot shows
+    this.tablePool = new Map();  // table address → its box, line of fields, rows and pager
   }
 
   /** Where a table's window stands (readSwissModel's windowOf): pinned while the reader pages it. */
@@ -68,11 +102,6 @@ export class SwissView {
     if (!this.paging) this.pinned.clear();
     this.last = { model, marks, options: { dense, open, theme } };
     this.theme = theme;
-    // Groups and tables drawn last time, reused when they show the same.
-    this.groupCache = this.nextGroups ?? new Map();
-    this.tableCache = this.nextTables ?? new Map();
-    this.nextGroups = new Map();
-    this.nextTables = new Map();
     this.allDense = dense; // every table dense, however small (compare mode)
     // A map of many tables, too big to draw table by table (the state
     // summarized some): the directory and the tables zoomed out, the
@@ -99,16 +128,19 @@ export class SwissView {
       this.header.replaceChildren(h('span', { class: 'sw-note', text: `make(${hd.type.name}): no groups yet — the first insert allocates one.` }));
       return;
     }
-    this.header.replaceChildren(
-      h('span', { class: 'sw-title', text: `Map @0x${hd.map}` }),
-      field('used', hd.count, 'Map.used: the number of entries'),
-      field('seed', `0x${hd.seed}`, 'Map.seed: mixed into every hash'),
-      field('dirLen', hd.dirLen, 'Map.dirLen: directory entries (0: a small map, its one group at dirPtr)'),
-      field('globalDepth', hd.globalDepth, 'Map.globalDepth: the top bits of the hash that index the directory'),
-      field('tombstonePossible', hd.tombstonePossible, 'Map.tombstonePossible: a delete may have left a tombstone'),
-      field('clearSeq', hd.clearSeq, 'Map.clearSeq: clears so far (iterators compare it)'),
-      field('type', hd.type.name, `slot ${hd.type.slotSize} B, group ${hd.type.groupSize} B`),
-    );
+    const title = `Map @0x${hd.map}`;
+    const first = /** @type {HTMLElement | null} */ (this.header.firstChild);
+    if (first?.className !== 'sw-title') this.header.replaceChildren(h('span', { class: 'sw-title', text: title }));
+    else setText(first, title);
+    patchFields(this.header, 1, [
+      ['used', hd.count, 'Map.used: the number of entries'],
+      ['seed', `0x${hd.seed}`, 'Map.seed: mixed into every hash'],
+      ['dirLen', hd.dirLen, 'Map.dirLen: directory entries (0: a small map, its one group at dirPtr)'],
+      ['globalDepth', hd.globalDepth, 'Map.globalDepth: the top bits of the hash that index the directory'],
+      ['tombstonePossible', hd.tombstonePossible, 'Map.tombstonePossible: a delete may have left a tombstone'],
+      ['clearSeq', hd.clearSeq, 'Map.clearSeq: clears so far (iterators compare it)'],
+      ['type', hd.type.name, `slot ${hd.type.slotSize} B, group ${hd.type.groupSize} B`],
+    ]);
   }
 
   #directory(model, marks) {
@@ -118,6 +150,7 @@ export class SwissView {
       return;
     }
     d.hidden = false;
+    if (this.zoomedOut || model.small) this.dirSig = null;
     if (this.zoomedOut) {
       const label = `directory (${model.header.dirLen} entries)`;
       if (d.firstChild?.textContent !== label || !d.classList.contains('is-zoomed-out')) {
@@ -139,6 +172,11 @@ export class SwissView {
     // Thousands of entries: the first runs and the one a step is about.
     const more = runs.length > MAX_DIR_RUNS ? runs.length - MAX_DIR_RUNS : 0;
     if (more) runs = runs.filter((run, i) => i < MAX_DIR_RUNS || run.some((e) => marks.dir.has(e.index)));
+    // The same entries, tables and marks as drawn: the nodes stay.
+    const sig = JSON.stringify([model.header.dirLen, more, marks.focus?.dir, runs.map((run) => [model.tables[run[0].table].localDepth,
+      run.map((e) => `${e.index}:${model.tables[e.table].pos}:${marks.dir.get(e.index)?.join(' ') ?? ''}`)])]);
+    if (sig === this.dirSig) return;
+    this.dirSig = sig;
     d.replaceChildren(
       h('span', { class: 'sw-dlabel', text: `directory (${model.header.dirLen} entr${model.header.dirLen === 1 ? 'y' : 'ies'})` }),
       h('span', { class: 'sw-runs' }, runs.map((run) => {
@@ -233,8 +271,8 @@ export class SwissView {
         const words = (n, where) => `⋯ ${count(n)} group${n === 1 ? '' : 's'} ${where}`;
         above.hidden = win.above === 0;
         below.hidden = win.below === 0;
-        above.textContent = words(win.above, 'above');
-        below.textContent = words(win.below, 'below');
+        setText(above, words(win.above, 'above'));
+        setText(below, words(win.below, 'below'));
         above.title = `${span}; show the ${GROUP_WINDOW} before them`;
         below.title = `${span}; show the ${GROUP_WINDOW} after them`;
         above.dataset.count = String(win.above);
@@ -245,35 +283,49 @@ export class SwissView {
 
   #smallGroup(model, marks) {
     const g = model.small;
-    return h('section', { class: 'sw-table is-small', 'aria-label': 'the small map: one group' },
-      h('h4', { class: 'sw-thead' }, h('span', { class: 'sw-tname', text: 'small map: one group' }), h('span', { class: 'sw-taddr', text: ` @0x${g.addr}` })),
-      h('div', { class: 'sw-groups' }, this.#group(g, 'g', model, marks)));
+    let small = this.smallBox;
+    if (!small) {
+      const row = h('div', { class: 'sw-groups' });
+      const addr = h('span', { class: 'sw-taddr' });
+      const box = h('section', { class: 'sw-table is-small', 'aria-label': 'the small map: one group' },
+        h('h4', { class: 'sw-thead' }, h('span', { class: 'sw-tname', text: 'small map: one group' }), addr), row);
+      small = this.smallBox = { box, row, addr };
+    }
+    setText(small.addr, ` @0x${g.addr}`);
+    patchChildren(small.row, [this.#group(g, 'g', model, marks)]);
+    return small.box;
   }
 
   #table(t, model, marks, full) {
     const tm = marks.tables.get(t.addr) ?? [];
     const focus = marks.focus?.table === t.addr ? ['sw-focus'] : [];
-    const cached = full ? this.tableCache.get(t.addr) : null;
-    // The table's line, kept while its fields read the same (no style or layout for it).
-    const headSig = JSON.stringify([t.role, t.pos, t.capacity, t.used, t.growthLeft, t.tombstones, t.localDepth, t.entries[0], t.entries.at(-1)]);
-    const head = cached?.headSig === headSig ? cached.head : h('h4', { class: 'sw-thead' },
-      h('span', { class: 'sw-tname', text: t.role === 'live' ? `T${t.pos}` : t.role === 'new' ? `T${t.pos} (new, filling)` : `T${t.pos} (replaced)` }),
-      h('span', { class: 'sw-taddr', text: ` @0x${t.addr}` }),
-      field('capacity', t.capacity, 'table.capacity: slots'),
-      field('used', t.used, 'table.used'),
-      field('growthLeft', t.growthLeft, 'table.growthLeft: inserts into empty slots before it must grow (7/8 load)'),
-      field('tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'),
-      field('localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'),
-      t.role === 'live' ? field(t.entries.length === 1 ? 'dir entry' : 'dir entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here') : null);
-    const box = cached?.box ?? h('section', { dataset: { addr: t.addr } });
-    box.className = cls(`sw-table role-${t.role}`, [...tm, ...focus]);
-    box.setAttribute('aria-label', tableName(t));
+    // The table's box, line of fields and rows, kept by address: a step
+    // patches the fields that changed and the groups that differ.
+    let cached = this.tablePool.get(t.addr);
+    if (!cached) {
+      const name = h('span', { class: 'sw-tname' });
+      cached = { box: h('section', { dataset: { addr: t.addr } }), head: h('h4', { class: 'sw-thead' }, name, h('span', { class: 'sw-taddr', text: ` @0x${t.addr}` })), name };
+    }
+    touch(this.tablePool, t.addr, cached, TABLE_POOL);
+    setText(cached.name, t.role === 'live' ? `T${t.pos}` : t.role === 'new' ? `T${t.pos} (new, filling)` : `T${t.pos} (replaced)`);
+    patchFields(cached.head, 2, [
+      ['capacity', t.capacity, 'table.capacity: slots'],
+      ['used', t.used, 'table.used'],
+      ['growthLeft', t.growthLeft, 'table.growthLeft: inserts into empty slots before it must grow (7/8 load)'],
+      ['tombstones', t.tombstones, 'deleted slots (0xFE): 7/8 of capacity - used - growthLeft'],
+      ['localDepth', t.localDepth, 'table.localDepth: hash bits this table was split by'],
+      t.role === 'live' ? [t.entries.length === 1 ? 'dir entry' : 'dir entries', t.entries.length === 1 ? `${t.entries[0]}` : `${t.entries[0]}–${t.entries.at(-1)}`, 'the directory entries pointing here'] : null,
+    ]);
+    const { box, head } = cached;
+    const dense = full && (t.groupCount > DENSE_GROUPS || (this.allDense && t.groupCount > 1));
+    const boxClass = cls(`sw-table role-${t.role}`, [...tm, ...focus, ...(dense ? ['is-dense'] : []), ...(full ? [] : ['is-summary'])]);
+    if (box.className !== boxClass) box.className = boxClass;
+    const label = tableName(t);
+    if (box.getAttribute('aria-label') !== label) box.setAttribute('aria-label', label);
     const kids = [head];
     if (full) {
       // A big table is dense: its groups side by side, control bytes only,
       // but for the groups the step is about, drawn whole on their own row.
-      const dense = t.groupCount > DENSE_GROUPS || (this.allDense && t.groupCount > 1);
-      if (dense) box.classList.add('is-dense');
       // A window of the table's groups (and those the step marks) when it
       // has more than fit beside the player: zoomed out, or a table of
       // more than GROUP_WINDOW groups (a 1,024-slot table has 128).
@@ -282,79 +334,98 @@ export class SwissView {
       const win = windowed ? groupWindow(t, marks, this.windowFrom.get(t.addr) ?? 0, { pinned }) : null;
       if (win) this.windowFrom.set(t.addr, win.from); // no focus here next step: stay where it was
       const groups = win ? win.groups : t.groups;
-      const row = cached?.row ?? h('div', { class: 'sw-groups' });
-      patchChildren(row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
-      const pager = win && groups.length < t.groupCount ? (cached?.pager ?? this.#pager(t.addr)) : null;
-      this.nextTables.set(t.addr, { box, row, pager, head, headSig });
+      cached.row ??= h('div', { class: 'sw-groups' });
+      patchChildren(cached.row, groups.map((g) => this.#group(g, `g${g.index}`, model, marks, dense)));
+      const pager = win && groups.length < t.groupCount ? (cached.pager ??= this.#pager(t.addr)) : null;
       if (pager) {
         const others = groups.length - (win.to - win.from);
         pager.fill(win, t.groupCount, others);
-        kids.push(pager.above, row, pager.below);
+        kids.push(pager.above, cached.row, pager.below);
       } else {
-        kids.push(row);
+        kids.push(cached.row);
       }
     } else {
       const fill = t.capacity ? t.used / t.capacity : 0;
-      const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
-      bar.firstChild.style.width = `${(fill * 100).toFixed(1)}%`;
-      kids.push(h('p', { class: 'sw-summary' }, bar, ` ${t.groupCount} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`));
-      box.classList.add('is-summary');
+      const width = `${(fill * 100).toFixed(1)}%`;
+      const words = ` ${t.groupCount} groups, ${(fill * 100).toFixed(0)}% used — drawn in full when a step is about it`;
+      if (cached.summarySig !== `${width}${words}`) {
+        const bar = h('span', { class: 'sw-fill' }, h('span', { class: 'sw-fill-used' }));
+        /** @type {HTMLElement} */ (bar.firstChild).style.width = width;
+        cached.summary = h('p', { class: 'sw-summary' }, bar, words);
+        cached.summarySig = `${width}${words}`;
+      }
+      kids.push(cached.summary);
     }
     patchChildren(box, kids);
     return box;
   }
 
+  // A group drawn: its element kept by address (a pool across steps), its
+  // class and label set when they differ, and each slot patched: a slot
+  // that shows the same bytes only changes its class when its marks do;
+  // one that shows other bytes is built anew. Nothing else is touched, so
+  // a step restyles and relayouts the few slots it is about.
   #group(g, label, model, marks, dense = false) {
     const gm = marks.groups.get(g.addr) ?? [];
     const focusHere = marks.focus?.group === g.addr;
     const open = dense && (focusHere || gm.length > 0 || g.slots.some((s) => marks.slots.has(`${g.addr}:${s.slot}`)));
-    // What this group shows: the same as last time, the same element.
-    let sig = `${label}|${dense}|${open}|${gm.join(' ')}|${focusHere ? marks.focus.slot ?? 'g' : ''}`;
-    for (const s of g.slots) sig += `|${s.ctrl}\u0001${s.key ?? ''}\u0001${s.value ?? ''}\u0001${s.stale ?? ''}\u0001${s.staleValue ?? ''}\u0001${marks.slots.get(`${g.addr}:${s.slot}`)?.join(' ') ?? ''}`;
-    const hit = this.groupCache?.get(g.addr);
-    const el = hit?.sig === sig ? hit.el : this.#groupElement(g, label, marks, dense, focusHere, gm, open);
-    this.nextGroups?.set(g.addr, { sig, el });
-    return el;
-  }
-
-  #groupElement(g, label, marks, dense, focusHere, gm, open) {
-    const cells = g.slots.map((s) => {
-      const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
-      const focus = focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [];
-      const byte = h('span', { class: 'sw-ctrl', text: hex2(s.ctrl) });
-      const slotClass = cls(`sw-slot s-${s.state}`, [...m, ...focus]);
-      if (dense && !open) {
-        // A closed group of a dense table shows control bytes only: no key
-        // and element nodes (thousands of them cost the layout of every
-        // step); the slot's title and data-k still carry them.
-        const title = slotTitle(label, s);
-        const text = s.state === 'full' ? s.key : s.stale;
-        const dataset = { slot: String(s.slot) };
-        if (text !== null) dataset.k = text;
-        if (s.state !== 'full' && s.stale !== null) dataset.stale = '1';
-        return h('span', { class: slotClass, title, role: 'img', 'aria-label': title, dataset }, byte);
-      }
-      const k = h('span', { class: 'sw-k' });
-      const v = h('span', { class: 'sw-v' });
-      const title = slotTitle(label, s);
-      if (s.state === 'full') {
-        k.textContent = s.key;
-        v.textContent = s.value;
-      } else if (s.stale !== null) {
-        k.textContent = s.stale;
-        k.classList.add('stale');
-        if (s.staleValue !== null) {
-          v.textContent = s.staleValue;
-          v.classList.add('stale');
-        }
-      }
-      return h('span', { class: slotClass, title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
-    });
+    let entry = this.groupPool.get(g.addr);
+    if (!entry) {
+      const glabel = h('span', { class: 'sw-glabel', title: `group at 0x${g.addr}` });
+      const cells = h('span', { class: 'sw-cells' });
+      entry = { el: h('div', { dataset: { addr: g.addr } }, glabel, cells), glabel, cells, cls: '', label: null, slots: [] };
+    }
+    touch(this.groupPool, g.addr, entry, GROUP_POOL);
     const focus = focusHere && marks.focus.slot === undefined ? ['sw-focus'] : [];
-    return h('div', { class: cls('sw-group', [...gm, ...focus, ...(open ? ['is-open'] : [])]), dataset: { addr: g.addr } },
-      h('span', { class: 'sw-glabel', title: `group at 0x${g.addr}`, text: label }),
-      h('span', { class: 'sw-cells' }, cells));
+    const groupClass = cls('sw-group', [...gm, ...focus, ...(open ? ['is-open'] : [])]);
+    if (entry.cls !== groupClass) entry.el.className = entry.cls = groupClass;
+    if (entry.label !== label) entry.glabel.textContent = entry.label = label;
+    const closed = dense && !open;
+    const kids = g.slots.map((s, i) => {
+      const m = marks.slots.get(`${g.addr}:${s.slot}`) ?? [];
+      const slotClass = cls(`sw-slot s-${s.state}`, [...m, ...(focusHere && marks.focus.slot === s.slot ? ['sw-focus'] : [])]);
+      const shows = `${label}\u0001${closed}\u0001${s.slot}\u0001${s.ctrl}\u0001${s.key ?? ''}\u0001${s.value ?? ''}\u0001${s.stale ?? ''}\u0001${s.staleValue ?? ''}`;
+      let cell = entry.slots[i];
+      if (cell?.shows !== shows) cell = entry.slots[i] = { el: slotElement(label, s, closed), shows, cls: '' };
+      if (cell.cls !== slotClass) cell.el.className = cell.cls = slotClass;
+      return cell.el;
+    });
+    entry.slots.length = kids.length;
+    patchChildren(entry.cells, kids);
+    return entry.el;
   }
+}
+
+// A slot's element (its class is the caller's): the control byte, and
+// under it the key and element (or a deleted key's stale bytes) unless
+// the slot is a closed group's of a dense table.
+function slotElement(label, s, closed) {
+  const byte = h('span', { class: 'sw-ctrl', text: hex2(s.ctrl) });
+  const title = slotTitle(label, s);
+  if (closed) {
+    // A closed group of a dense table shows control bytes only: no key
+    // and element nodes (thousands of them cost the layout of every
+    // step); the slot's title and data-k still carry them.
+    const text = s.state === 'full' ? s.key : s.stale;
+    const dataset = { slot: String(s.slot) };
+    if (text !== null) dataset.k = text;
+    if (s.state !== 'full' && s.stale !== null) dataset.stale = '1';
+    return h('span', { title, role: 'img', 'aria-label': title, dataset }, byte);
+  }
+  const k = h('span', { class: 'sw-k' });
+  const v = h('span', { class: 'sw-v' });
+  if (s.state === 'full') {
+    k.textContent = s.key;
+    v.textContent = s.value;
+  } else if (s.stale !== null) {
+    k.textContent = s.stale;
+    k.classList.add('stale');
+    if (s.staleValue !== null) {
+      v.textContent = s.staleValue;
+      v.classList.add('stale');
+    }
+  }
+  return h('span', { title, role: 'img', 'aria-label': title, dataset: { slot: String(s.slot) } }, byte, k, v);
 }
 
 // A slot in words: its control byte and state, and its key and element (or stale key bytes).
