@@ -6,6 +6,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
+import { spyRestores as spy } from './restore-spy.mjs';
 import { CompareSession, SIDES, sideScenario } from '../../web/compare/compare-session.mjs';
 import { HEAP_COPY_SLICE as SLICE } from '../../web/player/player.mjs';
 
@@ -23,27 +24,6 @@ function replay(version, ops) {
   const bytes = map.heapCopy();
   map.free();
   return bytes;
-}
-
-// Counts the restore slices of one keyframe and its restores made without
-// a whole prepared copy.
-function spy(snap) {
-  const log = { slices: 0, unprepared: 0, restores: 0 };
-  let ready = false;
-  const prepareRestore = snap.prepareRestore;
-  snap.prepareRestore = (o) => {
-    log.slices++;
-    ready = prepareRestore(o);
-    return ready;
-  };
-  const restore = snap.restore;
-  snap.restore = () => {
-    log.restores++;
-    if (!ready) log.unprepared++;
-    ready = false;
-    return restore();
-  };
-  return log;
 }
 
 test('a compare seek back to a big fill restores both sides in slices: the bytes of a replay', async () => {

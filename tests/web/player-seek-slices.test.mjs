@@ -8,6 +8,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
+import { spyRestores as spy } from './restore-spy.mjs';
 import { Player, HEAP_COPY_SLICE as SLICE, seekWhenReady } from '../../web/player/player.mjs';
 
 let gomap;
@@ -24,27 +25,6 @@ const replay = (ops) => {
   map.free();
   return bytes;
 };
-
-// Counts one keyframe's restore slices, its restores and those made without
-// a whole prepared copy.
-function spy(snap) {
-  const log = { slices: 0, restores: 0, unprepared: 0 };
-  let ready = false;
-  const prepareRestore = snap.prepareRestore;
-  snap.prepareRestore = (o) => {
-    log.slices++;
-    ready = prepareRestore(o);
-    return ready;
-  };
-  const restore = snap.restore;
-  snap.restore = () => {
-    log.restores++;
-    if (!ready) log.unprepared++;
-    ready = false;
-    return restore();
-  };
-  return log;
-}
 
 // Counts the traced runs the session makes.
 function tracedRuns(map) {
