@@ -24,6 +24,15 @@ func readInput(args []string) (string, error) {
 	return string(b), err
 }
 
+// exitOnError ends the process with status 2 and err on stderr, named by the oracle (each
+// oracle's main.go says its oracleName); nil goes on.
+func exitOnError(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, oracleName+":", err)
+		os.Exit(2)
+	}
+}
+
 var out = json.NewEncoder(os.Stdout)
 
 func emit(v any) {

@@ -17,20 +17,16 @@ import (
 	"os"
 )
 
+const oracleName = "oracle"
+
 func main() {
-	if err := checkLayout(); err != nil {
-		fmt.Fprintln(os.Stderr, "oracle:", err)
-		os.Exit(2)
-	}
+	exitOnError(checkLayout())
 	if len(os.Args) == 2 && os.Args[1] == "--layout" {
 		printLayouts()
 		return
 	}
 	src, err := readInput(os.Args[1:])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "oracle:", err)
-		os.Exit(2)
-	}
+	exitOnError(err)
 	emit(map[string]any{"hashkey0": hex16(uint64(hashkey[0])), "aeshash": useAeshash})
 
 	cmds := parseScenario(src)
@@ -39,11 +35,7 @@ func main() {
 		emit(e)
 	}
 	failed := len(errs) > 0
-	run, ok := mapTypes[mapType]
-	if !ok {
-		// Go's other types: the compiled instantiation of the same type, however it is spelt.
-		run, ok = typedMapTypes[canonicalMapType(mapType)]
-	}
+	run, ok := runnerFor(mapType)
 	if !ok {
 		emit(record{Line: 1, Op: mapType, Error: fmt.Sprintf("map type %s is not supported by the oracle", mapType)})
 		os.Exit(1)

@@ -92,6 +92,16 @@ func init() {
 	addTyped[string, nestedPadded]()
 }
 
+// runnerFor finds the runner of a scenario's map type: a version-1 type by its text, or Go's
+// other types by the compiled instantiation of the same type, however it is spelt.
+func runnerFor(mapType string) (func(setup, []command), bool) {
+	if run, ok := mapTypes[mapType]; ok {
+		return run, true
+	}
+	run, ok := typedMapTypes[canonicalMapType(mapType)]
+	return run, ok
+}
+
 // hashFuncName names the function behind a map type's hasher field (a closure): "memhash64",
 // "strhash", "memhash_varlen", or ".hash.<type>" for one the compiler generated (Go 1.19 spells
 // it pkg..hash.<type>, Go 1.26 pkg.hash.<type>).

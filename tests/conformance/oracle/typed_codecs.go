@@ -23,24 +23,17 @@ func keyCodecFor[K comparable]() keyCodec[K] {
 	return keyCodec[K]{
 		name: t.String(),
 		parse: func(s string) (K, error) {
-			var k K
-			v, err := parseLiteral(t, s)
-			if err != nil {
-				return k, err
-			}
-			if hasNaN(v) {
+			k, err := parseAs[K](t, s)
+			if err == nil && hasNaN(reflect.ValueOf(k)) {
 				// Its hash is random every time: the model could not be pinned to it.
-				return k, fmt.Errorf("NaN keys are not supported by the conformance oracle")
+				var zero K
+				return zero, fmt.Errorf("NaN keys are not supported by the conformance oracle")
 			}
-			return v.Interface().(K), nil
+			return k, err
 		},
 		format: func(k K) string { return fmt.Sprint(k) },
 		lit:    func(k K) string { return literalToken(reflect.ValueOf(k)) },
-		gen: func(p string, i int) (K, error) {
-			v := reflect.New(t).Elem()
-			generate(v, p, i)
-			return v.Interface().(K), nil
-		},
+		gen:    func(p string, i int) (K, error) { return generated[K](t, p, i), nil },
 	}
 }
 
@@ -54,27 +47,32 @@ func elemCodecFor[V any]() elemCodec[V] {
 	if isTextByteArray(t) {
 		return byteArrayElem[V]()
 	}
-	gen := func(p string, i int) V {
-		v := reflect.New(t).Elem()
-		generate(v, p, i)
-		return v.Interface().(V)
-	}
 	return elemCodec[V]{
-		name: t.String(),
-		parse: func(s string) (V, error) {
-			var zero V
-			v, err := parseLiteral(t, s)
-			if err != nil {
-				return zero, err
-			}
-			return v.Interface().(V), nil
-		},
+		name:         t.String(),
+		parse:        func(s string) (V, error) { return parseAs[V](t, s) },
 		toJSON:       func(v V) any { return fmt.Sprint(v) },
 		text:         func(v V) string { return fmt.Sprint(v) },
 		lit:          func(v V) string { return literalToken(reflect.ValueOf(v)) },
-		fillValue:    func(i int) V { return gen("k", i) },
-		collideValue: func(i int) V { return gen("c", i) },
+		fillValue:    func(i int) V { return generated[V](t, "k", i) },
+		collideValue: func(i int) V { return generated[V](t, "c", i) },
 	}
+}
+
+// parseAs reads s as a composite literal of T (t is T's reflect type), for keys and elements alike.
+func parseAs[T any](t reflect.Type, s string) (T, error) {
+	v, err := parseLiteral(t, s)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.Interface().(T), nil
+}
+
+// generated is the T that `fill` (prefix "k") or `collide` (prefix "c") makes for number i.
+func generated[T any](t reflect.Type, prefix string, i int) T {
+	v := reflect.New(t).Elem()
+	generate(v, prefix, i)
+	return v.Interface().(T)
 }
 
 func isTextByteArray(t reflect.Type) bool {

@@ -25,11 +25,10 @@ import (
 	"runtime"
 )
 
+const oracleName = "oracle126"
+
 func main() {
-	if err := checkLayout(); err != nil {
-		fmt.Fprintln(os.Stderr, "oracle126:", err)
-		os.Exit(2)
-	}
+	exitOnError(checkLayout())
 	args := os.Args[1:]
 	if len(args) == 1 && args[0] == "--layout" {
 		printLayouts()
@@ -40,10 +39,7 @@ func main() {
 		args = args[1:]
 	}
 	src, err := readInput(args)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "oracle126:", err)
-		os.Exit(2)
-	}
+	exitOnError(err)
 	cmds := parseScenario(src)
 	mapType, su, ops, errs, seen := readSetup(cmds)
 	if !seen["version"] {
@@ -53,11 +49,7 @@ func main() {
 	su.errors = errs
 	failed := len(errs) > 0
 	su.dumpsOnly = dumpsOnly
-	run, ok := mapTypes[mapType]
-	if !ok {
-		// Go's other types: the compiled instantiation of the same type, however it is spelt.
-		run, ok = typedMapTypes[canonicalMapType(mapType)]
-	}
+	run, ok := runnerFor(mapType)
 	if !ok {
 		emitHead(nil)
 		for _, e := range su.errors {
