@@ -75,38 +75,12 @@ uint64_t SwissMap::putSlotSmall(uint64_t hash, const char* key, size_t size) {
   const uint64_t g = dirPtr();
   const uint8_t want = h2(hash);
   const uint64_t ctrl = ctrlWord(g);
-  uint64_t match = matchH2(ctrl, want);
-  note<kTraced>({SwissTraceKind::ProbeGroup, SwissTraceFunc::PutSlot, 0, 0, 0, g, match, matchEmpty(ctrl)});
-  for (; match != 0; match &= match - 1) {
-    int i = bitsetFirst(match);
-    uint64_t k = keyAt(g, i);
-    bool eq = keyEqual(k, key, size);
-    note<kTraced>({SwissTraceKind::CompareKey, SwissTraceFunc::PutSlot, uint8_t(i), want, 0, g, eq, 0});
-    if (eq) {
-      if (type().needKeyUpdate) {
-        writeKeyValue(k, key, size);
-        note<kTraced>({SwissTraceKind::UpdateKey, SwissTraceFunc::PutSlot, uint8_t(i), want, 0, g, 0, 0});
-      }
-      note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::PutSlot, uint8_t(i), want, 0, g, 0, 0});
-      return elemAt(g, i);
-    }
+  if (const int i = findInGroup<kTraced>(SwissTraceFunc::PutSlot, g, ctrl, want, 0, key, size); i >= 0) {
+    return foundSlot<kTraced>(g, i, want, 0, key, size);
   }
   const int i = bitsetFirst(matchEmptyOrDeleted(ctrl));  // a small map always has one here
   note<kTraced>({SwissTraceKind::ChooseSlot, SwissTraceFunc::PutSlot, uint8_t(i), ctrlAt(g, i), 0, g, 0, 0});
-  uint64_t k = keySlot(g, i);
-  if (type().indirectKey) {
-    uint64_t obj = heap_.alloc(type().keyTypeSize);
-    heap_.store64(k, obj);
-    k = obj;
-  }
-  writeKeyValue(k, key, size);
-  uint64_t e = elemSlot(g, i);
-  if (type().indirectElem) {
-    uint64_t obj = heap_.alloc(type().elemTypeSize);
-    heap_.store64(e, obj);
-    e = obj;
-  }
-  setCtrl(g, i, want);
+  const uint64_t e = fillSlot(g, i, want, key, size);
   setUsed(used() + 1);
   note<kTraced>({SwissTraceKind::StoreEntry, SwissTraceFunc::PutSlot, uint8_t(i), want, 0, g, 0, 0});
   return e;
@@ -122,25 +96,9 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
   for (ProbeSeq seq(h1(hash), tLengthMask(t));; seq.next()) {
     uint64_t g = data + seq.offset * gs;
     const uint64_t ctrl = ctrlWord(g);
-    uint64_t match = matchH2(ctrl, want);
-    note<kTraced>(
-        {SwissTraceKind::ProbeGroup, SwissTraceFunc::PutSlot, 0, 0, seq.offset, g, match, matchEmpty(ctrl)});
-    for (; match != 0; match &= match - 1) {
-      int i = bitsetFirst(match);
-      uint64_t k = keyAt(g, i);
-      bool eq = keyEqual(k, key, size);
-      note<kTraced>(
-          {SwissTraceKind::CompareKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, eq, 0});
-      if (eq) {
-        if (type().needKeyUpdate) {
-          writeKeyValue(k, key, size);
-          note<kTraced>(
-              {SwissTraceKind::UpdateKey, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
-        }
-        note<kTraced>(
-            {SwissTraceKind::Found, SwissTraceFunc::PutSlot, uint8_t(i), want, seq.offset, g, 0, 0});
-        return elemAt(g, i);
-      }
+    if (const int i = findInGroup<kTraced>(SwissTraceFunc::PutSlot, g, ctrl, want, seq.offset, key, size);
+        i >= 0) {
+      return foundSlot<kTraced>(g, i, want, seq.offset, key, size);
     }
     int i;
     uint64_t gIndex = seq.offset;
@@ -181,20 +139,7 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
     if (tGrowthLeft(t) > 0) {
       note<kTraced>({SwissTraceKind::ChooseSlot, SwissTraceFunc::PutSlot, uint8_t(i), ctrlAt(g, i), gIndex, g,
                      reuse, 0});
-      uint64_t k = keySlot(g, i);
-      if (type().indirectKey) {
-        uint64_t obj = heap_.alloc(type().keyTypeSize);
-        heap_.store64(k, obj);
-        k = obj;
-      }
-      writeKeyValue(k, key, size);
-      uint64_t e = elemSlot(g, i);
-      if (type().indirectElem) {
-        uint64_t obj = heap_.alloc(type().elemTypeSize);
-        heap_.store64(e, obj);
-        e = obj;
-      }
-      setCtrl(g, i, want);
+      const uint64_t e = fillSlot(g, i, want, key, size);
       setTGrowthLeft(t, uint16_t(tGrowthLeft(t) - 1));
       setTUsed(t, uint16_t(tUsed(t) + 1));
       setUsed(used() + 1);
@@ -205,6 +150,34 @@ uint64_t SwissMap::tablePutSlot(uint64_t t, uint64_t hash, const char* key, size
     rehash(t);
     return 0;
   }
+}
+
+// The key is already in slot i of group g: types whose == ignores some
+// bits (floats' zeros, strings' headers) get the new key written over it.
+template <bool kTraced>
+uint64_t SwissMap::foundSlot(uint64_t g, int i, uint8_t want, uint64_t step, const char* key, size_t size) {
+  if (type().needKeyUpdate) {
+    writeKeyValue(keyAt(g, i), key, size);
+    note<kTraced>({SwissTraceKind::UpdateKey, SwissTraceFunc::PutSlot, uint8_t(i), want, step, g, 0, 0});
+  }
+  note<kTraced>({SwissTraceKind::Found, SwissTraceFunc::PutSlot, uint8_t(i), want, step, g, 0, 0});
+  return elemAt(g, i);
+}
+
+uint64_t SwissMap::fillSlot(uint64_t g, int i, uint8_t want, const char* key, size_t size) {
+  writeKeyValue(valueHome(keySlot(g, i), type().indirectKey, type().keyTypeSize), key, size);
+  const uint64_t e = valueHome(elemSlot(g, i), type().indirectElem, type().elemTypeSize);
+  setCtrl(g, i, want);
+  return e;
+}
+
+// Where a new key's or elem's value goes: its slot, or for an indirect one a
+// fresh object of objectSize bytes that the slot points to.
+uint64_t SwissMap::valueHome(uint64_t slot, bool indirect, uint64_t objectSize) {
+  if (!indirect) return slot;
+  const uint64_t obj = heap_.alloc(objectSize);
+  heap_.store64(slot, obj);
+  return obj;
 }
 
 // Puts a moved entry (its key and elem slot bytes: the value, or the
