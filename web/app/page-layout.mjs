@@ -161,12 +161,20 @@ export class PageLayout {
     if (!marked.length) return;
     let top = Infinity;
     let bottom = -Infinity;
+    let highestMark = marked[0];
     for (const el of marked) {
       const r = el.getBoundingClientRect();
+      if (r.top < top) highestMark = el;
       top = Math.min(top, r.top);
       bottom = Math.max(bottom, r.bottom);
     }
-    const { top: viewTop, bottom: viewBottom } = this.#visibleBand();
+    const band = this.#visibleBand();
+    // An array's title sticks to the top of the screen over its buckets
+    // (map.css .array-head): the marks go below it, not under it (on a
+    // phone the top row of the step's bucket was hidden there).
+    const head = highestMark.closest('.array')?.querySelector('.array-head');
+    const viewTop = band.top + (head ? head.getBoundingClientRect().height : 0);
+    const viewBottom = band.bottom;
     if (top >= viewTop + MARGIN && bottom <= viewBottom - MARGIN) return;
     // The page goes as far up as it can while the marks stay in view, so
     // the narration above the map stays in view too when it can; marks

@@ -39,6 +39,7 @@ function boxes(page, named = []) {
       named: named.map((n) => ({ n, box: r(chain(n)) })),
       scrollers,
       density: document.getElementById('map-view').getAttribute('density'),
+      timeline: document.getElementById('timeline').getBoundingClientRect().width,
     };
   }, named);
 }
@@ -170,6 +171,12 @@ function compareLessonBoxes(page, buckets, groups) {
         ...groups.map((n) => ({ what: `Go 1.26 group ${n}`, side: '1.26', box: r(group(n)) })),
       ],
       pageMap: document.getElementById('map-view').getClientRects().length,
+      // Each side's title: how many lines it takes, and whether it is cut.
+      heads: [...stage.querySelectorAll('.cmp-side-head h3')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return { text: el.textContent, lines: range.getClientRects().length, cut: el.scrollWidth > el.clientWidth + 1 };
+      }),
     };
   }, [buckets, groups]);
 }
@@ -183,6 +190,8 @@ async function compareLessonCheck(page, size, lesson, k, step, misses) {
   const where = `${lesson.id} step ${k + 1} at ${size.width}x${size.height}`;
   assert.equal(b.pageMap, 0, `${where}: the page's one map steps aside`);
   inside(b.lesson, b.view, `${where}: the lesson's words`);
+  // Beside the lesson at 1024 px a side's head was three cramped lines.
+  for (const head of b.heads) assert.ok(head.lines === 1 && !head.cut, `${where}: the side title "${head.text}" takes ${head.lines} lines${head.cut ? ', cut' : ''}`);
   let checked = 0;
   try {
     b.sides.forEach((box, i) => inside(box, b.view, `${where}: side ${i}`));
@@ -223,6 +232,8 @@ async function lessonCheck(page, size) {
       const b = await boxes(page, named);
       const where = `${lesson.id} step ${k + 1} at ${size.width}x${size.height}`;
       inside(b.lesson, b.view, `${where}: the lesson's words`);
+      // The player beside a lesson keeps a slider one can drag (it was a dot at 1024 px).
+      assert.ok(b.timeline >= 80, `${where}: the timeline slider is ${b.timeline} px wide`);
       // Every miss is listed before the flow fails, so one run names them all.
       try {
         inside(b.new, b.view, `${where}: the bucket array`);
@@ -299,7 +310,63 @@ export function contrastFailures(page) {
   });
 }
 
+// Compare mode on a phone: nothing in it is wider than the screen (the
+// figures strip turns on its side), and wherever the maps are scrolled the
+// operation buttons and Close stay on screen in a bar of about 100 px,
+// which at rest covers none of the maps.
+async function phoneCompareCheck(env) {
+  const page = await openPage(env, { viewport: { width: 375, height: 812 } });
+  await load(page, 'map[int64]int64\nseed 7\nfill 100\ndel 5\nset 1000 1\nfill 14');
+  await page.getByRole('button', { name: 'Compare 1.14 / 1.26' }).click();
+  await page.locator('#compare-view .cmp-figures td').first().waitFor();
+  // Both maps drawn (each element shows nothing until its sheets are in),
+  // so the view is as tall as it will be.
+  await page.waitForFunction(() => [...document.querySelectorAll('#compare-view go-map-viz')]
+    .every((viz) => viz.shadowRoot?.querySelector('.viz') && !viz.shadowRoot.querySelector('.viz').hidden && viz.getBoundingClientRect().height > 200));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const measure = () => page.evaluate(() => {
+    const view = document.getElementById('compare-view');
+    const r = (el) => el.getBoundingClientRect().toJSON();
+    const wide = [...view.querySelectorAll('*')].filter((el) => {
+      const b = el.getBoundingClientRect();
+      return b.width > 0 && (b.right > innerWidth + 0.5 || b.left < -0.5);
+    }).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    const button = (name) => r(view.querySelector(`.cmp-bar button[aria-label="${name}"]`));
+    return {
+      view: { width: innerWidth, height: innerHeight },
+      wide,
+      figures: r(view.querySelector('.cmp-figures')),
+      bar: r(view.querySelector('.cmp-bar')),
+      side: r(view.querySelector('.cmp-side')),
+      buttons: ['Previous operation', 'Next operation', 'Close the comparison'].map((n) => ({ n, box: button(n) })),
+    };
+  });
+  const atRest = await measure();
+  assert.deepEqual(atRest.wide, [], 'phone compare: wider than the screen');
+  inside({ ...atRest.figures, top: 0, bottom: 0 }, atRest.view, 'phone compare: the figures strip');
+  assert.ok(atRest.side.top >= atRest.bar.bottom - 0.5, 'phone compare: the bar covers the first map at rest');
+  for (const where of [0.5, 1]) {
+    // Groups off screen are laid out as they come into view (swiss.css,
+    // content-visibility), so the bottom is where scrolling stops moving it.
+    await page.evaluate(async (f) => {
+      const v = document.getElementById('compare-view');
+      for (let i = 0, last = -1; i < 10 && v.scrollHeight !== last; i++) {
+        last = v.scrollHeight;
+        v.scrollTop = (v.scrollHeight - v.clientHeight) * f;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }, where);
+    const b = await measure();
+    for (const { n, box } of b.buttons) inside(box, b.view, `phone compare scrolled ${where * 100}%: ${n}`);
+    assert.ok(b.bar.bottom <= 130, `phone compare scrolled ${where * 100}%: the bar takes ${b.bar.bottom} px`);
+    if (where === 1) inside(b.figures, b.view, 'phone compare at the bottom: the figures strip');
+  }
+  await screenshot(page, 'layout-phone-compare-375x812');
+  await page.close();
+}
+
 export async function run(env) {
+  await phoneCompareCheck(env);
   let last = null;
   for (const size of SIZES) {
     const page = await openPage(env, { viewport: size });
