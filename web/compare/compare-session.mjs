@@ -7,6 +7,7 @@
 import { Player } from '../player/player.mjs';
 import { bucketFigures, swissFigures, movedByLastGrowth } from './compare-figures.mjs';
 import { SIDES, sideScenario } from './side-scenario.mjs';
+import { fixedHistories } from '../render/moment-cache.mjs';
 
 export { SIDES, sideScenario };
 
@@ -60,6 +61,9 @@ export class CompareSession {
 
   constructor(players, growth = {}, hashes = {}) {
     this.players = players;
+    // The operations never change once the session is made: a moment's
+    // model can be read once (render/moment-cache.mjs).
+    for (const p of Object.values(players)) fixedHistories.add(p);
     this.growth = growth;
     this.hashes = hashes;
     this.op = 0; // operations done and shown (0: none)

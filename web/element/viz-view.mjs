@@ -12,6 +12,7 @@ import { OverviewView } from '../render/overview.mjs';
 import { TableView } from '../render/table-view.mjs';
 import { SwissTableView } from '../render/swiss-table-view.mjs';
 import { readModel, WINDOW_BUCKETS } from '../render/map-model.mjs';
+import { MomentCache } from '../render/moment-cache.mjs';
 import { marksFor } from '../render/highlights.mjs';
 import { legendView } from '../render/legend.mjs';
 import { measureMoves, playMoves, landAll } from '../render/flip.mjs';
@@ -35,6 +36,7 @@ export class VizView {
     this.onInspect = onInspect;
     this.windowFrom = 0;
     this.model = null;
+    this.moments = new MomentCache(); // a fixed history's bucket models, read once
     this.resetMotion();
     // Until its sheets are in, the shadow content stays hidden: unstyled,
     // it would flash up several times its size on the host page (and an
@@ -265,7 +267,8 @@ export class VizView {
         this.windowFrom = b - (b % WINDOW_BUCKETS);
       }
     }
-    const model = readModel(p.map, { windowFrom: this.windowFrom, density });
+    const windowFrom = this.windowFrom;
+    const model = this.moments.get(p, frame, `${density}|${windowFrom}`, () => readModel(p.map, { windowFrom, density }));
     this.windowFrom = model.newArray?.from ?? 0;
     const first = !this.model;
     this.model = model;
