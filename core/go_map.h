@@ -260,35 +260,75 @@ class GoMap {
   };
   template <bool kTraced>
   ChainStart chainStart(uint64_t hash, TraceFunc fn);
-  // Each probing operation is compiled twice, with and without recording,
-  // so that an untraced map pays nothing for the trace.
+  template <bool kTraced>
+  ChainStart deleteStart(uint64_t hash);
+  // Each probing operation is compiled twice, with and without recording
+  // (map_probe.h), so that an untraced map pays nothing for the trace.
   template <bool kTraced>
   Found mapaccessImpl(std::string_view key, bool forIterator);
   struct SlotRef {
     uint64_t b;  // 0 when not found
     int i;
   };
-  SlotRef scanFast64(uint64_t first, uint64_t want) const;
-  SlotRef scanFast64Hashed(uint64_t first, uint64_t want, uint8_t top) const;
-  // mapassign_fast64's probe on raw bytes (untraced): the existing slot of
-  // `key`, else the first hole (or none) and the chain's last bucket.
+  // An insert's probe: the existing slot of the key, else the first hole
+  // (or none) and the chain's last bucket.
   struct AssignProbe {
     SlotRef existing{0, 0};
     SlotRef hole{0, 0};
     uint64_t last = 0;
   };
-  AssignProbe probeFast64(uint64_t first, uint64_t want) const;
-  AssignProbe probeFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const;
+  template <bool kTraced, class Probe>
+  uint64_t assignWith(uint64_t hash, const char* key, size_t size, Probe&& probe);
+  template <bool kTraced, class Candidate, class Equal>
+  AssignProbe assignProbe(uint64_t first, uint64_t bucket, Candidate&& candidate, Equal&& equal);
+  template <bool kTraced>
+  auto tophashTest(uint64_t bucket, uint8_t top);
+  template <bool kTraced>
+  SlotRef findGeneric(ChainStart start, std::string_view key, uint8_t top, TraceFunc fn);
   void rewriteStringData(uint64_t keyAddr, std::string_view key);
-  // mapaccess2_faststr's hashed probe on raw bytes (untraced).
-  SlotRef scanFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const;
-  // The raw path (map_fastpath.cpp): lookups and deletes of a fast64 or
-  // faststr map with nothing watching them (no trace, hash log or pins)
-  // read the header once and walk the bytes directly. A big map's probes
-  // miss the cache; the fewer instructions around each, the more of them
-  // the processor overlaps, which is most of the speed at a million keys.
-  // Called whenever a trace, a hash log or a pin comes or goes. (Fast
-  // variants never have float keys, so their hash is always plain memory.)
+
+  // The fast variants Go's compiler picks by key type, by Go's names: one
+  // file each (map_fast32.cpp, map_fast64.cpp, map_faststr.cpp). Each entry
+  // runs its variant's one probe traced or untraced; fast32 and fast64 are
+  // one algorithm over a 4- or 8-byte word (map_fast_word.h).
+  void mapaccess2_fast32(const char* key, Found* out);
+  void mapaccess2_fast64(const char* key, Found* out);
+  void mapaccess2_faststr(const char* key, size_t size, Found* out);
+  uint64_t mapassign_fast32(const char* key);
+  uint64_t mapassign_fast64(const char* key);
+  uint64_t mapassign_faststr(const char* key, size_t size);
+  void mapdelete_fast32(const char* key);
+  void mapdelete_fast64(const char* key);
+  void mapdelete_faststr(const char* key, size_t size);
+  template <class Word>
+  void accessWord(const char* key, Found* out);
+  template <class Word>
+  uint64_t assignWord(const char* key);
+  template <class Word>
+  void deleteWord(const char* key);
+  template <bool kTraced, class Word>
+  void mapaccess2_fastWordImpl(Word key, Found* out);
+  template <bool kTraced, class Word>
+  uint64_t mapassign_fastWordImpl(Word key, const char* bytes);
+  template <bool kTraced, class Word>
+  void mapdelete_fastWordImpl(Word key);
+  template <bool kTraced, bool kFiltered, class Word>
+  SlotRef findWord(ChainStart start, Word want, uint8_t top, TraceFunc fn);
+  template <class Word>
+  uint64_t hashWord(Word key, TraceFunc fn);
+  template <bool kTraced>
+  void mapaccess2_faststrImpl(const char* key, size_t size, Found* out);
+  template <bool kTraced>
+  uint64_t mapassign_faststrImpl(const char* key, size_t size);
+  template <bool kTraced>
+  void mapdelete_faststrImpl(const char* key, size_t size);
+  template <bool kTraced>
+  SlotRef findStr(ChainStart start, const char* key, size_t size, uint8_t top, TraceFunc fn);
+  // The raw path: a fast64 or faststr map that nothing watches (no trace,
+  // hash log or pins) hashes inline and, for a big int64 array, probes
+  // tophash-first (map_fast_word.h). Called whenever a trace, a hash log or
+  // a pin comes or goes. (Fast variants never have float keys, so their
+  // hash is always plain memory.)
   void refreshRawPath() {
     const Variant v = type().variant;
     const bool fast = v == Variant::Fast64 || v == Variant::FastStr;
@@ -303,14 +343,31 @@ class GoMap {
     return size <= 16 ? memhash114Short(p, hash0(), size, config_.hashkey[0])
                       : memhash114(p, hash0(), size, config_.hashkey);
   }
-  void rawRemove(uint64_t bOrig, uint64_t b, int i);
-  Status getBytes(const char* key, size_t size, Found* out);
-  Status delBytes(const char* key, size_t size);
+  // get() and del() by the function Go's compiler picks for the key type;
+  // inline, so a lookup or a delete is one call deep.
+  Status getBytes(const char* key, size_t size, Found* out) {
+    switch (keyFits(std::string_view(key, size)) ? type().variant : Variant::Generic) {
+      case Variant::Fast64: mapaccess2_fast64(key, out); break;
+      case Variant::FastStr: mapaccess2_faststr(key, size, out); break;
+      case Variant::Fast32: mapaccess2_fast32(key, out); break;
+      default: return getChecked(std::string_view(key, size), out);
+    }
+    return Status::success();
+  }
+  Status delBytes(const char* key, size_t size) {
+    const std::string_view view(key, size);
+    if (!keyFits(view)) {
+      if (Status s = checkKeySlow(view); !s.ok()) return s;
+    }
+    switch (type().variant) {
+      case Variant::Fast64: mapdelete_fast64(key); break;
+      case Variant::FastStr: mapdelete_faststr(key, size); break;
+      case Variant::Fast32: mapdelete_fast32(key); break;
+      default: mapdelete(view);
+    }
+    return Status::success();
+  }
   Status getChecked(std::string_view key, Found* out);
-  uint64_t rawProbeStart(uint64_t hash) const;
-  void rawLookup64(uint64_t want, Found* out) const;
-  void rawLookupStr(const char* key, size_t size, Found* out);
-  void rawDelete(const char* key, size_t size);
   void prefetchBucket(uint64_t b) const;
   template <bool kTraced>
   uint64_t mapassignImpl(const char* keyData, size_t keySize);
@@ -383,6 +440,16 @@ class GoMap {
   void storeKey(uint64_t slot, const char* key, size_t size);
   void storeNewElem(uint64_t slot);
   void clearDeleted(uint64_t b, int i);
+  void clearDeletedSlow(uint64_t b, int i);
+  // Whether slot i of bucket b, just emptied, is now the chain's last live
+  // position: the next slot (in the bucket or the next one) is emptyRest.
+  bool endsChain(uint64_t b, int i) const {
+    if (i < kBucketCnt - 1) return tophashAt(b, i + 1) == kEmptyRest;
+    const uint64_t next = overflowOf(b);
+    return next == 0 || tophashAt(next, 0) == kEmptyRest;
+  }
+  // Called when endsChain(b, i): that slot and the run of emptyOne slots
+  // before it become emptyRest.
   void promoteEmptyRest(uint64_t bOrig, uint64_t b, int i, TraceFunc fn, uint64_t bucket);
   uint64_t worstCaseWriteBytes(std::string_view key) const;
   void reseed();
@@ -453,12 +520,6 @@ inline bool bytesEqual(const uint8_t* a, const char* b, size_t n) {
     return ((a0 ^ b0) | (a1 ^ b1)) == 0;
   }
   return n == 0 || std::memcmp(a, b, n) == 0;
-}
-// An 8-byte key's bytes as one little-endian word, as fast64 compares them.
-inline uint64_t wordOf(std::string_view key) {
-  uint64_t w;
-  std::memcpy(&w, key.data(), 8);
-  return w;
 }
 inline bool overLoadFactor(uint64_t count, uint8_t b) {
   // count > 8 && count > 6.5 * 2^B, in integers as Go writes it

@@ -1,58 +1,12 @@
-// Insert and update: mapassign and its fast variants.
+// Insert and update: the generic mapassign. The fast variants are
+// map_fast32.cpp, map_fast64.cpp and map_faststr.cpp.
 #include <cstring>
 
 #include "heap_room.h"
-#include "go_map.h"
+#include "map_probe.h"
 #include "typed_value.h"
 
 namespace gomap {
-
-GoMap::AssignProbe GoMap::probeFast64(uint64_t first, uint64_t want) const {
-  AssignProbe r;
-  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
-    r.last = b;
-    const uint8_t* p = heap_.at(b);
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (isEmpty(p[i])) {
-        if (r.hole.b == 0) r.hole = {b, i};
-        if (p[i] == kEmptyRest) return r;
-        continue;
-      }
-      uint64_t k;
-      std::memcpy(&k, p + kDataOffset + 8 * i, 8);
-      if (k == want) {
-        r.existing = {b, i};
-        return r;
-      }
-    }
-  }
-  return r;
-}
-
-GoMap::AssignProbe GoMap::probeFastStr(uint64_t first, const char* key, size_t size, uint8_t top) const {
-  AssignProbe r;
-  for (uint64_t b = first; b != 0; b = overflowOf(b)) {
-    r.last = b;
-    const uint8_t* p = heap_.at(b);
-    for (int i = 0; i < kBucketCnt; ++i) {
-      if (p[i] != top) {
-        if (isEmpty(p[i]) && r.hole.b == 0) r.hole = {b, i};
-        if (p[i] == kEmptyRest) return r;
-        continue;
-      }
-      uint64_t len, data;
-      std::memcpy(&len, p + kDataOffset + 16 * i + 8, 8);
-      if (len != size) continue;
-      std::memcpy(&data, p + kDataOffset + 16 * i, 8);
-      // An empty key has no bytes (data 0): never form an address from it.
-      if (len == 0 || bytesEqual(heap_.at(data), key, len)) {
-        r.existing = {b, i};
-        return r;
-      }
-    }
-  }
-  return r;
-}
 
 // Go 1.19's mapassign_faststr points an existing key's header at the
 // caller's bytes (equal bytes, a new pointer).
@@ -62,121 +16,44 @@ void GoMap::rewriteStringData(uint64_t keyAddr, std::string_view key) {
   heap_.store64(keyAddr, data);
 }
 
+// Generic insert and update: tophash first, then the key as Go's ==
+// compares it; an existing key gets its bytes rewritten where the type
+// needs it (+0 replaced by -0; a string header).
 template <bool kTraced>
 uint64_t GoMap::mapassignImpl(const char* keyData, size_t keySize) {
   const std::string_view key(keyData, keySize);
   const TraceFunc fn = TraceFunc::mapassign;
-  const MapType& t = type();
-  const bool fastBytes = t.variant == Variant::Fast64 || t.variant == Variant::Fast32;
-  // The hash comes first, before the map is marked as being written.
   const uint64_t hash = hashKey(key, fn);
-  if constexpr (kTraced) beginWrite();
-  const uint8_t top = tophash(hash);
-
-  if (buckets() == 0) {
-    setBuckets(heap_.alloc(t.bucketsize));  // a map made without a hint gets its bucket now
-    note<kTraced>({TraceKind::AllocFirstBucket, fn, false, 0, 0, 0, buckets()});
-  }
-
-  for (;;) {  // "again": a grow moves everything, so the probe starts over
-    uint64_t bucket = hash & bucketMask(B());
-    if (growing()) growWork(bucket);
-    uint64_t b = bucketAddress(buckets(), bucket);
-    note<kTraced>({TraceKind::PickBucket, fn, false, 0, top, bucket, b, hash, 0});
-
-    uint64_t insertB = 0;
-    int insertI = 0;
-    uint64_t last = b;
-    bool stop = false;
-    if constexpr (!kTraced) {
-      if (t.variant == Variant::Fast64 || t.variant == Variant::FastStr) {
-        AssignProbe probe = t.variant == Variant::Fast64 ? probeFast64(b, wordOf(key))
-                                                         : probeFastStr(b, keyData, keySize, top);
-        if (probe.existing.b != 0) {
-          if (t.variant == Variant::FastStr && config_.version == GoVersion::Go119) {
-            rewriteStringData(keyAt(probe.existing.b, probe.existing.i), key);
-          }
-          return elemAt(probe.existing.b, probe.existing.i);
-        }
-        insertB = probe.hole.b;
-        insertI = probe.hole.i;
-        last = probe.last;
-        stop = true;  // the probe covered the chain
+  return assignWith<kTraced>(hash, keyData, keySize, [&](uint64_t first, uint64_t bucket, uint8_t top) {
+    const MapType& t = type();
+    const AssignProbe r = assignProbe<kTraced>(first, bucket, tophashTest<kTraced>(bucket, top),
+                                               [&](uint64_t b, int i) { return keyEqual(keyAt(b, i), key); });
+    if (r.existing.b != 0 && t.needKeyUpdate) {
+      const uint64_t k = keyAt(r.existing.b, r.existing.i);
+      if (t.key == KeyKind::String) {
+        rewriteStringData(k, key);  // the generic path copies the whole header
+        heap_.store64(k + 8, key.size());
+      } else if (t.keyTails) {
+        writeValue(heap_, k, *t.keyGo, key);
+      } else {
+        heap_.write(k, key.data(), key.size());
       }
+      note<kTraced>({TraceKind::UpdateKey, fn, false, uint8_t(r.existing.i),
+                     tophashAt(r.existing.b, r.existing.i), bucket, r.existing.b});
     }
-    for (; b != 0 && !stop; b = overflowOf(b)) {
-      last = b;
-      for (int i = 0; i < kBucketCnt; ++i) {
-        uint8_t th = tophashAt(b, i);
-        bool candidate;
-        if (fastBytes) {
-          // Fast paths compare raw key bytes of every live slot.
-          candidate = !isEmpty(th);
-        } else {
-          candidate = th == top;
-          note<kTraced>(
-              {TraceKind::CompareTophash, fn, false, uint8_t(i), th, bucket, b, top, candidate ? 1u : 0u});
-        }
-        if (!candidate) {
-          if (isEmpty(th) && insertB == 0) {
-            insertB = b;  // the first hole of the chain is where a new key goes
-            insertI = i;
-          }
-          if (th == kEmptyRest) {
-            note<kTraced>({TraceKind::StopAtEmptyRest, fn, false, uint8_t(i), th, bucket, b});
-            stop = true;
-            break;
-          }
-          continue;
-        }
-        uint64_t k = keyAt(b, i);
-        bool eq = keyEqual(k, key);
-        note<kTraced>({TraceKind::CompareKey, fn, false, uint8_t(i), th, bucket, b, eq ? 1u : 0u});
-        if (!eq) continue;
-
-        // The key is already here: only its element changes, plus the key
-        // bytes where the type needs it (+0 replaced by -0; a string header).
-        note<kTraced>({TraceKind::Found, fn, false, uint8_t(i), th, bucket, b});
-        bool rewriteKey = t.variant == Variant::Generic   ? t.needKeyUpdate
-                          : t.variant == Variant::FastStr ? config_.version == GoVersion::Go119
-                                                          : false;
-        if (rewriteKey) {
-          if (t.variant == Variant::FastStr) {
-            rewriteStringData(k, key);
-          } else if (t.key == KeyKind::String) {
-            rewriteStringData(k, key);  // the generic path copies the whole header
-            heap_.store64(k + 8, key.size());
-          } else if (t.keyTails) {
-            writeValue(heap_, k, *t.keyGo, key);
-          } else {
-            heap_.write(k, key.data(), key.size());
-          }
-          note<kTraced>({TraceKind::UpdateKey, fn, false, uint8_t(i), th, bucket, b});
-        }
-        return elemAt(b, i);
-      }
-    }
-
-    // A new key. Grow first if it would overload the map or there are too
-    // many overflow buckets, but never start a grow while one is running.
-    if (!growing() && (overLoadFactor(count() + 1, B()) || tooManyOverflowBuckets(noverflow(), B()))) {
-      hashGrow();
-      continue;
-    }
-    if (insertB == 0) {
-      insertB = newoverflow(last);  // every slot of the chain is taken
-      insertI = 0;
-    }
-    storeKey(insertB + t.keyOffset(insertI), keyData, keySize);
-    storeNewElem(insertB + t.elemOffset(insertI));
-    heap_.store8(insertB + insertI, top);
-    setCount(count() + 1);
-    note<kTraced>({TraceKind::ClaimSlot, fn, false, uint8_t(insertI), top, bucket, insertB});
-    return elemAt(insertB, insertI);
-  }
+    return r;
+  });
 }
 
+// An insert by the function Go's compiler picks for the key type. A traced
+// write clears hashWriting as it returns.
 uint64_t GoMap::mapassign(const char* key, size_t size) {
+  switch (type().variant) {
+    case Variant::Fast64: return mapassign_fast64(key);
+    case Variant::FastStr: return mapassign_faststr(key, size);
+    case Variant::Fast32: return mapassign_fast32(key);
+    default: break;
+  }
   if (!trace_) return mapassignImpl<false>(key, size);
   uint64_t elem = mapassignImpl<true>(key, size);
   endWrite();

@@ -171,19 +171,9 @@ void GoMap::storeNewElem(uint64_t slot) {
   if (type().indirectElem) heap_.store64(slot, heap_.alloc(type().elemTypeSize));
 }
 
-// What a delete leaves behind differs by variant (spec 4.4, 6.4, 6.5):
-// plain keys keep their stale bytes, faststr drops only the data pointer,
-// the generic path zeroes a key containing pointers; elems are always
-// cleared (the pointer of an indirect one, the bytes of an inline one).
-void GoMap::clearDeleted(uint64_t b, int i) {
+// clearDeleted (map_probe.h) for the shapes it does not clear inline.
+void GoMap::clearDeletedSlow(uint64_t b, int i) {
   const MapType& t = type();
-  if (t.variant != Variant::Generic && t.elemsize == 8) {
-    // The common shapes, one word each: a plain key stays as it was, a
-    // faststr key loses its data pointer (its length stays), the elem is zeroed.
-    if (t.variant == Variant::FastStr) heap_.store64(b + t.keyOffset(i), 0);
-    heap_.store64(b + t.elemOffset(i), 0);
-    return;
-  }
   uint64_t keySlot = b + t.keyOffset(i);
   if (t.variant == Variant::FastStr) {
     heap_.store64(keySlot, 0);

@@ -1,4 +1,4 @@
-// The raw path (core/map_fastpath.cpp) against the traced path: the same
+// The raw path (the untraced instantiation of core/map_fast*.cpp) against the traced path: the same
 // operations on twin maps, one watched by a trace (so it takes the code the
 // conformance suite checks against Go) and one not, must give the same
 // answers and statuses and leave the simulated heaps identical byte for byte.
