@@ -500,25 +500,22 @@ inline uint8_t tophash(uint64_t hash) {
   return top < kMinTopHash ? uint8_t(top + kMinTopHash) : top;
 }
 inline bool isEmpty(uint8_t t) { return t <= kEmptyOne; }
+// The first and last sizeof(Word) bytes of a and b equal: for
+// sizeof(Word) <= n <= 2 * sizeof(Word), all n bytes, in two overlapping loads.
+template <class Word>
+inline bool endsEqual(const uint8_t* a, const char* b, size_t n) {
+  Word a0, a1, b0, b1;
+  std::memcpy(&a0, a, sizeof(Word));
+  std::memcpy(&b0, b, sizeof(Word));
+  std::memcpy(&a1, a + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&b1, b + n - sizeof(Word), sizeof(Word));
+  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
 // Bytes equal, as Go's memequal answers for short keys: two overlapping
 // word (or half-word) loads instead of a call for anything up to 16 bytes.
 inline bool bytesEqual(const uint8_t* a, const char* b, size_t n) {
-  if (n >= 8 && n <= 16) {
-    uint64_t a0, a1, b0, b1;
-    std::memcpy(&a0, a, 8);
-    std::memcpy(&b0, b, 8);
-    std::memcpy(&a1, a + n - 8, 8);
-    std::memcpy(&b1, b + n - 8, 8);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-  }
-  if (n >= 4 && n < 8) {
-    uint32_t a0, a1, b0, b1;
-    std::memcpy(&a0, a, 4);
-    std::memcpy(&b0, b, 4);
-    std::memcpy(&a1, a + n - 4, 4);
-    std::memcpy(&b1, b + n - 4, 4);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-  }
+  if (n >= 8 && n <= 16) return endsEqual<uint64_t>(a, b, n);
+  if (n >= 4 && n < 8) return endsEqual<uint32_t>(a, b, n);
   return n == 0 || std::memcmp(a, b, n) == 0;
 }
 inline bool overLoadFactor(uint64_t count, uint8_t b) {

@@ -5,11 +5,19 @@
 // block (SimHeap::prepareRoom). A refusal leaves every byte as it was.
 
 #include <cstdint>
+#include <string>
 
 #include "sim_heap.h"
 #include "status.h"
 
 namespace gomap {
+
+// The playground's cap on live entries, the same words for both models.
+inline Status entriesRoom(uint64_t live, uint64_t newKeys, uint64_t maxEntries) {
+  if (live + newKeys <= maxEntries) return Status::success();
+  return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
+                       std::to_string(maxEntries) + " entries, the most this playground allows");
+}
 
 template <class Map>
 Status makeRoomForKeys(const Map& map, SimHeap& heap, uint64_t newKeys) {

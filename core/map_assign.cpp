@@ -2,6 +2,7 @@
 // map_fast32.cpp, map_fast64.cpp and map_faststr.cpp.
 #include <cstring>
 
+#include "elem_store.h"
 #include "heap_room.h"
 #include "map_probe.h"
 #include "typed_value.h"
@@ -88,16 +89,7 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
 
 // setUnchecked, on scalars (see get() in go_map.h for why).
 void GoMap::assignBytes(const char* key, size_t size, const char* elem, size_t elemSize) {
-  uint64_t e = mapassign(key, size);  // the compiled code stores the element into the slot
-  if (type().elemTails) {
-    writeValue(heap_, e, *type().elemGo, std::string_view(elem, elemSize));
-  } else if (elemSize == 8) {
-    uint64_t w;
-    std::memcpy(&w, elem, 8);
-    heap_.store64(e, w);
-  } else if (elemSize != 0) {
-    heap_.write(e, elem, elemSize);
-  }
+  storeElemValue(heap_, type(), mapassign(key, size), elem, elemSize);
 }
 
 // The most one write can allocate: a doubled array (only if this insert
@@ -118,11 +110,7 @@ Status GoMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& rea
 }
 
 Status GoMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
-  if (count() + newKeys > config_.limits.maxEntries) {
-    return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
-                         std::to_string(config_.limits.maxEntries) +
-                         " entries, the most this playground allows");
-  }
+  if (Status s = entriesRoom(count(), newKeys, config_.limits.maxEntries); !s.ok()) return s;
   uint8_t b = B();
   while (overLoadFactor(count() + newKeys, b)) ++b;
   const MapType& t = type();

@@ -1,6 +1,7 @@
 // Insert and update: Map.PutSlot / putSlotSmall, table.PutSlot (the fast
 // variants' form, which prunes, and the generic form, which does not),
 // uncheckedPutSlot and pruneTombstones.
+#include "elem_store.h"
 #include "swiss/swiss_map.h"
 #include "typed_value.h"
 
@@ -36,15 +37,7 @@ void SwissMap::assignBytes(const char* key, size_t size, const char* elem, size_
   uint64_t e = rawKind_ != Variant::Generic ? rawPut(key, size)
                : trace_                     ? putSlotImpl<true>(key, size)
                                             : putSlotImpl<false>(key, size);
-  if (type().elemTails) {
-    writeValue(heap_, e, *type().elemGo, std::string_view(elem, elemSize));
-  } else if (elemSize == 8) {
-    uint64_t v;
-    std::memcpy(&v, elem, 8);
-    heap_.store64(e, v);
-  } else if (elemSize != 0) {
-    heap_.write(e, elem, elemSize);
-  }
+  storeElemValue(heap_, type(), e, elem, elemSize);
   if (trace_) {
     toggleWriting();  // the write is over (set after hashing, see putSlotImpl)
     if (!trace_->events.empty()) trace_->events.back().writes = uint32_t(heap_.journalSize());

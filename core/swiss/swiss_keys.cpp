@@ -84,11 +84,7 @@ Status SwissMap::prepareCapacity(uint64_t newKeys, uint64_t maxCopyBytes, bool& 
 }
 
 Status SwissMap::capacityNeed(uint64_t newKeys, uint64_t& need) const {
-  if (used() + newKeys > config_.limits.maxEntries) {
-    return Status::error(std::to_string(newKeys) + " more keys would take the map past " +
-                         std::to_string(config_.limits.maxEntries) +
-                         " entries, the most this playground allows");
-  }
+  if (Status s = entriesRoom(used(), newKeys, config_.limits.maxEntries); !s.ok()) return s;
   // Live groups at 7/8 load, twice over for the tables each grow leaves
   // behind, plus one worst-case insert.
   const MapType& t = type();
