@@ -47,4 +47,18 @@ void yieldNext(Map& m, Iter& it, uint64_t n, Outcome* out) {
   if (it.key == 0) out->result = "end";
 }
 
+// The command `next [N]` (N from 1 to 2^24, 1 when left out) on the open
+// iteration, worded alike for both models.
+template <class Map, class Iter>
+Status nextCommand(Map& m, Iter& open, bool isOpen, const std::vector<std::string>& t, Outcome* out) {
+  if (t.size() > 2) return Status::error("usage: next [N]");
+  uint64_t n = 1;
+  if (t.size() == 2) {
+    if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s.ok()) return s;
+  }
+  if (!isOpen) return Status::error("next needs an open iterator: start one with range");
+  yieldNext(m, open, n, out);
+  return Status::success();
+}
+
 }  // namespace gomap

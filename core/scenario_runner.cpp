@@ -68,45 +68,42 @@ Outcome ScenarioRunner::run(const Command& command, bool lineHasMany) {
   out.isOperation = true;
   if (swiss_) {
     // version 1.26: the Swiss-table map (swiss/swiss_runner.cpp).
-    const bool createsSwiss = !swissMap_;
-    Status s = ensureMap();
-    if (s.ok()) {
-      if (swissTrace_) swissTrace_->clear();
-      if (journal_) swissMap_->startJournal();
-      swissMap_->setHashLog(&out.hashes);
-      s = runSwissOperation(t, &out);
-      swissMap_->setHashLog(nullptr);
-    }
-    if (!s.ok()) {
-      failOutcome(&out, lineHasMany, s.message());
-      out.hashes.clear();
-      out.result.reset();
-      out.keys.reset();
-      out.swissIterStart.reset();
-      if (createsSwiss) swissMap_.reset();
-    }
-    return out;
-  }
-  const bool creates = !map_;
-  if (Status s = ensureMap(); !s.ok()) {
-    failOutcome(&out, lineHasMany, s.message());
-    return out;
-  }
-  if (trace_) trace_->clear();
-  if (journal_) map_->startJournal();
-  map_->setHashLog(&out.hashes);
-  Status s = runOperation(t, &out);
-  map_->setHashLog(nullptr);
-  if (!s.ok()) {
-    failOutcome(&out, lineHasMany, s.message());
-    out.hashes.clear();
-    out.result.reset();
-    out.keys.reset();
-    // "No map yet" is part of the state a failed command leaves alone;
-    // keeping the map would refuse every set-up line after it.
-    if (creates) map_.reset();
+    runOn(swissMap_, swissTrace_, lineHasMany, &out, [&] { return runSwissOperation(t, &out); });
+  } else {
+    runOn(map_, trace_, lineHasMany, &out, [&] { return runOperation(t, &out); });
   }
   return out;
+}
+
+template <class Map, class TraceT, class Op>
+void ScenarioRunner::runOn(std::optional<Map>& map, TraceT* trace, bool lineHasMany, Outcome* out, Op&& op) {
+  const bool creates = !map;
+  Status s = ensureMap();
+  if (s.ok()) {
+    if (trace) trace->clear();
+    if (journal_) map->startJournal();
+    map->setHashLog(&out->hashes);
+    s = op();
+    map->setHashLog(nullptr);
+  }
+  if (!s.ok()) {
+    // A failed operation reports its error alone. "No map yet" is part of
+    // the state it leaves alone: keeping the map would refuse every set-up
+    // line after it.
+    failOutcome(out, lineHasMany, s.message());
+    out->hashes.clear();
+    out->result.reset();
+    out->keys.reset();
+    out->swissIterStart.reset();
+    if (creates) map.reset();
+  }
+}
+
+Status dumpCommand(const std::vector<std::string>& t, Outcome* out) {
+  if (t.size() > 2 || (t.size() == 2 && t[1] != "full")) return Status::error("usage: dump [full]");
+  out->isDump = true;
+  out->dumpFull = t.size() == 2;
+  return Status::success();
 }
 
 Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
@@ -268,23 +265,8 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
     yieldStarted(m, it, op == "range", &iter_, &iterOpen_, out);
     return Status::success();
   }
-  if (op == "next") {
-    if (Status s = arity(t, 1, 2, "next [N]"); !s.ok()) return s;
-    uint64_t n = 1;
-    if (t.size() == 2) {
-      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s.ok()) return s;
-    }
-    if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
-    yieldNext(m, iter_, n, out);
-    return Status::success();
-  }
-  if (op == "dump") {
-    if (Status s = arity(t, 1, 2, "dump [full]"); !s.ok()) return s;
-    if (t.size() == 2 && t[1] != "full") return Status::error("usage: dump [full]");
-    out->isDump = true;
-    out->dumpFull = t.size() == 2;
-    return Status::success();
-  }
+  if (op == "next") return nextCommand(m, iter_, iterOpen_, t, out);
+  if (op == "dump") return dumpCommand(t, out);
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }
 

@@ -32,6 +32,9 @@ struct Outcome {
 // CLI's words "line 7, command 2: why" (docs/scenario-format.md) from them.
 void failOutcome(Outcome* out, bool lineHasMany, const std::string& message);
 
+// The command `dump [full]`, the same for both models: marks `out` a dump.
+Status dumpCommand(const std::vector<std::string>& t, Outcome* out);
+
 class ScenarioRunner {
  public:
   explicit ScenarioRunner(Limits limits = {}) { config_.limits = limits; }
@@ -74,6 +77,9 @@ class ScenarioRunner {
   void applyVersionFirst(const std::vector<Command>& commands);
 
  private:
+  // One operation on the model's map (made first if need be); see run().
+  template <class Map, class TraceT, class Op>
+  void runOn(std::optional<Map>& map, TraceT* trace, bool lineHasMany, Outcome* out, Op&& op);
   Status runSetup(const std::vector<std::string>& t);
   Status runOperation(const std::vector<std::string>& t, Outcome* out);
   Status parseKeyToken(const std::string& token, std::string* key) const;

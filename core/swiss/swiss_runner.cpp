@@ -199,22 +199,8 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     yieldStarted(m, it, op == "range", &swissIter_, &iterOpen_, out);
     return Status::success();
   }
-  if (op == "next") {
-    if (t.size() > 2) return usage("next [N]");
-    uint64_t n = 1;
-    if (t.size() == 2) {
-      if (Status s = parseUnsignedArg(t[1], "next count", 1u << 24, &n); !s.ok()) return s;
-    }
-    if (!iterOpen_) return Status::error("next needs an open iterator: start one with range");
-    yieldNext(m, swissIter_, n, out);
-    return Status::success();
-  }
-  if (op == "dump") {
-    if (t.size() > 2 || (t.size() == 2 && t[1] != "full")) return usage("dump [full]");
-    out->isDump = true;
-    out->dumpFull = t.size() == 2;
-    return Status::success();
-  }
+  if (op == "next") return nextCommand(m, swissIter_, iterOpen_, t, out);
+  if (op == "dump") return dumpCommand(t, out);
   return Status::error("unknown command '" + op.substr(0, 40) + "'");
 }
 
