@@ -86,7 +86,9 @@ export class App {
     const entry = { label, lost, position: p.position, length: p.history.length, operations: p.history.length };
     if (player && (player.map.header().heapUsed ?? 0) <= KEEP_PLAYER_BYTES) entry.player = player;
     else if (!appended) entry.text = p.scenarioText();
-    if (player && !entry.player) player.free();
+    // A big map replaced is given back in a task of its own (the core
+    // takes tens of ms for a million keys), not in the new map's first.
+    if (player && !entry.player) setTimeout(() => player.free(), 0);
     this.undoEntry = entry;
     for (const fn of this.undoListeners) fn({ label, lost, operations: entry.operations, replaced: !!player });
   }
@@ -127,9 +129,9 @@ export class App {
         this.player = target;
         this.viz.player = target;
         this.viz.windowFrom = 0;
-        // A big map given back is a long call of the core's: a task of its own.
-        if (long) setTimeout(() => current.free(), 0);
-        else current.free();
+        // The map replaced is given back in a task of its own: for a big
+        // one that is a long call of the core's (tens of ms).
+        setTimeout(() => current.free(), 0);
       }
       return long ? this.#moveInTasks(p, move) : move();
     });
