@@ -2,6 +2,9 @@
 // per side, each number as compare-figures.mjs computed it from the
 // session. DOM only; no numbers are made here.
 import { h } from '../render/dom.mjs';
+import { SCHEMA } from '../share/core-schema.mjs';
+
+const { buckets: B, swiss: S } = SCHEMA; // the load limits the Load row's title states
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const dec = (n, d = 2) => (n === null || n === undefined ? '—' : n.toFixed(d));
@@ -13,7 +16,7 @@ const pct = (n) => `${(n * 100).toFixed(1)}%`;
 export const ROWS = [
   ['Bytes', 'heap bytes the map holds (header, buckets or groups, directory, overflow)', (f) => `${int(f.bytes)} B`],
   ['Bytes/entry', 'bytes in use ÷ entries', (f) => (f.bytesPerEntry === null ? '—' : `${dec(f.bytesPerEntry, 1)} B`)],
-  ['Load', 'entries ÷ slots (1.14: 8 per primary bucket, limit 6.5 per bucket = 81%; 1.26: limit 7/8 = 87.5% per table)', (f) => pct(f.loadFactor)],
+  ['Load', `entries ÷ slots (1.14: ${B.bucketCnt} per primary bucket, limit ${B.loadFactor} per bucket = ${Math.round((100 * B.loadFactor) / B.bucketCnt)}%; 1.26: limit ${S.maxAvgGroupLoad}/${S.groupSlots} = ${100 * S.loadFactor}% per table)`, (f) => pct(f.loadFactor)],
   ['Avg probe', '1.14: buckets read along the chain to find a key; 1.26: groups read along the probe sequence', (f) => (f.probe && f.probe.longest ? dec(f.probe.average, 3) : '—')],
   ['Max probe', '1.14: the most buckets a lookup of a present key reads; 1.26: the most groups', (f) => (f.probe ? String(f.probe.longest) : '—')],
   ['Moved (last growth)', 'entries the last growth moved (1.14: evacuated so far; 1.26: rebuilt at once)', (f) => (f.moved === null ? 'not traced' : int(f.moved))],

@@ -5,7 +5,13 @@
 // (render/swiss-model.mjs), so the words name what the picture shows.
 import { tokenize } from './scenario-text.mjs';
 import { operationCounter } from '../share/step.mjs';
-import { describeGroup, tableByAddr, tableName, moveEnds, findGroup, hex2 } from '../render/swiss-model.mjs';
+import { describeGroup, tableByAddr, tableName, moveEnds, findGroup, hex2, CTRL_EMPTY, CTRL_DELETED, GROUP_SLOTS } from '../render/swiss-model.mjs';
+import { SCHEMA } from '../share/core-schema.mjs';
+
+// The core's bytes and sizes as the sentences write them.
+const EMPTY = `0x${hex2(CTRL_EMPTY).toUpperCase()}`;
+const TOMBSTONE = `0x${hex2(CTRL_DELETED).toUpperCase()}`;
+const MAX_TABLE = SCHEMA.swiss.maxTableCapacity.toLocaleString('en-US');
 
 const slotWord = (n) => `${n} slot${n === 1 ? '' : 's'}`;
 
@@ -133,7 +139,7 @@ export function narrateSwissEvent(e, ctx) {
       text = `${key} is not in the map: ${at(e.groupAddr)} has an empty slot, so no later group can hold it.`;
       break;
     case 'rememberTombstone':
-      text = `Slot ${e.slot} of ${describeGroup(model, e.groupAddr)} is a tombstone (0xFE): remembered as the first free place on the path, used if the key turns out to be new.`;
+      text = `Slot ${e.slot} of ${describeGroup(model, e.groupAddr)} is a tombstone (${TOMBSTONE}): remembered as the first free place on the path, used if the key turns out to be new.`;
       break;
     case 'chooseSlot':
       text = e.reusesTombstone
@@ -144,10 +150,10 @@ export function narrateSwissEvent(e, ctx) {
       text = `Key and element written to ${at(e.groupAddr, e.slot)}; its control byte becomes h2 = 0x${hex2(e.ctrl)}${small ? '' : `; growthLeft is now ${e.growthLeft}`}.`;
       break;
     case 'growToSmall':
-      text = `The first insert allocates the map's one group (8 slots, control word all 0x80): a small map, no directory, no table.`;
+      text = `The first insert allocates the map's one group (${GROUP_SLOTS} slots, control word all ${EMPTY}): a small map, no directory, no table.`;
       break;
     case 'growToTable':
-      text = `The small group is full: a table of 16 slots (2 groups) takes its place; each of the 8 entries is re-hashed and placed by its own h1.`;
+      text = `The small group is full: a table of ${2 * GROUP_SLOTS} slots (2 groups) takes its place; each of the ${GROUP_SLOTS} entries is re-hashed and placed by its own h1.`;
       break;
     case 'pruneStart':
       text = e.attempted
@@ -161,7 +167,7 @@ export function narrateSwissEvent(e, ctx) {
       const t = tableByAddr(model, e.table);
       text = e.how === 'grow'
         ? `${t ? tableName(t) : 'The table'} has no growthLeft: rehash grows it to ${e.newCapacity} slots, all at once (no incremental evacuation as in Go 1.14).`
-        : `${t ? tableName(t) : 'The table'} is at the 1,024-slot maximum: rehash splits it in two by one more bit of the hash (localDepth ${t ? t.localDepth : '?'} → ${t ? t.localDepth + 1 : '?'}).`;
+        : `${t ? tableName(t) : 'The table'} is at the ${MAX_TABLE}-slot maximum: rehash splits it in two by one more bit of the hash (localDepth ${t ? t.localDepth : '?'} → ${t ? t.localDepth + 1 : '?'}).`;
       break;
     }
     case 'moveEntry': {
@@ -181,10 +187,10 @@ export function narrateSwissEvent(e, ctx) {
       break;
     }
     case 'deleteEmpty':
-      text = `${key} deleted from ${at(e.groupAddr, e.slot)}: its group has an empty slot, so no probe passes through it and the control byte goes back to empty (0x80); growthLeft gets the slot back.`;
+      text = `${key} deleted from ${at(e.groupAddr, e.slot)}: its group has an empty slot, so no probe passes through it and the control byte goes back to empty (${EMPTY}); growthLeft gets the slot back.`;
       break;
     case 'deleteTombstone':
-      text = `${key} deleted from ${at(e.groupAddr, e.slot)}: its group is full, so a probe may need to pass it — the control byte becomes a tombstone (0xFE), not empty. The key's bytes may stay behind (stale).`;
+      text = `${key} deleted from ${at(e.groupAddr, e.slot)}: its group is full, so a probe may need to pass it — the control byte becomes a tombstone (${TOMBSTONE}), not empty. The key's bytes may stay behind (stale).`;
       break;
     case 'reseed':
       text = `The map is empty now: a new seed 0x${e.seed}${e.pinned ? ' (pinned)' : ''}, so the next keys hash differently.`;
