@@ -69,9 +69,8 @@ std::string PlaygroundSession::header() const {
 std::string PlaygroundSession::chains(bool old, double from, double count) const {
   // A window the array does not have is refused by name, never read as
   // another one (a negative start was once bucket 0).
-  auto whole = [](double v) { return v >= 0 && v <= 9007199254740991.0 && v == double(uint64_t(v)); };
-  if (!whole(from)) return "{\"error\":\"chains: from must be a bucket index (an integer from 0)\"}";
-  if (!whole(count)) return "{\"error\":\"chains: count must be an integer from 0\"}";
+  if (!isWholeCount(from)) return "{\"error\":\"chains: from must be a bucket index (an integer from 0)\"}";
+  if (!isWholeCount(count)) return "{\"error\":\"chains: count must be an integer from 0\"}";
   const GoMap* m = runner_.map();
   const uint64_t n = !m || m->buckets() == 0 || (old && !m->growing()) ? 0
                      : old                                             ? m->noldbuckets()
@@ -114,31 +113,32 @@ std::string PlaygroundSession::checkInvariants() {
   return m ? gomap::checkInvariants(*m) : "";
 }
 
-std::string PlaygroundSession::checkInt64Batch(double n) {
-  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n)))
-    return "batch size must be a whole number";
+std::string PlaygroundSession::int64Map(GoMap** out) {
   if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
-  GoMap& m = *runner_.map();
-  const MapType& t = m.type();
+  *out = runner_.map();
+  const MapType& t = (*out)->type();
   if (t.key != KeyKind::Int64 || t.elem != ElemKind::Int64) {
     return "setInt64Batch needs map[int64]int64, this map is " + t.name();
   }
-  if (Status s = m.checkCapacity(uint64_t(n)); !s.ok()) return s.message();
+  return "";
+}
+
+std::string PlaygroundSession::checkInt64Batch(double n) {
+  if (!isWholeCount(n)) return "batch size must be a whole number";
+  GoMap* m = nullptr;
+  if (std::string e = int64Map(&m); !e.empty()) return e;
+  if (Status s = m->checkCapacity(uint64_t(n)); !s.ok()) return s.message();
   return "";
 }
 
 std::string PlaygroundSession::setInt64Batch(double keysPtr, double valuesPtr, double n) {
   detachRecording();
-  if (!(n >= 0) || n > 9007199254740991.0 || n != double(uint64_t(n)))
-    return "batch size must be a whole number";
+  if (!isWholeCount(n)) return "batch size must be a whole number";
   if (n > 0 && (keysPtr == 0 || valuesPtr == 0))
     return "setInt64Batch: no memory for the pairs (a null pointer)";
-  if (Status s = runner_.ensureMap(); !s.ok()) return s.message();
-  GoMap& m = *runner_.map();
-  const MapType& t = m.type();
-  if (t.key != KeyKind::Int64 || t.elem != ElemKind::Int64) {
-    return "setInt64Batch needs map[int64]int64, this map is " + t.name();
-  }
+  GoMap* mp = nullptr;
+  if (std::string e = int64Map(&mp); !e.empty()) return e;
+  GoMap& m = *mp;
   uint64_t count = uint64_t(n);
   if (Status s = m.checkCapacity(count); !s.ok()) return s.message();
   const uint8_t* keys = reinterpret_cast<const uint8_t*>(uintptr_t(keysPtr));

@@ -51,6 +51,9 @@ class PlaygroundSession : public ModelSession<BucketModel> {
   std::string checkInt64Batch(double n);
 
  private:
+  // The batch calls' map: made if need be, and refused ("" or an error) unless
+  // it is a map[int64]int64.
+  std::string int64Map(GoMap** out);
   // exec()'s outcome fields: hashes?, keys?, start?, offset?, events?.
   void appendOutcome(const Outcome& o, bool withEvents, std::string* out) const override;
   std::string dumpLine(const Outcome& o, const DumpOptions& options) const override;

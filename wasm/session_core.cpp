@@ -10,6 +10,8 @@ uint64_t copyCost(const SimHeap* heap) { return heap ? heap->copyCost() : 0; }
 
 }  // namespace
 
+bool isWholeCount(double v) { return v >= 0 && v <= 9007199254740991.0 && v == double(uint64_t(v)); }
+
 // A new exec or runScenario: recording stopped, the last command's steps
 // forgotten, the text split into commands, counted per line (a command on a
 // line with others names its place in errors: the runner's lineHasMany).

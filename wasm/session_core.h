@@ -18,6 +18,11 @@
 
 namespace gomap {
 
+// Whether a number from JavaScript is a count or index the sessions can take
+// exactly: a whole number from 0 to 2^53 - 1 (not NaN, a fraction, an
+// infinity or anything past the integers a double holds without gaps).
+bool isWholeCount(double v);
+
 class SessionCore {
  public:
   SessionCore(const SessionCore&) = delete;

@@ -167,8 +167,11 @@ std::string SwissSession::groups(const std::string& table, double from, double c
     for (uint64_t d : detachedTables()) listed = listed || d == t;
   if (!listed)
     return "{\"error\":" + jsonString("groups: no table at 0x" + table + " in this moment's state") + "}";
-  if (!(from >= 0) || !(count >= 0))
-    return "{\"error\":\"groups: from and count must be whole numbers from 0\"}";
+  // Checked before any conversion: a fraction was read as the index below
+  // it, and a number past uint64_t's range was undefined behaviour.
+  if (!isWholeCount(from))
+    return "{\"error\":\"groups: from must be a group index (a whole number from 0 to 2^53 - 1)\"}";
+  if (!isWholeCount(count)) return "{\"error\":\"groups: count must be a whole number from 0 to 2^53 - 1\"}";
   return "{\"groups\":" + dumpSwissGroups(*m, t, uint64_t(from), uint64_t(count)) + "}";
 }
 
