@@ -6,6 +6,7 @@
 #include "generated_keys.h"
 #include "iteration_keys.h"
 #include "key_text.h"
+#include "runner_commands.h"
 #include "schema.h"
 #include "typed_value.h"
 
@@ -129,14 +130,10 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
     if (Status s = parseMapType(t[0], &next.type); !s.ok()) return s;
   } else if (name == "hasher") {
     if (Status s = arity(t, 2, 2, "hasher go114|go119|identity"); !s.ok()) return s;
-    if (t[1] == "go114")
-      next.hasher = HasherKind::Go114;
-    else if (t[1] == "go119")
-      next.hasher = HasherKind::Go119;
-    else if (t[1] == "identity")
-      next.hasher = HasherKind::Identity;
-    else
-      return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go114, go119 or identity)");
+    static const std::pair<const char*, HasherKind> kHashers[] = {
+        {"go114", HasherKind::Go114}, {"go119", HasherKind::Go119}, {"identity", HasherKind::Identity}};
+    if (Status s = pickWord(t[1], kHashers, "hasher", "go114, go119 or identity", &next.hasher); !s.ok())
+      return s;
   } else if (name == "hashkey") {
     if (Status s = arity(t, 2, 5, "hashkey H0 [H1 H2 H3]"); !s.ok()) return s;
     for (size_t i = 1; i < t.size(); ++i) {
@@ -163,12 +160,9 @@ Status ScenarioRunner::runSetup(const std::vector<std::string>& t) {
     next.hint = v;
   } else if (name == "version") {
     if (Status s = arity(t, 2, 2, "version 1.14|1.19"); !s.ok()) return s;
-    if (t[1] == "1.14")
-      next.version = GoVersion::Go114;
-    else if (t[1] == "1.19")
-      next.version = GoVersion::Go119;
-    else
-      return Status::error("unknown version '" + t[1].substr(0, 40) + "' (1.14 or 1.19)");
+    static const std::pair<const char*, GoVersion> kVersions[] = {{"1.14", GoVersion::Go114},
+                                                                  {"1.19", GoVersion::Go119}};
+    if (Status s = pickWord(t[1], kVersions, "version", "1.14 or 1.19", &next.version); !s.ok()) return s;
   }
   config_ = next;
   setupSeen_.push_back(name);
@@ -201,13 +195,8 @@ Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* 
   GoMap& m = *map_;
   const MapType& type = m.type();
   if (op == "set") {
-    if (Status s = arity(t, 2, 3, "set K [V]"); !s.ok()) return s;
-    std::string key, elem(type.elemTypeSize, '\0');
-    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
-    if (t.size() == 3) {
-      if (Status s = parseElem(type, t[2], &elem); !s.ok()) return s;
-    }
-    return m.set(key, elem);
+    return setCommand(m, t,
+                      [&](const std::string& token, std::string* key) { return parseKeyToken(token, key); });
   }
   if (op == "del") {
     if (Status s = arity(t, 2, 2, "del K"); !s.ok()) return s;

@@ -7,6 +7,7 @@
 
 #include "generated_keys.h"
 #include "iteration_keys.h"
+#include "runner_commands.h"
 #include "key_text.h"
 #include "scenario_runner.h"
 #include "typed_value.h"
@@ -71,16 +72,14 @@ Status ScenarioRunner::runSwissSetup(const std::string& name, const std::vector<
     swissSeed_ = v;
   } else if (name == "hasher") {
     if (t.size() != 2) return usage("hasher go126|go114|go119|identity");
-    if (t[1] == "go126")
-      swissHasher_ = SwissHasher::Go126;
-    else if (t[1] == "go114")
-      swissHasher_ = SwissHasher::Go114;
-    else if (t[1] == "go119")
-      swissHasher_ = SwissHasher::Go119;
-    else if (t[1] == "identity")
-      swissHasher_ = SwissHasher::Identity;
-    else
-      return Status::error("unknown hasher '" + t[1].substr(0, 40) + "' (go126, go114, go119 or identity)");
+    static const std::pair<const char*, SwissHasher> kHashers[] = {{"go126", SwissHasher::Go126},
+                                                                   {"go114", SwissHasher::Go114},
+                                                                   {"go119", SwissHasher::Go119},
+                                                                   {"identity", SwissHasher::Identity}};
+    SwissHasher h;
+    if (Status s = pickWord(t[1], kHashers, "hasher", "go126, go114, go119 or identity", &h); !s.ok())
+      return s;
+    swissHasher_ = h;
   } else if (name == "hashkey") {
     if (t.size() < 2 || t.size() > 5) return usage("hashkey H0 [H1 H2 H3]");
     HashKey k = kDefaultHashKey;
@@ -129,15 +128,7 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     if (Status s = parseKey(type, token, key); !s.ok()) return s;
     return m.checkKey(*key);
   };
-  if (op == "set") {
-    if (t.size() < 2 || t.size() > 3) return usage("set K [V]");
-    std::string key, elem(type.elemTypeSize, '\0');
-    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
-    if (t.size() == 3) {
-      if (Status s = parseElem(type, t[2], &elem); !s.ok()) return s;
-    }
-    return m.set(key, elem);
-  }
+  if (op == "set") return setCommand(m, t, keyOf);
   if (op == "del") {
     if (t.size() < 2 || t.size() > 3) return usage("del K [reseed=S]");
     std::vector<std::optional<uint64_t>> pins;

@@ -1,0 +1,41 @@
+// Pieces of the scenario language both models' runners read the same way
+// (scenario_runner.cpp for Go 1.14/1.19, swiss/swiss_runner.cpp for 1.26).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "key_text.h"
+#include "status.h"
+
+namespace gomap {
+
+// A set-up word that names one of a few values (`hasher go119`, `version
+// 1.14`); anything else is refused as "unknown <what> '<word>' (<listed>)".
+template <class T, size_t N>
+Status pickWord(const std::string& word, const std::pair<const char*, T> (&choices)[N], const char* what,
+                const char* listed, T* out) {
+  for (const auto& [name, value] : choices) {
+    if (word == name) {
+      *out = value;
+      return Status::success();
+    }
+  }
+  return Status::error("unknown " + std::string(what) + " '" + word.substr(0, 40) + "' (" + listed + ")");
+}
+
+// The command `set K [V]` (V left out: the element's zero value); keyOf
+// reads and checks the key token.
+template <class Map, class KeyOf>
+Status setCommand(Map& m, const std::vector<std::string>& t, KeyOf&& keyOf) {
+  if (t.size() < 2 || t.size() > 3) return Status::error("usage: set K [V]");
+  std::string key, elem(m.type().elemTypeSize, '\0');
+  if (Status s = keyOf(t[1], &key); !s.ok()) return s;
+  if (t.size() == 3) {
+    if (Status s = parseElem(m.type(), t[2], &elem); !s.ok()) return s;
+  }
+  return m.set(key, elem);
+}
+
+}  // namespace gomap
