@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "key_text.h"
+#include "scenario_runner.h"
 #include "status.h"
 
 namespace gomap {
@@ -36,6 +37,32 @@ Status setCommand(Map& m, const std::vector<std::string>& t, KeyOf&& keyOf) {
     if (Status s = parseElem(m.type(), t[2], &elem); !s.ok()) return s;
   }
   return m.set(key, elem);
+}
+
+// The command `get K`: "<elem> true", or the element's zero value and
+// "false" (Go's v, ok := m[k]).
+template <class Found, class Map, class KeyOf>
+Status getCommand(Map& m, const std::vector<std::string>& t, KeyOf&& keyOf, Outcome* out) {
+  if (t.size() != 2) return Status::error("usage: get K");
+  std::string key;
+  if (Status s = keyOf(t[1], &key); !s.ok()) return s;
+  Found f;
+  if (Status s = m.get(key, &f); !s.ok()) return s;
+  const MapType& type = m.type();
+  std::string zero(type.elemTypeSize, '\0');
+  out->result = f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
+  return Status::success();
+}
+
+// The command `hash K H`: pins the hash of K.
+template <class Map, class KeyOf>
+Status hashCommand(Map& m, const std::vector<std::string>& t, KeyOf&& keyOf) {
+  if (t.size() != 3) return Status::error("usage: hash K H");
+  std::string key;
+  uint64_t h;
+  if (Status s = keyOf(t[1], &key); !s.ok()) return s;
+  if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s.ok()) return s;
+  return m.pinHash(key, h);
 }
 
 }  // namespace gomap

@@ -193,41 +193,21 @@ Status ScenarioRunner::parseIterPin(const std::vector<std::string>& t, std::opti
 Status ScenarioRunner::runOperation(const std::vector<std::string>& t, Outcome* out) {
   const std::string& op = t[0];
   GoMap& m = *map_;
-  const MapType& type = m.type();
-  if (op == "set") {
-    return setCommand(m, t,
-                      [&](const std::string& token, std::string* key) { return parseKeyToken(token, key); });
-  }
+  auto keyOf = [&](const std::string& token, std::string* key) { return parseKeyToken(token, key); };
+  if (op == "set") return setCommand(m, t, keyOf);
   if (op == "del") {
     if (Status s = arity(t, 2, 2, "del K"); !s.ok()) return s;
     std::string key;
     if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
     return m.del(key);
   }
-  if (op == "get") {
-    if (Status s = arity(t, 2, 2, "get K"); !s.ok()) return s;
-    std::string key;
-    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
-    Found f;
-    if (Status s = m.get(key, &f); !s.ok()) return s;
-    std::string zero(type.elemTypeSize, '\0');
-    out->result =
-        f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
-    return Status::success();
-  }
+  if (op == "get") return getCommand<Found>(m, t, keyOf, out);
   if (op == "clear") {
     if (Status s = arity(t, 1, 1, "clear"); !s.ok()) return s;
     m.clear();
     return Status::success();
   }
-  if (op == "hash") {
-    if (Status s = arity(t, 3, 3, "hash K H"); !s.ok()) return s;
-    std::string key;
-    uint64_t h;
-    if (Status s = parseKeyToken(t[1], &key); !s.ok()) return s;
-    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s.ok()) return s;
-    return m.pinHash(key, h);
-  }
+  if (op == "hash") return hashCommand(m, t, keyOf);
   if (op == "fill") {
     if (Status s = arity(t, 2, 2, "fill N"); !s.ok()) return s;
     uint64_t n;

@@ -137,31 +137,14 @@ Status ScenarioRunner::runSwissOperation(const std::vector<std::string>& t, Outc
     if (Status s = keyOf(t[1], &key); !s.ok()) return s;
     return m.del(key, pins[0]);
   }
-  if (op == "get") {
-    if (t.size() != 2) return usage("get K");
-    std::string key;
-    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
-    swiss::SwissFound f;
-    if (Status s = m.get(key, &f); !s.ok()) return s;
-    std::string zero(type.elemTypeSize, '\0');
-    out->result =
-        f.found ? formatElem(type, m.elemBytes(f.elem)) + " true" : formatElem(type, zero) + " false";
-    return Status::success();
-  }
+  if (op == "get") return getCommand<swiss::SwissFound>(m, t, keyOf, out);
   if (op == "clear") {
     std::vector<std::optional<uint64_t>> pins;
     if (Status s = parsePins(t, 1, {"reseed"}, "clear [reseed=S]", &pins); !s.ok()) return s;
     m.clear(pins[0]);
     return Status::success();
   }
-  if (op == "hash") {
-    if (t.size() != 3) return usage("hash K H");
-    std::string key;
-    uint64_t h;
-    if (Status s = keyOf(t[1], &key); !s.ok()) return s;
-    if (Status s = parseUnsignedArg(t[2], "hash", ~uint64_t(0), &h); !s.ok()) return s;
-    return m.pinHash(key, h);
-  }
+  if (op == "hash") return hashCommand(m, t, keyOf);
   if (op == "fill") {
     if (t.size() != 2) return usage("fill N");
     uint64_t n;
