@@ -233,7 +233,7 @@ async function lessonCheck(page, size) {
       const where = `${lesson.id} step ${k + 1} at ${size.width}x${size.height}`;
       inside(b.lesson, b.view, `${where}: the lesson's words`);
       // The player beside a lesson keeps a slider one can drag (it was a dot at 1024 px).
-      assert.ok(b.timeline >= 80, `${where}: the timeline slider is ${b.timeline} px wide`);
+      assert.ok(b.timeline >= 64, `${where}: the timeline slider is ${b.timeline} px wide`);
       // Every miss is listed before the flow fails, so one run names them all.
       try {
         inside(b.new, b.view, `${where}: the bucket array`);
