@@ -242,15 +242,80 @@ void compareContents(gomap::GoMap& m, const Model& model) {
 }
 
 // The same check for the Swiss map (version 1.26).
-void compareSwiss(gomap::swiss::SwissMap& m, const Model& model) {
+void compareContents(gomap::swiss::SwissMap& m, const Model& model) {
   gomap::swiss::SwissIter it;
   m.iterInit(&it, 0, 0);
   m.iterNext(&it);
   compareWithModel(m, it, m.used(), "used", model, "swiss: ");
 }
 
-// Go 1.26's Swiss map under the same kinds of operation, plus loops that
-// mutate the map mid-iteration (no key may come twice).
+std::string brokenInvariant(gomap::GoMap& m) { return gomap::checkInvariants(m); }
+std::string brokenInvariant(gomap::swiss::SwissMap& m) { return gomap::swiss::checkSwissInvariants(m); }
+
+// The operation loop both models run: up to 400 operations read from `in`
+// (an op byte, a code byte that names the key, a byte for the element),
+// each one perhaps traced and wound back, then the invariants and contents
+// checked against the model. The operations: set, delete, get, a burst of
+// new keys (to reach growth and overflow; `bigBursts` adds 200 when op has
+// bit 5), and clear or iterate(code, set) for op 7. `who` prefixes the
+// failures ("swiss: ").
+template <class TraceT, class Found, class Map, class Iterate>
+void runOperations(Reader& in, Map& m, Model& model, const std::string& who, bool bigBursts,
+                   Iterate&& iterate) {
+  const gomap::MapType& t = m.type();
+  TraceT trace;
+  int ops = 0;
+  while (!in.done() && ops++ < 400) {
+    const uint8_t op = in.next();
+    const uint8_t code = in.next();
+    const std::string key = keyFor(t, code);
+    const std::string elem = elemFor(t, in.next());
+    std::vector<uint8_t> before;
+    const bool rewind = beginOperation(m, trace, op, &before);
+    auto set = [&](const std::string& k) {
+      if (!m.set(k, elem).ok()) fail(who + "set refused");
+      model.set(t, k, elem);
+    };
+    switch (op % 8) {
+      case 0:
+      case 1:
+      case 2: set(key); break;
+      case 3:
+      case 4:
+        if (!m.del(key).ok()) fail(who + "del refused");
+        model.erase(t, key);
+        break;
+      case 5: {
+        Found f;
+        if (!m.get(key, &f).ok()) fail(who + "get refused");
+        checkLookup(m, f, model, key, who);
+        break;
+      }
+      case 6:
+        for (int i = 0; i < code % 40 + (bigBursts && (op & 0x20) ? 200 : 0); ++i) {
+          set(keyFor(t, uint8_t(code + i * 7)));
+        }
+        break;
+      case 7:
+        if (code % 8 == 0) {
+          m.clear();
+          model.clear();
+        } else {
+          iterate(code, set);
+        }
+        break;
+    }
+    m.setTrace(nullptr);
+    if (rewind) checkRewind(m, trace, before, who);
+    std::string broken = brokenInvariant(m);
+    if (!broken.empty()) fail(who + "after op " + std::to_string(ops) + ": " + broken);
+    compareContents(m, model);
+  }
+}
+
+// Go 1.26's Swiss map under the same kinds of operation, with bigger
+// bursts, and loops that mutate the map mid-iteration (no key may come
+// twice).
 void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
   namespace sw = gomap::swiss;
   sw::SwissConfig cfg;
@@ -262,74 +327,32 @@ void fuzzSwiss(Reader& in, const gomap::MapType& type, uint8_t mode) {
   if (!sw::SwissMap::create(cfg, &m).ok()) return;
   const gomap::MapType& t = m.type();
   Model model;
-  sw::SwissTrace trace;
-  int ops = 0;
-  while (!in.done() && ops++ < 400) {
-    uint8_t op = in.next();
-    uint8_t code = in.next();
-    std::string key = keyFor(t, code);
-    std::string elem = elemFor(t, in.next());
-    std::vector<uint8_t> before;
-    const bool rewind = beginOperation(m, trace, op, &before);
-    auto set = [&](const std::string& k) {
-      if (!m.set(k, elem).ok()) fail("swiss: set refused");
-      model.set(t, k, elem);
-    };
-    switch (op % 8) {
-      case 0:
-      case 1:
-      case 2: set(key); break;
-      case 3:
-      case 4:
-        if (!m.del(key).ok()) fail("swiss: del refused");
-        model.erase(t, key);
-        break;
-      case 5: {
-        sw::SwissFound f;
-        if (!m.get(key, &f).ok()) fail("swiss: get refused");
-        checkLookup(m, f, model, key, "swiss: ");
-        break;
+  auto iterate = [&](uint8_t code, auto& set) {
+    // A loop that inserts and deletes as it goes: never a key twice.
+    sw::SwissIter it;
+    m.iterInit(&it);
+    // (Go may or may not return a key inserted during the loop, so
+    // only keys the loop never touched are held to "exactly once".)
+    std::map<std::string, int> yielded;
+    std::map<std::string, bool> touched;
+    for (m.iterNext(&it); it.key != 0; m.iterNext(&it)) {
+      std::string k = m.keyBytes(it.key);
+      if (isNaNKey(t, k)) continue;
+      const std::string c = canonical(t, k);
+      if (++yielded[c] > 1 && !touched[c]) fail("swiss: a loop yielded a key twice");
+      if (yielded.size() % 3 == 0) {
+        std::string n = keyFor(t, uint8_t(code * 3 + yielded.size()));
+        touched[canonical(t, n)] = true;
+        set(n);
       }
-      case 6:
-        for (int i = 0; i < code % 40 + (op & 0x20 ? 200 : 0); ++i) set(keyFor(t, uint8_t(code + i * 7)));
-        break;
-      case 7:
-        if (code % 8 == 0) {
-          m.clear();
-          model.clear();
-        } else {
-          // A loop that inserts and deletes as it goes: never a key twice.
-          sw::SwissIter it;
-          m.iterInit(&it);
-          // (Go may or may not return a key inserted during the loop, so
-          // only keys the loop never touched are held to "exactly once".)
-          std::map<std::string, int> yielded;
-          std::map<std::string, bool> touched;
-          for (m.iterNext(&it); it.key != 0; m.iterNext(&it)) {
-            std::string k = m.keyBytes(it.key);
-            if (isNaNKey(t, k)) continue;
-            const std::string c = canonical(t, k);
-            if (++yielded[c] > 1 && !touched[c]) fail("swiss: a loop yielded a key twice");
-            if (yielded.size() % 3 == 0) {
-              std::string n = keyFor(t, uint8_t(code * 3 + yielded.size()));
-              touched[canonical(t, n)] = true;
-              set(n);
-            }
-            if (yielded.size() % 5 == 0) {
-              touched[c] = true;
-              if (!m.del(k).ok()) fail("swiss: del refused");
-              model.entries.erase(c);
-            }
-          }
-        }
-        break;
+      if (yielded.size() % 5 == 0) {
+        touched[c] = true;
+        if (!m.del(k).ok()) fail("swiss: del refused");
+        model.entries.erase(c);
+      }
     }
-    m.setTrace(nullptr);
-    if (rewind) checkRewind(m, trace, before, "swiss: ");
-    std::string broken = sw::checkSwissInvariants(m);
-    if (!broken.empty()) fail("swiss: after op " + std::to_string(ops) + ": " + broken);
-    compareSwiss(m, model);
-  }
+  };
+  runOperations<sw::SwissTrace, sw::SwissFound>(in, m, model, "swiss: ", true, iterate);
 }
 
 }  // namespace
@@ -349,62 +372,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cfg.rand.a = 0x1234u + in.next();
   gomap::GoMap m;
   if (!gomap::GoMap::create(cfg, &m).ok()) return 0;
-  const gomap::MapType& t = m.type();
   Model model;
-  gomap::Trace trace;
-  int ops = 0;
-  while (!in.done() && ops++ < 400) {
-    uint8_t op = in.next();
-    uint8_t code = in.next();
-    std::string key = keyFor(t, code);
-    std::string elem = elemFor(t, in.next());
-    std::vector<uint8_t> before;
-    const bool rewind = beginOperation(m, trace, op, &before);
-    switch (op % 8) {
-      case 0:
-      case 1:
-      case 2: {  // set
-        if (!m.set(key, elem).ok()) fail("set refused");
-        model.set(t, key, elem);
-        break;
-      }
-      case 3:
-      case 4: {  // delete
-        if (!m.del(key).ok()) fail("del refused");
-        model.erase(t, key);
-        break;
-      }
-      case 5: {  // lookup
-        gomap::Found f;
-        if (!m.get(key, &f).ok()) fail("get refused");
-        checkLookup(m, f, model, key, "");
-        break;
-      }
-      case 6: {  // a burst of new keys, to reach growth and overflow
-        for (int i = 0; i < code % 40; ++i) {
-          std::string k = keyFor(t, uint8_t(code + i * 7));
-          if (!m.set(k, elem).ok()) fail("set refused");
-          model.set(t, k, elem);
-        }
-        break;
-      }
-      case 7:
-        if (code % 8 == 0) {
-          m.clear();
-          model.clear();
-        } else {
-          // a partial iteration, which sets the iterator flags that steer NaNs
-          gomap::Hiter it;
-          m.iterInit(&it, std::nullopt);
-          for (int i = 0; i < code % 5 && it.key != 0; ++i) m.iterNext(&it);
-        }
-        break;
-    }
-    m.setTrace(nullptr);
-    if (rewind) checkRewind(m, trace, before, "");
-    std::string broken = gomap::checkInvariants(m);
-    if (!broken.empty()) fail("after op " + std::to_string(ops) + ": " + broken);
-    compareContents(m, model);
-  }
+  // a partial iteration, which sets the iterator flags that steer NaNs
+  auto iterate = [&](uint8_t code, auto&) {
+    gomap::Hiter it;
+    m.iterInit(&it, std::nullopt);
+    for (int i = 0; i < code % 5 && it.key != 0; ++i) m.iterNext(&it);
+  };
+  runOperations<gomap::Trace, gomap::Found>(in, m, model, "", false, iterate);
   return 0;
 }
