@@ -22,7 +22,13 @@ test('web/share/core-schema.mjs is what the core says today', () => {
 });
 
 test('the wasm module and the CLI state the same schema', { skip: noCli }, () => {
-  assert.equal(execFileSync(gomapCli, ['--schema'], { encoding: 'utf8' }).trim(), json);
+  let cli;
+  try {
+    cli = execFileSync(gomapCli, ['--schema'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (e) {
+    assert.fail(`${gomapCli} --schema failed (a gomap built before --schema? rebuild it): ${String(e.stderr).split('\n')[0]}`);
+  }
+  assert.equal(cli, json);
 });
 
 test('the schema\'s facts hold in the running model', () => {
