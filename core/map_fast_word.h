@@ -66,7 +66,7 @@ inline GoMap::SlotRef GoMap::findWord(ChainStart start, Word want, uint8_t top, 
 // Results go through `out` field by field: a Found returned by value was
 // reloaded by the caller with one wide load over narrower stores, a stall.
 template <bool kTraced, class Word>
-inline void GoMap::mapaccess2_fastWordImpl(Word key, Found* out) {
+[[gnu::always_inline]] inline void GoMap::mapaccess2_fastWordImpl(Word key, Found* out) {
   const TraceFunc fn = TraceFunc::mapaccess;
   SlotRef r{0, 0};
   if (count() == 0) {
@@ -99,7 +99,7 @@ inline void GoMap::mapaccess2_fastWordImpl(Word key, Found* out) {
 // An insert compares the key word of every live slot (no tophash test);
 // these key types never need their bytes rewritten.
 template <bool kTraced, class Word>
-inline uint64_t GoMap::mapassign_fastWordImpl(Word key, const char* bytes) {
+[[gnu::always_inline]] inline uint64_t GoMap::mapassign_fastWordImpl(Word key, const char* bytes) {
   const uint64_t hash = hashWord(key, TraceFunc::mapassign);
   return assignWith<kTraced>(hash, bytes, sizeof key, [&](uint64_t first, uint64_t bucket, uint8_t) {
     return assignProbe<kTraced>(
@@ -112,7 +112,7 @@ inline uint64_t GoMap::mapassign_fastWordImpl(Word key, const char* bytes) {
 }
 
 template <bool kTraced, class Word>
-inline void GoMap::mapdelete_fastWordImpl(Word key) {
+[[gnu::always_inline]] inline void GoMap::mapdelete_fastWordImpl(Word key) {
   const TraceFunc fn = TraceFunc::mapdelete;
   if (count() == 0) {
     note<kTraced>({TraceKind::NotFound, fn});
@@ -128,7 +128,10 @@ inline void GoMap::mapdelete_fastWordImpl(Word key) {
 }
 
 // The entries (map_fast32.cpp, map_fast64.cpp): the traced instantiation
-// when a trace is attached, else the untraced one. A traced write clears
+// when a trace is attached, else the untraced one. The operations are
+// forced inline into them: left to itself the compiler kept the untraced
+// int64 lookup as a call of its own, one more per get than the code this
+// replaced. A traced write clears
 // hashWriting as it returns (an empty map's delete never set it).
 template <class Word>
 inline void GoMap::accessWord(const char* key, Found* out) {
