@@ -3,36 +3,18 @@
 #include <cstring>
 
 #include "go_map.h"
+#include "stored_values.h"
 #include "typed_value.h"
 
 namespace gomap {
-namespace {
-
-double asFloat(const uint8_t* p) {
-  double d;
-  std::memcpy(&d, p, 8);
-  return d;
-}
-
-}  // namespace
 
 std::string GoMap::keyBytes(uint64_t keyAddr) const {
-  if (type().key == KeyKind::String) {
-    uint64_t data = heap_.load64(keyAddr);
-    uint64_t len = heap_.load64(keyAddr + 8);
-    if (len == 0 || data == 0) return std::string();
-    return std::string(reinterpret_cast<const char*>(heap_.at(data)), len);
-  }
+  if (type().key == KeyKind::String) return std::string(storedString(heap_, keyAddr));
   if (type().keyTails) return readValue(heap_, keyAddr, *type().keyGo);
-  if (type().keyTypeSize == 0) return std::string();
-  return std::string(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
+  return std::string(storedBytes(heap_, keyAddr, type().keyTypeSize));
 }
 
-std::string GoMap::elemBytes(uint64_t elemAddr) const {
-  if (type().elemTails) return readValue(heap_, elemAddr, *type().elemGo);
-  if (type().elemTypeSize == 0) return std::string();
-  return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
-}
+std::string GoMap::elemBytes(uint64_t elemAddr) const { return storedElem(heap_, type(), elemAddr); }
 
 bool GoMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
   const MapType& t = type();
@@ -115,10 +97,10 @@ uint64_t GoMap::hashKeySlow(std::string_view key, TraceFunc fn) {
     }
     fns.fastrand = [this] { return rand_.next(); };
     h = typeHash(*type().keyGo, key, seed, fns);
-  } else if (type().key == KeyKind::Float64 && (asFloat(p) == 0 || std::isnan(asFloat(p)))) {
+  } else if (type().key == KeyKind::Float64 && (float64At(p) == 0 || std::isnan(float64At(p)))) {
     // f64hash: both zeros hash alike from the seed alone; a NaN takes a
     // fresh random number every time, so it can never be found again.
-    h = asFloat(p) == 0 ? floatZeroHash(seed) : floatNaNHash(seed, rand_.next());
+    h = float64At(p) == 0 ? floatZeroHash(seed) : floatNaNHash(seed, rand_.next());
   } else if (config_.hasher == HasherKind::Go114) {
     h = memhash114(p, seed, key.size(), config_.hashkey);
   } else {
@@ -143,7 +125,7 @@ uint64_t GoMap::hashStored(uint64_t keyAddr, TraceFunc fn) {
 
 bool GoMap::storedKeyIsNaN(uint64_t keyAddr) const {
   if (type().key == KeyKind::Typed) return !typedKeyEqual(keyAddr, keyBytes(keyAddr));  // a NaN inside
-  return type().key == KeyKind::Float64 && std::isnan(asFloat(heap_.at(keyAddr)));
+  return type().key == KeyKind::Float64 && std::isnan(float64At(heap_.at(keyAddr)));
 }
 
 // Writes a key value into a key slot: into a fresh object for an indirect

@@ -4,19 +4,11 @@
 #include <cstring>
 
 #include "heap_room.h"
+#include "stored_values.h"
 #include "swiss/swiss_map.h"
 #include "typed_value.h"
 
 namespace gomap::swiss {
-namespace {
-
-double asFloat(const char* p) {
-  double d;
-  std::memcpy(&d, p, 8);
-  return d;
-}
-
-}  // namespace
 
 std::string SwissMap::keyBytes(uint64_t keyAddr) const {
   if (type().keyTails) return readValue(heap_, keyAddr, *type().keyGo);
@@ -32,21 +24,11 @@ bool SwissMap::typedKeyEqual(uint64_t stored, std::string_view key) const {
 }
 
 std::string_view SwissMap::storedKeyView(uint64_t keyAddr) const {
-  if (type().key == KeyKind::String) {
-    uint64_t data = heap_.load64(keyAddr);
-    uint64_t len = heap_.load64(keyAddr + 8);
-    if (len == 0 || data == 0) return std::string_view();
-    return std::string_view(reinterpret_cast<const char*>(heap_.at(data)), len);
-  }
-  if (type().keyTypeSize == 0) return std::string_view("", 0);
-  return std::string_view(reinterpret_cast<const char*>(heap_.at(keyAddr)), type().keyTypeSize);
+  if (type().key == KeyKind::String) return storedString(heap_, keyAddr);
+  return storedBytes(heap_, keyAddr, type().keyTypeSize);
 }
 
-std::string SwissMap::elemBytes(uint64_t elemAddr) const {
-  if (type().elemTails) return readValue(heap_, elemAddr, *type().elemGo);
-  if (type().elemTypeSize == 0) return std::string();
-  return std::string(reinterpret_cast<const char*>(heap_.at(elemAddr)), type().elemTypeSize);
-}
+std::string SwissMap::elemBytes(uint64_t elemAddr) const { return storedElem(heap_, type(), elemAddr); }
 
 bool SwissMap::keyIsNaN(uint64_t keyAddr) const {
   if (type().key == KeyKind::Typed) {
@@ -165,10 +147,10 @@ uint64_t SwissMap::hashKeySlow(std::string_view key, SwissTraceFunc fn) {
     fns.fastrand = [this] { return draw(); };
     h = typeHash(*type().keyGo, key, seed(), fns);
   } else if (type().key == KeyKind::Float64 &&
-             (asFloat(key.data()) == 0 || std::isnan(asFloat(key.data())))) {
+             (float64At(key.data()) == 0 || std::isnan(float64At(key.data())))) {
     // f64hash: both zeros hash alike from the seed alone; a NaN mixes in a
     // fresh 64-bit rand(), so it is never found again.
-    h = asFloat(key.data()) == 0 ? floatZeroHash(seed()) : kFloatHashC1 * (kFloatHashC0 ^ seed() ^ draw());
+    h = float64At(key.data()) == 0 ? floatZeroHash(seed()) : kFloatHashC1 * (kFloatHashC0 ^ seed() ^ draw());
   } else {
     h = rawHash(key.data(), key.size());
   }
