@@ -137,16 +137,7 @@ void GoMap::storeKey(uint64_t slot, const char* key, size_t size) {
     dst = heap_.alloc(type().keyTypeSize);
     heap_.store64(slot, dst);
   }
-  if (type().key == KeyKind::String) {
-    uint64_t data = heap_.alloc(size);
-    if (size != 0) heap_.write(data, key, size);
-    heap_.store64(dst, data);
-    heap_.store64(dst + 8, size);
-  } else if (type().keyTails) {
-    writeValue(heap_, dst, *type().keyGo, std::string_view(key, size));
-  } else if (size != 0) {
-    heap_.write(dst, key, size);
-  }
+  storeKeyValue(heap_, type(), dst, key, size);
 }
 
 void GoMap::storeNewElem(uint64_t slot) {

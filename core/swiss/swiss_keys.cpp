@@ -166,19 +166,8 @@ uint64_t SwissMap::hashStored(uint64_t keyAddr, SwissTraceFunc fn) {
   return hashKey(v, fn);
 }
 
-// Writes a key value at dst: a string gets freshly allocated characters (the
-// model's stand-in for wherever the caller's string lived).
 void SwissMap::writeKeyValue(uint64_t dst, const char* key, size_t size) {
-  if (type().key == KeyKind::String) {
-    uint64_t data = heap_.alloc(size);
-    if (size != 0) heap_.write(data, key, size);
-    heap_.store64(dst, data);
-    heap_.store64(dst + 8, size);
-  } else if (type().keyTails) {
-    writeValue(heap_, dst, *type().keyGo, std::string_view(key, size));
-  } else if (size != 0) {
-    heap_.write(dst, key, size);
-  }
+  storeKeyValue(heap_, type(), dst, key, size);
 }
 
 }  // namespace gomap::swiss
