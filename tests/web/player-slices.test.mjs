@@ -9,6 +9,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './wasm-module.mjs';
 import { Player, NoRoomError, HEAP_COPY_SLICE as SLICE } from '../../web/player/player.mjs';
+import { spyRestores } from './restore-spy.mjs';
 
 let gomap;
 before(async () => {
@@ -85,9 +86,12 @@ test('a big fill takes its keyframe in slices, and a prepared seek restores it: 
   // core takes tens of ms for that): a seek of its own, one small copy.
   assert.equal(player.seekIsLong(0), true);
   const small = log.restoreSlices;
+  const keyframe0 = spyRestores(player.keyframes.atOrBefore(0).snap);
   assert.equal(await player.prepareSeek(0, { yieldToEventLoop }), true);
   assert.equal(log.restoreSlices, small, 'keyframe 0 is not one of the spied (big) ones');
+  assert.equal(keyframe0.slices, 1, 'keyframe 0 is copied in one slice');
   player.seek(0);
+  assert.equal(keyframe0.unprepared, 0, 'its restore hands the prepared copy over');
   assert.equal(player.map.header().count ?? 0, 0);
   assert.equal(player.seekIsLong(0), false, 'at the moment shown nothing is copied');
   player.toEnd();

@@ -13,6 +13,12 @@ const BATCH = new Set(['fill', 'collide', 'iter']);
 // rebuilt from its scenario (two big heaps at once would strain memory).
 const KEEP_PLAYER_BYTES = 32 << 20;
 
+// A map replaced is given back in a task of its own, not in the new map's
+// first: for a million keys that is a long call of the core's (tens of ms).
+function freeLater(player) {
+  setTimeout(() => player.free(), 0);
+}
+
 export class App {
   /**
    * @param {import('../../wasm/gomap').GoMapModule} gomap the loaded module
@@ -86,9 +92,7 @@ export class App {
     const entry = { label, lost, position: p.position, length: p.history.length, operations: p.history.length };
     if (player && (player.map.header().heapUsed ?? 0) <= KEEP_PLAYER_BYTES) entry.player = player;
     else if (!appended) entry.text = p.scenarioText();
-    // A big map replaced is given back in a task of its own (the core
-    // takes tens of ms for a million keys), not in the new map's first.
-    if (player && !entry.player) setTimeout(() => player.free(), 0);
+    if (player && !entry.player) freeLater(player);
     this.undoEntry = entry;
     for (const fn of this.undoListeners) fn({ label, lost, operations: entry.operations, replaced: !!player });
   }
@@ -129,9 +133,7 @@ export class App {
         this.player = target;
         this.viz.player = target;
         this.viz.windowFrom = 0;
-        // The map replaced is given back in a task of its own: for a big
-        // one that is a long call of the core's (tens of ms).
-        setTimeout(() => current.free(), 0);
+        freeLater(current);
       }
       return long ? this.#moveInTasks(p, move) : move();
     });

@@ -126,6 +126,7 @@ export class ComparePanel {
     const r = await CompareSession.load(this.gomap, text);
     if (!r.ok) return r;
     this.text = text;
+    this.#copying?.abort(); // a move's copy stops before its session is freed
     this.session?.free();
     this.session = r.session;
     // Each map is a <go-map-viz> the session's Player drives, made with its
@@ -160,6 +161,7 @@ export class ComparePanel {
       this.sides[v].viz?.remove();
       this.sides[v].viz = null;
     }
+    this.#copying?.abort();
     this.session?.free();
     this.session = null;
     this.onClose?.();

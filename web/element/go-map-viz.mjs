@@ -113,9 +113,17 @@ export class GoMapViz extends HTMLElement {
     if (this.#ownPlayer) this.#freeTimer = setTimeout(() => this.#release(), RELEASE_AFTER_MS);
   }
 
+  // A move's copy in slices stops before its player is freed or replaced
+  // (its re-run would otherwise meet a freed map).
+  #stopMoving() {
+    this.#moving?.abort();
+    this.#moving = null;
+  }
+
   #release() {
     if (this.isConnected || !this.#ownPlayer || !this.#player) return;
     this.#loadToken++;
+    this.#stopMoving();
     this.#player.free();
     this.#player = null;
     // compare mode's two maps go with it (a reconnection builds them again).
@@ -160,6 +168,7 @@ export class GoMapViz extends HTMLElement {
   }
 
   set player(p) {
+    this.#stopMoving();
     if (this.#ownPlayer && this.#player && this.#player !== p) this.#player.free();
     this.#playback.stop();
     this.#loadToken++;
@@ -350,6 +359,7 @@ export class GoMapViz extends HTMLElement {
       r.player.free();
       return;
     }
+    this.#stopMoving();
     if (this.#ownPlayer && this.#player) this.#player.free();
     this.#player = r.player;
     this.#ownPlayer = true;
@@ -423,7 +433,7 @@ export class GoMapViz extends HTMLElement {
     const before = p.position;
     // On a big map the move's copy is made a slice per task first, and the
     // redraw has a task of its own (issue 18); a later move supersedes it.
-    this.#moving?.abort();
+    this.#stopMoving();
     const moving = new AbortController();
     this.#moving = moving;
     seekWhenReady(p, to, { yieldToEventLoop, signal: moving.signal }, (long) => {

@@ -8,7 +8,6 @@ import { SCHEMA } from '../share/core-schema.mjs';
 const BUCKETS = SCHEMA.buckets;
 const valueOf = (name) => BUCKETS.tophashStates.find((s) => s.name === name).value;
 
-export const EMPTY_REST = valueOf('emptyRest');
 export const EMPTY_ONE = valueOf('emptyOne');
 export const EVACUATED_X = valueOf('evacuatedX');
 export const EVACUATED_Y = valueOf('evacuatedY');

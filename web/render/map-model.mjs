@@ -4,6 +4,7 @@
 // bucket address to where that bucket sits, so trace events (which carry
 // addresses) can be placed on the picture.
 import { addr, oldArrayLength, SAME_SIZE_GROW } from '../player/heap-scan.mjs';
+import { EMPTY_ONE } from '../player/tophash.mjs';
 
 export const DETAIL_MAX_BUCKETS = 512;
 export const WINDOW_BUCKETS = 32;
@@ -126,7 +127,7 @@ function readStaleKeys(map, header, arrays) {
         for (const b of chain) {
           const at = addr(b.addr) - base + 8;
           for (let s = 0; s < 8; s++) {
-            if (b.t[s] > 1 || b.k[s] !== null) continue; // only emptyRest/emptyOne slots
+            if (b.t[s] > EMPTY_ONE || b.k[s] !== null) continue; // only emptyRest/emptyOne slots
             let zero = true;
             for (let i = 0; i < ks; i++) if (view[at + s * ks + i] !== 0) zero = false;
             if (zero) continue;

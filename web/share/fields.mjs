@@ -27,7 +27,7 @@ export const HASHERS = SCHEMA.hashers.map((h) => h.name);
 export const VERSIONS = SCHEMA.versions.map((v) => v.name);
 
 /** Whether the map of Go `version` takes `hasher` (go126 is the Swiss table's only). */
-export function versionTakesHasher(version, hasher) {
+function versionTakesHasher(version, hasher) {
   const model = SCHEMA.versions.find((v) => v.name === version)?.model;
   return !!SCHEMA.hashers.find((h) => h.name === hasher)?.models.some((m) => m === model);
 }
