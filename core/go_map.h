@@ -356,9 +356,7 @@ class GoMap {
   }
   Status delBytes(const char* key, size_t size) {
     const std::string_view view(key, size);
-    if (!keyFits(view)) {
-      if (Status s = checkKeySlow(view); !s.ok()) return s;
-    }
+    if (Status s = checkKey(view); !s.ok()) return s;
     switch (type().variant) {
       case Variant::Fast64: mapdelete_fast64(key); break;
       case Variant::FastStr: mapdelete_faststr(key, size); break;

@@ -72,7 +72,9 @@ Status GoMap::set(std::string_view key, std::string_view elem) {
   if (count() >= config_.limits.maxEntries) {
     // Only an update is allowed at the limit; a lookup decides without
     // touching the map (an assign would already do evacuation work).
-    // (trace_ is swapped directly: mapaccess never looks at the raw path.)
+    // (trace_ is swapped without refreshRawPath: a rawKind_ left at Generic
+    // only turns off the inline word hash and the tophash filter, the same
+    // lookup either way.)
     Trace* saved = trace_;
     trace_ = nullptr;
     bool exists = mapaccess(key, false).found;

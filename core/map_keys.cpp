@@ -35,15 +35,15 @@ Status GoMap::pinHash(std::string_view key, uint64_t hash) {
   // hash's tophash: a new hash would leave it where no lookup finds it (and
   // the next set would store it twice). Go cannot rehash one key either, so
   // a pin is for keys not in the map yet (or the hash they already have).
-  // (trace_ is swapped directly: mapaccess never looks at the raw path.)
+  // Looked up unwatched (no trace, no hash log), so the lookup leaves no
+  // trace step and draws no hash record.
   Trace* saved = trace_;
   trace_ = nullptr;
   HashLog* savedLog = hashLog_;
   hashLog_ = nullptr;
   refreshRawPath();
   // (A NaN is never found, and hashing one would draw from the random stream.)
-  double d = 0;
-  if (type().key == KeyKind::Float64) std::memcpy(&d, key.data(), 8);
+  const double d = type().key == KeyKind::Float64 ? float64At(key.data()) : 0;
   const bool selfEqual = type().key == KeyKind::Typed ? valuesEqual(*type().keyGo, key, key) : d == d;
   const bool stored = count() != 0 && selfEqual && mapaccess(key, false).found;
   const bool same = stored && hashKey(key) == hash;

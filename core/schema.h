@@ -17,7 +17,6 @@ constexpr int kSchemaVersion = 1;
 // (docs/scenario-format.md): each configures the map before its first
 // operation. scenario_runner.cpp tells set-up from operations by this list.
 constexpr const char* kSetupCommands[] = {"hasher", "hashkey", "seed", "rand", "hint", "version"};
-constexpr size_t kSetupCommandCount = sizeof kSetupCommands / sizeof kSetupCommands[0];
 
 // The document, one line of JSON.
 std::string schemaJson();

@@ -37,9 +37,7 @@ bool SwissMap::keyIsNaN(uint64_t keyAddr) const {
     return !valuesEqual(*type().keyGo, k, k);  // a NaN inside
   }
   if (type().key != KeyKind::Float64) return false;
-  double d;
-  std::memcpy(&d, heap_.at(keyAddr), 8);
-  return std::isnan(d);
+  return std::isnan(float64At(heap_.at(keyAddr)));
 }
 
 Status SwissMap::checkKey(std::string_view key) const {
