@@ -322,7 +322,11 @@ export class ComparePanel {
       });
       return;
     }
-    if (box.scrollHeight <= box.clientHeight + 1) return;
+    // The map box scrolls on a wide screen; on a phone it is as tall as the
+    // map and the whole view scrolls instead, for a micro-step only (opening
+    // and whole operations leave the view where the reader put it).
+    const scroller = box.scrollHeight > box.clientHeight + 1 ? box : side.step !== null ? this.root : null;
+    if (!scroller || scroller.scrollHeight <= scroller.clientHeight + 1) return;
     const focus = shown?.marks?.focus;
     // Go 1.14: the whole chain of the step's bucket (an overflow bucket's
     // chain starts at its primary bucket, which the words name).
@@ -331,11 +335,11 @@ export class ComparePanel {
     // A moment about the whole map (a fill, a clear) has no place of its
     // own: back to the top, where the header the words speak of is.
     if (!el) {
-      box.scrollTop = 0;
+      if (scroller === box) box.scrollTop = 0;
       return;
     }
-    const b = box.getBoundingClientRect();
+    const b = scroller.getBoundingClientRect();
     const r = el.getBoundingClientRect();
-    if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - b.height / 3;
+    if (r.top < b.top || r.bottom > b.bottom) scroller.scrollTop += r.top - b.top - b.height / 3;
   }
 }
